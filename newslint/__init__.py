@@ -1,0 +1,48 @@
+"""newslint: a data-quality linter for published news text.
+
+    import newslint
+    for d in newslint.check_text(text, format="markdown"):
+        print(d.line, d.column, d.rule, d.message)
+
+The diagnostics are the same objects the CLI prints.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .diagnostic import Diagnostic, Edit, Fix, Level, Related
+
+__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level"]
+
+_linters: dict[Any, Any] = {}
+
+
+def _linter(config: str | Path | None):
+    from .lint import Linter
+    key = str(config) if config is not None else None
+    if key not in _linters:
+        _linters[key] = Linter(config_file=Path(config) if config is not None else None)
+    return _linters[key]
+
+
+def check_text(text: str, *, format: str = "text", config: str | Path | None = None,
+               metadata: dict[str, Any] | None = None, path: str | None = None) -> list[Diagnostic]:
+    """Lint `text` ("text" or "markdown") and return its diagnostics, sorted by position.
+
+    `config` is a configuration file (default: the one found from `path` or the working
+    directory upward); `metadata` supplies what front matter would (date, title, url).
+    Raises NewslintError for configuration or rule errors, and for text that cannot be read.
+    """
+    result = _linter(config).lint_text(text, path=path, format=format, metadata=metadata)
+    if result.error is not None:
+        raise result.error
+    return result.diagnostics
+
+
+def check_file(path: str | Path, *, config: str | Path | None = None) -> list[Diagnostic]:
+    """Lint one file; its extension picks the format. Raises NewslintError if it cannot be read."""
+    result = _linter(config).lint_file(Path(path))
+    if result.error is not None:
+        raise result.error
+    return result.diagnostics

@@ -1,0 +1,22 @@
+"""The registry of rule types: the `extends:` name of a YAML rule -> its Check class.
+
+One module per type. Modules are imported only when a rule of that type is loaded.
+"""
+from __future__ import annotations
+
+import importlib
+
+from .base import Check
+
+REGISTRY: dict[str, str] = {
+    "existence": "newslint.checks.existence:Existence",
+    "substitution": "newslint.checks.substitution:Substitution",
+    "consistency": "newslint.checks.consistency:Consistency",
+    "metric": "newslint.checks.metric:Metric",
+    "sentence-length": "newslint.checks.sentence_length:SentenceLength",
+}
+
+
+def check_class(name: str) -> type[Check]:
+    module, _, attr = REGISTRY[name].partition(":")
+    return getattr(importlib.import_module(module), attr)

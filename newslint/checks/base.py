@@ -1,0 +1,207 @@
+"""What every rule type shares: option schemas, the validated Rule, and the Check base class.
+
+A rule type declares its own YAML keys as `OPTIONS` (name -> Option). The rule loader checks
+every rule file against the common keys and the type's options before a Check is built, so a
+Check's constructor may trust its options.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import string
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable, Iterator
+
+from ..diagnostic import Diagnostic, Edit, Fix, Level, Related
+from ..document import Document
+from .phrases import PhraseIndex
+
+SCOPES = ("document", "paragraph", "sentence", "line", "heading")
+REQUIRED = object()
+
+
+class OptionError(ValueError):
+    """A value that does not fit its Option; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One YAML key of a rule type: its kind, default and a short help text."""
+
+    kind: str  # str, int, number, bool, strings, mapping, regex, regexes, choice
+    default: Any = REQUIRED
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+    def convert(self, value: Any) -> Any:
+        kind = self.kind
+        if kind == "str" or kind == "regex":
+            if not isinstance(value, str):
+                raise OptionError(f"expected a string, got {_describe(value)}")
+            if kind == "regex":
+                compile_pattern(value)
+            return value
+        if kind == "choice":
+            if value not in self.choices:
+                raise OptionError(f"expected one of {', '.join(self.choices)}, got {_describe(value)}")
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise OptionError(f"expected true or false, got {_describe(value)}")
+            return value
+        if kind in ("int", "number"):
+            ok = isinstance(value, int) or (kind == "number" and isinstance(value, float))
+            if isinstance(value, bool) or not ok:
+                raise OptionError(f"expected {'an integer' if kind == 'int' else 'a number'}, got {_describe(value)}")
+            if self.minimum is not None and value < self.minimum:
+                raise OptionError(f"must be at least {self.minimum:g}, got {value}")
+            return value
+        if kind in ("strings", "regexes"):
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise OptionError(f"expected a list of non-empty strings, got {_describe(value)}")
+            if kind == "regexes":
+                for v in value:
+                    compile_pattern(v)
+            return list(value)
+        if kind == "mapping":
+            if not isinstance(value, dict) or not all(
+                    isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()):
+                raise OptionError(f"expected a mapping of strings to strings, got {_describe(value)}")
+            return dict(value)
+        raise AssertionError(f"unknown option kind {kind}")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (list, dict)):
+        return f"a {'list' if isinstance(value, list) else 'mapping'}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile a rule's regular expression once; a bad one is an OptionError naming the problem."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise OptionError(f"regular expression {pattern!r} does not compile: {exc}") from None
+
+
+@dataclass
+class Rule:
+    """A validated rule file: the common keys plus the type's own options."""
+
+    id: str
+    extends: str
+    message: str
+    level: Level
+    scope: str
+    options: dict[str, Any]
+    path: str = ""
+    link: str | None = None
+    description: str = ""
+    enabled: bool = True
+    exclude_quotes: bool = False
+    example: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def family(self) -> str:
+        return self.id.split("/", 1)[0]
+
+
+class Check:
+    """Base of every rule type. Subclasses set NAME, OPTIONS, PLACEHOLDERS and define check()."""
+
+    NAME: ClassVar[str] = ""
+    DESCRIPTION: ClassVar[str] = ""
+    OPTIONS: ClassVar[dict[str, Option]] = {}
+    SCOPES: ClassVar[tuple[str, ...]] = SCOPES
+    DEFAULT_SCOPE: ClassVar[str] = "sentence"
+    PLACEHOLDERS: ClassVar[tuple[str, ...]] = ("match",)
+
+    def __init__(self, rule: Rule, context: "BuildContext"):
+        self.rule = rule
+        self.options = rule.options
+        self.message = rule.message.replace("%s", "{match}")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    @classmethod
+    def validate_message(cls, message: str) -> None:
+        """Raise OptionError for a message with unknown placeholders or unbalanced braces."""
+        try:
+            fields = [name for _, name, _, _ in string.Formatter().parse(message.replace("%s", "{match}"))
+                      if name is not None]
+        except ValueError as exc:
+            raise OptionError(f"{exc} (write a literal brace as {{{{ or }}}})") from None
+        for name in fields:
+            if name not in cls.PLACEHOLDERS:
+                allowed = ", ".join("{" + p + "}" for p in cls.PLACEHOLDERS)
+                raise OptionError(f"unknown placeholder {{{name}}}; a {cls.NAME} rule offers {allowed} and %s")
+
+    # helpers for subclasses -------------------------------------------------------------
+
+    def spans(self, doc: Document) -> list[tuple[int, int]]:
+        return list(doc.spans(self.rule.scope))
+
+    def wanted(self, doc: Document, start: int, end: int, spans: list[tuple[int, int]] | None) -> bool:
+        """Whether a match lies inside one unit of the rule's scope and, if asked, outside quotes."""
+        if self.rule.exclude_quotes and doc.in_quote(start, end):
+            return False
+        if spans is None:
+            return True
+        i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+    def report(self, doc: Document, start: int, end: int, *, suggestions: Iterable[str] = (),
+               related: Iterable[tuple[int, int, str]] = (), fix: Fix | None = None,
+               **fields: Any) -> Diagnostic:
+        """A Diagnostic for the view span [start, end); `fields` fill the message placeholders."""
+        loc = doc.locate(start, end)
+        fields.setdefault("match", doc.view[start:end])
+        rel = []
+        for rs, re_, note in related:
+            r = doc.locate(rs, re_)
+            rel.append(Related(r.line, r.column, note, r.offset, r.length, r.end_line, r.end_column))
+        return Diagnostic(
+            rule=self.rule.id, level=self.rule.level, message=self.message.format(**fields),
+            line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
+            offset=loc.offset, length=loc.length, path=doc.path, suggestions=list(suggestions),
+            related=rel, fix=fix, link=self.rule.link)
+
+    def replacement_fix(self, doc: Document, start: int, end: int, replacement: str, safe: bool) -> Fix:
+        s, e = doc.source_span(start, end)
+        return Fix((Edit(s, e - s, replacement),), safe=safe)
+
+
+@dataclass
+class BuildContext:
+    """What checks may share while they are built: the phrase index, settings and resources."""
+
+    phrases: PhraseIndex
+    settings: dict[str, Any] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, factory: Callable[[], Any]) -> Any:
+        """One instance of an expensive resource (a dictionary, a client) per engine."""
+        if key not in self.cache:
+            self.cache[key] = factory()
+        return self.cache[key]
+
+
+def match_case(template: str, replacement: str) -> str:
+    """Carry a capital first letter of the matched text over to its replacement."""
+    if template[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+

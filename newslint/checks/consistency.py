@@ -1,0 +1,70 @@
+"""consistency: either/or variants, of which one article should use one form only.
+
+    extends: consistency
+    message: "'%s' here, but the article writes '{other}' {count} times"
+    either: {U.S.: US, U.K.: UK}
+    ignorecase: false
+
+When an article uses both forms of a pair, every occurrence of the rarer form is flagged,
+with the majority form as the suggestion and its first occurrences as related locations.
+A tie is left alone: there is no house form to point to.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from .base import BuildContext, Check, Option, Rule, match_case
+
+MAX_RELATED = 5
+
+
+class Consistency(Check):
+    NAME = "consistency"
+    DESCRIPTION = "Flags the minority form when an article mixes two variants of one word."
+    OPTIONS = {
+        "either": Option("mapping", help="one form -> the other form"),
+        "ignorecase": Option("bool", False, "match regardless of case"),
+        "nonword": Option("bool", False, "match inside words too, not only whole words"),
+        "safe_fix": Option("bool", True, "--fix may rewrite the minority form to the majority form"),
+    }
+    DEFAULT_SCOPE = "document"
+    SCOPES = ("document", "paragraph")
+    PLACEHOLDERS = ("match", "other", "count")
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        opts = self.options
+        self.ignorecase = opts["ignorecase"]
+        self.pairs = list(opts["either"].items())
+        forms = [form for pair in self.pairs for form in pair]
+        self.handle = context.phrases.register(forms, ignorecase=self.ignorecase,
+                                               whole_words=not opts["nonword"])
+
+    def _key(self, form: str) -> str:
+        return form.lower() if self.ignorecase else form
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        matches = self.handle.find(doc)
+        if len(matches) < 3:
+            return
+        for span_start, span_end in doc.spans(self.rule.scope):
+            by_form: dict[str, list[tuple[int, int]]] = {}
+            for m in matches:
+                if span_start <= m.start and m.end <= span_end and not (
+                        self.rule.exclude_quotes and doc.in_quote(m.start, m.end)):
+                    by_form.setdefault(self._key(m.phrase), []).append((m.start, m.end))
+            for a, b in self.pairs:
+                yield from self._pair(doc, a, by_form.get(self._key(a), []), b, by_form.get(self._key(b), []))
+
+    def _pair(self, doc: Document, a: str, at_a: list, b: str, at_b: list) -> Iterator[Diagnostic]:
+        if not at_a or not at_b or len(at_a) == len(at_b):
+            return
+        (major, at_major), at_minor = ((a, at_a), at_b) if len(at_a) > len(at_b) else ((b, at_b), at_a)
+        related = [(s, e, f"'{doc.view[s:e]}' here") for s, e in at_major[:MAX_RELATED]]
+        for start, end in at_minor:
+            suggestion = match_case(doc.view[start:end], major)
+            fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
+            yield self.report(doc, start, end, suggestions=[suggestion], related=related, fix=fix,
+                              other=major, count=len(at_major))

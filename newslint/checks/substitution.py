@@ -1,0 +1,66 @@
+"""substitution: a bad -> good map; every match gets the good form as its suggestion.
+
+    extends: substitution
+    message: "the agency is '{suggestion}', not '%s'"
+    swap: {Afp: AFP, Reuter: Reuters}
+    ignorecase: false
+    regex: false         # true: the keys are regular expressions, values may use \\1
+    safe_fix: false      # true: --fix may apply the suggestion without a human look
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from .base import BuildContext, Check, Option, Rule, compile_pattern, match_case
+from .phrases import on_word_boundaries
+
+
+class Substitution(Check):
+    NAME = "substitution"
+    DESCRIPTION = "Flags a word or phrase and suggests its replacement."
+    OPTIONS = {
+        "swap": Option("mapping", help="bad form -> good form"),
+        "ignorecase": Option("bool", False, "match regardless of case"),
+        "nonword": Option("bool", False, "match inside words too, not only whole words"),
+        "regex": Option("bool", False, "the keys are regular expressions"),
+        "safe_fix": Option("bool", False, "the replacement is safe for --fix to apply"),
+    }
+    PLACEHOLDERS = ("match", "suggestion")
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        opts = self.options
+        self.swap = opts["swap"]
+        self.whole_words = not opts["nonword"]
+        self.lower_swap = {k.lower(): v for k, v in self.swap.items()}
+        if opts["regex"]:
+            flags = re.IGNORECASE if opts["ignorecase"] else 0
+            self.patterns = [(compile_pattern(k, flags), v) for k, v in self.swap.items()]
+            self.handle = None
+        else:
+            self.patterns = []
+            self.handle = context.phrases.register(list(self.swap), ignorecase=opts["ignorecase"],
+                                                   whole_words=self.whole_words)
+
+    def _matches(self, doc: Document) -> Iterator[tuple[int, int, str]]:
+        if self.handle is not None:
+            for m in self.handle.find(doc):
+                yield m.start, m.end, self.swap.get(m.phrase) or self.lower_swap[m.phrase.lower()]
+        for pattern, good in self.patterns:
+            for m in pattern.finditer(doc.view):
+                if m.end() > m.start() and (not self.whole_words or on_word_boundaries(doc.view, m.start(), m.end())):
+                    yield m.start(), m.end(), m.expand(good)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        spans = None
+        for start, end, good in self._matches(doc):
+            if spans is None and self.rule.scope != "document":
+                spans = self.spans(doc)
+            if not self.wanted(doc, start, end, spans):
+                continue
+            suggestion = match_case(doc.view[start:end], good)
+            fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
+            yield self.report(doc, start, end, suggestions=[suggestion], fix=fix, suggestion=suggestion)

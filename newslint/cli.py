@@ -1,0 +1,212 @@
+"""The `newslint` command: check, rules, explain.
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, configuration
+and rule errors (and for unreadable files with --strict). Imports stay lazy: a one-file run
+loads only what its rules need.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+CHECK_EPILOG = """\
+examples:
+  newslint check article.md                 lint one file
+  newslint check archive/                   lint every .txt/.md file under a folder
+  cat story.txt | newslint check - --stdin-filename story.txt
+  newslint check --format json site/ > report.json
+  newslint check --select spelling,consistency --fail-on warning drafts/
+  newslint check --ignore readability --statistics article.txt
+
+output:  path:line:col: level: message [family/rule]
+exit:    0 clean, 1 findings at or above --fail-on, 2 usage, configuration or rule errors
+config:  the nearest .newslint.yaml or pyproject.toml [tool.newslint], from each file upward
+"""
+
+
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="A data-quality linter for published news text: typos, contradictions, "
+                    "web debris and readability, reported like a compiler.",
+        epilog="Run 'newslint COMMAND --help' for the options of a command.")
+    parser.add_argument("--version", action="version", version=f"newslint {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files, folders or standard input",
+                           description="Lint news articles (.txt, .md) and report findings.",
+                           epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or folders to lint, or - for standard input (default: .)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format (default: text)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="exit 1 when a finding reaches this level (default: error, or the config's fail_on)")
+    check.add_argument("--select", type=_names, action="extend", default=[], metavar="RULES",
+                       help="only these rule ids or families, comma-separated (e.g. spelling,style/agency-names)")
+    check.add_argument("--ignore", type=_names, action="extend", default=[], metavar="RULES",
+                       help="leave out these rule ids or families, comma-separated")
+    check.add_argument("--statistics", action="store_true",
+                       help="also print per-file word counts and readability figures")
+    source = check.add_mutually_exclusive_group()
+    source.add_argument("--show-source", dest="show_source", action="store_true", default=None,
+                        help="show the source line with a caret under each finding (default on a terminal)")
+    source.add_argument("--no-show-source", dest="show_source", action="store_false",
+                        help="never show source lines")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output (auto: on a terminal unless NO_COLOR is set)")
+    check.add_argument("--config", type=Path, metavar="FILE",
+                       help="use this configuration file instead of searching for one")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name to report for standard input; its extension picks the format")
+    check.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, metavar="N",
+                       help="refuse files larger than N bytes (default: 10 MiB)")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 2 when a file cannot be read or decoded (default: report it and go on)")
+
+    rules = sub.add_parser("rules", help="list every rule with its id, level and description")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to list")
+
+    explain = sub.add_parser("explain", help="show a rule's YAML, an example and how to turn it off")
+    explain.add_argument("rule", metavar="RULE", help="a rule id, e.g. style/agency-names")
+    explain.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to search")
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("newslint")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    from .errors import NewslintError
+    try:
+        return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}[args.command](args)
+    except NewslintError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .formats import OutputOptions, renderer
+    from .lint import Linter
+
+    linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore,
+                    statistics=args.statistics, max_bytes=args.max_bytes)
+    results = []
+    for item in _inputs(args, linter):
+        result = linter.lint_text(sys.stdin.read(), path=args.stdin_filename or "-") if item is None \
+            else linter.lint_file(item)
+        if result.error is not None:
+            print(str(result.error), file=sys.stderr)
+        results.append(result)
+
+    stdout_tty = sys.stdout.isatty()
+    color = args.color == "always" or (args.color == "auto" and stdout_tty and not os.environ.get("NO_COLOR"))
+    show_source = stdout_tty if args.show_source is None else args.show_source
+    renderer(args.format)(results, OutputOptions(show_source, color, args.statistics), sys.stdout)
+    sys.stdout.flush()
+
+    if args.strict and any(r.error for r in results):
+        return EXIT_ERROR
+    fail_on = args.fail_on or linter.config().fail_on or "error"
+    from .diagnostic import Level
+    threshold = Level(fail_on).rank
+    failing = any(d.level.rank >= threshold for r in results for d in r.diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _inputs(args: argparse.Namespace, linter):
+    """Files to lint in order (None stands for standard input); folders are walked."""
+    from .errors import NewslintError
+    from .paths import walk
+    paths = args.paths or ["."]
+    if paths.count("-") > 1:
+        raise NewslintError("'-' (standard input) may be given only once")
+    for raw in paths:
+        if raw == "-":
+            yield None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            config = linter.config(path)
+            yield from walk(path, config.root, config.include, config.exclude)
+        elif path.exists():
+            yield path
+        else:
+            raise NewslintError(f"no such file or folder: {raw}")
+
+
+def _rules_for(args: argparse.Namespace):
+    from .config import config_for
+    from .engine import all_rules
+    return all_rules(config_for(Path.cwd(), args.config))
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .checks import check_class
+    rules = _rules_for(args)
+    if args.format == "json":
+        import json
+        print(json.dumps([{"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
+                           "enabled": r.enabled, "description": r.description or check_class(r.extends).DESCRIPTION}
+                          for r in rules.values()], indent=2))
+        return EXIT_OK
+    width = max((len(r) for r in rules), default=10)
+    for rule_id in sorted(rules):
+        r = rules[rule_id]
+        state = "" if r.enabled else " (off by default)"
+        description = r.description or check_class(r.extends).DESCRIPTION
+        print(f"{rule_id:<{width}}  {r.level.value:<7}  {description}{state}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .errors import NewslintError
+    rules = _rules_for(args)
+    rule = rules.get(args.rule)
+    if rule is None:
+        close = [r for r in rules if args.rule.split("/")[-1] in r]
+        hint = f"; did you mean {', '.join(close[:3])}?" if close else "; `newslint rules` lists them"
+        raise NewslintError(f"no rule '{args.rule}'{hint}")
+    from .checks import check_class
+    cls = check_class(rule.extends)
+    out = [f"{rule.id}  ({rule.level.value}, type {rule.extends}{'' if rule.enabled else ', off by default'})",
+           "", rule.description or cls.DESCRIPTION, "", f"# {rule.path}",
+           Path(rule.path).read_text(encoding="utf-8").rstrip(), ""]
+    for kind, label in (("fail", "Flagged"), ("pass", "Not flagged")):
+        for text in rule.example.get(kind, []):
+            out.append(f"{label}:  {text.strip()}")
+    if rule.example:
+        out.append("")
+    out += ["To turn it off, in .newslint.yaml:", "  rules:", f"    {rule.id}: off",
+            f"or for one run: newslint check --ignore {rule.id} ...",
+            f"or in the text: <!-- newslint-disable-next-line {rule.id} -->"]
+    print("\n".join(out))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

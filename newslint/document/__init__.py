@@ -1,0 +1,210 @@
+"""Document: the input text, the prose that rules may look at, and every position conversion.
+
+A reader (text, markdown, html) turns the original text into a *view*: a string in which
+everything that is not prose (markup, URLs, e-mail addresses, code, front matter, suppression
+comments) is blanked out. For text and Markdown the view has the same length as the original,
+so view offsets are source offsets; a reader that decodes (HTML entities) also gives a map from
+view offsets back to source offsets. Rules only ever see view offsets; `locate` turns them into
+the 1-based line and character column of the original file. This is the only place that does.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator, Sequence
+
+from ..errors import InputError
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+FORMATS = ("text", "markdown")
+EXTENSION_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level unit of prose, in view offsets: kind is 'paragraph', 'heading' or 'item'."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a format reader returns."""
+
+    view: str
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # where each view character comes from, when the view is not a same-length copy:
+    # (source start of view char i, source end of view char i)
+    source_map: tuple[Sequence[int], Sequence[int]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    offset: int
+    length: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def format_for_path(path: str | None, default: str = "text") -> str:
+    if path:
+        dot = path.rfind(".")
+        if dot != -1:
+            return EXTENSION_FORMATS.get(path[dot:].lower(), default)
+    return default
+
+
+class LineIndex:
+    """Offsets <-> 1-based line and column. Lines end at \\n, \\r\\n or \\r."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line, without its terminator."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else self.length
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+
+class Document:
+    """One input, read once. Rules get spans (start, end) in view offsets from it."""
+
+    def __init__(self, text: str, *, path: str | None = None, format: str | None = None,
+                 metadata: dict[str, Any] | None = None):
+        self.path = path
+        self.format = format or format_for_path(path)
+        if self.format not in FORMATS:
+            raise InputError(f"unknown format '{self.format}' (expected one of {', '.join(FORMATS)})", path)
+        self.bom = text.startswith("\ufeff")
+        self.text = text[1:] if self.bom else text
+        reading = _reader(self.format)(self.text)
+        self.view = reading.view
+        self.blocks = reading.blocks
+        self._source_map = reading.source_map
+        self.metadata: dict[str, Any] = dict(reading.metadata)
+        if metadata:
+            self.metadata.update({k: v for k, v in metadata.items() if v is not None})
+        self.lines = LineIndex(self.text)
+
+    # positions -------------------------------------------------------------------------
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the view span [start, end)."""
+        if self._source_map is None:
+            return start, end
+        starts, ends = self._source_map
+        if start >= len(starts):
+            return len(self.text), len(self.text)
+        s = starts[start]
+        return s, (ends[end - 1] if end > start else s)
+
+    def locate(self, start: int, end: int) -> Location:
+        """Source location of the view span [start, end)."""
+        s, e = self.source_span(start, end)
+        line, column = self.lines.position(s)
+        end_line, end_column = self.lines.position(e)
+        return Location(s, e - s, line, column, end_line, end_column)
+
+    def line_of(self, view_offset: int) -> int:
+        return self.lines.position(self.source_span(view_offset, view_offset + 1)[0])[0]
+
+    # structure ---------------------------------------------------------------------------
+
+    @cached_property
+    def view_lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every line of the view that holds prose, without terminators."""
+        out = []
+        view = self.view
+        for i, start in enumerate(self._view_line_starts):
+            end = self._view_line_starts[i + 1] if i + 1 < len(self._view_line_starts) else len(view)
+            while end > start and view[end - 1] in "\r\n":
+                end -= 1
+            if view[start:end].strip():
+                out.append((start, end))
+        return out
+
+    @cached_property
+    def _view_line_starts(self) -> list[int]:
+        return LineIndex(self.view).starts
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        from .segment import split_sentences
+        return [s for block in self.blocks for s in split_sentences(self.view, block)]
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        from .segment import find_quotations
+        return find_quotations(self.view, self.blocks)
+
+    @cached_property
+    def lowered(self) -> str:
+        """The view in lower case, same length (for case-insensitive phrase search)."""
+        view = self.view
+        if "\u0130" in view:  # the one character whose lower case is two characters long
+            view = view.replace("\u0130", "I")
+        return view.lower()
+
+    def in_quote(self, start: int, end: int) -> bool:
+        quotes = self.quotes
+        i = bisect.bisect_right(quotes, (start, float("inf"))) - 1
+        return i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]
+
+    def spans(self, scope: str) -> Iterator[tuple[int, int]]:
+        """The units a rule looks at: document, paragraph, sentence, line or heading."""
+        if scope == "document":
+            yield 0, len(self.view)
+        elif scope == "paragraph":
+            for b in self.blocks:
+                if b.kind != "heading":
+                    yield b.start, b.end
+        elif scope == "heading":
+            for b in self.blocks:
+                if b.kind == "heading":
+                    yield b.start, b.end
+        elif scope == "sentence":
+            yield from self.sentences
+        elif scope == "line":
+            yield from self.view_lines
+        else:
+            raise ValueError(f"unknown scope {scope!r}")
+
+    @cached_property
+    def words(self) -> int:
+        from .segment import count_words
+        return sum(count_words(self.view, b.start, b.end) for b in self.blocks)
+
+
+def _reader(fmt: str):
+    if fmt == "markdown":
+        from .markdown import read_markdown
+        return read_markdown
+    from .text import read_text
+    return read_text
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """Bytes of a file to text, with a precise error for anything that is not UTF-8 text."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, skipped", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
+                         f" cannot be decoded ({exc.reason})", path) from None

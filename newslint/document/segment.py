@@ -1,0 +1,123 @@
+"""Sentences, words and quotations inside the prose blocks of a Document.
+
+Sentence splitting is tuned for news: it survives titles and abbreviations (Mr., Gen., Jan.,
+No. 10), initials (J. K. Rowling), decimals (3.5) and abbreviations that may or may not end a
+sentence (U.S., D.C., Inc.). Inside a block, a line break ends a sentence when the line reads
+as a standalone item (a headline in a list) rather than as hard-wrapped prose.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import Block
+
+WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+_WORD_BEFORE_PERIOD = re.compile(r"(\w+(?:\.\w+)*)\.+$")
+_NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]?(\w+)")
+_STARTS_NEW_ITEM = re.compile(r"\s*[\"“‘'(\[]?[A-Z0-9•\-*]")
+_HARD_BREAK_RATIO = 0.8
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, frozenset[str]]:
+    import yaml
+    data = yaml.safe_load((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in data.items()}
+
+
+def split_sentences(view: str, block: Block) -> list[tuple[int, int]]:
+    """(start, end) view offsets of the sentences of one block, trimmed of whitespace."""
+    start, end = block.start, block.end
+    text = view[start:end]
+    if block.kind == "heading":
+        return _trimmed(text, start, [(0, len(text))])
+    pieces: list[tuple[int, int]] = []
+    longest_line = max((len(line) for line in text.split("\n")), default=0)
+    line_start = 0
+    cut = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == "\n":
+            if _is_hard_break(text, line_start, m.start(), longest_line):
+                pieces.append((cut, m.start()))
+                cut = m.end()
+            line_start = m.end()
+            continue
+        if _ends_sentence(text, m.start(), m.end()):
+            pieces.append((cut, m.end()))
+            cut = m.end()
+    pieces.append((cut, len(text)))
+    return _trimmed(text, start, pieces)
+
+
+def _trimmed(text: str, base: int, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in pieces:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((base + s, base + e))
+    return out
+
+
+def _is_hard_break(text: str, line_start: int, line_end: int, longest_line: int) -> bool:
+    line = text[line_start:line_end].rstrip()
+    if not line:
+        return True
+    if not _STARTS_NEW_ITEM.match(text, line_end + 1):
+        return False
+    if line[-1] in ".!?:;\"”":
+        return True
+    return len(line) < _HARD_BREAK_RATIO * longest_line
+
+
+def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
+    if text[punct_start] != ".":
+        return True
+    before = _WORD_BEFORE_PERIOD.search(text, max(0, punct_start - 40), punct_start + 1)
+    if before is None:
+        return True
+    word = before.group(1)
+    abbr = _abbreviations()
+    if word in abbr["never_end"] or word.lower() in abbr["never_end_any_case"]:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial
+        return False
+    if word in abbr["may_end"] or "." in word:
+        nxt = _NEXT_WORD.match(text, punct_end)
+        return bool(nxt) and nxt.group(1) in abbr["sentence_starters"]
+    return True
+
+
+def count_words(view: str, start: int, end: int) -> int:
+    """Words as a reader counts them: runs of non-space characters ("G-20" is one, so is "—")."""
+    return len(view[start:end].split())
+
+
+_QUOTE_CHAR = re.compile(r"[“”\"‘’]")
+
+
+def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Spans of quoted speech, including the marks. An unclosed quotation runs to the end of
+    its block, as news style leaves a quotation that continues into the next paragraph open."""
+    spans: list[tuple[int, int]] = []
+    for b in blocks:
+        opened, kind = -1, ""
+        for m in _QUOTE_CHAR.finditer(view, b.start, b.end):
+            ch, i = m.group(), m.start()
+            if opened < 0:
+                if ch == "“" or ch == '"':
+                    opened, kind = i, ch
+                elif ch == "‘" and (i == b.start or not view[i - 1].isalnum()):
+                    opened, kind = i, ch
+            elif (kind == "“" and ch == "”") or (kind == '"' and ch == '"') or (
+                    kind == "‘" and ch == "’" and (i + 1 >= b.end or not view[i + 1].isalnum())):
+                spans.append((opened, i + 1))
+                opened = -1
+        if opened >= 0:
+            spans.append((opened, b.end))
+    return spans

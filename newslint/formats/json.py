@@ -1,0 +1,22 @@
+"""`--format json`: {"version": 1, "files": [{"path", "diagnostics", ...}], "summary": {...}}."""
+from __future__ import annotations
+
+import json
+
+from . import summary
+
+VERSION = 1
+
+
+def render(results, options, stream) -> None:
+    files = []
+    for result in results:
+        entry = {"path": result.path, "diagnostics": [d.to_dict() for d in result.diagnostics]}
+        if result.error is not None:
+            entry["error"] = str(result.error.message)
+        if result.statistics is not None:
+            entry["statistics"] = result.statistics
+        files.append(entry)
+    json.dump({"version": VERSION, "files": files, "summary": summary(results)}, stream,
+              ensure_ascii=False, indent=None)
+    stream.write("\n")

@@ -1,0 +1,71 @@
+"""YAML loading that remembers where every key is, so that errors can name file:line:column.
+
+Loading is always `yaml.safe_load`: no YAML tag can build a Python object or run code. The
+node tree (`yaml.compose`, also safe) is kept only to answer "where is this key?".
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import NewslintError
+
+
+class LocatedYaml:
+    """Parsed YAML data plus the positions of its keys."""
+
+    def __init__(self, text: str, path: str, error: type[NewslintError] = NewslintError):
+        self.path = path
+        self.error_class = error
+        try:
+            self.data: Any = yaml.safe_load(text)
+            self._root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
+            raise error(f"not valid YAML: {problem}", path,
+                        mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+        except yaml.YAMLError as exc:
+            raise error(f"not valid YAML: {exc}", path) from None
+        self._check_duplicates(self._root)
+
+    def _check_duplicates(self, node: yaml.Node | None) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise self.error_class("duplicate key", self.path, key.start_mark.line + 1,
+                                               key.start_mark.column + 1, key.value)
+                    seen.add(key.value)
+                self._check_duplicates(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self._check_duplicates(item)
+
+    def where(self, *keys: str | int) -> tuple[int | None, int | None]:
+        """1-based line and column of the deepest node of `keys` that exists."""
+        node = self._root
+        found = node
+        for key in keys:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                        found, child = k, v
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                child = found = node.value[key]
+            if child is None:
+                break
+            node = child
+        if found is None:
+            return None, None
+        return found.start_mark.line + 1, found.start_mark.column + 1
+
+    def fail(self, message: str, *keys: str | int) -> NewslintError:
+        """An error at the position of `keys`, naming the last key."""
+        line, column = self.where(*keys)
+        name = ".".join(str(k) for k in keys) if keys else None
+        return self.error_class(message, self.path, line, column, name)
