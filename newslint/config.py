@@ -138,7 +138,7 @@ def _read_pyproject(text: str, path: Path) -> tuple[dict, Fail]:
                           int(m.group(1)) if m else None, int(m.group(2)) if m else None) from None
     table = data.get("tool", {}).get("newslint", {})
 
-    def fail(message: str, *keys: str | int) -> ConfigError:
+    def fail(message: str, *keys: str | int, at_key: bool = False) -> ConfigError:
         key = str(keys[-1]) if keys else None
         line = None
         if key is not None:
@@ -155,7 +155,7 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
         raise fail("the configuration must be a mapping of keys to values")
     for key in data:
         if key not in KEYS:
-            raise fail(f"unknown configuration key; known keys: {', '.join(KEYS)}", key)
+            raise fail(f"unknown configuration key; known keys: {', '.join(KEYS)}", key, at_key=True)
     root = path.parent if path else Path.cwd()
     cfg = Config(path=path, root=root, source=str(path) if path else "defaults")
     if "language" in data:

@@ -28,7 +28,7 @@ class Level(str, enum.Enum):
 
 
 _RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
-LEVEL_NAMES = tuple(level.value for level in Level)
+LEVEL_NAMES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,7 @@ def parse_rule(rule_id: str, doc: LocatedYaml) -> Rule:
     for key in raw:
         if key not in COMMON_KEYS and key not in cls.OPTIONS:
             known = ", ".join(list(COMMON_KEYS) + list(cls.OPTIONS))
-            raise doc.fail(f"unknown key for a {extends} rule; known keys: {known}", key)
+            raise doc.fail(f"unknown key for a {extends} rule; known keys: {known}", key, at_key=True)
 
     def get(key: str, option: Option) -> Any:
         if key not in raw:

@@ -44,8 +44,9 @@ class LocatedYaml:
             for item in node.value:
                 self._check_duplicates(item)
 
-    def where(self, *keys: str | int) -> tuple[int | None, int | None]:
-        """1-based line and column of the deepest node of `keys` that exists."""
+    def where(self, *keys: str | int, at_key: bool = False) -> tuple[int | None, int | None]:
+        """1-based line and column of the value at `keys` (or of the key itself), going as
+        deep as the document goes."""
         node = self._root
         found = node
         for key in keys:
@@ -53,7 +54,8 @@ class LocatedYaml:
             if isinstance(node, yaml.MappingNode):
                 for k, v in node.value:
                     if isinstance(k, yaml.ScalarNode) and k.value == str(key):
-                        found, child = k, v
+                        child = v
+                        found = k if at_key or key != keys[-1] else v
                         break
             elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
                 child = found = node.value[key]
@@ -64,8 +66,8 @@ class LocatedYaml:
             return None, None
         return found.start_mark.line + 1, found.start_mark.column + 1
 
-    def fail(self, message: str, *keys: str | int) -> NewslintError:
-        """An error at the position of `keys`, naming the last key."""
-        line, column = self.where(*keys)
+    def fail(self, message: str, *keys: str | int, at_key: bool = False) -> NewslintError:
+        """An error at the value of `keys` (or at the key, for a key that should not be there)."""
+        line, column = self.where(*keys, at_key=at_key)
         name = ".".join(str(k) for k in keys) if keys else None
         return self.error_class(message, self.path, line, column, name)

@@ -64,18 +64,29 @@ class Option:
         if kind in ("strings", "regexes"):
             if isinstance(value, str):
                 value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-                raise OptionError(f"expected a list of non-empty strings, got {_describe(value)}")
+            if not isinstance(value, list):
+                raise OptionError(f"expected a list of strings, got {_describe(value)}")
+            for item in value:
+                _need_text(item, f"item {item!r}")
             if kind == "regexes":
                 for v in value:
                     compile_pattern(v)
             return list(value)
         if kind == "mapping":
-            if not isinstance(value, dict) or not all(
-                    isinstance(k, str) and k and isinstance(v, str) and v for k, v in value.items()):
+            if not isinstance(value, dict):
                 raise OptionError(f"expected a mapping of strings to strings, got {_describe(value)}")
+            for k, v in value.items():
+                _need_text(k, f"key {k!r}")
+                _need_text(v, f"the value of {k!r}")
             return dict(value)
         raise AssertionError(f"unknown option kind {kind}")
+
+
+def _need_text(value: Any, what: str) -> None:
+    if isinstance(value, str) and value:
+        return
+    hint = " (YAML reads unquoted yes/no/on/off as true/false: quote it)" if isinstance(value, bool) else ""
+    raise OptionError(f"{what}: expected a non-empty string, got {_describe(value)}{hint}")
 
 
 def _describe(value: Any) -> str:

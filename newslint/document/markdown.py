@@ -29,7 +29,7 @@ _INLINE_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
 _REFERENCE_LINK = re.compile(r"(\[)[^\]\n]*(\]\[[^\]\n]*\])")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][\w+.\-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>")
-_EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3}|~~)(?=\S)[^\n]*?(?<=\S)(\1)(?!\w)")
+_EMPHASIS = re.compile(r"(?<!\\)(\*{1,3}|(?<!\w)_{1,3}|~~)(?=\S)[^\n]*?(?<=[^\s\\])(\1)(?!\w)")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _TABLE_PIPE = re.compile(r"\|")
 

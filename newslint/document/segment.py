@@ -35,12 +35,15 @@ def split_sentences(view: str, block: Block) -> list[tuple[int, int]]:
     if block.kind == "heading":
         return _trimmed(text, start, [(0, len(text))])
     pieces: list[tuple[int, int]] = []
-    longest_line = max((len(line) for line in text.split("\n")), default=0)
+    lines = text.split("\n")
+    longest_line = max(len(line) for line in lines)
+    # a block whose every line starts like a new item is a list (headlines, a menu)
+    listing = len(lines) > 1 and all(_STARTS_NEW_ITEM.match(line) for line in lines)
     line_start = 0
     cut = 0
     for m in _BOUNDARY.finditer(text):
         if m.group() == "\n":
-            if _is_hard_break(text, line_start, m.start(), longest_line):
+            if listing or _is_hard_break(text, line_start, m.start(), longest_line):
                 pieces.append((cut, m.start()))
                 cut = m.end()
             line_start = m.end()

@@ -1,4 +1,8 @@
-"""Plain text: paragraphs are separated by blank lines; a one-line first paragraph is the headline."""
+"""Plain text: paragraphs are separated by blank lines.
+
+The first paragraph is the headline when it is one line, not ending like a sentence, with the
+article below it: the layout of a story exported from a CMS.
+"""
 from __future__ import annotations
 
 from . import Block, Reading
@@ -12,6 +16,10 @@ def read_text(text: str) -> Reading:
         masked.append((0, fm_end))
     view = blank(text, masked)
     blocks = paragraphs(view)
-    if blocks and "\n" not in view[blocks[0].start:blocks[0].end] and "\r" not in view[blocks[0].start:blocks[0].end]:
+    if len(blocks) > 1 and _is_headline(view[blocks[0].start:blocks[0].end]):
         blocks[0] = Block("heading", blocks[0].start, blocks[0].end)
     return Reading(view, blocks, metadata)
+
+
+def _is_headline(first: str) -> bool:
+    return "\n" not in first and "\r" not in first and first[-1] not in ".,;:"

@@ -1,0 +1,109 @@
+"""Readers and segmentation: what counts as prose, where sentences end, what is quoted."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newslint.document import Document, decode
+from newslint.errors import InputError
+
+
+def prose(text: str, fmt: str = "markdown") -> str:
+    return " ".join(Document(text, format=fmt).view.split())
+
+
+def sentences(text: str, fmt: str = "text") -> list[str]:
+    doc = Document(text, format=fmt)
+    return [doc.view[s:e] for s, e in doc.sentences]
+
+
+def test_view_keeps_length_and_line_breaks():
+    text = "---\ntitle: T\n---\n# Head\r\n\nSee [the report](http://x.org/r) and `code`.\r\n"
+    doc = Document(text, format="markdown")
+    assert len(doc.view) == len(doc.text)
+    assert [i for i, c in enumerate(doc.view) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+
+
+@pytest.mark.parametrize("markdown,expected", [
+    ("See [the report](https://example.org/r?a=1) now.", "See the report now."),
+    ("An ![chart](c.png) here.", "An here."),
+    ("Use `the the` code.", "Use code."),
+    ("It was **very** _rather_ ~~not~~ good.", "It was very rather not good."),
+    ("snake_case_name stays", "snake_case_name stays"),
+    ("<!-- a comment\nover lines -->\nText.", "Text."),
+    ("```\nthe the\n```\nAfter.", "After."),
+    ("Para.\n\n    indented code\n\nAfter.", "Para. After."),
+    ("# Title #\n\nBody.", "Title Body."),
+    ("Title\n=====\n\nBody.", "Title Body."),
+    ("- one\n- two", "one two"),
+    ("> quoted words", "quoted words"),
+    ("[ref]: https://x.org\nBody [text][ref].", "Body text ."),
+    ("Mail me at a.b@example.org or see www.example.org/page.", "Mail me at or see ."),
+    ("a \\*literal\\* star", "a *literal * star"),
+    ("<span class=x>inline</span> html", "inline html"),
+])
+def test_markdown_syntax_is_not_prose(markdown, expected):
+    assert prose(markdown) == expected
+
+
+def test_front_matter_becomes_metadata():
+    doc = Document("---\ntitle: Talks\ndate: 2023-06-18\n---\nBody.\n", format="markdown")
+    assert doc.metadata == {"title": "Talks", "date": datetime.date(2023, 6, 18)}
+    assert doc.view.strip() == "Body."
+
+
+def test_bad_front_matter_is_an_input_error_with_a_line():
+    with pytest.raises(InputError) as err:
+        Document("---\ntitle: [unclosed\n---\nBody.\n", format="markdown")
+    assert err.value.line is not None and "front matter" in err.value.message
+
+
+def test_text_headline_is_a_heading_block():
+    doc = Document("Minister resigns over expenses\n\nThe minister resigned on Monday.\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+    assert [b.kind for b in Document("One paragraph only.").blocks] == ["paragraph"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He left. She stayed.", ["He left.", "She stayed."]),
+    ("Mr. Jones met Dr. Lee.", ["Mr. Jones met Dr. Lee."]),
+    ("Growth was 3.5% in Jan. 2024 overall.", ["Growth was 3.5% in Jan. 2024 overall."]),
+    ("J. K. Rowling spoke. Fans cheered.", ["J. K. Rowling spoke.", "Fans cheered."]),
+    ("They flew to the U.S. The talks began.", ["They flew to the U.S.", "The talks began."]),
+    ("U.S. officials and U.K. envoys met.", ["U.S. officials and U.K. envoys met."]),
+    ("They met in Washington, D.C. on Monday.", ["They met in Washington, D.C. on Monday."]),
+    ("He said: \"It is over.\" Then he left.", ["He said: \"It is over.\"", "Then he left."]),
+    ("Why? Because. No. 10 said so.", ["Why?", "Because.", "No. 10 said so."]),
+    ("Apple Inc. The firm grew.", ["Apple Inc.", "The firm grew."]),
+    ("Apple Inc. said profit rose.", ["Apple Inc. said profit rose."]),
+])
+def test_sentences_survive_news_abbreviations(text, expected):
+    assert sentences(text) == expected
+
+
+def test_quotations_include_open_ones_to_the_end_of_the_paragraph():
+    doc = Document("He said “we will win” and ‘soon’.\n\n“It goes on\n\nThe end.", format="text")
+    quoted = [doc.view[s:e] for s, e in doc.quotes]
+    assert quoted == ["“we will win”", "‘soon’", "“It goes on"]
+
+
+def test_apostrophes_are_not_quotes():
+    doc = Document("Blinken’s aides said rock ’n’ roll in the ’90s was fun.")
+    assert doc.quotes == []
+
+
+def test_decode_reports_the_byte_offset_of_bad_utf8():
+    with pytest.raises(InputError) as err:
+        decode(b"caf\xe9 au lait", "menu.txt")
+    assert "byte offset 3" in err.value.message
+
+
+def test_decode_refuses_binary():
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00", "x.txt")
+
+
+def test_bom_is_not_counted_in_columns():
+    doc = Document("\ufeffThe end.")
+    assert doc.bom and doc.text == "The end."

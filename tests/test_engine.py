@@ -1,0 +1,64 @@
+"""The engine: built-in examples hold, phrase lists of many rules share one scan, rules load once."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint, make_config
+from newslint.document import Document
+from newslint.engine import Engine, all_rules
+
+BUILTIN = all_rules(make_config())
+
+
+@pytest.mark.parametrize("rule_id", sorted(r for r in BUILTIN if BUILTIN[r].example))
+def test_builtin_examples_hold(rule_id):
+    example = BUILTIN[rule_id].example
+    config = {"rules": {rule_id: True}}
+    for text in example.get("fail", []):
+        assert [d for d in lint(text, select=[rule_id], config=config)], f"{rule_id} should flag: {text}"
+    for text in example.get("pass", []):
+        assert lint(text, select=[rule_id], config=config) == [], f"{rule_id} should pass: {text}"
+
+
+def test_every_builtin_rule_documents_itself():
+    for rule in BUILTIN.values():
+        assert rule.description, rule.id
+
+
+def test_a_thousand_phrase_rules_share_one_automaton(tmp_path):
+    pack = tmp_path / "pack" / "style"
+    pack.mkdir(parents=True)
+    for i in range(1000):
+        (pack / f"word{i}.yaml").write_text(
+            f"extends: existence\nmessage: word {i}\nignorecase: true\ntokens: [zork{i}, 'blip {i}']\n",
+            encoding="utf-8")
+    engine = Engine.build(make_config({"rule_paths": [str(tmp_path / "pack")]}), select=["style"])
+    pack = [c for c in engine.checks if c.rule.id.startswith("style/word")]
+    assert len(pack) == 1000 and len({id(c.tokens._index) for c in pack}) == 1
+    found = [d for d in engine.lint(Document("Zork7 met BLIP 999 and zork1000 near zork12x.", format="text"))
+             if d.rule.startswith("style/word")]
+    assert sorted(d.rule for d in found) == ["style/word7", "style/word999"]
+    assert [(d.column, d.end_column) for d in found] == [(1, 6), (11, 19)]
+
+
+def test_case_sensitive_and_insensitive_rules_share_phrases(tmp_path):
+    pack = tmp_path / "pack" / "style"
+    pack.mkdir(parents=True)
+    (pack / "exact.yaml").write_text("extends: existence\nmessage: exact\ntokens: [Afp]\n", encoding="utf-8")
+    (pack / "loose.yaml").write_text("extends: existence\nmessage: loose\nignorecase: true\ntokens: [afp]\n",
+                                     encoding="utf-8")
+    engine = Engine.build(make_config({"rule_paths": [str(tmp_path / "pack")]}), select=["style/exact", "style/loose"])
+    found = engine.lint(Document("AFP and Afp and afp."))
+    assert sorted((d.rule, d.column) for d in found) == [
+        ("style/exact", 9), ("style/loose", 1), ("style/loose", 9), ("style/loose", 17)]
+
+
+def test_exceptions_and_quotes(tmp_path):
+    pack = tmp_path / "pack" / "style"
+    pack.mkdir(parents=True)
+    (pack / "labour.yaml").write_text(
+        "extends: existence\nmessage: m\ntokens: [Labour]\nexceptions: [Labour Party]\nexclude_quotes: true\n",
+        encoding="utf-8")
+    engine = Engine.build(make_config({"rule_paths": [str(tmp_path / "pack")]}), select=["style/labour"])
+    found = engine.lint(Document("The Labour Party met. Labour won. He said “Labour is back”."))
+    assert [d.column for d in found] == [23]
