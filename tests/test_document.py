@@ -107,3 +107,16 @@ def test_decode_refuses_binary():
 def test_bom_is_not_counted_in_columns():
     doc = Document("\ufeffThe end.")
     assert doc.bom and doc.text == "The end."
+
+
+def test_tokens_know_news_shapes():
+    from newslint.document.tokens import tokenize
+    text = "Blinken’s two-day U.S. trip cost 1,200 on the 21st; G-20 and Covid-19 @desk #vote don’t ’90s"
+    kinds = [(t.kind, t.text) for t in tokenize(text)]
+    assert kinds == [("word", "Blinken’s"), ("word", "two-day"), ("abbreviation", "U.S."), ("word", "trip"),
+                     ("word", "cost"), ("number", "1,200"), ("word", "on"), ("word", "the"), ("number", "21st"),
+                     ("mixed", "G-20"), ("word", "and"), ("mixed", "Covid-19"), ("handle", "@desk"),
+                     ("hashtag", "#vote"), ("word", "don’t"), ("number", "90s")]
+    blinken, two_day = tokenize(text)[:2]
+    assert blinken.parts() == [(0, 7, "Blinken")]
+    assert two_day.parts() == [(10, 13, "two"), (14, 17, "day")]

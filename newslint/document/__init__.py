@@ -186,6 +186,12 @@ class Document:
             raise ValueError(f"unknown scope {scope!r}")
 
     @cached_property
+    def tokens(self) -> list:
+        """Every token of the prose blocks, in order (see document.tokens)."""
+        from .tokens import tokenize
+        return [t for b in self.blocks for t in tokenize(self.view, b.start, b.end)]
+
+    @cached_property
     def words(self) -> int:
         from .segment import count_words
         return sum(count_words(self.view, b.start, b.end) for b in self.blocks)
