@@ -14,6 +14,9 @@ REGISTRY: dict[str, str] = {
     "consistency": "newslint.checks.consistency:Consistency",
     "metric": "newslint.checks.metric:Metric",
     "sentence-length": "newslint.checks.sentence_length:SentenceLength",
+    "weekday-date": "newslint.checks.weekday:WeekdayDate",
+    "anachronism": "newslint.checks.anachronism:Anachronism",
+    "quote-balance": "newslint.checks.quotes:QuoteBalance",
 }
 
 

@@ -1,0 +1,51 @@
+"""anachronism: a year later than the article's own date.
+
+Usually a sign of pasted-in text (a related-headlines widget) or of a wrong date. Years that look
+ahead on purpose ("by 2030", "until 2026", "the 2024 election") are left alone: the words that
+mark them are the rule's YAML. Silent when the article's date is unknown.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from ..document.dates import YEAR, article_date
+from .base import Check, Option
+
+
+class Anachronism(Check):
+    NAME = "anachronism"
+    DESCRIPTION = "Flags a year later than the article's own date."
+    OPTIONS = {
+        "ahead_before": Option("strings", [], "words that, just before a year, mark it as looked ahead to"),
+        "ahead_after": Option("strings", [], "words that, just after a year, mark it as looked ahead to"),
+        "window": Option("int", 3, "how many words before the year are read for ahead_before", minimum=0),
+    }
+    SCOPES = ("document", "paragraph", "sentence", "line")
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "date")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        self.before = {w.lower() for w in self.options["ahead_before"]}
+        self.after = {w.lower() for w in self.options["ahead_after"]}
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        around = article_date(doc)
+        if around is None:
+            return
+        view = doc.view
+        spans = None
+        for m in YEAR.finditer(view):
+            if int(m.group()) <= around.year:
+                continue
+            before = view[max(0, m.start() - 60):m.start()].lower().split()[-self.options["window"]:]
+            after = view[m.end():m.end() + 40].lower().split()[:2]
+            if self.before & {w.strip(",.;:()\"“”'’") for w in before} or \
+                    self.after & {w.strip(",.;:()\"“”'’") for w in after}:
+                continue
+            if spans is None:
+                spans = list(doc.spans(self.rule.scope)) if self.rule.scope != "document" else None
+            if self.wanted(doc, m.start(), m.end(), spans):
+                yield self.report(doc, m.start(), m.end(), date=f"{around:%B} {around.day}, {around.year}")

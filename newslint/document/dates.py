@@ -1,0 +1,122 @@
+"""Dates in news prose: "March 14, 2023", "14 March 2023", "2023-03-14", weekdays, and the
+article's own date (metadata, or a dateline near the top)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MONTHS = {name: i + 1 for i, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")]) for name in names}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+DATE = re.compile(
+    rf"\b(?P<m1>{_MONTH}) (?P<d1>{_DAY})\b(?:,? (?P<y1>{_YEAR})\b)?"
+    rf"|\b(?P<d2>{_DAY}) (?:of )?(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR})\b)?"
+    rf"|\b(?P<y3>{_YEAR})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])\b")
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+YEAR = re.compile(rf"(?<![\d.,$£€-]){_YEAR}(?![\d%]|-\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+    def resolve(self, around: dt.date | None) -> dt.date | None:
+        """The date, taking a missing year from `around` (the nearest such date to it)."""
+        if self.year is not None:
+            return _safe_date(self.year, self.month, self.day)
+        if around is None:
+            return None
+        candidates = [d for d in (_safe_date(around.year + k, self.month, self.day) for k in (-1, 0, 1)) if d]
+        return min(candidates, key=lambda d: abs((d - around).days), default=None)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    out = []
+    for m in DATE.finditer(text, start, len(text) if end is None else end):
+        g = m.groupdict()
+        if g["m1"]:
+            month, day, year = g["m1"], g["d1"], g["y1"]
+        elif g["m2"]:
+            month, day, year = g["m2"], g["d2"], g["y2"]
+        else:
+            out.append(DateMention(m.start(), m.end(), int(g["m3"]), int(g["d3"]), int(g["y3"])))
+            continue
+        out.append(DateMention(m.start(), m.end(), MONTHS[month.rstrip(".").lower()],
+                               int(re.match(r"\d+", day).group()), int(year) if year else None))
+    return out
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A metadata date: a date, a datetime, or a string such as 2023-06-18 or June 18, 2023."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            pass
+        found = find_dates(text)
+        if found and found[0].year is not None:
+            return found[0].resolve(None)
+    return None
+
+
+# lines that carry the article's own date: a photo caption or credit, a publication stamp
+_DATELINE_CUES = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\s\|\s|Getty Images|Reuters|\bAFP\b|"
+                            r"\bAP\b|Photo:|Image:|Published|Updated|Posted|Filed")
+
+
+_DATELINE_END = re.compile(r"\s*(?:[-–—]|\()")
+
+
+def article_date(doc) -> dt.date | None:
+    """The article's date: metadata `date` (front matter, --date, the API), else a dateline among
+    the first three blocks under the headline: a short line holding a full date ("June 18,
+    2023", "Published 18 June 2023"), a caption or credit line with one, or a full date opening
+    the block ("WASHINGTON, June 18, 2023 -"). A date inside running prose ("born on 5 April
+    1920") is not the article's. Cached on the document."""
+    if "_article_date" in doc.__dict__:
+        return doc.__dict__["_article_date"]
+    found = parse_date(doc.metadata.get("date"))
+    if found is None:
+        for b in [b for b in doc.blocks if b.kind != "heading"][:3]:
+            for start, end in _lines(doc.view, b.start, b.end):
+                full = [d for d in find_dates(doc.view, start, end) if d.year is not None]
+                if full and (len(doc.view[start:end].split()) <= 12 or _DATELINE_CUES.search(doc.view, start, end)
+                             or (full[0].start - start <= 40 and _DATELINE_END.match(doc.view, full[0].end))):
+                    found = full[0].resolve(None)
+                    break
+            if found is not None:
+                break
+    doc.__dict__["_article_date"] = found
+    return found
+
+
+def _lines(view: str, start: int, end: int):
+    pos = start
+    for line in view[start:end].splitlines(keepends=True):
+        yield pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
