@@ -17,6 +17,7 @@ REGISTRY: dict[str, str] = {
     "weekday-date": "newslint.checks.weekday:WeekdayDate",
     "anachronism": "newslint.checks.anachronism:Anachronism",
     "quote-balance": "newslint.checks.quotes:QuoteBalance",
+    "actor": "newslint.checks.actor:Actor",
 }
 
 

@@ -28,7 +28,7 @@ class OptionError(ValueError):
 class Option:
     """One YAML key of a rule type: its kind, default and a short help text."""
 
-    kind: str  # str, int, number, bool, strings, mapping, regex, regexes, choice
+    kind: str  # str, int, number, bool, strings, mapping, mapping_of_lists, regex, regexes, choice
     default: Any = REQUIRED
     help: str = ""
     choices: tuple[str, ...] = ()
@@ -72,6 +72,19 @@ class Option:
                 for v in value:
                     compile_pattern(v)
             return list(value)
+        if kind == "mapping_of_lists":
+            if not isinstance(value, dict):
+                raise OptionError(f"expected a mapping of names to lists of strings, got {_describe(value)}")
+            out = {}
+            for k, v in value.items():
+                _need_text(k, f"key {k!r}")
+                items = [v] if isinstance(v, str) else v
+                if not isinstance(items, list):
+                    raise OptionError(f"the value of {k!r}: expected a list of strings, got {_describe(v)}")
+                for item in items:
+                    _need_text(item, f"an item of {k!r}")
+                out[k] = list(items)
+            return out
         if kind == "mapping":
             if not isinstance(value, dict):
                 raise OptionError(f"expected a mapping of strings to strings, got {_describe(value)}")

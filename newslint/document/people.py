@@ -1,0 +1,84 @@
+"""People in an article: which capitalised words name persons, and with which first names.
+
+Evidence that a word is a person: a title before it ("Secretary Blinken", "Mr Straw"), a
+first name before it ("Antony Blinken"), or a speech or action verb after it ("Biden said").
+A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .dates import MONTHS, WEEKDAYS
+from .tokens import Token
+
+_CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, frozenset[str]]:
+    import yaml
+    data = yaml.safe_load(Path(__file__).with_name("people.yaml").read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in data.items()}
+
+
+def bare(token: Token) -> str:
+    """The word without a possessive ending: Blinken’s -> Blinken."""
+    text = token.text
+    if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
+        return text[:-2]
+    return text.rstrip("'’")
+
+
+def possessive(token: Token) -> bool:
+    return token.text.endswith(("’s", "'s", "’", "'")) and token.text[0].isupper()
+
+
+def capitalised(token: Token) -> bool:
+    return token.kind == "word" and token.text[0].isupper() and not token.text.isupper()
+
+
+@dataclass
+class People:
+    persons: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    first_names: dict[str, set[str]] = field(default_factory=dict)  # surname -> first names
+
+
+def people(doc) -> People:
+    """Who the persons and places of `doc` are (cached on the document)."""
+    cached = doc.__dict__.get("_people")
+    if cached is not None:
+        return cached
+    words = vocabulary()
+    titles, verbs, preps = words["titles"], words["speech_verbs"], words["place_prepositions"]
+    found = People()
+    tokens = doc.tokens
+    sentence_starts = {s for s, _ in doc.sentences}
+    for i, tok in enumerate(tokens):
+        if not capitalised(tok):
+            continue
+        name = bare(tok)
+        prev = tokens[i - 1] if i > 0 and _adjacent(doc.view, tokens[i - 1], tok) else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(doc.view, tok, tokens[i + 1]) else None
+        if prev is not None and prev.text.lower() in preps:
+            found.places.add(name)
+            continue
+        if prev is not None and prev.text.rstrip(".") in titles:
+            found.persons.add(name)
+        elif prev is not None and capitalised(prev) and not possessive(prev) and prev.start not in sentence_starts \
+                and (nxt is None or not capitalised(nxt)):
+            found.persons.add(name)  # the last word of "Antony Blinken"
+            found.first_names.setdefault(name, set()).add(bare(prev))
+        if nxt is not None and nxt.text in verbs and not possessive(tok):
+            found.persons.add(name)
+    found.persons -= found.places | _CALENDAR
+    doc.__dict__["_people"] = found
+    return found
+
+
+def _adjacent(view: str, a: Token, b: Token) -> bool:
+    """Two tokens separated only by spaces (no punctuation, no line break)."""
+    gap = view[a.end:b.start]
+    return len(gap) <= 3 and gap.strip(" ") == "" and "\n" not in gap
