@@ -18,6 +18,8 @@ REGISTRY: dict[str, str] = {
     "anachronism": "newslint.checks.anachronism:Anachronism",
     "quote-balance": "newslint.checks.quotes:QuoteBalance",
     "actor": "newslint.checks.actor:Actor",
+    "number": "newslint.checks.numbers:NumberConsistency",
+    "title": "newslint.checks.titles:TitleConsistency",
 }
 
 

@@ -1,7 +1,8 @@
 """People in an article: which capitalised words name persons, and with which first names.
 
 Evidence that a word is a person: a title before it ("Secretary Blinken", "Mr Straw"), a
-first name before it ("Antony Blinken"), or a speech or action verb after it ("Biden said").
+first name before it ("Antony Blinken") when the word also stands alone elsewhere, or a speech
+or action verb after it ("Biden said").
 A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .dates import MONTHS, WEEKDAYS
-from .tokens import Token
+from .tokens import Token, strip_possessive
 
 _CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}
 
@@ -25,10 +26,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
 
 def bare(token: Token) -> str:
     """The word without a possessive ending: Blinken’s -> Blinken."""
-    text = token.text
-    if len(text) > 2 and text[-2] in "'’" and text[-1] in "sS":
-        return text[:-2]
-    return text.rstrip("'’")
+    return strip_possessive(token.text)
 
 
 def possessive(token: Token) -> bool:
@@ -56,8 +54,12 @@ def people(doc) -> People:
     found = People()
     tokens = doc.tokens
     sentence_starts = {s for s, _ in doc.sentences}
+    alone: set[str] = set()      # used on its own somewhere: "Blinken said", "... with Blinken"
+    full_name: set[str] = set()  # last word of a run of capitalised words: "Antony Blinken"
+    titled = False               # inside a run of capitalised words after a title
     for i, tok in enumerate(tokens):
         if not capitalised(tok):
+            titled = False
             continue
         name = bare(tok)
         prev = tokens[i - 1] if i > 0 and _adjacent(doc.view, tokens[i - 1], tok) else None
@@ -65,14 +67,20 @@ def people(doc) -> People:
         if prev is not None and prev.text.lower() in preps:
             found.places.add(name)
             continue
-        if prev is not None and prev.text.rstrip(".") in titles:
-            found.persons.add(name)
+        titled = prev is not None and (prev.text.rstrip(".") in titles or (titled and capitalised(prev)))
+        last_of_run = nxt is None or not capitalised(nxt)
+        if titled and last_of_run:
+            found.persons.add(name)  # "Secretary Janet Yellen" -> Yellen
         elif prev is not None and capitalised(prev) and not possessive(prev) and prev.start not in sentence_starts \
                 and (nxt is None or not capitalised(nxt)):
-            found.persons.add(name)  # the last word of "Antony Blinken"
+            full_name.add(name)
             found.first_names.setdefault(name, set()).add(bare(prev))
+        elif (prev is None or not capitalised(prev)) and (nxt is None or not capitalised(nxt)):
+            alone.add(name)
         if nxt is not None and nxt.text in verbs and not possessive(tok):
             found.persons.add(name)
+    # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
+    found.persons |= full_name & alone
     found.persons -= found.places | _CALENDAR
     doc.__dict__["_people"] = found
     return found

@@ -39,14 +39,15 @@ class Token:
         out = []
         pos = self.start
         for piece in self.text.split("-"):
-            bare = _strip_possessive(piece)
+            bare = strip_possessive(piece)
             if bare:
                 out.append((pos, pos + len(bare), bare))
             pos += len(piece) + 1
         return out
 
 
-def _strip_possessive(word: str) -> str:
+def strip_possessive(word: str) -> str:
+    """Blinken’s -> Blinken, cats’ -> cats."""
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
         return word[:-2]
     if word and word[-1] in "'’":
