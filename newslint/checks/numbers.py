@@ -106,11 +106,10 @@ class NumberConsistency(Check):
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         cast = people(doc)
         view = doc.view
-        persons_at = [(t.start, bare(t)) for t in doc.tokens if capitalised(t) and bare(t) in cast.persons]
         named: list[Quantity] = []
         anaphoric: list[tuple[int, int, int]] = []
         for t in doc.tokens:
-            if capitalised(t) and bare(t) in cast.persons:
+            if capitalised(t) and bare(t) not in cast.places:  # "Okafor, 57," names a person by itself
                 m = _AGE_AFTER_NAME.match(view, t.end)
                 if m and 0 < int(m.group(1)) < 120:
                     named.append(Quantity(f"the age of {bare(t)}", int(m.group(1)), m.start(1), m.end(1),
@@ -126,6 +125,9 @@ class NumberConsistency(Check):
             else:
                 anaphoric.append((m.start("n"), m.end("n"), value))
         known_ages = {q.value for q in named}
+        aged = {q.key for q in named}
+        persons_at = [(t.start, bare(t)) for t in doc.tokens if capitalised(t)
+                      and (bare(t) in cast.persons or f"the age of {bare(t)}" in aged)]
         for start, end, value in anaphoric:
             before = [name for at, name in persons_at if at < start]
             if not before:
