@@ -16,7 +16,7 @@ def test_text_output_is_compiler_style_with_summary(write, tmp_path):
     code, out, err = run_cli("check", "story.txt", cwd=tmp_path)
     assert code == 1  # the boilerplate finding is an error
     lines = out.splitlines()
-    assert "story.txt:3:46: warning: 'US' here, but the article writes 'U.S.' 2 times [consistency/abbreviations]" in lines
+    assert "story.txt:3:46: warning: 'US' here, but the article writes 'U.S.' twice [consistency/abbreviations]" in lines
     assert "story.txt:7:1: error: 'Leave a Reply' is comment-form text from a web page, not part of the article [boilerplate/comment-form]" in lines
     assert lines[-1] == "1 error, 1 warning, 1 info in 1 file"
     assert "\033[" not in out  # not a terminal: no colour

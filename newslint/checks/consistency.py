@@ -7,7 +7,7 @@
 
 When an article uses both forms of a pair, every occurrence of the rarer form is flagged,
 with the majority form as the suggestion and its first occurrences as related locations.
-A tie is left alone: there is no house form to point to.
+On a tie the form the article used first is the house form.
 """
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ from ..document import Document
 from .base import BuildContext, Check, Option, Rule, match_case
 
 MAX_RELATED = 5
+
+
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 class Consistency(Check):
@@ -31,7 +35,7 @@ class Consistency(Check):
     }
     DEFAULT_SCOPE = "document"
     SCOPES = ("document", "paragraph")
-    PLACEHOLDERS = ("match", "other", "count")
+    PLACEHOLDERS = ("match", "other", "count", "times")
 
     def __init__(self, rule: Rule, context: BuildContext):
         super().__init__(rule, context)
@@ -47,7 +51,7 @@ class Consistency(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         matches = self.handle.find(doc)
-        if len(matches) < 3:
+        if len(matches) < 2:
             return
         for span_start, span_end in doc.spans(self.rule.scope):
             by_form: dict[str, list[tuple[int, int]]] = {}
@@ -59,12 +63,14 @@ class Consistency(Check):
                 yield from self._pair(doc, a, by_form.get(self._key(a), []), b, by_form.get(self._key(b), []))
 
     def _pair(self, doc: Document, a: str, at_a: list, b: str, at_b: list) -> Iterator[Diagnostic]:
-        if not at_a or not at_b or len(at_a) == len(at_b):
+        if not at_a or not at_b:
             return
-        (major, at_major), at_minor = ((a, at_a), at_b) if len(at_a) > len(at_b) else ((b, at_b), at_a)
+        # the majority form wins; on a tie, the form the article used first
+        a_wins = len(at_a) > len(at_b) or (len(at_a) == len(at_b) and at_a[0] < at_b[0])
+        (major, at_major), at_minor = ((a, at_a), at_b) if a_wins else ((b, at_b), at_a)
         related = [(s, e, f"'{doc.view[s:e]}' here") for s, e in at_major[:MAX_RELATED]]
         for start, end in at_minor:
             suggestion = match_case(doc.view[start:end], major)
             fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
             yield self.report(doc, start, end, suggestions=[suggestion], related=related, fix=fix,
-                              other=major, count=len(at_major))
+                              other=major, count=len(at_major), times=times(len(at_major)))

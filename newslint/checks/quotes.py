@@ -16,6 +16,7 @@ from .base import Check, Option
 
 _MARK = re.compile(r"[“”\"]")
 _OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
+_FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
 
 
 class QuoteBalance(Check):
@@ -43,8 +44,8 @@ class QuoteBalance(Check):
         for m in _MARK.finditer(view, start, end):
             ch, at = m.group(), m.start()
             if ch == '"':
-                if not self.options["straight"] or (at > start and view[at - 1].isdigit()):
-                    continue  # 5' 10" is a measure, not a quotation
+                if not self.options["straight"] or _FEET_INCHES.search(view, max(start, at - 6), at):
+                    continue  # 5' 10" is a height, not a quotation
                 ch = _direction(view, at, start, end, opened >= 0)
             if ch == "“":
                 if opened < 0:
@@ -62,6 +63,8 @@ def _direction(view: str, at: int, start: int, end: int, inside: bool) -> str:
     a mark with space (or nothing) on both sides goes by whether a quotation is open."""
     before = view[at - 1] if at > start else " "
     after = view[at + 1] if at + 1 < end else " "
+    if after in ",.;:!?)]}":
+        return "”"  # "madness ", saying
     if before.isspace() == after.isspace():
         if not after.isspace() and not before.isalnum() and after.isalnum():
             return "“"  # said:"We ... or ("We ...
