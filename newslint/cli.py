@@ -32,6 +32,14 @@ def _names(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _date(value: str):
+    import datetime
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
@@ -67,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="use this configuration file instead of searching for one")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name to report for standard input; its extension picks the format")
+    check.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                       help="the articles' publication date, for rules that check weekdays and years "
+                            "(default: front matter 'date', or a dateline)")
     check.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, metavar="N",
                        help="refuse files larger than N bytes (default: 10 MiB)")
     check.add_argument("--strict", action="store_true",
@@ -114,7 +125,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .lint import Linter
 
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore,
-                    statistics=args.statistics, max_bytes=args.max_bytes)
+                    statistics=args.statistics, max_bytes=args.max_bytes,
+                    metadata={"date": args.date} if args.date else None)
     results = []
     for item in _inputs(args, linter):
         result = linter.lint_text(sys.stdin.read(), path=args.stdin_filename or "-") if item is None \

@@ -32,12 +32,13 @@ class FileResult:
 class Linter:
     def __init__(self, *, config_file: Path | None = None, select: Iterable[str] = (),
                  ignore: Iterable[str] = (), statistics: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES):
+                 max_bytes: int = DEFAULT_MAX_BYTES, metadata: dict[str, Any] | None = None):
         self.config_file = config_file
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self.statistics = statistics
         self.max_bytes = max_bytes
+        self.metadata = metadata or {}  # for every input, over its front matter (e.g. --date)
         self._engines: dict[tuple, Engine] = {}
 
     def config(self, directory: Path | None = None) -> Config:
@@ -58,7 +59,7 @@ class Linter:
         where = Path(path) if path else None
         engine = self.engine(where)
         try:
-            doc = Document(text, path=path, format=format, metadata=metadata)
+            doc = Document(text, path=path, format=format, metadata={**self.metadata, **(metadata or {})})
         except InputError as exc:
             exc.path = exc.path or path
             return FileResult(path or "-", error=exc)
