@@ -31,14 +31,19 @@ class QuoteBalance(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
-        blocks = [b for b in doc.blocks]
+        blocks = doc.blocks
+        pending = -1  # a quotation left open by an earlier paragraph, not re-opened in the next
         for i, block in enumerate(blocks):
             continued = i + 1 < len(blocks) and _OPENS_WITH_QUOTE.match(view, blocks[i + 1].start) is not None
-            yield from self._block(doc, block.start, block.end, continued)
+            pending = yield from self._block(doc, block.start, block.end, continued, pending)
+        if pending >= 0:
+            yield self._unclosed(doc, pending)
 
-    def _block(self, doc: Document, start: int, end: int, continued: bool) -> Iterator[Diagnostic]:
+    def _block(self, doc: Document, start: int, end: int, continued: bool, pending: int):
         """One paragraph: a second opening mark while a quotation is open is the news-style
-        re-opening of a quotation that ran on, not a new one."""
+        re-opening of a quotation that ran on, not a new one. A quotation an earlier paragraph
+        left open may be closed here (the paragraphs between lost their marks): that pairs up.
+        Returns the quotation this paragraph leaves open for the next ones, or -1."""
         view = doc.view
         opened = -1
         for m in _MARK.finditer(view, start, end):
@@ -46,16 +51,27 @@ class QuoteBalance(Check):
             if ch == '"':
                 if not self.options["straight"] or _FEET_INCHES.search(view, max(start, at - 6), at):
                     continue  # 5' 10" is a height, not a quotation
-                ch = _direction(view, at, start, end, opened >= 0)
+                ch = _direction(view, at, start, end, opened >= 0 or pending >= 0)
             if ch == "“":
+                if pending >= 0:
+                    yield self._unclosed(doc, pending)
+                    pending = -1
                 if opened < 0:
                     opened = at
             elif opened >= 0:
                 opened = -1
+            elif pending >= 0:
+                pending = -1
             else:
                 yield self.report(doc, at, at + 1, problem="closes a quotation that was never opened")
         if opened >= 0 and not continued:
-            yield self.report(doc, opened, opened + 1, problem="opens a quotation that is never closed in this paragraph")
+            if pending >= 0:
+                yield self._unclosed(doc, pending)
+            return opened
+        return pending
+
+    def _unclosed(self, doc: Document, at: int) -> Diagnostic:
+        return self.report(doc, at, at + 1, problem="opens a quotation that is never closed")
 
 
 def _direction(view: str, at: int, start: int, end: int, inside: bool) -> str:
