@@ -26,8 +26,11 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_CUE_WINDOW = 4  # words either side of a number read for change cues
+_AGE = "the age of "
+_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
 _AGE_AFTER_NAME = re.compile(r",\s(?:aged\s)?(\d{1,3}),")
-_YEAR_OLD = re.compile(rf"\b(?P<n>{_NUM})-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?", re.IGNORECASE)
+_YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,20 @@ class Quantity:
     start: int       # the number's span
     end: int
     sentence: int    # index of the sentence
+
+
+def _name_runs(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, last word) of every run of capitalised words: "Rob Tierney", "Qin Gang"."""
+    runs: list[tuple[int, int, str]] = []
+    run: list = []
+    for t in doc.tokens + [None]:
+        if t is not None and capitalised(t) and (not run or doc.view[run[-1].end:t.start] == " "):
+            run.append(t)
+            continue
+        if run:
+            runs.append((run[0].start, run[-1].end, bare(run[-1]), len(run)))
+        run = [t] if t is not None and capitalised(t) else []
+    return runs
 
 
 def _value(text: str) -> int | None:
@@ -54,7 +71,8 @@ class NumberConsistency(Check):
         "units": Option("strings", ["hour", "day", "week", "month", "year"], "units of a duration"),
         "counts": Option("strings", [], "nouns whose counts are compared"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
-        "change_cues": Option("strings", [], "words that state a change, so that two numbers do not contradict"),
+        "change_cues": Option("strings", [], "words near a count or duration that state a change"),
+        "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"], "words near an age that state a change"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -65,6 +83,7 @@ class NumberConsistency(Check):
         opts = self.options
         self.duration_class = {n.lower(): cls for cls, nouns in opts["durations"].items() for n in nouns}
         self.change = {w.lower() for w in opts["change_cues"]}
+        self.age_change = {w.lower() for w in opts["age_cues"]}
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
         units = "|".join(re.escape(u) for u in opts["units"])
         self.duration = re.compile(rf"\b(?P<n>{_NUM})[- ](?P<unit>{units})s?(?:[- ]long)?\s+(?P<noun>[a-z]+)",
@@ -99,9 +118,12 @@ class NumberConsistency(Check):
         return max(0, bisect.bisect_right(doc.sentences, (offset, float("inf"))) - 1)
 
     def _changed(self, doc: Document, q: Quantity) -> bool:
+        """A change cue among the few words around the number ("up from 800", "another 300")."""
         s, e = doc.sentences[q.sentence]
-        words = {w.strip(",.;:()\"“”'’").lower() for w in doc.view[s:e].split()}
-        return bool(self.change & words)
+        before = doc.view[s:q.start].split()[-_CUE_WINDOW:]
+        after = doc.view[q.end:e].split()[:_CUE_WINDOW]
+        cues = self.age_change if q.key.startswith(_AGE) else self.change
+        return bool(cues & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
 
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         cast = people(doc)
@@ -112,31 +134,38 @@ class NumberConsistency(Check):
             if capitalised(t) and bare(t) not in cast.places:  # "Okafor, 57," names a person by itself
                 m = _AGE_AFTER_NAME.match(view, t.end)
                 if m and 0 < int(m.group(1)) < 120:
-                    named.append(Quantity(f"the age of {bare(t)}", int(m.group(1)), m.start(1), m.end(1),
+                    named.append(Quantity(f"{_AGE}{bare(t)}", int(m.group(1)), m.start(1), m.end(1),
                                           self._sentence_of(doc, m.start(1))))
+        runs = _name_runs(doc)
         for m in _YEAR_OLD.finditer(view):
             value = _value(m.group("n"))
             if value is None:
                 continue
-            name = strip_possessive(m.group("name") or "")
-            if name in cast.persons:
-                named.append(Quantity(f"the age of {name}", value, m.start("n"), m.end("n"),
-                                      self._sentence_of(doc, m.start())))
-            else:
-                anaphoric.append((m.start("n"), m.end("n"), value))
+            if m.group("name"):
+                name = next((last for start, _, last, _ in runs if start == m.start("name")), "")
+                if name in cast.persons:  # "57-year-old Smith", "18-year-old Aiden McGeady"
+                    named.append(Quantity(f"{_AGE}{name}", value, m.start("n"), m.end("n"),
+                                          self._sentence_of(doc, m.start())))
+                continue  # "the 31-year-old Brazilian midfielder": someone described, not named
+            anaphoric.append((m.start("n"), m.end("n"), value))
         known_ages = {q.value for q in named}
-        aged = {q.key for q in named}
-        persons_at = [(t.start, bare(t)) for t in doc.tokens if capitalised(t)
-                      and (bare(t) in cast.persons or f"the age of {bare(t)}" in aged)]
+        aged = {q.key.removeprefix(_AGE) for q in named}
+        # who "the N-year-old" can be: a person, or a full name ("Catherine Murphy")
+        people_at = [(end, last) for start, end, last, size in runs
+                     if last in cast.persons or last in aged
+                     or (size >= 2 and last not in cast.places and not view[max(0, start - 4):start].lower().endswith("the "))]
         for start, end, value in anaphoric:
-            before = [name for at, name in persons_at if at < start]
+            before = [name for at, name in people_at if at <= start]
             if not before:
                 continue
-            person = before[-1]
-            stated = {q.value for q in named if q.key == f"the age of {person}"}
+            person = before[-1]  # "the N-year-old" is the one named last...
+            subject = _SUBJECT_OF_SENTENCE.search(view, max(0, start - 120), start)
+            if subject and strip_possessive(subject.group(1)) == person:
+                continue  # ...but not "Sculthorpe said he would love the 19-year-old to come"
+            stated = {q.value for q in named if q.key == f"{_AGE}{person}"}
             if stated and value not in stated and value in known_ages:
                 continue  # the age of someone else: "the 45-year-old" after another person's name
-            named.append(Quantity(f"the age of {person}", value, start, end, self._sentence_of(doc, start)))
+            named.append(Quantity(f"{_AGE}{person}", value, start, end, self._sentence_of(doc, start)))
         yield from sorted(named, key=lambda q: q.start)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:

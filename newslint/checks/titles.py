@@ -87,10 +87,12 @@ class TitleConsistency(Check):
                                   name=name, other=other, line=doc.line_of(anchor.start))
 
     def _changed(self, doc: Document, r: Role) -> bool:
+        """A change cue in or just before the role, or just after the name ("former",
+        "then-", "who was promoted to")."""
         s, e = r.sentence
-        text = doc.view[s:e].lower()
-        words = {w.strip(",.;:()\"“”'’") for w in text.replace("-", " ").split()}
-        return bool(self.change & words)
+        before = doc.view[s:r.end].replace("-", " ").split()[-3 - len(r.words):]
+        after = doc.view[r.end:e].replace("-", " ").split()[:6]
+        return bool(self.change & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
 
     def _roles(self, doc: Document) -> Iterator[Role]:
         tokens = doc.tokens
