@@ -100,12 +100,16 @@ class Actor(Check):
     # evidence -------------------------------------------------------------------------------
 
     def _mentions(self, doc: Document) -> Iterator[Mention]:
-        cast = people(doc)
         tokens = doc.tokens
         view = doc.view
+        event_words = self.noun_class.keys() | self.verb_class.keys()
+        if not any(t.text.lower() in event_words or t.text.lower().rstrip("s") in event_words for t in tokens):
+            return
+        cast = people(doc)
         for s_start, s_end in doc.sentences:
-            idx = [i for i, t in enumerate(tokens) if s_start <= t.start and t.end <= s_end]
-            if not idx:
+            idx = list(doc.token_range(s_start, s_end))
+            if not any(tokens[i].text.lower() in event_words or tokens[i].text.lower().rstrip("s") in event_words
+                       for i in idx):
                 continue
             subject = next((tokens[i] for n, i in enumerate(idx) if _nameable(tokens[i], cast)
                             and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))), None)
@@ -189,7 +193,8 @@ class Actor(Check):
 
     def _sentence_places(self, doc: Document, sentence: tuple[int, int]) -> set[str]:
         cast = people(doc)
-        return {bare(t) for t in doc.tokens if sentence[0] <= t.start < sentence[1] and bare(t) in cast.places}
+        tokens = doc.tokens
+        return {bare(tokens[i]) for i in doc.token_range(*sentence) if bare(tokens[i]) in cast.places}
 
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor

@@ -192,6 +192,15 @@ class Document:
         return [t for b in self.blocks for t in tokenize(self.view, b.start, b.end)]
 
     @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indexes into `tokens` of the tokens that start in [start, end)."""
+        starts = self._token_starts
+        return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+
+    @cached_property
     def words(self) -> int:
         from .segment import count_words
         return sum(count_words(self.view, b.start, b.end) for b in self.blocks)
