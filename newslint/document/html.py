@@ -88,6 +88,12 @@ class _Reader(HTMLParser):
         self.view_len += end - start
         self.starts.extend(range(start, end))
         self.ends.extend(range(start + 1, end + 1))
+        crlf = self.source.find("\r\n", start, end)
+        while crlf != -1:  # both characters of a \r\n stand for the whole line break
+            i = len(self.starts) - (end - crlf)
+            self.ends[i] = crlf + 2
+            self.starts[i + 1] = crlf + 2
+            crlf = self.source.find("\r\n", crlf + 2, end)
 
     # text -----------------------------------------------------------------------------------
 
