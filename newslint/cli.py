@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A data-quality linter for published news text: typos, contradictions, "
                     "web debris and readability, reported like a compiler.",
         epilog="Run 'newslint COMMAND --help' for the options of a command.")
-    parser.add_argument("--version", action="version", version=f"newslint {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint files, folders or standard input",
@@ -127,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE", help="a rule id, e.g. style/agency-names")
     explain.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to search")
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.exit(message=f"newslint {_version()}\n")
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
