@@ -41,3 +41,15 @@ def test_api_errors_are_newslint_errors(write, tmp_path):
         newslint.check_file(tmp_path / "bin.txt")
     config = write("house.yaml", "rules:\n  boilerplate: off\n")
     assert newslint.check_text("Leave a Reply", config=config) == []
+
+
+def test_check_command_imports_nothing_heavy(write, tmp_path):
+    """A one-file run (the pre-commit hook) must not pay for the service, pools or metadata."""
+    import subprocess
+    import sys
+    write("story.txt", STORY)
+    code = ("import sys\nfrom newslint.cli import main\nmain(['check', 'story.txt'])\n"
+            "heavy = {'starlette', 'uvicorn', 'multiprocessing', 'importlib.metadata', 'textstat', 'http.client'}\n"
+            "print(sorted(heavy & set(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
