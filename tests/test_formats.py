@@ -102,6 +102,8 @@ def test_sarif_is_valid_and_complete(write, tmp_path):
     assert quote["level"] == "error"
     assert quote["locations"][0]["physicalLocation"]["region"]["startColumn"] == 29  # code points, not bytes
     invocation = run["invocations"][0]
+    from newslint.formats.sarif import _uri
+    assert _uri("odd, name: 1.txt") == "odd,%20name%3A%201.txt"
     assert invocation["executionSuccessful"] is False
     assert "not valid UTF-8" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 

@@ -67,7 +67,9 @@ def render(results, options, stream) -> None:
 
 
 def _uri(path: str | None) -> str:
-    return quote((path or "-").replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+    """A relative URI reference for a path: percent-encoded, and without a bare ':' that
+    would read as a scheme."""
+    return quote((path or "-").replace("\\", "/"), safe="/@-._~!$&'()*+,;=")
 
 
 def _location(uri: str, line: int, column: int, end_line: int, end_column: int) -> dict:
