@@ -48,6 +48,7 @@ def render(results, options, stream) -> None:
         suite.set("failures", str(len(result.diagnostics)))
         suite.set("errors", str(1 if result.error is not None else 0))
         suite.set("skipped", "0")
+        suite.set("time", "0")  # strict readers (Jenkins' schema) want one; newslint does not time files
         tests += cases
     root.set("tests", str(tests))
     root.set("failures", str(failures))
