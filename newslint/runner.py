@@ -124,7 +124,7 @@ def run(linter: Linter, paths: Sequence[Path], *, mode: str | None = None, jobs:
             "statistics": linter.statistics, "max_bytes": linter.max_bytes,
             "metadata": linter.metadata}
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     global _worker
     _worker = linter if context.get_start_method() == "fork" else None
     chunksize = max(1, min(64, len(rest) // (jobs * 4)))  # few round trips, still balanced

@@ -122,3 +122,20 @@ def test_bad_baseline_file_is_a_usage_error(write, tmp_path):
     assert code == 2 and "not a newslint baseline" in err and "Traceback" not in err
     code, _, err = run_cli("check", "a.txt", "--baseline", "missing.json", cwd=tmp_path)
     assert code == 2 and "cannot read baseline" in err
+
+
+def test_runner_without_fork_builds_linters_in_the_workers(tmp_path, monkeypatch):
+    """Where fork is not available (Windows, macOS defaults) workers build their own Linter."""
+    import multiprocessing
+    make_archive(tmp_path, PARALLEL_MIN + 2)
+    paths = sorted((tmp_path / "archive").rglob("*.txt"))
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    used = []
+    real_get_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: used.append(method) or real_get_context(method))
+    spawned = run(Linter(select=["boilerplate"]), paths, jobs=2)
+    single = run(Linter(select=["boilerplate"]), paths, jobs=1)
+    assert [[d.to_dict() for d in r.diagnostics] for r in spawned] == \
+        [[d.to_dict() for d in r.diagnostics] for r in single]
+    assert {d.rule for r in spawned for d in r.diagnostics} == {"boilerplate/comment-form"}
+    assert used == ["spawn"]
