@@ -16,11 +16,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CHECK_EPILOG = """\
 examples:
   newslint check article.md                 lint one file
-  newslint check archive/                   lint every .txt/.md file under a folder
+  newslint check archive/                   lint every .txt/.md/.html file under a folder (all cores)
   cat story.txt | newslint check - --stdin-filename story.txt
   newslint check --format json site/ > report.json
   newslint check --select spelling,consistency --fail-on warning drafts/
   newslint check --ignore readability --statistics article.txt
+  newslint check --fix drafts/              apply the safe fixes (--diff to only show them)
+  newslint check --format sarif . > out.sarif   also github, rdjsonl, junit
+  newslint check --baseline .newslint-baseline.json archive/   only findings not in the baseline
 
 output:  path:line:col: level: message [family/rule]
 exit:    0 clean, 1 findings at or above --fail-on, 2 usage, configuration or rule errors
@@ -50,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint files, folders or standard input",
-                           description="Lint news articles (.txt, .md) and report findings.",
+                           description="Lint news articles (.txt, .md, .html) and report findings.",
                            epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or folders to lint, or - for standard input (default: .)")
