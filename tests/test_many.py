@@ -139,3 +139,36 @@ def test_runner_without_fork_builds_linters_in_the_workers(tmp_path, monkeypatch
         [[d.to_dict() for d in r.diagnostics] for r in single]
     assert {d.rule for r in spawned for d in r.diagnostics} == {"boilerplate/comment-form"}
     assert used == ["spawn"]
+
+
+def test_cli_draws_the_bar_on_a_real_terminal(tmp_path):
+    """End to end in a pseudo-terminal; the one-second delay is set to zero for the test."""
+    import os
+    import pty
+    import select
+    import sys
+    make_archive(tmp_path, 30)
+    code = ("import newslint.progress as p\np.Progress.__init__.__kwdefaults__['delay'] = 0.0\n"
+            "from newslint.cli import main\nraise SystemExit(main(['check', 'archive', '-j', '1']))\n")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["TERM"] = "xterm"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stdout and stderr are the terminal
+        os.chdir(tmp_path)
+        os.execve(sys.executable, [sys.executable, "-c", code], env)
+    out = b""
+    while select.select([fd], [], [], 60)[0]:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.waitpid(pid, 0)
+    text = out.decode("utf-8", "replace")
+    assert "newslint [" in text and "30/30 files" in text
+    # and not through a pipe
+    proc = __import__("subprocess").run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                                        text=True, env=env, timeout=60)
+    assert "newslint [" not in proc.stderr and proc.stderr == ""
