@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -148,4 +147,3 @@ def test_fixed_findings_do_not_come_back():
 def test_unified_diff_marks_missing_final_newline():
     assert unified_diff("a\nb", "a\nc", "f") == \
         "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
-    assert isinstance(Path, type)
