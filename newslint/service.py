@@ -56,7 +56,8 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 
 class Checker:
-    """Linters per (select, ignore), built from the server's configuration, used one at a time."""
+    """Linters per (select, ignore), built from the server's configuration. Everything runs on
+    its one worker thread: linting is CPU-bound, and the linters are not shared across threads."""
 
     def __init__(self, config: Path | None, cache_size: int = 32):
         self.config = config
@@ -81,6 +82,16 @@ class Checker:
         else:
             self.linters.move_to_end(key)
         return linter
+
+    def rules(self) -> list[dict[str, Any]]:
+        from .checks import check_class
+        from .engine import all_rules
+        linter = self.linter((), ())
+        active = {r.id for r in linter.engine(None).rules}
+        return [{"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
+                 "enabled": r.id in active, "description": r.description or check_class(r.extends).DESCRIPTION,
+                 "link": r.link}
+                for r in sorted(all_rules(linter.config()).values(), key=lambda r: r.id)]
 
     def check(self, request: dict[str, Any]) -> dict[str, Any]:
         linter = self.linter(request["select"], request["ignore"])
@@ -202,15 +213,8 @@ def create_app(*, config: Path | str | None = None, max_body: int = DEFAULT_MAX_
         denied = authorized(request)
         if denied is not None:
             return denied
-        from .checks import check_class
-        from .engine import all_rules
-        linter = checker.linter((), ())
-        active = {r.id for r in linter.engine(None).rules}
-        return JSONResponse({"rules": [
-            {"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
-             "enabled": r.id in active, "description": r.description or check_class(r.extends).DESCRIPTION,
-             "link": r.link}
-            for r in sorted(all_rules(linter.config()).values(), key=lambda r: r.id)]})
+        listing = await asyncio.get_running_loop().run_in_executor(checker.executor, checker.rules)
+        return JSONResponse({"rules": listing})
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "version": _version()})
