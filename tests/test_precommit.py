@@ -96,3 +96,20 @@ def test_fix_hook_applies_safe_fixes(tmp_path, hook_env):
     git("add", "story.html", cwd=repo, env=env)
     second = git("commit", "-m", "fixed", cwd=repo, env=env, check=False)
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_hooks_manifest_is_valid_and_matches_articles():
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    import re
+
+    import yaml
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"newslint", "newslint-fix"}
+    assert hooks["newslint"]["entry"] == "newslint check" and hooks["newslint"]["language"] == "python"
+    assert "--fix" in hooks["newslint-fix"]["entry"].split()
+    for hook in hooks.values():
+        pattern = re.compile(hook["files"])
+        assert all(pattern.search(n) for n in ("a.md", "b/c.markdown", "d.txt", "e.html", "F.HTM"))
+        assert not any(pattern.search(n) for n in ("a.py", "b.mdx", "c.txt.bak", "style.css"))
