@@ -9,11 +9,13 @@ The diagnostics are the same objects the CLI prints.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .diagnostic import Diagnostic, Edit, Fix, Level, Related
 
-__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level"]
+__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
+
+Format = Literal["text", "markdown", "html"]
 
 _linters: dict[Any, Any] = {}
 
@@ -26,9 +28,9 @@ def _linter(config: str | Path | None):
     return _linters[key]
 
 
-def check_text(text: str, *, format: str = "text", config: str | Path | None = None,
+def check_text(text: str, *, format: Format = "text", config: str | Path | None = None,
                metadata: dict[str, Any] | None = None, path: str | None = None) -> list[Diagnostic]:
-    """Lint `text` ("text" or "markdown") and return its diagnostics, sorted by position.
+    """Lint `text` ("text", "markdown" or "html") and return its diagnostics, sorted by position.
 
     `config` is a configuration file (default: the one found from `path` or the working
     directory upward); `metadata` supplies what front matter would (date, title, url).

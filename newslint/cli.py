@@ -16,11 +16,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CHECK_EPILOG = """\
 examples:
   newslint check article.md                 lint one file
-  newslint check archive/                   lint every .txt/.md file under a folder
+  newslint check archive/                   lint every .txt/.md/.html file under a folder (all cores)
   cat story.txt | newslint check - --stdin-filename story.txt
   newslint check --format json site/ > report.json
   newslint check --select spelling,consistency --fail-on warning drafts/
   newslint check --ignore readability --statistics article.txt
+  newslint check --fix drafts/              apply the safe fixes (--diff to only show them)
+  newslint check --format sarif . > out.sarif   also github, rdjsonl, junit
+  newslint check --baseline .newslint-baseline.json archive/   only findings not in the baseline
 
 output:  path:line:col: level: message [family/rule]
 exit:    0 clean, 1 findings at or above --fail-on, 2 usage, configuration or rule errors
@@ -46,16 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="A data-quality linter for published news text: typos, contradictions, "
                     "web debris and readability, reported like a compiler.",
         epilog="Run 'newslint COMMAND --help' for the options of a command.")
-    parser.add_argument("--version", action="version", version=f"newslint {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint files, folders or standard input",
-                           description="Lint news articles (.txt, .md) and report findings.",
+                           description="Lint news articles (.txt, .md, .html) and report findings.",
                            epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or folders to lint, or - for standard input (default: .)")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="output format (default: text)")
+    from .formats import FORMATS
+    check.add_argument("--format", choices=tuple(FORMATS), default="text",
+                       help="output format (default: text): " + ", ".join(FORMATS))
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="exit 1 when a finding reaches this level (default: error, or the config's fail_on)")
     check.add_argument("--select", type=_names, action="extend", default=[], metavar="RULES",
@@ -82,6 +86,41 @@ def build_parser() -> argparse.ArgumentParser:
                        help="refuse files larger than N bytes (default: 10 MiB)")
     check.add_argument("--strict", action="store_true",
                        help="exit 2 when a file cannot be read or decoded (default: report it and go on)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the fixes the rules mark safe, rewriting files in place (atomically)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff instead of writing them")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings not recorded in this baseline (see 'newslint baseline')")
+    _jobs_option(check)
+
+    baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
+                              description="Lint files and record their findings in a baseline file; "
+                                          "'newslint check --baseline FILE' then reports only new findings. "
+                                          "Entries match on rule, flagged text and context, not line numbers.")
+    baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    baseline.add_argument("-o", "--output", type=Path, default=Path(".newslint-baseline.json"), metavar="FILE",
+                          help="the baseline file to write (default: .newslint-baseline.json)")
+    baseline.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    baseline.add_argument("--select", type=_names, action="extend", default=[], metavar="RULES")
+    baseline.add_argument("--ignore", type=_names, action="extend", default=[], metavar="RULES")
+    baseline.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, metavar="N")
+    _jobs_option(baseline)
+
+    serve = sub.add_parser("serve", help="run the HTTP publishing-check service",
+                           description="Serve POST /v1/check, GET /v1/rules, GET /healthz and "
+                                       "GET /openapi.json. Rules come from the server's configuration only. "
+                                       "Set NEWSLINT_TOKEN to require 'Authorization: Bearer <token>'.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8080, help="port (default: 8080)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    serve.add_argument("--config", type=Path, metavar="FILE",
+                       help="the configuration that defines the rules (default: found from the working directory)")
+    serve.add_argument("--max-body", type=int, default=1024 * 1024, metavar="BYTES",
+                       help="refuse larger request bodies with 413 (default: 1048576, 1 MiB)")
+    serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                       help="per-request time limit for linting (default: 10)")
 
     rules = sub.add_parser("rules", help="list every rule with its id, level and description")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -91,6 +130,18 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE", help="a rule id, e.g. style/agency-names")
     explain.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to search")
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.exit(message=f"newslint {_version()}\n")
+
+
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                        help="processes for large runs (default: 0, one per core; 1 to stay in one process)")
 
 
 def _version() -> str:
@@ -109,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     from .errors import NewslintError
     try:
-        return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}[args.command](args)
+        return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "baseline": cmd_baseline,
+                "serve": cmd_serve}[args.command](args)
     except NewslintError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
@@ -121,24 +173,52 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .formats import OutputOptions, renderer
+    from .formats import NEEDS_RULES, OutputOptions, renderer
     from .lint import Linter
 
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore,
                     statistics=args.statistics, max_bytes=args.max_bytes,
                     metadata={"date": args.date} if args.date else None)
-    results = []
-    for item in _inputs(args, linter):
-        result = linter.lint_text(sys.stdin.read(), path=args.stdin_filename or "-") if item is None \
-            else linter.lint_file(item)
+    baseline = None
+    if args.baseline is not None:
+        from .baseline import Baseline
+        baseline = Baseline(args.baseline)
+    mode = "diff" if args.diff else "fix" if args.fix else None
+    results = _lint_all(args, linter, mode)
+    for result in results:
         if result.error is not None:
             print(str(result.error), file=sys.stderr)
-        results.append(result)
+    if baseline is not None:
+        known = sum(baseline.filter(r) for r in results)
+        if known:
+            print(f"newslint: {known} finding{'' if known == 1 else 's'} in the baseline not reported",
+                  file=sys.stderr)
+
+    if mode == "diff":
+        changed = [r for r in results if r.diff]
+        for r in changed:
+            sys.stdout.write(r.diff)
+        sys.stdout.flush()
+        fixes = sum(r.fixed for r in results)
+        print(f"newslint: {fixes} fix{'' if fixes == 1 else 'es'} would be applied to {len(changed)} "
+              f"file{'' if len(changed) == 1 else 's'}", file=sys.stderr)
+        if args.strict and any(r.error for r in results):
+            return EXIT_ERROR
+        return EXIT_FINDINGS if changed else EXIT_OK
+    if mode == "fix":
+        fixes = sum(r.fixed for r in results)
+        files = sum(1 for r in results if r.fixed)
+        print(f"newslint: fixed {fixes} finding{'' if fixes == 1 else 's'} in {files} "
+              f"file{'' if files == 1 else 's'}", file=sys.stderr)
 
     stdout_tty = sys.stdout.isatty()
     color = args.color == "always" or (args.color == "auto" and stdout_tty and not os.environ.get("NO_COLOR"))
     show_source = stdout_tty if args.show_source is None else args.show_source
-    renderer(args.format)(results, OutputOptions(show_source, color, args.statistics), sys.stdout)
+    options = OutputOptions(show_source, color, args.statistics)
+    if args.format in NEEDS_RULES:
+        from .engine import all_rules
+        options.rules = all_rules(linter.config())
+    renderer(args.format)(results, options, sys.stdout)
     sys.stdout.flush()
 
     if args.strict and any(r.error for r in results):
@@ -148,6 +228,60 @@ def cmd_check(args: argparse.Namespace) -> int:
     threshold = Level(fail_on).rank
     failing = any(d.level.rank >= threshold for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _lint_all(args: argparse.Namespace, linter, mode: str | None = None) -> list:
+    """Lint every input in order: standard input here, files through the runner (all cores
+    for large runs), with a progress bar on a terminal for runs that take a while."""
+    from .errors import NewslintError
+    from .progress import Progress
+    from .runner import fix_source, run
+    items = list(_inputs(args, linter))
+    if mode == "fix" and None in items:
+        raise NewslintError("--fix cannot rewrite standard input; use --diff to see its fixes")
+    files = [item for item in items if item is not None]
+    progress = Progress(len(files))
+    try:
+        linted = iter(run(linter, files, mode=mode, jobs=args.jobs, on_result=progress.update))
+    finally:
+        progress.close()
+    results = []
+    for item in items:
+        if item is not None:
+            results.append(next(linted))
+            continue
+        name = getattr(args, "stdin_filename", None) or "-"
+        text = sys.stdin.read()
+        if mode == "diff":
+            from .fix import unified_diff
+            result = fix_source(linter, text, name)
+            body = text[1:] if text.startswith("\ufeff") else text
+            result.diff = unified_diff(body, result.text, name) if result.fixed else None
+        else:
+            result = linter.lint_text(text, path=name)
+        results.append(result)
+    return results
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from .baseline import write
+    from .lint import Linter
+    linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore, max_bytes=args.max_bytes)
+    results = _lint_all(args, linter)
+    for result in results:
+        if result.error is not None:
+            print(str(result.error), file=sys.stderr)
+    count = write(args.output, results)
+    files = sum(1 for r in results if r.diagnostics)
+    print(f"newslint: recorded {count} finding{'' if count == 1 else 's'} in {files} "
+          f"file{'' if files == 1 else 's'} in {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .service import serve
+    return serve(host=args.host, port=args.port, workers=args.workers, config=args.config,
+                 max_body=args.max_body, timeout=args.timeout)
 
 
 def _inputs(args: argparse.Namespace, linter):

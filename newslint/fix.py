@@ -1,9 +1,23 @@
-"""Applying fixes to text: all edits in one pass, never two on the same characters."""
+"""Applying fixes: all edits in one pass, never two on the same characters; atomic writes.
+
+    apply_edits(text, edits)        the edits that do not overlap, in one pass
+    apply_fixes(text, fixes)        whole fixes (all their edits or none) that do not conflict
+    fix_text(lint, text)            lint, apply the safe fixes, lint again, until nothing is left to fix
+    write_atomic(path, data, original)  temp file in the same folder, then rename; refuses a file
+                                    that changed on disk since `original` was read
+    unified_diff(old, new, name)    what --diff prints
+"""
 from __future__ import annotations
 
-from typing import Iterable
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
 
-from .diagnostic import Edit
+from .diagnostic import Diagnostic, Edit, Fix
+from .errors import InputError
+
+MAX_PASSES = 10
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
@@ -21,3 +35,140 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, int]:
         applied += 1
     out.append(text[pos:])
     return "".join(out), applied
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
+    """Whether two edits touch the same characters (or insert at the same point)."""
+    if a == b:
+        return False
+    a_end, b_end = a.offset + a.length, b.offset + b.length
+    if a.length == 0 and b.length == 0:
+        return a.offset == b.offset
+    if a.length == 0:
+        return b.offset < a.offset < b_end
+    if b.length == 0:
+        return a.offset < b.offset < a_end
+    return a.offset < b_end and b.offset < a_end
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """`text` with every fix applied that does not conflict with one taken before it, and how
+    many fixes were taken. A fix is taken whole or not at all; the same edit proposed by two
+    findings is made once. Fixes are taken in text order, so the result is deterministic."""
+    taken: list[Edit] = []
+    count = 0
+    ordered = sorted((f for f in fixes if f.edits),
+                     key=lambda f: min((e.offset, e.length, e.replacement) for e in f.edits))
+    for fix in ordered:
+        edits = sorted(set(fix.edits), key=lambda e: (e.offset, e.length))
+        if any(e.offset < 0 or e.length < 0 or e.offset + e.length > len(text) for e in edits):
+            continue
+        if any(_conflict(a, b) for i, a in enumerate(edits) for b in edits[i + 1:]):
+            continue
+        if any(_conflict(e, t) for e in edits for t in taken):
+            continue
+        taken.extend(e for e in edits if e not in taken)
+        count += 1
+    new, _ = apply_edits(text, taken)
+    return new, count
+
+
+def newline_of(text: str) -> str:
+    """The file's line ending: the most common of \\r\\n, \\r and \\n (\\n if none)."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))
+    return best[1] if best[0] else "\n"
+
+
+_ANY_NEWLINE = re.compile(r"\r\n|\r|\n")
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def for_file(fixes: Iterable[Fix], text: str, fmt: str) -> list[Fix]:
+    """Fixes adapted to the file they go into: replacements take the file's line endings, and
+    in HTML they are escaped and may not cut through markup (such fixes are left out)."""
+    newline = newline_of(text)
+    out = []
+    for fix in fixes:
+        edits = []
+        for e in fix.edits:
+            replacement = e.replacement
+            if newline != "\n":
+                replacement = _ANY_NEWLINE.sub(newline, replacement)
+            if fmt == "html":
+                if "<" in text[e.offset:e.offset + e.length] or ">" in text[e.offset:e.offset + e.length]:
+                    break
+                import html
+                replacement = html.escape(replacement, quote=False)
+            edits.append(Edit(e.offset, e.length, replacement))
+        else:
+            out.append(Fix(tuple(edits), fix.safe))
+    return out
+
+
+def fix_text(lint: Callable[[str], Sequence[Diagnostic]], text: str, fmt: str = "text",
+             max_passes: int = MAX_PASSES) -> tuple[str, int, list[Diagnostic]]:
+    """Apply the safe fixes until none is left (or `max_passes`): the fixed text, the number of
+    fixes applied, and the diagnostics of the fixed text."""
+    applied = 0
+    diagnostics = list(lint(text))
+    for _ in range(max_passes):
+        fixes = for_file((d.fix for d in diagnostics if d.fix is not None and d.fix.safe), text, fmt)
+        if not fixes:
+            break
+        new, n = apply_fixes(text, fixes)
+        if n == 0 or new == text:
+            break
+        text, applied = new, applied + n
+        diagnostics = list(lint(text))
+    return text, applied, diagnostics
+
+
+def write_atomic(path: Path, data: bytes, original: bytes) -> None:
+    """Replace the file's content with `data`: a temp file in the same folder, then a rename,
+    keeping the file's permissions. Refuses (InputError) if the file no longer holds `original`."""
+    import stat
+    import tempfile
+    target = Path(os.path.realpath(path))  # write through a symlink, do not replace it
+    try:
+        st = target.stat()
+        if target.read_bytes() != original:
+            raise InputError("changed on disk since it was read; not fixed (run again)", str(path))
+    except OSError as exc:
+        raise InputError(f"cannot fix: {exc.strerror or exc}", str(path)) from None
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
+        if target.read_bytes() != original:  # a last look, just before the rename
+            raise InputError("changed on disk since it was read; not fixed (run again)", str(path))
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """A unified diff of two versions of a file, in `git diff` style (a/ and b/ prefixes)."""
+    import difflib
+    out = []
+    for line in difflib.unified_diff(_LINES.findall(old), _LINES.findall(new),
+                                     fromfile=f"a/{name}", tofile=f"b/{name}"):
+        if line.endswith(("\n", "\r")):
+            out.append(line if line.endswith("\n") else line + "\n")
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)

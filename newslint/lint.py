@@ -27,6 +27,8 @@ class FileResult:
     text: str = ""
     statistics: dict[str, Any] | None = None
     error: NewslintError | None = None
+    fixed: int = 0  # fixes applied (--fix) or that would be (--diff)
+    diff: str | None = None  # --diff: the unified diff of the fixes
 
 
 class Linter:
@@ -68,18 +70,24 @@ class Linter:
             result.statistics = document_statistics(doc)
         return result
 
-    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
-        name = display or str(path)
+    def read(self, path: Path, name: str) -> tuple[bytes, str]:
+        """The file's bytes and text; InputError if it is too large, unreadable or not UTF-8."""
         try:
             size = path.stat().st_size
             if size > self.max_bytes:
                 raise InputError(f"file is {size:,} bytes, over the limit of {self.max_bytes:,}"
                                  " (raise it with --max-bytes)", name)
-            text = decode(path.read_bytes(), name)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+        return data, decode(data, name)
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+        name = display or str(path)
+        try:
+            _, text = self.read(path, name)
         except InputError as exc:
             return FileResult(name, error=exc)
-        except OSError as exc:
-            return FileResult(name, error=InputError(f"cannot read: {exc.strerror or exc}", name))
         return self.lint_text(text, path=name, format=None)
 
 

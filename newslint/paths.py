@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", ".tox"})
 
 
@@ -53,8 +53,12 @@ def walk(directory: Path, root: Path, include: Iterable[str], exclude: Iterable[
         here = Path(current)
         dirs[:] = sorted(d for d in dirs if d not in ALWAYS_SKIPPED_DIRS and not d.startswith(".")
                          and not matches_any(relative_to(here / d, root) + "/", exclude))
+        here_rel = relative_to(here, root)  # resolved once per folder, not once per file
         for name in sorted(files):
             path = here / name
-            rel = relative_to(path, root)
+            if os.path.islink(path):
+                rel = relative_to(path, root)
+            else:
+                rel = name if here_rel == "." else f"{here_rel}/{name}"
             if matches_any(rel, include) and not matches_any(rel, exclude):
                 yield path

@@ -63,3 +63,8 @@ def test_runs_without_network_and_never_downloads(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert "flesch kincaid grade" in proc.stdout and "no nltk" in proc.stdout
     assert not (tmp_path / "nltk").exists()
+
+
+def test_wheel_ships_the_type_marker(installed):
+    """The API is typed (PEP 561) for the projects that call it."""
+    assert (installed / "newslint" / "py.typed").is_file()

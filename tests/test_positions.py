@@ -18,6 +18,14 @@ news_alphabet = st.sampled_from(list("abcdeéßİ THE.,;:!?\"'“”‘’()-—
     "U.S.", "the ", "The ", "\r\n", "\n\n", "---\n", "# ", "- ", "> ", "**", "](http://x.org/a)", "[",
     "`code`", "<!-- newslint-disable -->", "<!-- newslint-enable -->", "a@b.co", "😀", "\u0301", "\u200f"])
 texts = st.lists(news_alphabet, max_size=120).map("".join) | st.text(max_size=300)
+html_alphabet = st.sampled_from(list("abcdeéß THE.,;:!?\"'“”()-—\n\r\t&#<>/=0123456789Mr") + [
+    "U.S.", "the ", "The ", "\r\n", "<p>", "</p>", "<P class='x'>", "<b>", "</b>", "<br>", "<br/>", "<h1>",
+    "</h1>", "<li>", "</li>", "<div>", "</div>", "&amp;", "&lt;", "&gt;", "&nbsp;", "&#233;", "&#xe9;",
+    "&eacute", "&notit;", "&bogus;", "&#x110000;", "&#0;", "<script>x = '<p>the</p>';</script>",
+    "<style>", "</style>", "<code>", "</code>", "<pre>", "</pre>", "<!-- c -->", "<!--", "-->",
+    "<!-- newslint-disable -->", "<![CDATA[the]]>", "<!doctype html>", "<?pi?>", "<title>The</title>",
+    "<a href='http://x.org/the'>", "</a>", "😀", "\u0301", "<img alt='The'>", "</br>", "<td>", "<"])
+html_texts = st.lists(html_alphabet, max_size=120).map("".join) | st.text(max_size=300)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -65,6 +73,24 @@ def test_text_positions(text):
 @given(texts)
 def test_markdown_positions(text):
     check_positions(text, "markdown")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_texts)
+def test_html_positions(text):
+    check_positions(text, "html")
+
+
+def test_html_findings_point_into_the_markup():
+    """Tags vanish, entities decode, and the finding still names the characters of the source."""
+    src = "<p>Caf&eacute; <b>The</b> end &amp; <code>The</code> more.</p>\n<h1>The head</h1>"
+    found = lint(src, format="html", config=BUSY)
+    capitals = [(d.line, d.column, src[d.offset:d.offset + d.length]) for d in found if d.rule == "style/capitals"]
+    assert capitals == [(1, 4, "Caf&eacute;"), (1, 19, "The"), (2, 5, "The")]
+    for d in found:
+        assert (d.line, d.column) == position(src, d.offset)
+    headings = [src[d.offset:d.offset + d.length] for d in found if d.rule == "boilerplate/headings"]
+    assert headings == ["The", "head"]
 
 
 def test_the_busy_pack_does_fire():

@@ -19,8 +19,9 @@ from ..errors import InputError
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
-FORMATS = ("text", "markdown")
-EXTENSION_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+FORMATS = ("text", "markdown", "html")
+EXTENSION_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                     ".html": "html", ".htm": "html"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,9 @@ def _reader(fmt: str):
     if fmt == "markdown":
         from .markdown import read_markdown
         return read_markdown
+    if fmt == "html":
+        from .html import read_html
+        return read_html
     from .text import read_text
     return read_text
 

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 FORMATS = {
     "text": "newslint.formats.text",
     "json": "newslint.formats.json",
+    "sarif": "newslint.formats.sarif",
+    "github": "newslint.formats.github",
+    "rdjsonl": "newslint.formats.rdjsonl",
+    "junit": "newslint.formats.junit",
 }
+NEEDS_RULES = ("sarif",)  # formats that describe every rule, not only those that fired
 
 
 @dataclass
@@ -18,6 +23,7 @@ class OutputOptions:
     show_source: bool = False
     color: bool = False
     statistics: bool = False
+    rules: dict | None = None  # rule id -> Rule, for formats that describe rules (SARIF)
 
 
 def renderer(name: str):

@@ -1,0 +1,55 @@
+"""The Python API: check_text and check_file return the Diagnostic objects the CLI prints."""
+from __future__ import annotations
+
+import json
+import typing
+
+import pytest
+
+import newslint
+from conftest import run_cli
+from newslint.errors import NewslintError
+
+STORY = "Ministers agree budget\n\nU.S. officials said the U.S. plan was ready. US aid will follow.\n\nLeave a Reply\n"
+
+
+def test_check_file_gives_what_the_cli_prints(write, tmp_path, monkeypatch):
+    write("story.txt", STORY)
+    monkeypatch.chdir(tmp_path)
+    found = newslint.check_file("story.txt")
+    assert all(isinstance(d, newslint.Diagnostic) for d in found)
+    _, out, _ = run_cli("check", "story.txt", "--format", "json", cwd=tmp_path)
+    assert [d.to_dict() for d in found] == json.loads(out)["files"][0]["diagnostics"]
+
+
+def test_check_text_in_every_format():
+    html = "<h1>Budget</h1><p>Leave a <em>Reply</em></p>"
+    (d,) = newslint.check_text(html, format="html")
+    assert d.rule == "boilerplate/comment-form" and (d.line, d.column) == (1, 19)
+    assert html[d.offset:d.offset + d.length] == "Leave a <em>Reply"
+    (d,) = newslint.check_text("---\ndate: 2023-06-18\n---\n\nLeave a Reply\n", format="markdown")
+    assert d.line == 5
+    assert [d.rule for d in newslint.check_text(STORY)] == ["consistency/abbreviations", "boilerplate/comment-form"]
+    assert typing.get_args(newslint.Format) == ("text", "markdown", "html")
+
+
+def test_api_errors_are_newslint_errors(write, tmp_path):
+    with pytest.raises(NewslintError, match="unknown format 'docx'"):
+        newslint.check_text("x", format="docx")  # type: ignore[arg-type]
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(NewslintError, match="binary"):
+        newslint.check_file(tmp_path / "bin.txt")
+    config = write("house.yaml", "rules:\n  boilerplate: off\n")
+    assert newslint.check_text("Leave a Reply", config=config) == []
+
+
+def test_check_command_imports_nothing_heavy(write, tmp_path):
+    """A one-file run (the pre-commit hook) must not pay for the service, pools or metadata."""
+    import subprocess
+    import sys
+    write("story.txt", STORY)
+    code = ("import sys\nfrom newslint.cli import main\nmain(['check', 'story.txt'])\n"
+            "heavy = {'starlette', 'uvicorn', 'multiprocessing', 'importlib.metadata', 'textstat', 'http.client'}\n"
+            "print(sorted(heavy & set(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
