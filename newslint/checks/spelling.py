@@ -1,0 +1,266 @@
+"""spelling: the offline, news-aware speller (newslint.lexicon's dictionary, no server).
+
+    extends: spelling
+    mode: words          # words: unknown words and listed misspellings
+                         # dialect: spellings of the other dialect when `language` is en-US or en-GB
+                         # reject: the configuration's vocabulary.reject words
+    min_length: 3        # shorter lower-case words are never flagged
+    min_candidate_zipf: 2.0   # a correction must be at least this common (Zipf scale)
+    clear_ratio: 4.0     # one suggestion (and a safe fix) when the best outscores the next by this
+    accept_repeated: 2   # an unknown word used this often in one article is deliberate
+    oxford: true         # en-GB: accept -ize spellings (Oxford spelling)
+    derived_zipf: 3.0    # how common the known base of a derived word must be
+
+What is never flagged in `words` mode:
+  - capitalised words, CAPITALS and mixed case (names, places, acronyms: Blinken, UAW, iPhone)
+    -- a misspelt name is the consistency/name-variant rule's business;
+  - words that touch a digit or follow @ or # (G20, 10bn, 3rd, @handle, #tag); URLs and e-mail
+    addresses never reach rules;
+  - hyphenated compounds whose joined form is a word (co-operate) and prefixes before a hyphen
+    (pre-tax, ex-minister); each other part of a compound is checked on its own;
+  - possessives and contractions of known words (minister's, didn't, with either apostrophe);
+  - words regularly derived from common words: prefixes (reoffending), plurals (webpages), agent
+    nouns (strugglers), -less and -ness words (tieless), compounds of two common words (soulman);
+  - words of the house accept list (vocabulary.accept), and rare words with no common word one
+    edit away (a technical term is not a slip of the fingers);
+  - an unknown word used `accept_repeated` times in one article. Listed misspellings (codespell's
+    data) are flagged every time.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterator, NamedTuple
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from .base import BuildContext, Check, Option, OptionError, Rule, match_case
+
+# a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
+WORD = re.compile(r"(?<![\w@#])(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)")
+_MISSING = object()
+_CACHE_LIMIT = 200_000
+LANGUAGES = ("en-US", "en-GB")
+
+
+class Verdict(NamedTuple):
+    suggestions: list[str]
+    safe: bool
+    listed: bool  # a known real-world misspelling: flagged whatever the context
+
+
+def document_words(doc: Document) -> list[str]:
+    """Every word of the view (see WORD), found once per document and shared by the rules."""
+    words = doc.__dict__.get("_spelling_words")
+    if words is None:
+        words = doc.__dict__["_spelling_words"] = WORD.findall(doc.view)
+    return words
+
+
+def quote_list(words: list[str]) -> str:
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class Spelling(Check):
+    NAME = "spelling"
+    DESCRIPTION = "Flags misspelt words with the offline dictionary (names are never flagged)."
+    OPTIONS = {
+        "mode": Option("choice", "words", "words, dialect or reject", choices=("words", "dialect", "reject")),
+        "min_length": Option("int", 3, "shorter lower-case words are never flagged", minimum=1),
+        "min_candidate_zipf": Option("number", 2.0, "how common a correction must be (Zipf scale)", minimum=0),
+        "clear_ratio": Option("number", 4.0, "best/second score for a single, safe suggestion", minimum=1),
+        "accept_repeated": Option("int", 2, "an unknown word this frequent in an article is deliberate", minimum=1),
+        "oxford": Option("bool", True, "en-GB: accept -ize spellings (Oxford spelling)"),
+        "derived_zipf": Option("number", 3.0, "how common the base of a derived word must be (Zipf)", minimum=0),
+    }
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "suggestion", "candidates", "dialect", "language")
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        opts = self.options
+        self.mode = opts["mode"]
+        settings = context.settings
+        self.accept = {w.replace("’", "'") for w in settings.get("accept") or ()}
+        self.accept_lower = {w.lower() for w in self.accept}
+        self.reject_lower = {w.replace("’", "'").lower() for w in settings.get("reject") or ()}
+        self.language = settings.get("language") or "auto"
+        self.min_length = opts["min_length"]
+        self.min_zipf = opts["min_candidate_zipf"]
+        self.clear_ratio = opts["clear_ratio"]
+        self.accept_repeated = opts["accept_repeated"]
+        self.oxford = opts["oxford"]
+        self.derived_zipf = opts["derived_zipf"]
+        self._verdicts: dict[str, Any] = {}
+        self._lexicon = None
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from .. import lexicon
+            self._lexicon = lexicon.get()
+        return self._lexicon
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.mode == "words":
+            yield from self._check_words(doc)
+        elif self.mode == "dialect":
+            if self.language in LANGUAGES:
+                yield from self._check_dialect(doc)
+        elif self.reject_lower:
+            yield from self._check_reject(doc)
+
+    # words ---------------------------------------------------------------------------------
+
+    def _check_words(self, doc: Document) -> Iterator[Diagnostic]:
+        words = document_words(doc)
+        if not words:
+            return
+        verdicts = self._verdicts
+        suspicious = {}
+        for w in set(words):
+            v = verdicts.get(w, _MISSING)
+            if v is _MISSING:
+                if len(verdicts) > _CACHE_LIMIT:
+                    verdicts.clear()
+                v = verdicts[w] = self._verdict(w)
+            if v is not None:
+                suspicious[w] = v
+        if not suspicious:
+            return
+        counts = Counter(w.lower() for w in words)
+        view = doc.view
+        spans = None if self.rule.scope == "document" else self.spans(doc)
+        for m in WORD.finditer(view):
+            w = m.group()
+            v = suspicious.get(w)
+            if v is None:
+                continue
+            start, end = m.span()
+            if self._in_compound(view, start, end):
+                continue
+            if not v.listed and counts[w.lower()] >= self.accept_repeated:
+                continue
+            if not self.wanted(doc, start, end, spans):
+                continue
+            suggestions = [match_case(w, s) for s in v.suggestions]
+            fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
+            yield self.report(doc, start, end, suggestions=suggestions, fix=fix, suggestion=suggestions[0],
+                              candidates=quote_list(suggestions), dialect="", language=self.language)
+
+    def _verdict(self, word: str) -> Verdict | None:
+        norm = word.replace("’", "'")
+        lower = norm.lower()
+        if norm in self.accept or lower in self.accept_lower or lower in self.reject_lower:
+            return None
+        if not norm.islower():
+            return None  # names, places, acronyms
+        if len(norm) - norm.count("'") < self.min_length:
+            return None
+        lex = self.lexicon
+        listed = lex.misspelling(lower)
+        if listed:
+            return Verdict(listed[:3], len(listed) == 1, True)
+        if lex.known(norm):
+            return None
+        if self._derived(lower):
+            return None
+        min_f = 10.0 ** (self.min_zipf - 9.0)
+        # a candidate that is only the word's own plural or singular says the dictionary lacks
+        # an inflection (downdraft/downdrafts), not that the word is misspelt
+        ranked = [(w, s) for w, s in lex.ranked(lower, 6)
+                  if lex.frequency(w) >= min_f and w != lower + "s" and w + "s" != lower]
+        if not ranked:
+            return None
+        clear = len(ranked) == 1 or ranked[0][1] >= self.clear_ratio * ranked[1][1]
+        return Verdict([ranked[0][0]] if clear else [w for w, _ in ranked[:3]], clear, False)
+
+    def _derived(self, lower: str) -> bool:
+        """Whether an unknown word is regularly made from a common known word: a prefix
+        (reoffending, unbundling), a plural (webpages), an agent noun (strugglers, perjurer), a
+        -less/-ness adjective or noun (tieless), or a compound of two common words (soulman)."""
+        lex = self.lexicon
+        common = self.derived_zipf
+        for p in lex.prefixes:
+            if len(p) >= 2 and lower.startswith(p) and len(lower) - len(p) >= 4 and lex.is_word(lower[len(p):]):
+                return True
+        for suffix in lex.suffixes:
+            if not lower.endswith(suffix):
+                continue
+            stem = lower[:-len(suffix)]
+            if len(stem) < 4 or stem[-1] == suffix[0] or stem.endswith("s"):
+                continue
+            if suffix[0] == "r" and stem[-1] != "e":
+                continue  # struggle-rs, but not consume-rrs or play-rs
+            if lex.zipf(stem) >= common or (suffix[0] == "e" and lex.zipf(stem + "e") >= common):
+                return True
+        for i in range(3, len(lower) - 2):
+            if lex.zipf(lower[:i]) >= common + 1 and lex.zipf(lower[i:]) >= common + 1:
+                return True
+        return False
+
+    def _in_compound(self, view: str, start: int, end: int) -> bool:
+        """Whether the word is a part of a hyphenated compound that is fine as a whole."""
+        before = start > 0 and view[start - 1] == "-"
+        after = end < len(view) and view[end] == "-"
+        if not (before or after):
+            return False
+        lex = self.lexicon
+        lower = view[start:end].lower()
+        if lower in lex.prefixes and after:
+            return True  # pre-tax, ex-minister, e-mail
+        if before and lower.endswith("s") and lex.is_word(lower[:-1]):
+            return True  # have-nots, add-ons, 16-year-olds
+        s, e = start, end
+        while s > 1 and view[s - 1] == "-" and view[s - 2].isalpha():
+            s -= 2
+            while s > 0 and view[s - 1].isalpha():
+                s -= 1
+        while e + 1 < len(view) and view[e] == "-" and view[e + 1].isalpha():
+            e += 2
+            while e < len(view) and view[e].isalpha():
+                e += 1
+        joined = view[s:e].replace("-", "").lower()
+        return lex.is_word(joined)
+
+    # dialect -------------------------------------------------------------------------------
+
+    def _check_dialect(self, doc: Document) -> Iterator[Diagnostic]:
+        words = document_words(doc)
+        lex = self.lexicon
+        other = "en-GB" if self.language == "en-US" else "en-US"
+        wrong = set()
+        for w in set(words):
+            if w.islower() and w.lower() not in self.accept_lower and lex.dialect_of(w) == other:
+                if other == "en-US" and self.oxford and lex.is_oxford(w):
+                    continue
+                wrong.add(w)
+        if not wrong:
+            return
+        spans = None if self.rule.scope == "document" else self.spans(doc)
+        for m in WORD.finditer(doc.view):
+            w = m.group()
+            if w not in wrong or not self.wanted(doc, m.start(), m.end(), spans):
+                continue
+            good = lex.counterpart(w)
+            fix = self.replacement_fix(doc, m.start(), m.end(), good, True)
+            yield self.report(doc, m.start(), m.end(), suggestions=[good], fix=fix, suggestion=good,
+                              candidates=quote_list([good]), dialect=other, language=self.language)
+
+    # reject --------------------------------------------------------------------------------
+
+    def _check_reject(self, doc: Document) -> Iterator[Diagnostic]:
+        words = document_words(doc)
+        if not any(w.replace("’", "'").lower() in self.reject_lower for w in set(words)):
+            return
+        spans = None if self.rule.scope == "document" else self.spans(doc)
+        for m in WORD.finditer(doc.view):
+            if m.group().replace("’", "'").lower() in self.reject_lower and self.wanted(doc, m.start(), m.end(), spans):
+                yield self.report(doc, m.start(), m.end(), suggestion="", candidates="", dialect="",
+                                  language=self.language)
+
+    @classmethod
+    def validate_options(cls, options: dict) -> None:
+        if options["mode"] not in ("words", "dialect", "reject"):
+            raise OptionError("mode must be words, dialect or reject")
