@@ -9,6 +9,7 @@ The fix (safe) removes the second word.
 """
 from __future__ import annotations
 
+import operator
 import re
 from typing import Iterator
 
@@ -33,6 +34,10 @@ class DoubledWord(Check):
         self.allow = {w.lower() for w in self.options["allow"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        # cheap test first (all in C): any whitespace token equal to the next one?
+        words = doc.lowered.split()
+        if not any(map(operator.eq, words, words[1:])):
+            return
         spans = None
         view = doc.view
         for m in _DOUBLE.finditer(view):

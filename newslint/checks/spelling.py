@@ -29,7 +29,6 @@ What is never flagged in `words` mode:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any, Iterator, NamedTuple
 
 from ..diagnostic import Diagnostic
@@ -49,12 +48,30 @@ class Verdict(NamedTuple):
     listed: bool  # a known real-world misspelling: flagged whatever the context
 
 
-def document_words(doc: Document) -> list[str]:
-    """Every word of the view (see WORD), found once per document and shared by the rules."""
-    words = doc.__dict__.get("_spelling_words")
-    if words is None:
-        words = doc.__dict__["_spelling_words"] = WORD.findall(doc.view)
-    return words
+def document_tokens(doc: Document) -> list[str]:
+    """The whitespace-separated tokens of the view, split once per document.
+
+    The speller's hot path works on these: a token it has judged before (in any document) is
+    not looked at again, so a document whose tokens are all known costs one split and one
+    set look-up per token, all in C."""
+    tokens = doc.__dict__.get("_spelling_tokens")
+    if tokens is None:
+        tokens = doc.__dict__["_spelling_tokens"] = doc.view.split()
+    return tokens
+
+
+def fresh_tokens(doc: Document, fine: set[str]) -> set[str]:
+    """The document's tokens that are not in `fine`."""
+    tokens = document_tokens(doc)
+    if fine.issuperset(tokens):
+        return set()
+    return set(tokens).difference(fine)
+
+
+def token_spans(view: str, token: str) -> Iterator[int]:
+    """Start offsets of every whitespace-delimited occurrence of `token` in `view`."""
+    for m in re.finditer(r"(?<!\S)" + re.escape(token) + r"(?!\S)", view):
+        yield m.start()
 
 
 def quote_list(words: list[str]) -> str:
@@ -92,7 +109,9 @@ class Spelling(Check):
         self.accept_repeated = opts["accept_repeated"]
         self.oxford = opts["oxford"]
         self.derived_zipf = opts["derived_zipf"]
-        self._verdicts: dict[str, Any] = {}
+        self._verdicts: dict[str, Any] = {}  # word -> Verdict or None
+        self._fine: set[str] = set()  # whitespace tokens with nothing to report
+        self._suspects: dict[str, list] = {}  # whitespace tokens -> their suspect words
         self._lexicon = None
 
     @property
@@ -114,40 +133,61 @@ class Spelling(Check):
     # words ---------------------------------------------------------------------------------
 
     def _check_words(self, doc: Document) -> Iterator[Diagnostic]:
-        words = document_words(doc)
-        if not words:
+        fresh = fresh_tokens(doc, self._fine)
+        if not fresh:
             return
-        verdicts = self._verdicts
-        suspicious = {}
-        for w in set(words):
-            v = verdicts.get(w, _MISSING)
-            if v is _MISSING:
-                if len(verdicts) > _CACHE_LIMIT:
-                    verdicts.clear()
-                v = verdicts[w] = self._verdict(w)
-            if v is not None:
-                suspicious[w] = v
-        if not suspicious:
+        hits = []
+        for token in fresh:
+            found = self._suspects.get(token)
+            if found is None:
+                found = self._token_suspects(token)
+                if not found:
+                    self._remember_fine(token)
+                    continue
+                self._suspects[token] = found
+            hits.append((token, found))
+        if not hits:
             return
-        counts = Counter(w.lower() for w in words)
         view = doc.view
         spans = None if self.rule.scope == "document" else self.spans(doc)
-        for m in WORD.finditer(view):
-            w = m.group()
-            v = suspicious.get(w)
-            if v is None:
-                continue
-            start, end = m.span()
-            if self._in_compound(view, start, end):
-                continue
-            if not v.listed and counts[w.lower()] >= self.accept_repeated:
-                continue
-            if not self.wanted(doc, start, end, spans):
-                continue
-            suggestions = [match_case(w, s) for s in v.suggestions]
-            fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
-            yield self.report(doc, start, end, suggestions=suggestions, fix=fix, suggestion=suggestions[0],
-                              candidates=quote_list(suggestions), dialect="", language=self.language)
+        for token, found in hits:
+            for at in token_spans(view, token):
+                for s, e, word, v in found:
+                    start, end = at + s, at + e
+                    if not v.listed and self._repeated(doc, word):
+                        continue
+                    if not self.wanted(doc, start, end, spans):
+                        continue
+                    suggestions = [match_case(word, c) for c in v.suggestions]
+                    fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
+                    yield self.report(doc, start, end, suggestions=suggestions, fix=fix,
+                                      suggestion=suggestions[0], candidates=quote_list(suggestions),
+                                      dialect="", language=self.language)
+
+    def _remember_fine(self, token: str) -> None:
+        if len(self._fine) > _CACHE_LIMIT:
+            self._fine.clear()
+            self._suspects.clear()
+        self._fine.add(token)
+
+    def _token_suspects(self, token: str) -> list[tuple[int, int, str, Verdict]]:
+        """The words of one whitespace token that may be misspelt: (start, end, word, verdict)."""
+        out = []
+        for m in WORD.finditer(token):
+            word = m.group()
+            v = self._verdicts.get(word, _MISSING)
+            if v is _MISSING:
+                v = self._verdicts[word] = self._verdict(word)
+            if v is not None and not self._in_compound(token, m.start(), m.end()):
+                out.append((m.start(), m.end(), word, v))
+        return out
+
+    def _repeated(self, doc: Document, word: str) -> bool:
+        """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
+        if self.accept_repeated <= 1:
+            return True
+        pattern = r"(?<![^\W\d_])" + re.escape(word.lower()) + r"(?![^\W\d_])"
+        return len(re.findall(pattern, doc.lowered)) >= self.accept_repeated
 
     def _verdict(self, word: str) -> Verdict | None:
         norm = word.replace("’", "'")
@@ -159,11 +199,11 @@ class Spelling(Check):
         if len(norm) - norm.count("'") < self.min_length:
             return None
         lex = self.lexicon
+        if lex.known(norm):  # listed misspellings are not in the dictionary
+            return None
         listed = lex.misspelling(lower)
         if listed:
             return Verdict(listed[:3], len(listed) == 1, True)
-        if lex.known(norm):
-            return None
         if self._derived(lower):
             return None
         min_f = 10.0 ** (self.min_zipf - 9.0)
@@ -227,38 +267,48 @@ class Spelling(Check):
     # dialect -------------------------------------------------------------------------------
 
     def _check_dialect(self, doc: Document) -> Iterator[Diagnostic]:
-        words = document_words(doc)
         lex = self.lexicon
         other = "en-GB" if self.language == "en-US" else "en-US"
-        wrong = set()
-        for w in set(words):
-            if w.islower() and w.lower() not in self.accept_lower and lex.dialect_of(w) == other:
-                if other == "en-US" and self.oxford and lex.is_oxford(w):
-                    continue
-                wrong.add(w)
-        if not wrong:
-            return
-        spans = None if self.rule.scope == "document" else self.spans(doc)
-        for m in WORD.finditer(doc.view):
-            w = m.group()
-            if w not in wrong or not self.wanted(doc, m.start(), m.end(), spans):
-                continue
-            good = lex.counterpart(w)
-            fix = self.replacement_fix(doc, m.start(), m.end(), good, True)
-            yield self.report(doc, m.start(), m.end(), suggestions=[good], fix=fix, suggestion=good,
-                              candidates=quote_list([good]), dialect=other, language=self.language)
 
-    # reject --------------------------------------------------------------------------------
+        def wrong(word: str) -> bool:
+            if not word.islower() or word in self.accept_lower or lex.dialect_of(word) != other:
+                return False
+            return not (other == "en-US" and self.oxford and lex.is_oxford(word))
+
+        yield from self._scan_tokens(doc, wrong, lambda w: lex.counterpart(w), other)
 
     def _check_reject(self, doc: Document) -> Iterator[Diagnostic]:
-        words = document_words(doc)
-        if not any(w.replace("’", "'").lower() in self.reject_lower for w in set(words)):
+        yield from self._scan_tokens(doc, lambda w: w.replace("’", "'").lower() in self.reject_lower, None, "")
+
+    def _scan_tokens(self, doc: Document, wrong, fix_for, dialect: str) -> Iterator[Diagnostic]:
+        """Report every word of the document for which `wrong(word)` holds (verdicts cached by
+        token, as in words mode); `fix_for(word)` gives a safe replacement, if any."""
+        fresh = fresh_tokens(doc, self._fine)
+        hits = []
+        for token in fresh:
+            found = self._suspects.get(token)
+            if found is None:
+                found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(token) if wrong(m.group())]
+                if not found:
+                    self._remember_fine(token)
+                    continue
+                self._suspects[token] = found
+            hits.append((token, found))
+        if not hits:
             return
+        view = doc.view
         spans = None if self.rule.scope == "document" else self.spans(doc)
-        for m in WORD.finditer(doc.view):
-            if m.group().replace("’", "'").lower() in self.reject_lower and self.wanted(doc, m.start(), m.end(), spans):
-                yield self.report(doc, m.start(), m.end(), suggestion="", candidates="", dialect="",
-                                  language=self.language)
+        for token, found in hits:
+            for at in token_spans(view, token):
+                for s, e, word in found:
+                    start, end = at + s, at + e
+                    if not self.wanted(doc, start, end, spans):
+                        continue
+                    good = fix_for(word) if fix_for else None
+                    fix = self.replacement_fix(doc, start, end, good, True) if good else None
+                    yield self.report(doc, start, end, suggestions=[good] if good else [], fix=fix,
+                                      suggestion=good or "", candidates=quote_list([good]) if good else "",
+                                      dialect=dialect, language=self.language)
 
     @classmethod
     def validate_options(cls, options: dict) -> None:

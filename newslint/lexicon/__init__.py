@@ -42,20 +42,29 @@ def _normalise(word: str) -> str:
 class Lexicon:
     """The loaded data. Use `get()` (or the module functions) rather than building one."""
 
-    def __init__(self, data: tuple):
-        (_fmt, centibels, clean, misspellings, gb_to_us, shared, words) = data
+    def __init__(self, words: tuple, extra=None):
+        centibels, data = words
         self._cb: dict[str, int] = centibels
-        self._clean = frozenset(clean)
-        self._misspellings: dict[str, str] = misspellings
-        self._gb_to_us: dict[str, str] = gb_to_us
-        self._us_to_gb: dict[str, str] = {}
-        for gb, us in gb_to_us.items():
-            self._us_to_gb.setdefault(us, gb)
+        self.prefixes: frozenset[str] = frozenset(data["prefixes"])
+        self.contractions: tuple[str, ...] = tuple(data["contractions"])
+        self.negatives: frozenset[str] = frozenset(data["negatives"])
+        self.suffixes: tuple[str, ...] = tuple(data["suffixes"])
+        self._extra_loader = extra  # the misspellings and dialect pairs load on first use
+
+    def _extra(self) -> None:
+        loader, self._extra_loader = self._extra_loader, None
+        misspellings, gb_to_us, shared = loader() if callable(loader) else loader
+        self._misspellings = misspellings
+        self._gb_to_us = gb_to_us
+        self._us_to_gb = {us: gb for gb, us in reversed(gb_to_us.items())}
         self._shared = frozenset(shared)
-        self.prefixes: frozenset[str] = frozenset(words["prefixes"])
-        self.contractions: tuple[str, ...] = tuple(words["contractions"])
-        self.negatives: frozenset[str] = frozenset(words["negatives"])
-        self.suffixes: tuple[str, ...] = tuple(words["suffixes"])
+
+    def __getattr__(self, name: str):
+        if name in ("_misspellings", "_gb_to_us", "_us_to_gb", "_shared") and \
+                self.__dict__.get("_extra_loader") is not None:
+            self._extra()
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     # words --------------------------------------------------------------------------------
 
@@ -103,10 +112,6 @@ class Lexicon:
         """log10 of the frequency per billion words (0 for an unknown word; 'the' is about 7.7)."""
         f = self.frequency(word)
         return math.log10(f) + 9.0 if f > 0 else 0.0
-
-    def is_clean(self, word: str) -> bool:
-        """Whether the word is in the curated SCOWL-derived list (not only seen on the web)."""
-        return _normalise(word).lower() in self._clean
 
     def misspelling(self, word: str) -> list[str] | None:
         """The corrections of a known real-world misspelling (codespell's list), else None."""
@@ -190,7 +195,7 @@ def get() -> Lexicon:
         with _lock:
             if _lexicon is None:
                 from .build import load
-                _lexicon = Lexicon(load())
+                _lexicon = Lexicon(load("words"), lambda: load("extra"))
     return _lexicon
 
 

@@ -14,8 +14,9 @@ newslint):
   breame       British <-> American spelling tables; with codespell's en-GB -> en-US list and
                the transformations of dialects.py, they make the dialect pairs.
 
-Loading all of that takes about half a second, so the result is stored once as one `marshal`
-file (a few MB) in the cache folder, keyed by the package versions and our own data files:
+Loading all of that takes about a second, so the result is stored once as two `marshal` files
+(the words, and the misspellings and dialect pairs that only some runs need) in the cache
+folder, keyed by the source files' sizes and time stamps:
 $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint. A read-only or
 missing cache folder only costs the rebuild. Nothing is ever downloaded.
 """
@@ -27,11 +28,10 @@ import marshal
 import os
 import re
 import tempfile
-from importlib import metadata
 from importlib.util import find_spec
 from pathlib import Path
 
-FORMAT = 3
+FORMAT = 5
 DATA = Path(__file__).resolve().parent / "data"
 # Zipf 2.5 == 10**-6.5: wordfreq's centibel bucket 650. Rarer web "words" are mostly noise.
 MAX_CENTIBELS = 650
@@ -54,31 +54,47 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0], *parts)
 
 
-def _version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "?"
+def _sources() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    return [
+        _package_file("wordfreq", "data", "large_en.msgpack.gz"),
+        _package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
+        _package_file("codespell_lib", "data", "dictionary.txt"),
+        _package_file("codespell_lib", "data", "dictionary_rare.txt"),
+        _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
+        _package_file("breame", "data", "spelling_constants.py"),
+        *sorted(DATA.glob("*.yaml")), here / "build.py", here / "dialects.py",
+    ]
 
 
 def cache_key() -> str:
+    """Changes whenever a source file does (path, size and time stamp: cheap to compute)."""
     h = hashlib.sha256(str(FORMAT).encode())
-    for dist in ("wordfreq", "symspellpy", "codespell", "breame"):
-        h.update(f"{dist}={_version(dist)};".encode())
-    here = Path(__file__).resolve().parent
-    for path in sorted(DATA.glob("*.yaml")) + [here / "build.py", here / "dialects.py"]:
-        h.update(path.read_bytes())
+    for path in _sources():
+        try:
+            st = path.stat()
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            h.update(f"{path}:missing;".encode())
     return h.hexdigest()[:16]
 
 
-def load() -> tuple:
-    """(centibels, clean, misspellings, gb_to_us, shared, words_data): from the cache or built."""
-    path = cache_dir() / f"lexicon-{cache_key()}.marshal"
+def load(part: str) -> tuple:
+    """One part of the lexicon from the cache (built and cached first if need be):
+    "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared)."""
+    key = cache_key()
+    path = cache_dir() / f"lexicon-{key}-{part}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    data = build()
+    parts = build()
+    for name, data in parts.items():
+        _store(cache_dir() / f"lexicon-{key}-{name}.marshal", data)
+    return parts[part]
+
+
+def _store(path: Path, data: tuple) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
@@ -87,10 +103,9 @@ def load() -> tuple:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home: rebuild next time
-    return data
 
 
-def build() -> tuple:
+def build() -> dict[str, tuple]:
     import yaml
 
     centibels = _wordfreq()
@@ -104,8 +119,8 @@ def build() -> tuple:
     dialect_data = yaml.safe_load((DATA / "dialects.yaml").read_text(encoding="utf-8"))
     from .dialects import derive_pairs
     gb_to_us = derive_pairs(centibels, clean, _listed_pairs(dialect_data), set(dialect_data["not_pairs"]))
-    return (FORMAT, centibels, sorted(clean), misspellings, gb_to_us, sorted(dialect_data["shared"]),
-            words_data)
+    return {"words": (centibels, words_data),
+            "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]))}
 
 
 def _wordfreq() -> dict[str, int]:
