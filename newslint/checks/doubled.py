@@ -17,7 +17,8 @@ from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
 from .base import BuildContext, Check, Option, Rule
 
-_DOUBLE = re.compile(r"(?<![\w'’@#-])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+# hyphens may touch the pair: "head-to to-head" is a double too
+_DOUBLE = re.compile(r"(?<![\w'’@#])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’])", re.IGNORECASE)
 
 
 class DoubledWord(Check):
@@ -35,7 +36,7 @@ class DoubledWord(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         # cheap test first (all in C): any whitespace token equal to the next one?
-        words = doc.lowered.split()
+        words = doc.lowered.replace("-", " ").split()
         if not any(map(operator.eq, words, words[1:])):
             return
         spans = None

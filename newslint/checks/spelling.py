@@ -36,7 +36,8 @@ from ..document import Document
 from .base import BuildContext, Check, Option, OptionError, Rule, match_case
 
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
-WORD = re.compile(r"(?<![\w@#])(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)")
+# nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
+WORD = re.compile(r"(?<![\w@#&])(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)(?![.][^\W\d_])(?!&)")
 _MISSING = object()
 _CACHE_LIMIT = 200_000
 LANGUAGES = ("en-US", "en-GB")
@@ -204,8 +205,10 @@ class Spelling(Check):
         listed = lex.misspelling(lower)
         if listed:
             return Verdict(listed[:3], len(listed) == 1, True)
-        if self._derived(lower):
-            return None
+        if lex.variant_known(lower):
+            return None  # the other dialect's spelling of a known word: monetise, libelled
+        if self._letters_repeated(lower):
+            return None  # hmmmm, zzzz
         min_f = 10.0 ** (self.min_zipf - 9.0)
         # a candidate that is only the word's own plural or singular says the dictionary lacks
         # an inflection (downdraft/downdrafts), not that the word is misspelt
@@ -213,32 +216,58 @@ class Spelling(Check):
                   if lex.frequency(w) >= min_f and w != lower + "s" and w + "s" != lower]
         if not ranked:
             return None
+        derived = self._derived(lower)
+        if derived is not None:
+            base, stem = derived
+            rivals = [w for w, _ in ranked if not (stem and w.startswith(stem))]
+            if not rivals or base >= lex.zipf(rivals[0]):
+                return None  # made of words more common than any correction: soulman, strugglers
         clear = len(ranked) == 1 or ranked[0][1] >= self.clear_ratio * ranked[1][1]
         return Verdict([ranked[0][0]] if clear else [w for w, _ in ranked[:3]], clear, False)
 
-    def _derived(self, lower: str) -> bool:
-        """Whether an unknown word is regularly made from a common known word: a prefix
-        (reoffending, unbundling), a plural (webpages), an agent noun (strugglers, perjurer), a
-        -less/-ness adjective or noun (tieless), or a compound of two common words (soulman)."""
+    @staticmethod
+    def _letters_repeated(lower: str) -> bool:
+        return len(set(lower)) <= 2
+
+    def _derived(self, lower: str) -> tuple[float, str] | None:
+        """If an unknown word is regularly made from common known words: how common its rarest
+        part is (Zipf) and its stem (for a prefix or a suffix). Prefixes (reoffending), plurals
+        (webpages), agent nouns (strugglers, perjurer), -less/-ness words (tieless), inflections
+        (remortgaged, libelling) and compounds of two common words (soulman). None otherwise."""
         lex = self.lexicon
         common = self.derived_zipf
+        best: tuple[float, str] | None = None
+
+        def take(z: float, stem: str) -> None:
+            nonlocal best
+            if z >= common and (best is None or z > best[0]):
+                best = (z, stem)
+
         for p in lex.prefixes:
-            if len(p) >= 2 and lower.startswith(p) and len(lower) - len(p) >= 4 and lex.is_word(lower[len(p):]):
-                return True
+            if len(p) >= 2 and lower.startswith(p) and len(lower) - len(p) >= 4:
+                take(lex.zipf(lower[len(p):]), "")
         for suffix in lex.suffixes:
             if not lower.endswith(suffix):
                 continue
             stem = lower[:-len(suffix)]
-            if len(stem) < 4 or stem[-1] == suffix[0] or stem.endswith("s"):
+            if len(stem) < 4 or stem.endswith("s"):
                 continue
-            if suffix[0] == "r" and stem[-1] != "e":
-                continue  # struggle-rs, but not consume-rrs or play-rs
-            if lex.zipf(stem) >= common or (suffix[0] == "e" and lex.zipf(stem + "e") >= common):
-                return True
+            if suffix[0] in "rd" and stem[-1] != "e":
+                continue  # struggle-rs, remortgage-d; but not consume-rrs or play-rs
+            if stem[-1] == suffix[0] and suffix[0] != "e":
+                continue
+            if suffix == "es" and not stem.endswith(("x", "z", "ch", "sh", "o")):
+                continue  # salvo-es, box-es; but not chan-es
+            forms = [] if suffix in ("ed", "ing") else [stem]  # walked, walking: in the dictionary
+            if suffix[0] in "ei":
+                forms.append(stem + "e")  # perjure-r, hurdl-ing
+                if len(stem) >= 5 and stem[-1] == stem[-2] and stem[-1] in "lpt":
+                    forms.append(stem[:-1])  # libel-l-ed, worship-p-ing, target-t-ing
+            for form in forms:
+                take(lex.zipf(form), form)
         for i in range(3, len(lower) - 2):
-            if lex.zipf(lower[:i]) >= common + 1 and lex.zipf(lower[i:]) >= common + 1:
-                return True
-        return False
+            take(min(lex.zipf(lower[:i]), lex.zipf(lower[i:])) - 1.0, "")  # compounds: stricter
+        return best
 
     def _in_compound(self, view: str, start: int, end: int) -> bool:
         """Whether the word is a part of a hyphenated compound that is fine as a whole."""
@@ -261,8 +290,10 @@ class Spelling(Check):
             e += 2
             while e < len(view) and view[e].isalpha():
                 e += 1
-        joined = view[s:e].replace("-", "").lower()
-        return lex.is_word(joined)
+        compound = view[s:e]
+        if len(lower) <= 3 and any(part[:1].isupper() for part in compound.split("-")):
+            return True  # a particle of a name: Abish-uly, Ould-bin (but London-baed is a typo)
+        return lex.is_word(compound.replace("-", "").lower())
 
     # dialect -------------------------------------------------------------------------------
 

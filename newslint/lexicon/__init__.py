@@ -161,6 +161,17 @@ class Lexicon:
             return other[0].upper() + other[1:]
         return other
 
+    def variant_known(self, word: str) -> str | None:
+        """A dictionary word that is `word` spelt in the other dialect by the regular
+        correspondences, when `word` itself is missing from the dictionary (monetise ->
+        monetize, libelled -> libeled, dramatisations -> dramatizations); else None."""
+        from .dialects import variants
+        lower = _normalise(word).lower()
+        for other in variants(lower):
+            if other in self._cb:
+                return other
+        return None
+
     def is_oxford(self, word: str) -> bool:
         """Whether an -ize spelling is also Oxford British spelling (organize, realization)."""
         w = _normalise(word).lower()

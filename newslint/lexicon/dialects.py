@@ -68,3 +68,17 @@ def derive_pairs(dictionary: dict, clean: set[str], listed: dict[str, str],
     # a word cannot be both a British form and the American form of another word
     americans = set(pairs.values())
     return {gb: us for gb, us in pairs.items() if gb not in americans}
+
+
+def variants(word: str) -> list[str]:
+    """Spellings of `word` in the other dialect by the regular correspondences, both ways
+    (unchecked: the caller looks them up). monetise -> monetize, traveled -> travelled."""
+    out = transform(word)
+    for gb, us in _SUFFIXES:
+        if word.endswith(us) and len(word) - len(us) >= 2:
+            out.append(word[:-len(us)] + gb)
+    for tail in ("led", "ling", "ler", "lers"):
+        stem = word[:-len(tail)] + "l"  # traveled -> travel: two syllables, as in transform()
+        if word.endswith(tail) and not word.endswith("l" + tail) and len(_VOWEL_GROUPS.findall(stem)) >= 2:
+            out.append(stem + tail)
+    return out
