@@ -56,6 +56,14 @@ class Linter:
             engine = self._engines[key] = Engine.build(config, path, self.select, self.ignore)
         return engine
 
+    def notices(self) -> list[tuple[str, str]]:
+        """Notes from every engine of the run, each once: (kind, message)."""
+        seen: dict[str, tuple[str, str]] = {}
+        for engine in self._engines.values():
+            for kind, message in engine.notices():
+                seen.setdefault(message, (kind, message))
+        return list(seen.values())
+
     def lint_text(self, text: str, *, path: str | None = None, format: str | None = None,
                   metadata: dict[str, Any] | None = None) -> FileResult:
         where = Path(path) if path else None

@@ -32,7 +32,9 @@ def _lint_case(rule: str, file_settings: dict, case: dict, text: str):
 
 
 @pytest.mark.parametrize("rule,file_settings,case", CASES)
-def test_rule_fixture(rule, file_settings, case):
+def test_rule_fixture(rule, file_settings, case, request, monkeypatch):
+    if rule.startswith("grammar/"):  # grammar rules need the real LanguageTool server
+        monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", request.getfixturevalue("languagetool_url"))
     if "pass_str" in case:
         found = _lint_case(rule, file_settings, case, case["pass_str"])
         assert found == [], [f"{d.line}:{d.column} {d.message}" for d in found]

@@ -22,6 +22,7 @@ REGISTRY: dict[str, str] = {
     "title": "newslint.checks.titles:TitleConsistency",
     "spelling": "newslint.checks.spelling:Spelling",
     "doubled-word": "newslint.checks.doubled:DoubledWord",
+    "languagetool": "newslint.checks.languagetool:LanguageToolCheck",
 }
 
 
