@@ -75,6 +75,11 @@ def token_spans(view: str, token: str) -> Iterator[int]:
         yield m.start()
 
 
+def _possessive(word: str) -> int:
+    """How many characters of a possessive ending ('s, ’s) the word has."""
+    return 2 if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else 0
+
+
 def quote_list(words: list[str]) -> str:
     quoted = [f"'{w}'" for w in words]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
@@ -319,7 +324,8 @@ class Spelling(Check):
         for token in fresh:
             found = self._suspects.get(token)
             if found is None:
-                found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(token) if wrong(m.group())]
+                found = [(m.start(), m.end() - cut, m.group()[:len(m.group()) - cut]) for m in WORD.finditer(token)
+                         for cut in (_possessive(m.group()),) if wrong(m.group()[:len(m.group()) - cut])]
                 if not found:
                     self._remember_fine(token)
                     continue
