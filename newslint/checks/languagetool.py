@@ -58,7 +58,8 @@ class LanguageToolCheck(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
-        if not view.strip():
+        if not self.client.active or not view.strip():
+            self.client.used = True  # for the "grammar checks are off" note
             return
         language = self._language(doc)
         for base, text in self._parts(doc):
