@@ -162,11 +162,15 @@ class Lexicon:
         return other
 
     def variant_known(self, word: str) -> str | None:
-        """A dictionary word that is `word` spelt in the other dialect by the regular
-        correspondences, when `word` itself is missing from the dictionary (monetise ->
-        monetize, libelled -> libeled, dramatisations -> dramatizations); else None."""
+        """The other dialect's spelling of `word` when `word` is one side of a listed pair
+        (cancelations -> cancellations), or a dictionary word that is `word` spelt in the other
+        dialect by the regular correspondences (monetise -> monetize, libelled -> libeled);
+        else None. For words the dictionary itself may lack."""
         from .dialects import variants
         lower = _normalise(word).lower()
+        listed = self._gb_to_us.get(lower) or self._us_to_gb.get(lower)
+        if listed is not None:  # a listed pair: cancelations/cancellations
+            return listed
         for other in variants(lower):
             if other in self._cb:
                 return other

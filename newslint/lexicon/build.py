@@ -119,6 +119,9 @@ def build() -> dict[str, tuple]:
     dialect_data = yaml.safe_load((DATA / "dialects.yaml").read_text(encoding="utf-8"))
     from .dialects import derive_pairs
     gb_to_us = derive_pairs(centibels, clean, _listed_pairs(dialect_data), set(dialect_data["not_pairs"]))
+    # a spelling of either dialect is not a misspelling (codespell lists "cancelations")
+    for spelling in set(gb_to_us) | set(gb_to_us.values()):
+        misspellings.pop(spelling, None)
     return {"words": (centibels, words_data),
             "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]))}
 
