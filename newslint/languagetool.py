@@ -69,7 +69,7 @@ class Client:
         return []
 
     def check(self, text: str, language: str, disabled_rules: list[str],
-              disabled_categories: list[str]) -> list[Any] | None:
+              disabled_categories: list[str], picky: bool = False) -> list[Any] | None:
         """LanguageTool's matches for `text` (offsets in code points), or None when grammar
         cannot run (off, or the server failed: see notices())."""
         self.used = True
@@ -83,6 +83,7 @@ class Client:
                     self._language = language
                 tool.disabled_rules = set(disabled_rules)
                 tool.disabled_categories = set(disabled_categories)
+                tool.picky = picky
                 matches = tool.check(text)
                 for m in matches:  # an answer that is not LanguageTool's fails here, not later
                     int(m.offset), int(m.error_length), str(m.rule_id)

@@ -38,6 +38,7 @@ class LanguageToolCheck(Check):
         "disabled_categories": Option("strings", [], "LanguageTool categories to turn off"),
         "disabled_rules": Option("strings", [], "LanguageTool rule ids to turn off"),
         "ignore_rules": Option("strings", [], "LanguageTool rule ids (fnmatch patterns) to drop"),
+        "picky": Option("bool", False, "LanguageTool's picky level: more rules, more noise"),
         "max_chars": Option("int", 50_000, "longest text sent in one request; longer ones go in parts",
                             minimum=1000),
     }
@@ -64,7 +65,7 @@ class LanguageToolCheck(Check):
         language = self._language(doc)
         for base, text in self._parts(doc):
             matches = self.client.check(text, language, self.options["disabled_rules"],
-                                        self.options["disabled_categories"])
+                                        self.options["disabled_categories"], self.options["picky"])
             if matches is None:
                 return
             for m in matches:
