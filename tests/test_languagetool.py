@@ -211,3 +211,9 @@ def test_one_client_per_engine_and_checks_serialised(fake_server):
     for t in threads:
         t.join()
     assert results == [[]] * 8 and engine.notices() == []
+
+
+def test_headlines_and_names_are_not_grammar_errors(lt):
+    text = "Unilever shake up as profit slips\n\nHe go to the TV series Soldier Soldier every week.\n"
+    found = [(d.rule, d.line) for d in lint(text, select=["grammar"])]
+    assert found == [("grammar/HE_VERB_AGR", 3)]

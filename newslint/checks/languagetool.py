@@ -38,6 +38,8 @@ class LanguageToolCheck(Check):
         "disabled_categories": Option("strings", [], "LanguageTool categories to turn off"),
         "disabled_rules": Option("strings", [], "LanguageTool rule ids to turn off"),
         "ignore_rules": Option("strings", [], "LanguageTool rule ids (fnmatch patterns) to drop"),
+        "disabled_rules_en_gb": Option("strings", [], "more rule ids to turn off for British articles"),
+        "disabled_rules_en_us": Option("strings", [], "more rule ids to turn off for American articles"),
         "picky": Option("bool", False, "LanguageTool's picky level: more rules, more noise"),
         "max_chars": Option("int", 50_000, "longest text sent in one request; longer ones go in parts",
                             minimum=1000),
@@ -64,7 +66,9 @@ class LanguageToolCheck(Check):
             return
         language = self._language(doc)
         for base, text in self._parts(doc):
-            matches = self.client.check(text, language, self.options["disabled_rules"],
+            by_dialect = "disabled_rules_en_gb" if language == "en-GB" else "disabled_rules_en_us"
+            disabled = self.options["disabled_rules"] + self.options[by_dialect]
+            matches = self.client.check(text, language, disabled,
                                         self.options["disabled_categories"], self.options["picky"])
             if matches is None:
                 return
@@ -76,6 +80,11 @@ class LanguageToolCheck(Check):
                 end = start + _code_points(text, int(m.offset), int(m.error_length))
                 if not (0 <= start < end <= len(view)) or not view[start:end].strip():
                     continue
+                flagged = view[start:end]
+                if not rule_id.startswith(_SPELLING_RULES) and self._in_heading(doc, start):
+                    continue  # headlines are telegraphic: "Unilever shake up as profit slips"
+                if rule_id in _DUPLICATES_OF_SPELLING and all(w[:1].isupper() for w in flagged.split()):
+                    continue  # a name, not a slip: "the TV series Soldier Soldier"
                 replacements = [r for r in list(m.replacements)[:5] if isinstance(r, str)]
                 if rule_id.startswith(_SPELLING_RULES) and not self._spelling_wanted(doc, view[start:end],
                                                                                       replacements):
@@ -119,6 +128,10 @@ class LanguageToolCheck(Check):
             return False
         pattern = r"(?<![^\W\d_])" + re.escape(word.lower()) + r"(?![^\W\d_])"
         return len(re.findall(pattern, doc.lowered)) < 2
+
+    @staticmethod
+    def _in_heading(doc: Document, offset: int) -> bool:
+        return any(b.kind == "heading" and b.start <= offset < b.end for b in doc.blocks)
 
     def _language(self, doc: Document) -> str:
         if self.language in ("en-US", "en-GB"):
