@@ -242,7 +242,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     renderer(args.format)(results, options, sys.stdout)
     sys.stdout.flush()
 
-    notices = linter.notices()
+    notices = list({m: (k, m) for k, m in linter.notices() + [n for r in results for n in r.notices]}.values())
     for _, message in notices:
         if message:
             print(f"newslint: {message}", file=sys.stderr)

@@ -29,6 +29,7 @@ class FileResult:
     error: NewslintError | None = None
     fixed: int = 0  # fixes applied (--fix) or that would be (--diff)
     diff: str | None = None  # --diff: the unified diff of the fixes
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, message), e.g. a LanguageTool outage
 
 
 class Linter:
@@ -74,6 +75,7 @@ class Linter:
             exc.path = exc.path or path
             return FileResult(path or "-", error=exc)
         result = FileResult(path or "-", engine.lint(doc), doc.text)
+        result.notices = engine.notices()  # travels back from worker processes with the result
         if self.statistics:
             result.statistics = document_statistics(doc)
         return result

@@ -217,3 +217,15 @@ def test_headlines_and_names_are_not_grammar_errors(lt):
     text = "Unilever shake up as profit slips\n\nHe go to the TV series Soldier Soldier every week.\n"
     found = [(d.rule, d.line) for d in lint(text, select=["grammar"])]
     assert found == [("grammar/HE_VERB_AGR", 3)]
+
+
+def test_an_outage_in_a_parallel_run_still_warns_once(tmp_path):
+    url = _closed_port_url()
+    (tmp_path / ".newslint.yaml").write_text(f"languagetool: {{url: '{url}', timeout: 1}}\n", encoding="utf-8")
+    for i in range(30):  # enough files for the process pool
+        (tmp_path / f"story{i:02d}.txt").write_text("He go home. It was previosuly quiet.\n", encoding="utf-8")
+    code, out, err = run_cli("check", ".", "--jobs", "2", cwd=tmp_path)
+    assert err.count("warning: LanguageTool at") == 1 and url in err, err
+    assert out.count("[spelling/unknown-word]") == 30 and code == 1
+    code, _, err = run_cli("check", ".", "--jobs", "2", "--require-languagetool", cwd=tmp_path)
+    assert code == 2
