@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import REPO, lint, make_config, run_cli
+from conftest import lint, make_config, run_cli
 from newslint.document import Document
 from newslint.engine import Engine
 from newslint.errors import ConfigError

@@ -33,7 +33,7 @@ from typing import Any, Iterator, NamedTuple
 
 from ..diagnostic import Diagnostic
 from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, match_case
+from .base import BuildContext, Check, Option, Rule, match_case
 
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
@@ -346,8 +346,3 @@ class Spelling(Check):
                     yield self.report(doc, start, end, suggestions=[good] if good else [], fix=fix,
                                       suggestion=good or "", candidates=quote_list([good]) if good else "",
                                       dialect=dialect, language=self.language)
-
-    @classmethod
-    def validate_options(cls, options: dict) -> None:
-        if options["mode"] not in ("words", "dialect", "reject"):
-            raise OptionError("mode must be words, dialect or reject")
