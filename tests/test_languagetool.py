@@ -229,3 +229,13 @@ def test_an_outage_in_a_parallel_run_still_warns_once(tmp_path):
     assert out.count("[spelling/unknown-word]") == 30 and code == 1
     code, _, err = run_cli("check", ".", "--jobs", "2", "--require-languagetool", cwd=tmp_path)
     assert code == 2
+
+
+def test_a_real_server_that_answers_too_slowly_is_an_outage(languagetool_url, tmp_path):
+    (tmp_path / ".newslint.yaml").write_text(f"languagetool: {{url: '{languagetool_url}', timeout: 0.001}}\n",
+                                             encoding="utf-8")
+    (tmp_path / "a.txt").write_text("He go home. It was previosuly quiet.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("She go home.\n", encoding="utf-8")
+    code, out, err = run_cli("check", ".", cwd=tmp_path)
+    assert err.count("warning: LanguageTool at") == 1 and languagetool_url in err, err
+    assert "[spelling/unknown-word]" in out and "grammar/" not in out and code == 1
