@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, metavar="FILE",
                        help="report only findings not recorded in this baseline (see 'newslint baseline')")
     _jobs_option(check)
+    check.add_argument("--require-languagetool", action="store_true",
+                       help="exit 2 when grammar checks cannot run (no LanguageTool server, or it fails)")
 
     baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
                               description="Lint files and record their findings in a baseline file; "
@@ -129,6 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show a rule's YAML, an example and how to turn it off")
     explain.add_argument("rule", metavar="RULE", help="a rule id, e.g. style/agency-names")
     explain.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to search")
+
+    vocab = sub.add_parser("vocab", help="the house vocabulary: newslint vocab add WORD...",
+                           description="Manage the project's house vocabulary (vocabulary.accept).")
+    vocab_sub = vocab.add_subparsers(dest="vocab_command", metavar="ACTION", required=True)
+    vocab_add = vocab_sub.add_parser("add", help="append words to the accept list of the nearest .newslint.yaml",
+                                     description="Append words to vocabulary.accept in the nearest .newslint.yaml "
+                                                 "(created here if there is none): the spelling rules accept them.")
+    vocab_add.add_argument("words", nargs="+", metavar="WORD")
+    vocab_add.add_argument("--config", type=Path, metavar="FILE", help="edit this configuration file")
     return parser
 
 
@@ -142,6 +153,16 @@ class _VersionAction(argparse.Action):
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                         help="processes for large runs (default: 0, one per core; 1 to stay in one process)")
+
+
+def cmd_vocab(args: argparse.Namespace) -> int:
+    from .vocab import add_words
+    path, added = add_words(args.words, Path.cwd(), args.config)
+    if added:
+        print(f"{path}: added {', '.join(added)} to vocabulary.accept")
+    else:
+        print(f"{path}: already in vocabulary.accept")
+    return EXIT_OK
 
 
 def _version() -> str:
@@ -161,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import NewslintError
     try:
         return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "baseline": cmd_baseline,
-                "serve": cmd_serve}[args.command](args)
+                "serve": cmd_serve, "vocab": cmd_vocab}[args.command](args)
     except NewslintError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
@@ -221,6 +242,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     renderer(args.format)(results, options, sys.stdout)
     sys.stdout.flush()
 
+    notices = list({m: (k, m) for k, m in linter.notices() + [n for r in results for n in r.notices]}.values())
+    for _, message in notices:
+        if message:
+            print(f"newslint: {message}", file=sys.stderr)
+    if args.require_languagetool and (any(kind.startswith("languagetool") for kind, _ in notices)
+                                      or not any(r.family == "grammar" for e in linter._engines.values()
+                                                 for r in e.rules)):
+        print("newslint: error: --require-languagetool: grammar checks did not run", file=sys.stderr)
+        return EXIT_ERROR
     if args.strict and any(r.error for r in results):
         return EXIT_ERROR
     fail_on = args.fail_on or linter.config().fail_on or "error"

@@ -17,6 +17,8 @@ an unknown key or a bad value is a ConfigError that names the file, the line and
       accept: [Blinken, Diaoyutai]  # house words and names, never flagged
       reject: [alright]             # words always flagged
     fail_on: error                 # the level at which `newslint check` exits 1
+    languagetool:                  # grammar checks (NEWSLINT_LANGUAGETOOL_URL overrides url)
+      url: http://127.0.0.1:8081   # mode url (the default when a url is set), local or off
 """
 from __future__ import annotations
 
@@ -41,7 +43,9 @@ KEYS = {
     "overrides": "a list of {files: [globs], rules: {...}}",
     "vocabulary": "a mapping with 'accept' and 'reject' word lists",
     "fail_on": "error, warning or info",
+    "languagetool": "a mapping: url (a LanguageTool server), mode (url, local or off), timeout (seconds)",
 }
+LANGUAGETOOL_MODES = ("url", "local", "off")
 
 Fail = Callable[..., ConfigError]
 
@@ -74,6 +78,7 @@ class Config:
     accept: list[str] = field(default_factory=list)
     reject: list[str] = field(default_factory=list)
     fail_on: str | None = None
+    languagetool: dict[str, Any] = field(default_factory=dict)  # url, mode, timeout
     source: str = "defaults"
 
     def rule_settings(self, path: Path | None) -> tuple[tuple[int, ...], list[dict[str, RuleSetting]]]:
@@ -192,7 +197,30 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
         if data["fail_on"] not in LEVEL_NAMES:
             raise fail(f"expected one of {', '.join(LEVEL_NAMES)}, got {data['fail_on']!r}", "fail_on")
         cfg.fail_on = data["fail_on"]
+    if "languagetool" in data:
+        cfg.languagetool = _languagetool(data["languagetool"], fail)
     return cfg
+
+
+def _languagetool(value: Any, fail: Fail) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) - {"url", "mode", "timeout"}:
+        raise fail("expected a mapping with 'url', 'mode' (url, local or off) and 'timeout'", "languagetool")
+    out: dict[str, Any] = {}
+    if "url" in value:
+        if not isinstance(value["url"], str) or not value["url"].startswith(("http://", "https://")):
+            raise fail("expected the http(s) URL of a LanguageTool server", "languagetool", "url")
+        out["url"] = value["url"]
+    if "mode" in value:
+        if value["mode"] not in LANGUAGETOOL_MODES:
+            raise fail(f"expected one of {', '.join(LANGUAGETOOL_MODES)}, got {value['mode']!r}"
+                       " (YAML reads an unquoted off as false: quote it)", "languagetool", "mode")
+        out["mode"] = value["mode"]
+    if "timeout" in value:
+        t = value["timeout"]
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or t <= 0:
+            raise fail("expected a number of seconds", "languagetool", "timeout")
+        out["timeout"] = float(t)
+    return out
 
 
 def _strings(value: Any, fail: Fail, *keys: str | int) -> list[str]:

@@ -60,7 +60,8 @@ class Engine:
             for name, setting in layer.items():
                 if name not in rules and name not in FAMILIES:
                     raise setting.fail(f"no rule or family named '{name}' (families: {', '.join(FAMILIES)})")
-        settings = {"language": config.language, "accept": config.accept, "reject": config.reject}
+        settings = {"language": config.language, "accept": config.accept, "reject": config.reject,
+                    "languagetool": config.languagetool}
         context = BuildContext(PhraseIndex(), settings)
         checks = []
         for rule_id in sorted(rules):
@@ -74,6 +75,13 @@ class Engine:
             checks.append(check_class(rule.extends)(rule, context))
         return cls(checks, settings)
 
+    def notices(self) -> list[tuple[str, str]]:
+        """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
+        out = []
+        for check in self.checks:
+            out.extend(getattr(check, "notices", lambda: [])())
+        return out
+
     @property
     def rules(self) -> list[Rule]:
         return [c.rule for c in self.checks]
@@ -82,6 +90,10 @@ class Engine:
         found: list[Diagnostic] = []
         for check in self.checks:
             found.extend(check.check(doc))
+        for check in self.checks:  # a check may weed out what another reports too (dedup)
+            refine = getattr(check, "refine", None)
+            if refine is not None:
+                found = refine(found)
         if "newslint-" in doc.text:
             from .document.suppression import Suppressions
             suppressions = Suppressions(doc.text, doc.lines)

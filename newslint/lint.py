@@ -29,6 +29,7 @@ class FileResult:
     error: NewslintError | None = None
     fixed: int = 0  # fixes applied (--fix) or that would be (--diff)
     diff: str | None = None  # --diff: the unified diff of the fixes
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, message), e.g. a LanguageTool outage
 
 
 class Linter:
@@ -56,6 +57,14 @@ class Linter:
             engine = self._engines[key] = Engine.build(config, path, self.select, self.ignore)
         return engine
 
+    def notices(self) -> list[tuple[str, str]]:
+        """Notes from every engine of the run, each once: (kind, message)."""
+        seen: dict[str, tuple[str, str]] = {}
+        for engine in self._engines.values():
+            for kind, message in engine.notices():
+                seen.setdefault(message, (kind, message))
+        return list(seen.values())
+
     def lint_text(self, text: str, *, path: str | None = None, format: str | None = None,
                   metadata: dict[str, Any] | None = None) -> FileResult:
         where = Path(path) if path else None
@@ -66,6 +75,7 @@ class Linter:
             exc.path = exc.path or path
             return FileResult(path or "-", error=exc)
         result = FileResult(path or "-", engine.lint(doc), doc.text)
+        result.notices = engine.notices()  # travels back from worker processes with the result
         if self.statistics:
             result.statistics = document_statistics(doc)
         return result

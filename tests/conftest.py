@@ -46,3 +46,40 @@ def write(tmp_path: Path):
         path.write_text(text, encoding="utf-8")
         return path
     return _write
+
+
+# LanguageTool (issue 3) ---------------------------------------------------------------------
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def languagetool_url():
+    """The URL of a real LanguageTool server: $NEWSLINT_LANGUAGETOOL_URL, or one that
+    scripts/languagetool fetches (Maven Central, cached in .cache/languagetool) and starts for
+    the session. Not skipped when it cannot start: CI must run these tests."""
+    url = os.environ.get("NEWSLINT_LANGUAGETOOL_URL")
+    if url and url != "off":
+        yield url
+        return
+    script = REPO / "scripts" / "languagetool"
+    running = subprocess.run(["bash", str(script), "url"], capture_output=True, text=True).returncode == 0
+    proc = subprocess.run(["bash", str(script), "start", str(_free_port())], capture_output=True, text=True,
+                          timeout=900)
+    if proc.returncode != 0:
+        pytest.fail(f"could not start LanguageTool with scripts/languagetool: {proc.stderr[-2000:]}")
+    try:
+        yield proc.stdout.strip().splitlines()[-1]
+    finally:
+        if not running:  # stop only a server this session started
+            subprocess.run(["bash", str(script), "stop"], capture_output=True, timeout=60)
+
+
+@pytest.fixture(autouse=True)
+def _no_languagetool_unless_asked(monkeypatch):
+    """Tests lint without grammar checks unless they ask for a server."""
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)

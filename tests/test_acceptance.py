@@ -38,8 +38,12 @@ def test_seed_article_core_rows():
     assert {d.line for d in diags if d.family == "boilerplate"} >= {28, 36, 38}
     long_sentences = {d.line for d in diags if d.rule == "readability/sentence-length"}
     assert long_sentences == {6, 14, 20}
-    # names, places and the house style's curly quotes are not flagged by the core rules
-    assert not [d for d in diags if d.family in ("spelling", "grammar")]
+    # names, places and the house style's curly quotes are not flagged; the one typo is
+    spelling = [d for d in diags if d.family == "spelling"]
+    assert [(d.rule, d.line, d.column, d.end_column, d.suggestions) for d in spelling] == [
+        ("spelling/unknown-word", 12, 106, 116, ["previously"])]
+    assert spelling[0].fix is not None and spelling[0].fix.safe
+    assert not [d for d in diags if d.family == "grammar"]
 
 
 @needs_seed

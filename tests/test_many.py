@@ -14,6 +14,11 @@ ARTICLE = ("Headline number {i}\n\n"
            "{extra}\n")
 
 
+def quiet(stderr: str) -> bool:
+    """Nothing on stderr but the note that grammar checks are off (no LanguageTool server)."""
+    return all(line.startswith("newslint: note: grammar checks are off") for line in stderr.splitlines())
+
+
 def make_archive(tmp_path, n):
     for i in range(n):
         extra = "Leave a Reply" if i % 7 == 0 else "The minister spoke on Tuesday."
@@ -31,7 +36,7 @@ def test_parallel_output_is_identical_to_one_process(tmp_path):
     report = json.loads(one[1])
     paths = [f["path"] for f in report["files"]]
     assert paths == sorted(paths) and len(paths) == PARALLEL_MIN * 3
-    assert one[0] == 1 and one[2] == ""  # errors found; nothing on stderr: no progress bar in a pipe
+    assert one[0] == 1 and quiet(one[2])  # errors found; nothing on stderr: no progress bar in a pipe
 
 
 def test_runner_keeps_order_and_results_in_process(tmp_path):
@@ -171,4 +176,4 @@ def test_cli_draws_the_bar_on_a_real_terminal(tmp_path):
     # and not through a pipe
     proc = __import__("subprocess").run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                                         text=True, env=env, timeout=60)
-    assert "newslint [" not in proc.stderr and proc.stderr == ""
+    assert "newslint [" not in proc.stderr and quiet(proc.stderr)

@@ -3,7 +3,8 @@
 Each file names its rule and holds cases: `fail_str` with the expected `violations` (line,
 column, end_line, end_column, suggestions) and optionally `fix_str`, the text after applying
 the rule's fixes; or `pass_str`, which must give no finding. `settings` (per file or per case)
-configure the rule as a .newslint.yaml would; `format` picks the reader.
+configure the rule as a .newslint.yaml would; `config` (per case) adds top-level configuration
+keys such as `language` or `vocabulary`; `format` picks the reader.
 """
 from __future__ import annotations
 
@@ -24,13 +25,16 @@ for path in sorted((FIXTURES / "rules").glob("*/*.yaml")):
 
 def _lint_case(rule: str, file_settings: dict, case: dict, text: str):
     settings = {**file_settings, **case.get("settings", {})}
-    config = {"rules": {rule: settings or True}}
+    # `config`: top-level configuration keys for the case (language, vocabulary, ...)
+    config = {**case.get("config", {}), "rules": {rule: settings or True}}
     return [d for d in lint(text, format=case.get("format", "text"), select=[rule], config=config)
             if d.rule == rule]
 
 
 @pytest.mark.parametrize("rule,file_settings,case", CASES)
-def test_rule_fixture(rule, file_settings, case):
+def test_rule_fixture(rule, file_settings, case, request, monkeypatch):
+    if rule.startswith("grammar/"):  # grammar rules need the real LanguageTool server
+        monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", request.getfixturevalue("languagetool_url"))
     if "pass_str" in case:
         found = _lint_case(rule, file_settings, case, case["pass_str"])
         assert found == [], [f"{d.line}:{d.column} {d.message}" for d in found]

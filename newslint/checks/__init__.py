@@ -20,6 +20,9 @@ REGISTRY: dict[str, str] = {
     "actor": "newslint.checks.actor:Actor",
     "number": "newslint.checks.numbers:NumberConsistency",
     "title": "newslint.checks.titles:TitleConsistency",
+    "spelling": "newslint.checks.spelling:Spelling",
+    "doubled-word": "newslint.checks.doubled:DoubledWord",
+    "languagetool": "newslint.checks.languagetool:LanguageToolCheck",
 }
 
 

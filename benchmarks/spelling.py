@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""What the offline speller costs: linting time with and without the spelling rules, the
+lexicon's load time, and a one-file CLI run.
+
+    python benchmarks/spelling.py [FOLDER] [--repeat N]
+
+The engines lint the same texts in one process (parsing included), alternately, best of --repeat
+runs each (after a warm-up that loads the lexicon), so that a busy machine disturbs both alike.
+The target: the spelling family adds at most 30% to the core rules' linting time.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "news"
+
+
+def best_of(repeat: int, fn) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+
+    from newslint.config import Config
+    from newslint.document import Document
+    from newslint.engine import Engine
+
+    files = sorted(p for p in Path(args.folder).rglob("*") if p.suffix in (".txt", ".md"))
+    texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
+    core = Engine.build(Config(), ignore=["spelling", "grammar"])
+    full = Engine.build(Config(), ignore=["grammar"])
+    speller = Engine.build(Config(), select=["spelling"])
+
+    def run(engine):
+        def lint():  # as `newslint check` does: parse each article, then lint it
+            for p, t in texts:
+                engine.lint(Document(t, path=p))
+        return lint
+
+    t = time.perf_counter()
+    from newslint import lexicon
+    lexicon.get()
+    load = time.perf_counter() - t
+    found = sum(len(speller.lint(Document(t, path=p))) for p, t in texts)  # warm-up
+    def parse():
+        for p, t in texts:
+            Document(t, path=p)
+
+    core_t = full_t = spell_t = parse_t = float("inf")
+    for _ in range(args.repeat):
+        core_t = min(core_t, best_of(1, run(core)))
+        full_t = min(full_t, best_of(1, run(full)))
+        spell_t = min(spell_t, best_of(1, run(speller)))
+        parse_t = min(parse_t, best_of(1, parse))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "story.txt"
+        article.write_text(texts[0][1], encoding="utf-8")
+        cli = [sys.executable, "-m", "newslint", "check", str(article)]
+        env = dict(os.environ)
+        one_core = best_of(5, lambda: subprocess.run(cli + ["--ignore", "spelling,grammar"], capture_output=True, env=env))
+        one_full = best_of(5, lambda: subprocess.run(cli + ["--ignore", "grammar"], capture_output=True, env=env))
+
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores")
+    print(f"articles: {len(texts)} from {args.folder}; spelling findings: {found}")
+    print(f"lexicon load (from the cache): {load * 1000:.0f} ms")
+    print(f"core rules, best of {args.repeat}: {core_t:.3f} s")
+    print(f"core + spelling, best of {args.repeat}: {full_t:.3f} s  ->  spelling adds "
+          f"{100 * (full_t - core_t) / core_t:.0f}% (target: at most 30%)")
+    print(f"spelling rules alone: {spell_t:.3f} s, of which parsing the articles {parse_t:.3f} s"
+          f"  ->  the speller itself: {spell_t - parse_t:.3f} s")
+    print(f"one-file CLI run: {one_core * 1000:.0f} ms without spelling, {one_full * 1000:.0f} ms with it")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,348 @@
+"""spelling: the offline, news-aware speller (newslint.lexicon's dictionary, no server).
+
+    extends: spelling
+    mode: words          # words: unknown words and listed misspellings
+                         # dialect: spellings of the other dialect when `language` is en-US or en-GB
+                         # reject: the configuration's vocabulary.reject words
+    min_length: 3        # shorter lower-case words are never flagged
+    min_candidate_zipf: 2.0   # a correction must be at least this common (Zipf scale)
+    clear_ratio: 4.0     # one suggestion (and a safe fix) when the best outscores the next by this
+    accept_repeated: 2   # an unknown word used this often in one article is deliberate
+    oxford: true         # en-GB: accept -ize spellings (Oxford spelling)
+    derived_zipf: 3.0    # how common the known base of a derived word must be
+
+What is never flagged in `words` mode:
+  - capitalised words, CAPITALS and mixed case (names, places, acronyms: Blinken, UAW, iPhone)
+    -- a misspelt name is the consistency/name-variant rule's business;
+  - words that touch a digit or follow @ or # (G20, 10bn, 3rd, @handle, #tag); URLs and e-mail
+    addresses never reach rules;
+  - hyphenated compounds whose joined form is a word (co-operate) and prefixes before a hyphen
+    (pre-tax, ex-minister); each other part of a compound is checked on its own;
+  - possessives and contractions of known words (minister's, didn't, with either apostrophe);
+  - words regularly derived from common words: prefixes (reoffending), plurals (webpages), agent
+    nouns (strugglers), -less and -ness words (tieless), compounds of two common words (soulman);
+  - words of the house accept list (vocabulary.accept), and rare words with no common word one
+    edit away (a technical term is not a slip of the fingers);
+  - an unknown word used `accept_repeated` times in one article. Listed misspellings (codespell's
+    data) are flagged every time.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, NamedTuple
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from .base import BuildContext, Check, Option, Rule, match_case
+
+# a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
+# nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
+WORD = re.compile(r"(?<![\w@#&])(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)(?![.][^\W\d_])(?!&)")
+_MISSING = object()
+_CACHE_LIMIT = 200_000
+LANGUAGES = ("en-US", "en-GB")
+
+
+class Verdict(NamedTuple):
+    suggestions: list[str]
+    safe: bool
+    listed: bool  # a known real-world misspelling: flagged whatever the context
+
+
+def document_tokens(doc: Document) -> list[str]:
+    """The whitespace-separated tokens of the view, split once per document.
+
+    The speller's hot path works on these: a token it has judged before (in any document) is
+    not looked at again, so a document whose tokens are all known costs one split and one
+    set look-up per token, all in C."""
+    tokens = doc.__dict__.get("_spelling_tokens")
+    if tokens is None:
+        tokens = doc.__dict__["_spelling_tokens"] = doc.view.split()
+    return tokens
+
+
+def fresh_tokens(doc: Document, fine: set[str]) -> set[str]:
+    """The document's tokens that are not in `fine`."""
+    tokens = document_tokens(doc)
+    if fine.issuperset(tokens):
+        return set()
+    return set(tokens).difference(fine)
+
+
+def token_spans(view: str, token: str) -> Iterator[int]:
+    """Start offsets of every whitespace-delimited occurrence of `token` in `view`."""
+    for m in re.finditer(r"(?<!\S)" + re.escape(token) + r"(?!\S)", view):
+        yield m.start()
+
+
+def _possessive(word: str) -> int:
+    """How many characters of a possessive ending ('s, ’s) the word has."""
+    return 2 if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else 0
+
+
+def quote_list(words: list[str]) -> str:
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+class Spelling(Check):
+    NAME = "spelling"
+    DESCRIPTION = "Flags misspelt words with the offline dictionary (names are never flagged)."
+    OPTIONS = {
+        "mode": Option("choice", "words", "words, dialect or reject", choices=("words", "dialect", "reject")),
+        "min_length": Option("int", 3, "shorter lower-case words are never flagged", minimum=1),
+        "min_candidate_zipf": Option("number", 2.0, "how common a correction must be (Zipf scale)", minimum=0),
+        "clear_ratio": Option("number", 4.0, "best/second score for a single, safe suggestion", minimum=1),
+        "accept_repeated": Option("int", 2, "an unknown word this frequent in an article is deliberate", minimum=1),
+        "oxford": Option("bool", True, "en-GB: accept -ize spellings (Oxford spelling)"),
+        "derived_zipf": Option("number", 3.0, "how common the base of a derived word must be (Zipf)", minimum=0),
+    }
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "suggestion", "candidates", "dialect", "language")
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        opts = self.options
+        self.mode = opts["mode"]
+        settings = context.settings
+        self.accept = {w.replace("’", "'") for w in settings.get("accept") or ()}
+        self.accept_lower = {w.lower() for w in self.accept}
+        self.reject_lower = {w.replace("’", "'").lower() for w in settings.get("reject") or ()}
+        self.language = settings.get("language") or "auto"
+        self.min_length = opts["min_length"]
+        self.min_zipf = opts["min_candidate_zipf"]
+        self.clear_ratio = opts["clear_ratio"]
+        self.accept_repeated = opts["accept_repeated"]
+        self.oxford = opts["oxford"]
+        self.derived_zipf = opts["derived_zipf"]
+        self._verdicts: dict[str, Any] = {}  # word -> Verdict or None
+        self._fine: set[str] = set()  # whitespace tokens with nothing to report
+        self._suspects: dict[str, list] = {}  # whitespace tokens -> their suspect words
+        self._lexicon = None
+
+    @property
+    def lexicon(self):
+        if self._lexicon is None:
+            from .. import lexicon
+            self._lexicon = lexicon.get()
+        return self._lexicon
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.mode == "words":
+            yield from self._check_words(doc)
+        elif self.mode == "dialect":
+            if self.language in LANGUAGES:
+                yield from self._check_dialect(doc)
+        elif self.reject_lower:
+            yield from self._check_reject(doc)
+
+    # words ---------------------------------------------------------------------------------
+
+    def _check_words(self, doc: Document) -> Iterator[Diagnostic]:
+        fresh = fresh_tokens(doc, self._fine)
+        if not fresh:
+            return
+        hits = []
+        for token in fresh:
+            found = self._suspects.get(token)
+            if found is None:
+                found = self._token_suspects(token)
+                if not found:
+                    self._remember_fine(token)
+                    continue
+                self._suspects[token] = found
+            hits.append((token, found))
+        if not hits:
+            return
+        view = doc.view
+        spans = None if self.rule.scope == "document" else self.spans(doc)
+        for token, found in hits:
+            for at in token_spans(view, token):
+                for s, e, word, v in found:
+                    start, end = at + s, at + e
+                    if not v.listed and self._repeated(doc, word):
+                        continue
+                    if not self.wanted(doc, start, end, spans):
+                        continue
+                    suggestions = [match_case(word, c) for c in v.suggestions]
+                    fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
+                    yield self.report(doc, start, end, suggestions=suggestions, fix=fix,
+                                      suggestion=suggestions[0], candidates=quote_list(suggestions),
+                                      dialect="", language=self.language)
+
+    def _remember_fine(self, token: str) -> None:
+        if len(self._fine) > _CACHE_LIMIT:
+            self._fine.clear()
+            self._suspects.clear()
+        self._fine.add(token)
+
+    def _token_suspects(self, token: str) -> list[tuple[int, int, str, Verdict]]:
+        """The words of one whitespace token that may be misspelt: (start, end, word, verdict)."""
+        out = []
+        for m in WORD.finditer(token):
+            word = m.group()
+            v = self._verdicts.get(word, _MISSING)
+            if v is _MISSING:
+                v = self._verdicts[word] = self._verdict(word)
+            if v is not None and not self._in_compound(token, m.start(), m.end()):
+                out.append((m.start(), m.end(), word, v))
+        return out
+
+    def _repeated(self, doc: Document, word: str) -> bool:
+        """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
+        if self.accept_repeated <= 1:
+            return True
+        pattern = r"(?<![^\W\d_])" + re.escape(word.lower()) + r"(?![^\W\d_])"
+        return len(re.findall(pattern, doc.lowered)) >= self.accept_repeated
+
+    def _verdict(self, word: str) -> Verdict | None:
+        norm = word.replace("’", "'")
+        lower = norm.lower()
+        if norm in self.accept or lower in self.accept_lower or lower in self.reject_lower:
+            return None
+        if not norm.islower():
+            return None  # names, places, acronyms
+        if len(norm) - norm.count("'") < self.min_length:
+            return None
+        lex = self.lexicon
+        if lex.known(norm):  # listed misspellings are not in the dictionary
+            return None
+        listed = lex.misspelling(lower)
+        if listed:
+            return Verdict(listed[:3], len(listed) == 1, True)
+        if lex.variant_known(lower):
+            return None  # the other dialect's spelling of a known word: monetise, libelled
+        if self._letters_repeated(lower):
+            return None  # hmmmm, zzzz
+        min_f = 10.0 ** (self.min_zipf - 9.0)
+        # a candidate that is only the word's own plural or singular says the dictionary lacks
+        # an inflection (downdraft/downdrafts), not that the word is misspelt
+        ranked = [(w, s) for w, s in lex.ranked(lower, 6)
+                  if lex.frequency(w) >= min_f and w != lower + "s" and w + "s" != lower]
+        if not ranked:
+            return None
+        derived = self._derived(lower)
+        if derived is not None:
+            base, stem = derived
+            rivals = [w for w, _ in ranked if not (stem and w.startswith(stem))]
+            if not rivals or base >= lex.zipf(rivals[0]):
+                return None  # made of words more common than any correction: soulman, strugglers
+        clear = len(ranked) == 1 or ranked[0][1] >= self.clear_ratio * ranked[1][1]
+        return Verdict([ranked[0][0]] if clear else [w for w, _ in ranked[:3]], clear, False)
+
+    @staticmethod
+    def _letters_repeated(lower: str) -> bool:
+        return len(set(lower)) <= 2
+
+    def _derived(self, lower: str) -> tuple[float, str] | None:
+        """If an unknown word is regularly made from common known words: how common its rarest
+        part is (Zipf) and its stem (for a prefix or a suffix). Prefixes (reoffending), plurals
+        (webpages), agent nouns (strugglers, perjurer), -less/-ness words (tieless), inflections
+        (remortgaged, libelling) and compounds of two common words (soulman). None otherwise."""
+        lex = self.lexicon
+        common = self.derived_zipf
+        best: tuple[float, str] | None = None
+
+        def take(z: float, stem: str) -> None:
+            nonlocal best
+            if z >= common and (best is None or z > best[0]):
+                best = (z, stem)
+
+        for p in lex.prefixes:
+            if len(p) >= 2 and lower.startswith(p) and len(lower) - len(p) >= 4:
+                take(lex.zipf(lower[len(p):]), "")
+        for suffix in lex.suffixes:
+            if not lower.endswith(suffix):
+                continue
+            stem = lower[:-len(suffix)]
+            if len(stem) < 4 or stem.endswith("s"):
+                continue
+            if suffix[0] in "rd" and stem[-1] != "e":
+                continue  # struggle-rs, remortgage-d; but not consume-rrs or play-rs
+            if stem[-1] == suffix[0] and suffix[0] != "e":
+                continue
+            if suffix == "es" and not stem.endswith(("x", "z", "ch", "sh", "o")):
+                continue  # salvo-es, box-es; but not chan-es
+            forms = [] if suffix in ("ed", "ing") else [stem]  # walked, walking: in the dictionary
+            if suffix[0] in "ei":
+                forms.append(stem + "e")  # perjure-r, hurdl-ing
+                if len(stem) >= 5 and stem[-1] == stem[-2] and stem[-1] in "lpt":
+                    forms.append(stem[:-1])  # libel-l-ed, worship-p-ing, target-t-ing
+            for form in forms:
+                take(lex.zipf(form), form)
+        for i in range(3, len(lower) - 2):
+            take(min(lex.zipf(lower[:i]), lex.zipf(lower[i:])) - 1.0, "")  # compounds: stricter
+        return best
+
+    def _in_compound(self, view: str, start: int, end: int) -> bool:
+        """Whether the word is a part of a hyphenated compound that is fine as a whole."""
+        before = start > 0 and view[start - 1] == "-"
+        after = end < len(view) and view[end] == "-"
+        if not (before or after):
+            return False
+        lex = self.lexicon
+        lower = view[start:end].lower()
+        if lower in lex.prefixes and after:
+            return True  # pre-tax, ex-minister, e-mail
+        if before and lower.endswith("s") and lex.is_word(lower[:-1]):
+            return True  # have-nots, add-ons, 16-year-olds
+        s, e = start, end
+        while s > 1 and view[s - 1] == "-" and view[s - 2].isalpha():
+            s -= 2
+            while s > 0 and view[s - 1].isalpha():
+                s -= 1
+        while e + 1 < len(view) and view[e] == "-" and view[e + 1].isalpha():
+            e += 2
+            while e < len(view) and view[e].isalpha():
+                e += 1
+        compound = view[s:e]
+        if len(lower) <= 3 and any(part[:1].isupper() for part in compound.split("-")):
+            return True  # a particle of a name: Abish-uly, Ould-bin (but London-baed is a typo)
+        return lex.is_word(compound.replace("-", "").lower())
+
+    # dialect -------------------------------------------------------------------------------
+
+    def _check_dialect(self, doc: Document) -> Iterator[Diagnostic]:
+        lex = self.lexicon
+        other = "en-GB" if self.language == "en-US" else "en-US"
+
+        def wrong(word: str) -> bool:
+            if not word.islower() or word in self.accept_lower or lex.dialect_of(word) != other:
+                return False
+            return not (other == "en-US" and self.oxford and lex.is_oxford(word))
+
+        yield from self._scan_tokens(doc, wrong, lambda w: lex.counterpart(w), other)
+
+    def _check_reject(self, doc: Document) -> Iterator[Diagnostic]:
+        yield from self._scan_tokens(doc, lambda w: w.replace("’", "'").lower() in self.reject_lower, None, "")
+
+    def _scan_tokens(self, doc: Document, wrong, fix_for, dialect: str) -> Iterator[Diagnostic]:
+        """Report every word of the document for which `wrong(word)` holds (verdicts cached by
+        token, as in words mode); `fix_for(word)` gives a safe replacement, if any."""
+        fresh = fresh_tokens(doc, self._fine)
+        hits = []
+        for token in fresh:
+            found = self._suspects.get(token)
+            if found is None:
+                found = [(m.start(), m.end() - cut, m.group()[:len(m.group()) - cut]) for m in WORD.finditer(token)
+                         for cut in (_possessive(m.group()),) if wrong(m.group()[:len(m.group()) - cut])]
+                if not found:
+                    self._remember_fine(token)
+                    continue
+                self._suspects[token] = found
+            hits.append((token, found))
+        if not hits:
+            return
+        view = doc.view
+        spans = None if self.rule.scope == "document" else self.spans(doc)
+        for token, found in hits:
+            for at in token_spans(view, token):
+                for s, e, word in found:
+                    start, end = at + s, at + e
+                    if not self.wanted(doc, start, end, spans):
+                        continue
+                    good = fix_for(word) if fix_for else None
+                    fix = self.replacement_fix(doc, start, end, good, True) if good else None
+                    yield self.report(doc, start, end, suggestions=[good] if good else [], fix=fix,
+                                      suggestion=good or "", candidates=quote_list([good]) if good else "",
+                                      dialect=dialect, language=self.language)

@@ -1,0 +1,181 @@
+"""Build the lexicon's compact form from installed packages, and cache it.
+
+Sources (all PyPI dependencies, read from their installed files; nothing is copied into
+newslint):
+
+  wordfreq     `large_en.msgpack.gz`: English word frequencies from news, books, subtitles,
+               Wikipedia and the web. Words down to a Zipf frequency of 2.5 (about 3 in a
+               billion) are in the dictionary. Frequencies rank suggestions.
+  symspellpy   `frequency_dictionary_en_82_765.txt`: Google Books counts of the words in SCOWL
+               (82,765 words, British and American). It fills in real words that are rare on
+               the web, and it is the "clean" list: a word on it is never taken for a misspelling.
+  codespell    `data/dictionary.txt`: tens of thousands of real-world misspellings with their
+               corrections ("recieve->receive"). Taken out of the dictionary (the web has them).
+  breame       British <-> American spelling tables; with codespell's en-GB -> en-US list and
+               the transformations of dialects.py, they make the dialect pairs.
+
+Loading all of that takes about a second, so the result is stored once as two `marshal` files
+(the words, and the misspellings and dialect pairs that only some runs need) in the cache
+folder, keyed by the source files' sizes and time stamps:
+$NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint. A read-only or
+missing cache folder only costs the rebuild. Nothing is ever downloaded.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import marshal
+import os
+import re
+import tempfile
+from importlib.util import find_spec
+from pathlib import Path
+
+FORMAT = 5
+DATA = Path(__file__).resolve().parent / "data"
+# Zipf 2.5 == 10**-6.5: wordfreq's centibel bucket 650. Rarer web "words" are mostly noise.
+MAX_CENTIBELS = 650
+RARE_CENTIBELS = 700  # frequency given to SCOWL words that wordfreq does not rank
+_WORD = re.compile(r"^[^\W\d_]+(?:'[^\W\d_]+)*$")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("NEWSLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "newslint"
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = find_spec(package)  # a top-level package: locates it without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the package '{package}' is not installed (pip install newslint pulls it in)")
+    return Path(list(spec.submodule_search_locations)[0], *parts)
+
+
+def _sources() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    return [
+        _package_file("wordfreq", "data", "large_en.msgpack.gz"),
+        _package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
+        _package_file("codespell_lib", "data", "dictionary.txt"),
+        _package_file("codespell_lib", "data", "dictionary_rare.txt"),
+        _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
+        _package_file("breame", "data", "spelling_constants.py"),
+        *sorted(DATA.glob("*.yaml")), here / "build.py", here / "dialects.py",
+    ]
+
+
+def cache_key() -> str:
+    """Changes whenever a source file does (path, size and time stamp: cheap to compute)."""
+    h = hashlib.sha256(str(FORMAT).encode())
+    for path in _sources():
+        try:
+            st = path.stat()
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            h.update(f"{path}:missing;".encode())
+    return h.hexdigest()[:16]
+
+
+def load(part: str) -> tuple:
+    """One part of the lexicon from the cache (built and cached first if need be):
+    "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared)."""
+    key = cache_key()
+    path = cache_dir() / f"lexicon-{key}-{part}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    parts = build()
+    for name, data in parts.items():
+        _store(cache_dir() / f"lexicon-{key}-{name}.marshal", data)
+    return parts[part]
+
+
+def _store(path: Path, data: tuple) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps(data))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: rebuild next time
+
+
+def build() -> dict[str, tuple]:
+    import yaml
+
+    centibels = _wordfreq()
+    clean = _symspell()
+    words_data = yaml.safe_load((DATA / "words.yaml").read_text(encoding="utf-8"))
+    for word in list(clean) + list(words_data.get("extra_words") or ()):
+        centibels.setdefault(word, RARE_CENTIBELS)
+    misspellings = {wrong: right for wrong, right in _codespell().items() if wrong not in clean}
+    for wrong in misspellings:
+        centibels.pop(wrong, None)
+    dialect_data = yaml.safe_load((DATA / "dialects.yaml").read_text(encoding="utf-8"))
+    from .dialects import derive_pairs
+    gb_to_us = derive_pairs(centibels, clean, _listed_pairs(dialect_data), set(dialect_data["not_pairs"]))
+    # a spelling of either dialect is not a misspelling (codespell lists "cancelations")
+    for spelling in set(gb_to_us) | set(gb_to_us.values()):
+        misspellings.pop(spelling, None)
+    return {"words": (centibels, words_data),
+            "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]))}
+
+
+def _wordfreq() -> dict[str, int]:
+    """word -> centibels (frequency 10**(-cB/100)); wordfreq's own bucketed format."""
+    import msgpack
+    path = _package_file("wordfreq", "data", "large_en.msgpack.gz")
+    with gzip.open(path) as f:
+        buckets = msgpack.load(f, raw=False, strict_map_key=False)
+    out: dict[str, int] = {}
+    match = _WORD.match
+    for cb, words in enumerate(buckets[1:MAX_CENTIBELS + 2]):  # buckets[0] is the header
+        for word in words:
+            if match(word) and word not in out:
+                out[word] = cb
+    return out
+
+
+def _symspell() -> set[str]:
+    path = _package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0]
+            if _WORD.match(word):
+                words.add(word)
+    return words
+
+
+def _codespell() -> dict[str, str]:
+    """misspelling -> 'correction' or 'one, other': codespell's main list and its list of rare
+    words that are mostly misspellings ("withing"); build() drops the SCOWL words among them."""
+    out = {}
+    for name in ("dictionary.txt", "dictionary_rare.txt"):
+        path = _package_file("codespell_lib", "data", name)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            wrong, _, right = line.partition("->")
+            if _WORD.match(wrong) and wrong.islower() and len(wrong) >= 3:
+                out.setdefault(wrong, right.rstrip(",").strip())
+    return out
+
+
+def _listed_pairs(dialect_data: dict) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    try:
+        from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+        pairs.update({k: v for k, v in BRITISH_ENGLISH_SPELLINGS.items() if k != v})
+    except ImportError:
+        pass
+    path = _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        gb, _, us = line.partition("->")
+        if gb and us and "," not in us:
+            pairs.setdefault(gb.strip(), us.strip())
+    pairs.update(dialect_data.get("pairs") or {})
+    return pairs

@@ -1,0 +1,157 @@
+"""The offline speller and newslint.lexicon: the API other rules use, dialects, the house
+vocabulary, news articles in both dialects, no network."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, REPO, lint, run_cli
+from newslint import lexicon
+from newslint.vocab import insert_accept
+
+BRITISH = ("Ministers’ organisation of the programme was criticised.\n\n"
+           "The centre’s defence of the colour scheme travelled well, and the labour favourites "
+           "realised it. “We didn’t analyse the catalogue,” one said of the theatre’s behaviour.\n")
+AMERICAN = ("Ministers’ organization of the program was criticized.\n\n"
+            "The center’s defense of the color scheme traveled well, and the labor favorites "
+            "realized it. “We didn’t analyze the catalog,” one said of the theater’s behavior.\n")
+
+
+# the lexicon's API ---------------------------------------------------------------------------
+
+def test_known_is_case_aware():
+    assert lexicon.known("previously") and lexicon.known("Previously") and lexicon.known("PREVIOUSLY")
+    assert not lexicon.known("previosuly") and not lexicon.known("Blinken")
+    assert not lexicon.known("pReviously")                      # odd capitals are not a word form
+    assert lexicon.known("didn’t") and lexicon.known("minister's") and lexicon.known("ministers'")
+    assert not lexicon.known("recieve")                         # codespell's misspellings are taken out
+
+
+def test_frequency_and_zipf():
+    assert lexicon.frequency("the") > lexicon.frequency("previously") > lexicon.frequency("wizened") > 0
+    assert lexicon.frequency("previosuly") == 0.0 and lexicon.zipf("previosuly") == 0.0
+    assert 7 < lexicon.zipf("the") < 8
+
+
+@pytest.mark.parametrize("gb,us", [("organisation", "organization"), ("colour", "color"), ("centre", "center"),
+                                   ("defence", "defense"), ("travelled", "traveled"), ("programme", "program"),
+                                   ("analyse", "analyze"), ("catalogue", "catalog"), ("favourite", "favorite"),
+                                   ("realised", "realized"), ("theatres", "theaters"), ("grey", "gray")])
+def test_dialect_pairs(gb, us):
+    assert lexicon.dialect_of(gb) == "en-GB"
+    assert lexicon.counterpart(gb) == us and lexicon.counterpart(us) == gb
+    assert lexicon.counterpart(gb.capitalize()) == us.capitalize()
+
+
+def test_words_both_dialects_write_alike_have_no_dialect():
+    for word in ("program", "meter", "tire", "check", "story", "practice", "license", "the", "timber",
+                 "prize", "filled", "four", "Blinken"):
+        assert lexicon.dialect_of(word) is None, word
+    assert lexicon.dialect_of("color") == "en-US" and lexicon.dialect_of("organization") == "en-US"
+    assert lexicon.is_oxford("organization") and not lexicon.is_oxford("color")
+
+
+def test_infer_dialect():
+    words = BRITISH.replace("’", " ").split()
+    assert lexicon.infer_dialect(words) == "en-GB"
+    assert lexicon.infer_dialect(AMERICAN.replace("’", " ").split()) == "en-US"
+    assert lexicon.infer_dialect(["the", "colour", "color"]) is None
+
+
+def test_suggestions_rank_keyboard_slips_first():
+    assert lexicon.suggestions("previosuly")[0] == "previously"
+    assert lexicon.suggestions("recieve") == ["receive"]
+    assert lexicon.suggestions("goverment")[0] == "government"
+
+
+def test_the_cache_is_built_from_installed_packages(tmp_path, monkeypatch):
+    from newslint.lexicon import Lexicon, build
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    lex = Lexicon(build.load("words"), lambda: build.load("extra"))
+    assert lex.known("previously") and lex.misspelling("recieve") == ["receive"]
+    assert sorted(p.name.split("-")[-1] for p in tmp_path.glob("lexicon-*.marshal")) == ["extra.marshal",
+                                                                                       "words.marshal"]
+    again = Lexicon(build.load("words"))  # now from the cache
+    assert again.frequency("the") == lex.frequency("the")
+
+
+# the speller on articles -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [BRITISH, AMERICAN])
+def test_neither_dialect_is_flagged_with_auto(text):
+    assert [d for d in lint(text) if d.family == "spelling"] == []
+
+
+def test_the_configured_dialect_flags_the_other():
+    found = [d for d in lint(BRITISH, config={"language": "en-US"}) if d.rule == "spelling/dialect"]
+    assert {d.suggestions[0] for d in found} >= {"organization", "program", "center", "defense", "color",
+                                                 "traveled", "analyze", "catalog", "theater", "behavior"}
+    assert all(d.fix and d.fix.safe for d in found)
+    assert [d for d in lint(AMERICAN, config={"language": "en-US"}) if d.family == "spelling"] == []
+    flagged = {d.suggestions[0] for d in lint(AMERICAN, config={"language": "en-GB"}) if d.rule == "spelling/dialect"}
+    assert "colour" in flagged and "organisation" not in flagged        # Oxford -ize is British too
+
+
+def test_own_story_typos_are_found_and_names_are_not():
+    text = (FIXTURES / "articles" / "trip-story.txt").read_text(encoding="utf-8")
+    assert [d for d in lint(text) if d.family == "spelling"] == []
+    broken = text.replace("dispute", "dipsute", 1)
+    found = [d for d in lint(broken) if d.family == "spelling"]
+    assert [(d.rule, d.suggestions) for d in found] == [("spelling/unknown-word", ["dispute"])]
+
+
+def test_busy_pack_spelling_rules_fire():
+    busy = {"rule_paths": [str(FIXTURES / "rulepacks" / "busy")]}
+    rules = {d.rule for d in lint("We went to teh the the shop.", config=busy)}
+    assert {"spelling/typos", "spelling/doubles"} <= rules
+
+
+# house vocabulary ---------------------------------------------------------------------------
+
+def test_vocab_add_creates_and_extends_the_config(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("The newsroom said stonks, and the editor agreed.\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "s.txt", "--select", "spelling", cwd=tmp_path)
+    assert code == 1 and "stonks" in out
+    code, out, _ = run_cli("vocab", "add", "stonks", "Xie", cwd=tmp_path)
+    assert code == 0 and "added stonks, Xie" in out
+    code, out, _ = run_cli("check", "s.txt", "--select", "spelling", cwd=tmp_path)
+    assert code == 0, out
+    code, out, _ = run_cli("vocab", "add", "stonks", cwd=tmp_path)
+    assert code == 0 and "already" in out
+
+
+@pytest.mark.parametrize("before,after", [
+    ("", "vocabulary:\n  accept:\n    - zork\n"),
+    ("# house\nlanguage: en-GB  # British\n", "# house\nlanguage: en-GB  # British\nvocabulary:\n  accept:\n    - zork\n"),
+    ("vocabulary: {reject: [alright]}\n", "vocabulary: {accept: [zork], reject: [alright]}\n"),
+    ("vocabulary:\n  accept: [a, b]   # names\nfail_on: error\n", "vocabulary:\n  accept: [a, b, zork]   # names\nfail_on: error\n"),
+    ("vocabulary:\n  accept:\n    - a  # first\n  reject: [x]\n", "vocabulary:\n  accept:\n    - a  # first\n    - zork\n  reject: [x]\n"),
+    ("vocabulary:\n  reject:\n    - x\n", "vocabulary:\n  accept:\n    - zork\n  reject:\n    - x\n"),
+    ("vocabulary:\n  accept: a\n", "vocabulary:\n  accept: [a, zork]\n"),
+])
+def test_vocab_add_edits_only_the_accept_list(before, after):
+    assert insert_accept(before, ["zork"]) == after
+
+
+def test_vocab_add_quotes_what_yaml_would_misread():
+    import yaml
+    text = insert_accept("", ["yes", "it's", "on", "C#"])
+    assert yaml.safe_load(text)["vocabulary"]["accept"] == ["yes", "it's", "on", "C#"]
+
+
+# no network -----------------------------------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="unshare is not installed")
+def test_the_speller_works_without_network(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Blinken was previosuly in Beijing.\n", encoding="utf-8")
+    proc = subprocess.run(["unshare", "-n", sys.executable, "-m", "newslint", "check", str(story)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"),
+                               "HOME": str(tmp_path), "NO_COLOR": "1"})
+    assert "Operation not permitted" not in proc.stderr, "unshare -n needs privileges here"
+    assert "previously" in proc.stdout and "Blinken" not in proc.stdout.split("previosuly")[0], proc.stderr
