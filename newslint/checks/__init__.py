@@ -20,6 +20,8 @@ REGISTRY: dict[str, str] = {
     "actor": "newslint.checks.actor:Actor",
     "number": "newslint.checks.numbers:NumberConsistency",
     "title": "newslint.checks.titles:TitleConsistency",
+    "name-variant": "newslint.checks.name_variant:NameVariant",
+    "dialect": "newslint.checks.dialect:DialectMix",
 }
 
 
