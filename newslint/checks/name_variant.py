@@ -44,7 +44,7 @@ class NameVariant(Check):
         "min_count": Option("int", 2, "how often the usual form must appear", minimum=1),
         "max_edits": Option("int", 1, "edits between the two forms", minimum=1),
         "long_name": Option("int", 10, "names this long may differ by one more edit", minimum=1),
-        "endings": Option("strings", ["s", "es"], "endings that make a plural, not a variant"),
+        "endings": Option("strings", ["s", "es"], "endings that make the rare form a plural, not a variant"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -58,14 +58,15 @@ class NameVariant(Check):
         before: dict[str, set[str]] = {}
         after: dict[str, set[str]] = {}
         for i, tok in enumerate(tokens):
-            if not capitalised(tok) and not (tok.kind == "word" and tok.text[:1].isupper()):
+            if tok.kind != "word" or not tok.text[:1].isupper():
                 continue
+            for start, end, name in tok.parts():  # "Madrid-style" counts for Madrid
+                if len(name) < opts["min_length"] or not name[:1].isupper():
+                    continue
+                where.setdefault(name, []).append((start, end))
             name = bare(tok)
-            if len(name) < opts["min_length"] or "-" in name:
-                continue
-            where.setdefault(name, []).append((tok.start, tok.start + len(name)))
-            if i > 0 and capitalised(tokens[i - 1]) and doc.view[tokens[i - 1].end:tok.start] == " ":
-                before.setdefault(name, set()).add(bare(tokens[i - 1]))
+            if i > 0 and tokens[i - 1].text[:1].isupper() and doc.view[tokens[i - 1].end:tok.start] in (" ", ". "):
+                before.setdefault(name, set()).add(tokens[i - 1].text[0])  # "A Masi", "David Dal Maso"
             if i + 1 < len(tokens) and capitalised(tokens[i + 1]) and doc.view[tok.end:tokens[i + 1].start] == " ":
                 after.setdefault(name, set()).add(bare(tokens[i + 1]))
         forms = sorted(where, key=lambda f: -len(where[f]))
@@ -91,17 +92,18 @@ class NameVariant(Check):
                                   other=other, count=best, times=times(best))
 
     def _variant(self, rare: str, usual: str) -> bool:
-        if rare.lower() == usual.lower():
-            return False  # NATO and Nato: a house style, not a misspelling
+        if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper()):
+            return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
         for ending in self.options["endings"]:
-            if rare == usual + ending or usual == rare + ending:
-                return False
+            if rare == usual + ending:
+                return False  # "Kennedys" beside "Kennedy"; but "Guinnes" is a slip for "Guinness"
         limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
         return edit_distance(rare, usual, limit) <= limit
 
     @staticmethod
     def _distinct(rare: str, usual: str, before: dict, after: dict) -> bool:
-        """Both forms appear in full names, with different names beside them: two people."""
+        """Both forms appear in full names, with different names beside them: two people
+        (first names are compared by their initial, so "A Masi" is not "David Dal Maso")."""
         for side in (before, after):
             a, b = side.get(rare), side.get(usual)
             if a and b and not (a & b):
