@@ -36,6 +36,34 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
+    """The first name (or initial) before tokens[i], looking past one particle ("D Dal Maso");
+    a dictionary word opening a sentence ("Later Zelenskyy") is not a first name."""
+    for k in (i - 1, i - 2):
+        if k < 0 or view[tokens[k].end:tokens[k + 1].start] not in (" ", ". "):
+            return None
+        text = tokens[k].text
+        if len(text) <= 2 and text[:1].isupper():
+            return text  # an initial
+        if tokens[k].kind != "word" or not text[:1].isupper():
+            return None
+        if not lexicon.known(bare(tokens[k])):
+            return text
+    return None
+
+
+def _surname(tokens, i: int, view: str) -> str | None:
+    """The capitalised word after tokens[i], past a particle: "Arjan de Zeeuw", "Notts County"."""
+    for k in (i + 1, i + 2):
+        if k >= len(tokens) or view[tokens[k - 1].end:tokens[k].start] != " ":
+            return None
+        if capitalised(tokens[k]):
+            return bare(tokens[k])
+        if not (tokens[k].text.islower() and len(tokens[k].text) <= 3):
+            return None
+    return None
+
+
 class NameVariant(Check):
     NAME = "name-variant"
     DESCRIPTION = "Flags a name spelt once one way and more often another way."
@@ -65,10 +93,12 @@ class NameVariant(Check):
                     continue
                 where.setdefault(name, []).append((start, end))
             name = bare(tok)
-            if i > 0 and tokens[i - 1].text[:1].isupper() and doc.view[tokens[i - 1].end:tok.start] in (" ", ". "):
-                before.setdefault(name, set()).add(tokens[i - 1].text[0])  # "A Masi", "David Dal Maso"
-            if i + 1 < len(tokens) and capitalised(tokens[i + 1]) and doc.view[tok.end:tokens[i + 1].start] == " ":
-                after.setdefault(name, set()).add(bare(tokens[i + 1]))
+            first = _first_name(tokens, i, doc.view, lexicon)
+            if first:
+                before.setdefault(name, set()).add(first[0])  # by initial: "A Masi" vs "David Dal Maso"
+            last = _surname(tokens, i, doc.view)
+            if last:
+                after.setdefault(name, set()).add(last)
         forms = sorted(where, key=lambda f: -len(where[f]))
         frequent = [f for f in forms if len(where[f]) >= opts["min_count"]]
         for rare in forms:
