@@ -52,13 +52,14 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
     return None
 
 
-def _surname(tokens, i: int, view: str) -> str | None:
-    """The capitalised word after tokens[i], past a particle: "Arjan de Zeeuw", "Notts County"."""
+def _surname(tokens, i: int, view: str, lexicon) -> str | None:
+    """The surname after tokens[i], past a particle: "Arjan de Zeeuw". A dictionary word is
+    not a surname: "Foster's Group" and "Fostr's Lager" may be one name."""
     for k in (i + 1, i + 2):
         if k >= len(tokens) or view[tokens[k - 1].end:tokens[k].start] != " ":
             return None
         if capitalised(tokens[k]):
-            return bare(tokens[k])
+            return None if lexicon.known(bare(tokens[k])) else bare(tokens[k])
         if not (tokens[k].text.islower() and len(tokens[k].text) <= 3):
             return None
     return None
@@ -85,6 +86,8 @@ class NameVariant(Check):
         where: dict[str, list[tuple[int, int]]] = {}
         before: dict[str, set[str]] = {}
         after: dict[str, set[str]] = {}
+        plural: set[str] = set()
+        possessed: set[str] = set()  # written with a possessive somewhere: "Hailey's"
         for i, tok in enumerate(tokens):
             if tok.kind != "word" or not tok.text[:1].isupper():
                 continue
@@ -92,11 +95,15 @@ class NameVariant(Check):
                 if len(name) < opts["min_length"] or not name[:1].isupper():
                     continue
                 where.setdefault(name, []).append((start, end))
+            if i > 0 and tokens[i - 1].text.lower() == "the":
+                plural.add(name)  # "the Kennedys": a family, not a slip
+            if tok.text != bare(tok):
+                possessed.add(bare(tok))
             name = bare(tok)
             first = _first_name(tokens, i, doc.view, lexicon)
             if first:
                 before.setdefault(name, set()).add(first[0])  # by initial: "A Masi" vs "David Dal Maso"
-            last = _surname(tokens, i, doc.view)
+            last = _surname(tokens, i, doc.view, lexicon)
             if last:
                 after.setdefault(name, set()).add(last)
         forms = sorted(where, key=lambda f: -len(where[f]))
@@ -105,7 +112,7 @@ class NameVariant(Check):
             count = len(where[rare])
             if lexicon.known(rare):
                 continue
-            matches = [f for f in frequent if len(where[f]) >= 2 * count and self._variant(rare, f)
+            matches = [f for f in frequent if len(where[f]) >= 2 * count and self._variant(rare, f, rare in plural or f not in possessed)
                        and not self._distinct(rare, f, before, after)]
             if not matches:
                 continue
@@ -121,12 +128,11 @@ class NameVariant(Check):
                 yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
                                   other=other, count=best, times=times(best))
 
-    def _variant(self, rare: str, usual: str) -> bool:
-        if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper()):
+    def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
+        if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper() and len(rare) == len(usual)):
             return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
-        for ending in self.options["endings"]:
-            if rare == usual + ending:
-                return False  # "Kennedys" beside "Kennedy"; but "Guinnes" is a slip for "Guinness"
+        if plural_ok and any(rare == usual + ending for ending in self.options["endings"]):
+            return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
         limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
         return edit_distance(rare, usual, limit) <= limit
 
