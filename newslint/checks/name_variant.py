@@ -73,6 +73,8 @@ class NameVariant(Check):
         "min_count": Option("int", 2, "how often the usual form must appear", minimum=1),
         "max_edits": Option("int", 1, "edits between the two forms", minimum=1),
         "long_name": Option("int", 10, "names this long may differ by one more edit", minimum=1),
+        "word_zipf": Option("number", 3.0, "a rare form this common in English (Zipf scale) is a word, "
+                                           "not a misspelt name; rarer dictionary entries are names"),
         "endings": Option("strings", ["s", "es"], "endings that make the rare form a plural, not a variant"),
     }
     SCOPES = ("document",)
@@ -110,8 +112,8 @@ class NameVariant(Check):
         frequent = [f for f in forms if len(where[f]) >= opts["min_count"]]
         for rare in forms:
             count = len(where[rare])
-            if lexicon.known(rare):
-                continue
+            if lexicon.known(rare) and lexicon.zipf(rare) >= opts["word_zipf"]:
+                continue  # a common word ("Later", "Kenyan"), not a misspelt name
             matches = [f for f in frequent if len(where[f]) >= 2 * count and self._variant(rare, f, rare in plural or f not in possessed)
                        and not self._distinct(rare, f, before, after)]
             if not matches:
