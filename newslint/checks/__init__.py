@@ -23,6 +23,8 @@ REGISTRY: dict[str, str] = {
     "spelling": "newslint.checks.spelling:Spelling",
     "doubled-word": "newslint.checks.doubled:DoubledWord",
     "languagetool": "newslint.checks.languagetool:LanguageToolCheck",
+    "name-variant": "newslint.checks.name_variant:NameVariant",
+    "dialect": "newslint.checks.dialect:DialectMix",
 }
 
 

@@ -1,0 +1,65 @@
+"""dialect: British and American spellings mixed in one article.
+
+Which spellings are British or American comes from the lexicon (newslint.lexicon), derived
+from the dictionary by the regular correspondences (-ise/-ize, -our/-or, -re/-er, -ce/-se,
+doubled l), not from hand-listed pairs. The article's dialect is the configured `language`,
+or, with `auto`, the one most of its dialect spellings use; every spelling of the other
+dialect is flagged with its counterpart. Capitalised words are names ("Labor Day", "Kennedy
+Center") and are left alone. An -ize spelling in a British article is Oxford spelling unless
+the article also writes -ise.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from .base import Check, Option, match_case
+
+NAMES = {"en-GB": "British", "en-US": "American"}
+
+
+class DialectMix(Check):
+    NAME = "dialect"
+    DESCRIPTION = "Flags spellings of the other dialect in a British or American article."
+    OPTIONS = {
+        "min_lead": Option("int", 2, "how many more spellings the article's dialect needs (auto)", minimum=1),
+        "safe_fix": Option("bool", True, "--fix may respell the word in the article's dialect"),
+    }
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "dialect", "other", "suggestion", "count", "example")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        self.language = context.settings.get("language", "auto")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        from .. import lexicon
+        marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
+        for tok in doc.tokens:
+            if tok.kind != "word" or not tok.text.islower():
+                continue
+            for start, end, word in tok.parts():
+                d = lexicon.dialect_of(word)
+                if d is not None:
+                    marked[d].append((start, end, word))
+        gb, us = len(marked["en-GB"]), len(marked["en-US"])
+        if self.language in NAMES:
+            home = self.language
+        elif abs(gb - us) >= self.options["min_lead"] and min(gb, us) > 0:
+            home = "en-GB" if gb > us else "en-US"
+        else:
+            return
+        away = "en-US" if home == "en-GB" else "en-GB"
+        home_words = marked[home]
+        oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
+        for start, end, word in marked[away]:
+            if oxford_ok and lexicon.is_oxford(word):
+                continue
+            suggestion = match_case(word, lexicon.counterpart(word) or word)
+            fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
+            yield self.report(doc, start, end, suggestions=[suggestion], fix=fix,
+                              related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
+                              dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
+                              count=len(home_words), example=home_words[0][2] if home_words else "")

@@ -1,0 +1,149 @@
+"""name-variant: one name spelt two ways in one article ("Blinken" x8, "Blinkin" x1).
+
+The rarer form is flagged when it is one edit (a slip: a letter dropped, doubled, swapped or
+mistyped) from a form the article uses more often, and is not itself a dictionary word.
+Transliteration variants ("Zelenskyy"/"Zelensky") are caught the same way. Distinct people
+with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, and
+names shorter than `min_length` ("Xi", "Xie") are left alone.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from ..document.people import bare, capitalised
+from .base import Check, Option
+from .consistency import MAX_RELATED, times
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
+    """The first name (or initial) before tokens[i], looking past one particle ("D Dal Maso");
+    a dictionary word opening a sentence ("Later Zelenskyy") is not a first name."""
+    for k in (i - 1, i - 2):
+        if k < 0 or view[tokens[k].end:tokens[k + 1].start] not in (" ", ". "):
+            return None
+        text = tokens[k].text
+        if len(text) <= 2 and text[:1].isupper():
+            return text  # an initial
+        if tokens[k].kind != "word" or not text[:1].isupper():
+            return None
+        if not lexicon.known(bare(tokens[k])):
+            return text
+    return None
+
+
+def _surname(tokens, i: int, view: str, lexicon) -> str | None:
+    """The surname after tokens[i], past a particle: "Arjan de Zeeuw". A dictionary word is
+    not a surname: "Foster's Group" and "Fostr's Lager" may be one name."""
+    for k in (i + 1, i + 2):
+        if k >= len(tokens) or view[tokens[k - 1].end:tokens[k].start] != " ":
+            return None
+        if capitalised(tokens[k]):
+            return None if lexicon.known(bare(tokens[k])) else bare(tokens[k])
+        if not (tokens[k].text.islower() and len(tokens[k].text) <= 3):
+            return None
+    return None
+
+
+class NameVariant(Check):
+    NAME = "name-variant"
+    DESCRIPTION = "Flags a name spelt once one way and more often another way."
+    OPTIONS = {
+        "min_length": Option("int", 4, "shorter names are never compared", minimum=2),
+        "min_count": Option("int", 2, "how often the usual form must appear", minimum=1),
+        "max_edits": Option("int", 1, "edits between the two forms", minimum=1),
+        "long_name": Option("int", 10, "names this long may differ by one more edit", minimum=1),
+        "word_zipf": Option("number", 3.0, "a rare form this common in English (Zipf scale) is a word, "
+                                           "not a misspelt name; rarer dictionary entries are names"),
+        "endings": Option("strings", ["s", "es"], "endings that make the rare form a plural, not a variant"),
+    }
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "other", "count", "times")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        from .. import lexicon
+        opts = self.options
+        tokens = doc.tokens
+        where: dict[str, list[tuple[int, int]]] = {}
+        before: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        plural: set[str] = set()
+        possessed: set[str] = set()  # written with a possessive somewhere: "Hailey's"
+        for i, tok in enumerate(tokens):
+            if tok.kind != "word" or not tok.text[:1].isupper():
+                continue
+            for start, end, name in tok.parts():  # "Madrid-style" counts for Madrid
+                if len(name) < opts["min_length"] or not name[:1].isupper():
+                    continue
+                where.setdefault(name, []).append((start, end))
+            if i > 0 and tokens[i - 1].text.lower() == "the":
+                plural.add(name)  # "the Kennedys": a family, not a slip
+            if tok.text != bare(tok):
+                possessed.add(bare(tok))
+            name = bare(tok)
+            first = _first_name(tokens, i, doc.view, lexicon)
+            if first:
+                before.setdefault(name, set()).add(first[0])  # by initial: "A Masi" vs "David Dal Maso"
+            last = _surname(tokens, i, doc.view, lexicon)
+            if last:
+                after.setdefault(name, set()).add(last)
+        forms = sorted(where, key=lambda f: -len(where[f]))
+        frequent = [f for f in forms if len(where[f]) >= opts["min_count"]]
+        for rare in forms:
+            count = len(where[rare])
+            if lexicon.known(rare) and lexicon.zipf(rare) >= opts["word_zipf"]:
+                continue  # a common word ("Later", "Kenyan"), not a misspelt name
+            matches = [f for f in frequent if len(where[f]) >= 2 * count and self._variant(rare, f, rare in plural or f not in possessed)
+                       and not self._distinct(rare, f, before, after)]
+            if not matches:
+                continue
+            best = max(len(where[f]) for f in matches)
+            usual = [f for f in matches if len(where[f]) == best]
+            if len(usual) != 1:
+                continue  # two usual forms to choose from: not sure which is meant
+            other = usual[0]
+            related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
+            safe = best >= 3 and count == 1
+            for start, end in where[rare]:
+                fix = self.replacement_fix(doc, start, end, other, safe)
+                yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
+                                  other=other, count=best, times=times(best))
+
+    def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
+        if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper() and len(rare) == len(usual)):
+            return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
+        if plural_ok and any(rare == usual + ending for ending in self.options["endings"]):
+            return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
+        limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
+        return edit_distance(rare, usual, limit) <= limit
+
+    @staticmethod
+    def _distinct(rare: str, usual: str, before: dict, after: dict) -> bool:
+        """Both forms appear in full names, with different names beside them: two people
+        (first names are compared by their initial, so "A Masi" is not "David Dal Maso")."""
+        for side in (before, after):
+            a, b = side.get(rare), side.get(usual)
+            if a and b and not (a & b):
+                return True
+        return False
