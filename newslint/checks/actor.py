@@ -12,6 +12,8 @@ cue words are the rule's YAML.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -60,6 +62,8 @@ class Actor(Check):
         self.noun_class = {n.lower(): cls for cls, nouns in self.options["events"].items() for n in nouns}
         self.verb_class = {v.lower(): cls for cls, verbs in self.options["verbs"].items() for v in verbs}
         self.distinct = {w.lower() for w in self.options["distinct"]}
+        words = sorted(self.noun_class.keys() | self.verb_class.keys(), key=len, reverse=True)
+        self.event_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b", re.IGNORECASE)
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
@@ -102,15 +106,14 @@ class Actor(Check):
     def _mentions(self, doc: Document) -> Iterator[Mention]:
         tokens = doc.tokens
         view = doc.view
-        event_words = self.noun_class.keys() | self.verb_class.keys()
-        if not any(t.text.lower() in event_words or t.text.lower().rstrip("s") in event_words for t in tokens):
+        hits = [m.start() for m in self.event_words.finditer(view)]
+        if not hits:
             return
         cast = people(doc)
-        for s_start, s_end in doc.sentences:
+        sentences = doc.sentences
+        with_events = sorted({bisect.bisect_right(sentences, (at, float("inf"))) - 1 for at in hits})
+        for s_start, s_end in (sentences[k] for k in with_events if k >= 0):
             idx = list(doc.token_range(s_start, s_end))
-            if not any(tokens[i].text.lower() in event_words or tokens[i].text.lower().rstrip("s") in event_words
-                       for i in idx):
-                continue
             subject = next((tokens[i] for n, i in enumerate(idx) if _nameable(tokens[i], cast)
                             and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))), None)
             claimed: set[int] = set()

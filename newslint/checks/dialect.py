@@ -36,12 +36,17 @@ class DialectMix(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from .. import lexicon
+        dialects = lexicon.get().dialect_map()
         marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
         for tok in doc.tokens:
-            if tok.kind != "word" or not tok.text.islower():
+            text = tok.text
+            if tok.kind != "word" or not text.islower():
                 continue
-            for start, end, word in tok.parts():
-                d = lexicon.dialect_of(word)
+            if "-" not in text and text in dialects:
+                marked[dialects[text]].append((tok.start, tok.end, text))
+                continue
+            for start, end, word in tok.parts():  # "well-organised", "colour’s"
+                d = dialects.get(word)
                 if d is not None:
                     marked[d].append((start, end, word))
         gb, us = len(marked["en-GB"]), len(marked["en-US"])

@@ -73,8 +73,8 @@ class NameVariant(Check):
         "min_count": Option("int", 2, "how often the usual form must appear", minimum=1),
         "max_edits": Option("int", 1, "edits between the two forms", minimum=1),
         "long_name": Option("int", 10, "names this long may differ by one more edit", minimum=1),
-        "word_zipf": Option("number", 3.0, "a rare form this common in English (Zipf scale) is a word, "
-                                           "not a misspelt name; rarer dictionary entries are names"),
+        "word_zipf": Option("number", 3.0, "a rare form this common in English (Zipf scale) is a word; "
+                                           "a rarer dictionary entry is compared only with unknown names"),
         "endings": Option("strings", ["s", "es"], "endings that make the rare form a plural, not a variant"),
     }
     SCOPES = ("document",)
@@ -86,36 +86,38 @@ class NameVariant(Check):
         opts = self.options
         tokens = doc.tokens
         where: dict[str, list[tuple[int, int]]] = {}
-        before: dict[str, set[str]] = {}
-        after: dict[str, set[str]] = {}
+        at: dict[str, list[int]] = {}  # token indexes, to read the names beside a form
         plural: set[str] = set()
         possessed: set[str] = set()  # written with a possessive somewhere: "Hailey's"
         for i, tok in enumerate(tokens):
-            if tok.kind != "word" or not tok.text[:1].isupper():
+            if tok.kind != "word" or not tok.text[0].isupper():
                 continue
-            for start, end, name in tok.parts():  # "Madrid-style" counts for Madrid
-                if len(name) < opts["min_length"] or not name[:1].isupper():
-                    continue
-                where.setdefault(name, []).append((start, end))
+            for start, end, part in tok.parts():  # "Madrid-style" counts for Madrid
+                if len(part) >= opts["min_length"] and part[0].isupper():
+                    where.setdefault(part, []).append((start, end))
+                    at.setdefault(part, []).append(i)
+            name = bare(tok)
             if i > 0 and tokens[i - 1].text.lower() == "the":
                 plural.add(name)  # "the Kennedys": a family, not a slip
-            if tok.text != bare(tok):
-                possessed.add(bare(tok))
-            name = bare(tok)
-            first = _first_name(tokens, i, doc.view, lexicon)
-            if first:
-                before.setdefault(name, set()).add(first[0])  # by initial: "A Masi" vs "David Dal Maso"
-            last = _surname(tokens, i, doc.view, lexicon)
-            if last:
-                after.setdefault(name, set()).add(last)
-        forms = sorted(where, key=lambda f: -len(where[f]))
-        frequent = [f for f in forms if len(where[f]) >= opts["min_count"]]
-        for rare in forms:
-            count = len(where[rare])
-            if lexicon.known(rare) and lexicon.zipf(rare) >= opts["word_zipf"]:
-                continue  # a common word ("Later", "Kenyan"), not a misspelt name
-            matches = [f for f in frequent if len(where[f]) >= 2 * count and self._variant(rare, f, rare in plural or f not in possessed)
-                       and not self._distinct(rare, f, before, after)]
+            if tok.text != name:
+                possessed.add(name)
+        frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
+        if not frequent:
+            return
+        neighbours = _Neighbours(frequent, opts["long_name"])
+        for rare, places in where.items():
+            count = len(places)
+            candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
+                          and self._variant(rare, f, rare in plural or f not in possessed)]
+            if not candidates:
+                continue
+            if lexicon.known(rare):
+                # a dictionary word ("Later", "Californians", "Boyle"), unless it is a rare entry
+                # beside a usual form no dictionary knows: "Whitcomb" for "Whitcombe"
+                if lexicon.zipf(rare) >= opts["word_zipf"]:
+                    continue
+                candidates = [f for f in candidates if not lexicon.known(f)]
+            matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
             if not matches:
                 continue
             best = max(len(where[f]) for f in matches)
@@ -125,7 +127,7 @@ class NameVariant(Check):
             other = usual[0]
             related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
             safe = best >= 3 and count == 1
-            for start, end in where[rare]:
+            for start, end in places:
                 fix = self.replacement_fix(doc, start, end, other, safe)
                 yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
                                   other=other, count=best, times=times(best))
@@ -139,11 +141,37 @@ class NameVariant(Check):
         return edit_distance(rare, usual, limit) <= limit
 
     @staticmethod
-    def _distinct(rare: str, usual: str, before: dict, after: dict) -> bool:
+    def _distinct(doc: Document, lexicon, rare_at: list[int], usual_at: list[int]) -> bool:
         """Both forms appear in full names, with different names beside them: two people
         (first names are compared by their initial, so "A Masi" is not "David Dal Maso")."""
-        for side in (before, after):
-            a, b = side.get(rare), side.get(usual)
+        tokens, view = doc.tokens, doc.view
+        for side in (lambda i: (_first_name(tokens, i, view, lexicon) or "")[:1],
+                     lambda i: _surname(tokens, i, view, lexicon)):
+            a = {side(i) for i in rare_at} - {"", None}
+            b = {side(i) for i in usual_at} - {"", None}
             if a and b and not (a & b):
                 return True
         return False
+
+
+class _Neighbours:
+    """Forms within one edit of a word (two for long words), found through their deletions."""
+
+    def __init__(self, forms: list[str], long_name: int):
+        self.long_name = long_name
+        self.index: dict[str, set[str]] = {}
+        for form in forms:
+            for key in self._keys(form):
+                self.index.setdefault(key, set()).add(form)
+
+    def _keys(self, word: str) -> set[str]:
+        keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+        if len(word) >= self.long_name:
+            keys |= {k[:i] + k[i + 1:] for k in list(keys) for i in range(len(k))}
+        return keys
+
+    def near(self, word: str) -> set[str]:
+        found: set[str] = set()
+        for key in self._keys(word):
+            found |= self.index.get(key, set())
+        return found

@@ -26,10 +26,11 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_NUMBER_BEFORE = re.compile(rf"\b(?i:{_NUM})\Z")
 _CUE_WINDOW = 4  # words either side of a number read for change cues
 _AGE = "the age of "
 _SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
-_AGE_AFTER_NAME = re.compile(r",\s(?:aged\s)?(\d{1,3}),")
+_AGE_AFTER_NAME = re.compile(r"\b(?P<name>[A-Z][a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?")
 
 
@@ -42,17 +43,20 @@ class Quantity:
     sentence: int    # index of the sentence
 
 
-def _name_runs(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, last word) of every run of capitalised words: "Rob Tierney", "Qin Gang"."""
-    runs: list[tuple[int, int, str]] = []
-    run: list = []
-    for t in doc.tokens + [None]:
-        if t is not None and capitalised(t) and (not run or doc.view[run[-1].end:t.start] == " "):
-            run.append(t)
+def _name_runs(doc: Document) -> list[tuple[int, int, str, int]]:
+    """(start, end, last word, words) of every run of capitalised words: "Rob Tierney"."""
+    runs: list[tuple[int, int, str, int]] = []
+    tokens, cap, view = doc.tokens, doc.capitalised, doc.view
+    i, n = 0, len(tokens)
+    while i < n:
+        if not cap[i]:
+            i += 1
             continue
-        if run:
-            runs.append((run[0].start, run[-1].end, bare(run[-1]), len(run)))
-        run = [t] if t is not None and capitalised(t) else []
+        j = i
+        while j + 1 < n and cap[j + 1] and view[tokens[j].end:tokens[j + 1].start] == " ":
+            j += 1
+        runs.append((tokens[i].start, tokens[j].end, bare(tokens[j]), j - i + 1))
+        i = j + 1
     return runs
 
 
@@ -86,8 +90,8 @@ class NumberConsistency(Check):
         self.age_change = {w.lower() for w in opts["age_cues"]}
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
         units = "|".join(re.escape(u) for u in opts["units"])
-        self.duration = re.compile(rf"\b(?P<n>{_NUM})[- ](?P<unit>{units})s?(?:[- ]long)?\s+(?P<noun>[a-z]+)",
-                                   re.IGNORECASE) if units else None
+        # found from the unit, then the number read backwards: "three-day summit", "48 hour strike"
+        self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["counts"], key=len, reverse=True))
         self.count = re.compile(rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\b") \
             if nouns else None
@@ -130,12 +134,14 @@ class NumberConsistency(Check):
         view = doc.view
         named: list[Quantity] = []
         anaphoric: list[tuple[int, int, int]] = []
-        for t in doc.tokens:
-            if capitalised(t) and bare(t) not in cast.places:  # "Okafor, 57," names a person by itself
-                m = _AGE_AFTER_NAME.match(view, t.end)
-                if m and 0 < int(m.group(1)) < 120:
-                    named.append(Quantity(f"{_AGE}{bare(t)}", int(m.group(1)), m.start(1), m.end(1),
-                                          self._sentence_of(doc, m.start(1))))
+        for m in _AGE_AFTER_NAME.finditer(view):  # "Okafor, 57," names a person by itself
+            name = strip_possessive(m.group("name"))
+            if name not in cast.places and 0 < int(m.group("age")) < 120:
+                named.append(Quantity(f"{_AGE}{name}", int(m.group("age")), m.start("age"), m.end("age"),
+                                      self._sentence_of(doc, m.start("age"))))
+        if "-year-old" not in view:
+            yield from named
+            return
         runs = _name_runs(doc)
         for m in _YEAR_OLD.finditer(view):
             value = _value(m.group("n"))
@@ -171,14 +177,18 @@ class NumberConsistency(Check):
     def _durations(self, doc: Document) -> Iterator[Quantity]:
         if self.duration is None:
             return
-        for m in self.duration.finditer(doc.view):
+        view = doc.view
+        for m in self.duration.finditer(view):
             cls = self.duration_class.get(m.group("noun").lower())
-            value = _value(m.group("n"))
-            if cls is None or value is None:
+            if cls is None:
+                continue
+            n = _NUMBER_BEFORE.search(view, max(0, m.start() - 12), m.start())
+            value = _value(n.group()) if n else None
+            if value is None:
                 continue
             unit = m.group("unit").lower()
-            yield Quantity(f"the length of the {cls} in {unit}s", value, m.start(), m.end("unit"),
-                           self._sentence_of(doc, m.start()))
+            yield Quantity(f"the length of the {cls} in {unit}s", value, n.start(), m.end("unit"),
+                           self._sentence_of(doc, n.start()))
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:

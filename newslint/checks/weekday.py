@@ -18,6 +18,7 @@ from ..document import Document
 from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
 from .base import Check, Option
 
+_LOOK_BACK = 120  # characters read back from "on <day>" for the event noun
 _BETWEEN_WEEKDAY_DATE = re.compile(r"[,\s(]*(?:the\s+)?\Z")
 _BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
 
@@ -49,7 +50,8 @@ class WeekdayDate(Check):
         self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
         gap = rf"(?:\s+[\w’'-]+){{0,{opts['window']}}}"
-        self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+", re.IGNORECASE) if nouns else None
+        # read backwards from a weekday or date: "the vote (held) on <Thursday>"
+        self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -105,12 +107,17 @@ class WeekdayDate(Check):
         on_date: dict[str, list[DateMention]] = {}
         weekday_at = {s: (s, e, n) for s, e, n in weekdays}
         date_at = {d.start: d for d in dates}
-        for m in self.event_on.finditer(view):
+        for at in sorted(weekday_at.keys() - done | date_at.keys()):
+            if view[max(0, at - 4):at] != " on ":
+                continue
+            m = self.event_on.search(view, max(0, at - _LOOK_BACK), at)
+            if m is None:
+                continue
             noun = m.group("noun").lower()
-            if m.end() in weekday_at and m.end() not in done:
-                on_weekday.setdefault(noun, []).append(weekday_at[m.end()])
-            elif m.end() in date_at:
-                on_date.setdefault(noun, []).append(date_at[m.end()])
+            if at in weekday_at:
+                on_weekday.setdefault(noun, []).append(weekday_at[at])
+            else:
+                on_date.setdefault(noun, []).append(date_at[at])
         for d in dates:  # "the March 13 vote"
             m = self.date_event.match(view, d.end)
             if m:

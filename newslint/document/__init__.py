@@ -193,6 +193,12 @@ class Document:
         return [t for b in self.blocks for t in tokenize(self.view, b.start, b.end)]
 
     @cached_property
+    def capitalised(self) -> list[bool]:
+        """For each token: a word that starts with a capital and is not all CAPITALS ("Blinken",
+        "McDonald"); the candidates for names, computed once for the rules that look for them."""
+        return [t.kind == "word" and t.text[0].isupper() and not t.text.isupper() for t in self.tokens]
+
+    @cached_property
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 

@@ -53,31 +53,32 @@ def people(doc) -> People:
     titles, verbs, preps = words["titles"], words["speech_verbs"], words["place_prepositions"]
     found = People()
     tokens = doc.tokens
+    cap = doc.capitalised
+    view = doc.view
     sentence_starts = {s for s, _ in doc.sentences}
     alone: set[str] = set()      # used on its own somewhere: "Blinken said", "... with Blinken"
     full_name: set[str] = set()  # last word of a run of capitalised words: "Antony Blinken"
     titled = False               # inside a run of capitalised words after a title
-    for i, tok in enumerate(tokens):
-        if not capitalised(tok):
-            titled = False
-            continue
+    last = len(tokens) - 1
+    for i in (i for i, c in enumerate(cap) if c):
+        tok = tokens[i]
         name = bare(tok)
-        prev = tokens[i - 1] if i > 0 and _adjacent(doc.view, tokens[i - 1], tok) else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) and _adjacent(doc.view, tok, tokens[i + 1]) else None
+        prev = tokens[i - 1] if i > 0 and _adjacent(view, tokens[i - 1], tok) else None
+        nxt_cap = i < last and cap[i + 1] and _adjacent(view, tok, tokens[i + 1])
+        prev_cap = prev is not None and cap[i - 1]
         if prev is not None and prev.text.lower() in preps:
             found.places.add(name)
+            titled = False
             continue
-        titled = prev is not None and (prev.text.rstrip(".") in titles or (titled and capitalised(prev)))
-        last_of_run = nxt is None or not capitalised(nxt)
-        if titled and last_of_run:
+        titled = prev is not None and (prev.text.rstrip(".") in titles or (titled and prev_cap))
+        if titled and not nxt_cap:
             found.persons.add(name)  # "Secretary Janet Yellen" -> Yellen
-        elif prev is not None and capitalised(prev) and not possessive(prev) and prev.start not in sentence_starts \
-                and (nxt is None or not capitalised(nxt)):
+        elif prev_cap and not possessive(prev) and prev.start not in sentence_starts and not nxt_cap:
             full_name.add(name)
             found.first_names.setdefault(name, set()).add(bare(prev))
-        elif (prev is None or not capitalised(prev)) and (nxt is None or not capitalised(nxt)):
+        elif not prev_cap and not nxt_cap:
             alone.add(name)
-        if nxt is not None and nxt.text in verbs and not possessive(tok):
+        if i < last and tokens[i + 1].text in verbs and not possessive(tok) and _adjacent(view, tok, tokens[i + 1]):
             found.persons.add(name)
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
     found.persons |= full_name & alone

@@ -12,23 +12,26 @@ URLs and e-mail addresses never reach the tokenizer: the readers blank them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _L = r"[^\W\d_]"  # a letter, in any script
 _APOSTROPHE = r"['’]"
 _WORD = rf"{_L}+(?:{_APOSTROPHE}{_L}+)*(?:-{_L}+(?:{_APOSTROPHE}{_L}+)*)*{_APOSTROPHE}?"
+# Words, the common case, are tried early; "(?=(?P<w>...))(?P=w)" takes a word whole (no
+# backtracking into it), so "Covid-19" and "MP3" fall through to `mixed` instead of splitting.
 _TOKEN = re.compile(
-    rf"(?P<handle>(?<![\w@])@\w+)"
-    rf"|(?P<hashtag>(?<![\w#])#{_L}\w*)"
-    rf"|(?P<abbreviation>(?:{_L}\.){{2,}})"
+    rf"(?P<abbreviation>(?:{_L}\.){{2,}})"
+    rf"|(?=(?P<w>{_WORD}))(?P<word>(?P=w))(?!-?\d)"
     rf"|(?P<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s|m|bn|k|km|kg|%)?(?!\w))"
     rf"|(?P<mixed>(?:{_L}+-?\d+|\d+-?{_L}+)(?:[-\w]*\w)?)"
-    rf"|(?P<word>{_WORD})"
+    rf"|(?P<handle>(?<![\w@])@\w+)"
+    rf"|(?P<hashtag>(?<![\w#])#{_L}\w*)"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token: a tuple, because an article has thousands and they are made on every run."""
+
     start: int
     end: int
     kind: str
@@ -36,6 +39,9 @@ class Token:
 
     def parts(self) -> list[tuple[int, int, str]]:
         """A word's hyphenated parts, each (start, end, text) with a possessive 's stripped."""
+        text = self.text
+        if "-" not in text and text[-1] not in "'’sS":
+            return [(self.start, self.end, text)]
         out = []
         pos = self.start
         for piece in self.text.split("-"):
@@ -57,4 +63,5 @@ def strip_possessive(word: str) -> str:
 
 def tokenize(view: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(view) if end is None else end
-    return [Token(m.start(), m.end(), m.lastgroup or "word", m.group()) for m in _TOKEN.finditer(view, start, end)]
+    make = Token._make
+    return [make((m.start(), m.end(), m.lastgroup, m.group())) for m in _TOKEN.finditer(view, start, end)]

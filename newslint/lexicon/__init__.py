@@ -146,6 +146,16 @@ class Lexicon:
             return "en-US"
         return None
 
+    def dialect_map(self) -> dict[str, str]:
+        """Every lower-case spelling that marks a dialect -> "en-GB" or "en-US" (`dialect_of`
+        for a whole text in one dictionary lookup per word)."""
+        cached = self.__dict__.get("_dialect_map")
+        if cached is None:
+            cached = {us: "en-US" for us in self._us_to_gb if us not in self._shared}
+            cached.update((gb, "en-GB") for gb in self._gb_to_us)
+            self.__dict__["_dialect_map"] = cached
+        return cached
+
     def counterpart(self, word: str) -> str | None:
         """The other dialect's spelling: colour <-> color, organisation <-> organization,
         centre <-> center, defence <-> defense, travelled <-> traveled, programme <-> program.

@@ -67,7 +67,18 @@ def derive_pairs(dictionary: dict, clean: set[str], listed: dict[str, str],
                 break
     # a word cannot be both a British form and the American form of another word
     americans = set(pairs.values())
-    return {gb: us for gb, us in pairs.items() if gb not in americans}
+    return {gb: us for gb, us in pairs.items() if gb not in americans and _both_current(gb, us, dictionary)}
+
+
+# A British form ten times rarer than the American one is archaic or a variant even in Britain
+# ("connexion", "focussed", "licenced"), or another word ("groyne" for "groin"): British writers
+# use the common form too, so it marks no dialect.
+_MAX_GAP_CENTIBELS = 100
+
+
+def _both_current(gb: str, us: str, dictionary: dict) -> bool:
+    gb_cb, us_cb = dictionary.get(gb), dictionary.get(us)
+    return gb_cb is not None and (us_cb is None or gb_cb - us_cb < _MAX_GAP_CENTIBELS)
 
 
 def variants(word: str) -> list[str]:
