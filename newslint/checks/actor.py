@@ -13,7 +13,6 @@ cue words are the rule's YAML.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -62,8 +61,8 @@ class Actor(Check):
         self.noun_class = {n.lower(): cls for cls, nouns in self.options["events"].items() for n in nouns}
         self.verb_class = {v.lower(): cls for cls, verbs in self.options["verbs"].items() for v in verbs}
         self.distinct = {w.lower() for w in self.options["distinct"]}
-        words = sorted(self.noun_class.keys() | self.verb_class.keys(), key=len, reverse=True)
-        self.event_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b", re.IGNORECASE)
+        words = self.noun_class.keys() | self.verb_class.keys()
+        self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
@@ -106,7 +105,7 @@ class Actor(Check):
     def _mentions(self, doc: Document) -> Iterator[Mention]:
         tokens = doc.tokens
         view = doc.view
-        hits = [m.start() for m in self.event_words.finditer(view)]
+        hits = [m.start for m in self.event_words.find(doc)]
         if not hits:
             return
         cast = people(doc)

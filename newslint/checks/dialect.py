@@ -10,11 +10,14 @@ the article also writes -ise.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import Check, Option, match_case
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w-])")
 
 NAMES = {"en-GB": "British", "en-US": "American"}
 
@@ -38,17 +41,15 @@ class DialectMix(Check):
         from .. import lexicon
         dialects = lexicon.get().dialect_map()
         marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
-        for tok in doc.tokens:
-            text = tok.text
-            if tok.kind != "word" or not text.islower():
-                continue
-            if "-" not in text and text in dialects:
-                marked[dialects[text]].append((tok.start, tok.end, text))
-                continue
-            for start, end, word in tok.parts():  # "well-organised", "colour’s"
-                d = dialects.get(word)
-                if d is not None:
-                    marked[d].append((start, end, word))
+        # the words of the text that mark a dialect, found in C; then where each stands
+        present = dialects.keys() & set(_LOWER_WORD.findall(doc.view))
+        if not present:
+            return
+        for word in present:
+            for m in re.finditer(rf"(?<![\w’'-]){word}(?![\w-])", doc.view):
+                marked[dialects[word]].append((m.start(), m.end(), word))
+        for found in marked.values():
+            found.sort()
         gb, us = len(marked["en-GB"]), len(marked["en-US"])
         if self.language in NAMES:
             home = self.language

@@ -81,6 +81,10 @@ class NameVariant(Check):
     DEFAULT_SCOPE = "document"
     PLACEHOLDERS = ("match", "other", "count", "times")
 
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        self._words: dict[str, bool] = {}
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from .. import lexicon
         opts = self.options
@@ -106,16 +110,16 @@ class NameVariant(Check):
             return
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
+            if self._common_word(rare, lexicon):
+                continue  # "The", "Later", "Kenyan": a word, not a misspelt name
             count = len(places)
             candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
                           and self._variant(rare, f, rare in plural or f not in possessed)]
             if not candidates:
                 continue
             if lexicon.known(rare):
-                # a dictionary word ("Later", "Californians", "Boyle"), unless it is a rare entry
-                # beside a usual form no dictionary knows: "Whitcomb" for "Whitcombe"
-                if lexicon.zipf(rare) >= opts["word_zipf"]:
-                    continue
+                # a rare dictionary entry ("Californians", "Boyle") is compared only with usual
+                # forms no dictionary knows: "Whitcomb" for "Whitcombe"
                 candidates = [f for f in candidates if not lexicon.known(f)]
             matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
             if not matches:
@@ -131,6 +135,16 @@ class NameVariant(Check):
                 fix = self.replacement_fix(doc, start, end, other, safe)
                 yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
                                   other=other, count=best, times=times(best))
+
+    def _common_word(self, form: str, lexicon) -> bool:
+        """A dictionary word common enough (Zipf `word_zipf`) to be a word, not a name; cached,
+        since the same capitalised words open sentences in every article."""
+        cached = self._words.get(form)
+        if cached is None:
+            cached = lexicon.known(form) and lexicon.zipf(form) >= self.options["word_zipf"]
+            if len(self._words) < _WORD_CACHE:
+                self._words[form] = cached
+        return cached
 
     def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
         if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper() and len(rare) == len(usual)):
@@ -152,6 +166,9 @@ class NameVariant(Check):
             if a and b and not (a & b):
                 return True
         return False
+
+
+_WORD_CACHE = 100_000
 
 
 class _Neighbours:
