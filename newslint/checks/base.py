@@ -207,6 +207,11 @@ class Check:
         s, e = doc.source_span(start, end)
         return Fix((Edit(s, e - s, replacement),), safe=safe)
 
+    def delete_lines_fix(self, doc: Document, first: int, last: int, safe: bool) -> Fix:
+        """Delete source lines first..last (1-based) with their line breaks (see delete_lines)."""
+        s, e = delete_lines(doc, first, last)
+        return Fix((Edit(s, e - s, ""),), safe=safe)
+
 
 @dataclass
 class BuildContext:
@@ -229,3 +234,36 @@ def match_case(template: str, replacement: str) -> str:
         return replacement[0].upper() + replacement[1:]
     return replacement
 
+
+
+def delete_lines(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Source span that removes lines first..last (1-based) with their line breaks, and the blank
+    lines on one side, so that no double blank line (nor a trailing one) is left behind.
+
+    Blank lines before the block go when blank lines (or the end of the text) follow it; at the
+    top of the text the blank lines after it go instead. Deleting several blocks of one paragraph
+    run never touches the same characters twice, so their edits apply in one pass.
+    """
+    text, lines = doc.text, doc.lines
+    starts = lines.starts
+    count = len(starts)
+
+    def blank(n: int) -> bool:
+        s, e = lines.line_span(n, text)
+        return not text[s:e].strip()
+
+    before = first - 1
+    while before >= 1 and blank(before):
+        before -= 1                     # `before`: the last non-blank line above, or 0
+    after = last + 1
+    while after <= count and blank(after):
+        after += 1                      # `after`: the first non-blank line below, or count + 1
+    start = starts[first - 1]
+    end = starts[last] if last < count else len(text)
+    if after > count:                   # nothing below: take the text's tail from the line above
+        return (starts[before] if before >= 1 else 0), len(text)
+    if before == 0:                     # nothing above: take the blank lines below too
+        return 0, starts[after - 1]
+    if before < first - 1 and after > last + 1:
+        start = starts[before]          # blank lines on both sides: keep those below
+    return start, end

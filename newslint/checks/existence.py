@@ -7,16 +7,31 @@
     ignorecase: true
     nonword: false       # true: also match inside words
     exceptions: [...]    # phrases inside which a match is not reported
+
+Line options, for text that is debris only when it stands as a line of its own ("Read more"
+as a line under a story, not "read more about the budget" inside a sentence):
+
+    line_start: true     # the match opens its line (after spaces and list markers)
+    line_share: 0.6      # the rule's matches cover at least this share of the line's characters
+    max_line_words: 20   # the line has at most this many words
+
+With any of them set, the rule reports the whole line once, with a fix that deletes the line
+(`safe_fix` says whether --fix may apply it unreviewed), and it claims the line: broader rules
+of its family that flag whole lines leave it to this one (see claims.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
+from .claims import cached_findings, claims_for
 from .phrases import PhraseMatch, on_word_boundaries
+
+_LINE_MARKERS = " \t-*•·>#|–—"
 
 
 class Existence(Check):
@@ -28,12 +43,19 @@ class Existence(Check):
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "match inside words too, not only whole words"),
         "exceptions": Option("strings", [], "phrases inside which a match is not reported"),
+        "line_start": Option("bool", False, "a match must open its line (after spaces and list markers)"),
+        "line_share": Option("number", 0, "the rule's matches must cover at least this share of their line", minimum=0),
+        "max_line_words": Option("int", 0, "the line holding a match may have at most this many words (0: any)",
+                                 minimum=0),
+        "safe_fix": Option("bool", False, "in line mode: --fix may delete the line unreviewed"),
     }
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
         if not options["tokens"] and not options["patterns"]:
             raise OptionError("an existence rule needs 'tokens' or 'patterns'")
+        if options["line_share"] > 1:
+            raise OptionError("line_share is a share of the line: a number from 0 to 1")
 
     def __init__(self, rule: Rule, context: BuildContext):
         super().__init__(rule, context)
@@ -46,6 +68,10 @@ class Existence(Check):
         self.exceptions = context.phrases.register(opts["exceptions"], ignorecase=opts["ignorecase"],
                                                    whole_words=whole) if opts["exceptions"] else None
         self.whole_words = whole
+        self.line_mode = bool(opts["line_start"] or opts["line_share"] or opts["max_line_words"])
+        if self.line_mode:
+            self.claims = claims_for(context, rule.family)
+            self.claims.join(self, (1, 0, rule.id))
 
     def matches(self, doc: Document) -> list[PhraseMatch]:
         found = list(self.tokens.find(doc)) if self.tokens else []
@@ -60,6 +86,15 @@ class Existence(Check):
         return found
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.line_mode:
+            yield from cached_findings(doc, self)
+            return
+        yield from self.find(doc)
+
+    def find(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.line_mode:
+            yield from self._find_lines(doc)
+            return
         matches = self.matches(doc)
         if not matches:
             return
@@ -67,3 +102,62 @@ class Existence(Check):
         for m in matches:
             if self.wanted(doc, m.start, m.end, spans):
                 yield self.report(doc, m.start, m.end)
+
+    def _find_lines(self, doc: Document) -> Iterator[Diagnostic]:
+        """Lines that the rule's matches open, dominate or sit in (line options); a run of such
+        lines with no blank line between them is one finding."""
+        matches = self.matches(doc)
+        if not matches:
+            return
+        lines = doc.view_lines
+        starts = [s for s, _ in lines]
+        by_line: dict[int, list[PhraseMatch]] = {}
+        for m in matches:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.end <= lines[i][1] and self.wanted(doc, m.start, m.end, None):
+                by_line.setdefault(i, []).append(m)
+        taken = self.claims.claimed(doc, self)
+        runs: list[list] = []  # [first line, last line, start, end, first match]
+        for i in sorted(by_line):
+            found = by_line[i]
+            span = self._line_span(doc, lines[i], found)
+            if span is None:
+                continue
+            number = doc.line_of(span[0])
+            if number in taken:
+                continue
+            if runs and runs[-1][1] == number - 1:
+                runs[-1][1], runs[-1][3] = number, span[1]
+            else:
+                runs.append([number, number, span[0], span[1], found[0]])
+        for first, last, start, end, m in runs:
+            fix = self.delete_lines_fix(doc, first, last, self.options["safe_fix"])
+            yield self.report(doc, start, end, fix=fix, match=doc.view[m.start:m.end])
+
+    def _line_span(self, doc: Document, line: tuple[int, int], found: list[PhraseMatch]) -> tuple[int, int] | None:
+        """The line's trimmed span if the matches on it meet the line options, else None."""
+        opts = self.options
+        view = doc.view
+        start, end = line
+        while start < end and view[start] in _LINE_MARKERS:
+            start += 1
+        while end > start and view[end - 1].isspace():
+            end -= 1
+        text = view[start:end]
+        if not text:
+            return None
+        if opts["line_start"] and found[0].start != start:
+            return None
+        if opts["max_line_words"] and sum(1 for w in text.split() if any(c.isalnum() for c in w)) \
+                > opts["max_line_words"]:
+            return None
+        if opts["line_share"]:
+            covered, reach = 0, start
+            for m in found:
+                s, e = max(m.start, reach), m.end
+                if e > s:
+                    covered += sum(1 for c in view[s:e] if c.isalnum())
+                    reach = e
+            if covered < opts["line_share"] * sum(1 for c in text if c.isalnum()):
+                return None
+        return start, end

@@ -1,0 +1,487 @@
+"""boilerplate-block: web page furniture left in an article, found by its shape.
+
+Plain text has no markup and no link density, so this type reads what plain text keeps of a
+page: lines. It borrows from jusText and trafilatura what survives that: page furniture comes
+as short lines with few function words and no closing full stop; it clusters (a heading, then
+a run of headlines; a bar of one-word links); it sits at the top or the tail, or is glued to a
+paragraph it does not continue; and some of it has a recognisable form (a credit line, a
+byline, an HTML entity). Each rule turns on the features it wants and sets their thresholds:
+
+    extends: boilerplate-block
+    message: "{what} from a web page, not part of the article"
+    features: [widget, headlines]   # caption, byline, widget, headlines, links, stray, markup
+    headings: ['related (?:articles|stories)', ...]   # widget headings (whole line, any case)
+    headline_max_words: 20
+
+Features (every threshold is an option; see OPTIONS):
+  caption    photo captions and credits: "(L)"/"(R)" markers, "Photo:" lines, credit lines
+             ("Name | Agency | Getty Images", "AFP via Getty Images"), the caption above a credit
+  byline     bylines, datelines and timestamps standing as lines ("By Jane Smith", "Updated ...")
+  widget     a heading-like line ("Related Articles", "More from ...") and the run of short
+             headline-like lines under it: ONE finding for the block, anchored at the heading
+  headlines  a run of headline-like lines without a heading, about other things than the article
+  links      runs of very short link-like lines (menus, share bars) and "A | B | C" menu lines
+  stray      short lines glued to a paragraph they do not continue, in an article that writes one
+             paragraph per line (page furniture that lost its blank line in the copy)
+  markup     leftover HTML tags and comments, entities (caf&#233;, &nbsp;), shortcodes
+             ([caption ...]) and mis-decoded UTF-8 ("â€™"), inside the text
+
+Every line finding carries a fix that deletes exactly its lines (see base.delete_lines); markup
+findings carry a fix that decodes the entity or removes the tag. Line findings join the family's
+line claims (claims.py): a line that a phrase rule or an earlier feature has flagged is not
+flagged again, so one piece of furniture gives one finding.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..diagnostic import Diagnostic, Edit, Fix
+from ..document import Document
+from ..document.masking import lines as split_lines
+from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
+from .claims import cached_findings, claims_for
+
+FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
+# blocks anchored by a heading (or made of headlines) rank before phrase rules, which rank
+# before the other shapes: a widget is one finding even when its heading is a phrase rule's
+ANCHORED = ("widget", "headlines")
+WHAT = {
+    "caption": "a photo caption or credit",
+    "byline": "a byline or timestamp",
+    "widget": "a related-articles widget",
+    "headlines": "a list of other stories' headlines",
+    "links": "a menu or share bar",
+    "stray": "a stray line",
+    "markup": "markup debris",
+}
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_BULLET = re.compile(r"[ \t]*(?:[-*•·–—+]|\d{1,3}[.)])[ \t]+\S")
+_CLOSERS = "\"'”’)]*»"
+_SENTENCE_END = ".!?…"
+_MENU_SEPARATOR = re.compile(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|<(?:https?|ftp)://[^\s<>]*>")
+_MOJIBAKE_CP1252 = "cp1252"
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the view: offsets trimmed of blanks and list markers, and its shape."""
+
+    index: int        # 0-based position in the line table
+    number: int       # 1-based source line
+    start: int        # view offsets of the trimmed text
+    end: int
+    text: str
+    words: int
+    bullet: bool
+    group: int        # paragraph group: consecutive non-blank lines share one (blank: -1)
+    link_share: float  # Markdown: share of the line's text inside links
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def ends_sentence(self) -> bool:
+        t = self.text.rstrip(_CLOSERS + " ")
+        return bool(t) and t[-1] in _SENTENCE_END
+
+
+class Layout:
+    """The line table of a document, computed once and shared by every boilerplate-block rule."""
+
+    def __init__(self, doc: Document):
+        view, text = doc.view, doc.text
+        markdown = doc.format == "markdown"
+        self.lines: list[Line] = []
+        group, previous_blank = -1, True
+        for number, (start, end, _) in enumerate(split_lines(view), 1):
+            raw = text[start:end] if len(text) == len(view) else ""
+            bullet = bool(_BULLET.match(raw)) if raw else False
+            s, e = start, end
+            while s < e and (view[s].isspace() or (bullet and view[s] in "-*•·–—+")):
+                s += 1
+            if bullet and raw and raw.lstrip()[:1].isdigit():
+                m = _BULLET.match(raw)
+                s = max(s, start + m.end() - 1)
+            while e > s and view[e - 1].isspace():
+                e -= 1
+            line_text = view[s:e]
+            if line_text:
+                if previous_blank:
+                    group += 1
+                previous_blank = False
+            else:
+                previous_blank = True
+            link_share = _link_share(raw) if markdown and ("](" in raw or "<http" in raw) else 0.0
+            self.lines.append(Line(len(self.lines), number, s, e, line_text,
+                                   len(_WORD.findall(line_text)) if line_text else 0,
+                                   bullet, group if line_text else -1, link_share))
+        self.nonblank = [line for line in self.lines if line.text]
+        self.groups: list[list[Line]] = []
+        for line in self.nonblank:
+            if line.group == len(self.groups):
+                self.groups.append([])
+            self.groups[line.group].append(line)
+        self._vocabulary: dict[int, int] | None = None
+
+    def content_words(self, line: Line, stopwords: frozenset[str]) -> list[str]:
+        return [w for w in (m.group().lower() for m in _CONTENT_WORD.finditer(line.text)) if w not in stopwords]
+
+    def vocabulary(self, stopwords: frozenset[str]) -> dict[str, set[int]]:
+        """Content word -> the line indexes it appears on (for 'is this line about the article?')."""
+        key = id(stopwords)
+        cache = self.__dict__.setdefault("_vocab", {})
+        if key not in cache:
+            vocab: dict[str, set[int]] = {}
+            for line in self.nonblank:
+                for w in self.content_words(line, stopwords):
+                    vocab.setdefault(w, set()).add(line.index)
+            cache[key] = vocab
+        return cache[key]
+
+
+def _link_share(raw: str) -> float:
+    """Markdown: share of a line's visible characters that are link text."""
+    linked = sum(len(m.group(1) or "") for m in _MD_LINK.finditer(raw))
+    visible = len(_MD_LINK.sub(lambda m: m.group(1) or "", raw).strip(" \t-*+>#"))
+    return linked / visible if visible else 0.0
+
+
+def layout(doc: Document) -> Layout:
+    found = doc.__dict__.get("_boilerplate_layout")
+    if found is None:
+        found = doc.__dict__["_boilerplate_layout"] = Layout(doc)
+    return found
+
+
+class BoilerplateBlock(Check):
+    NAME = "boilerplate-block"
+    DESCRIPTION = "Finds web page furniture by its shape: widgets, menus, captions, bylines, stray lines, markup."
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "what", "lines")
+    OPTIONS = {
+        "features": Option("strings", help="what to look for: " + ", ".join(FEATURES)),
+        "safe_fix": Option("bool", False, "--fix may delete the flagged lines unreviewed"),
+        "stopwords": Option("strings", [], "function words (jusText's stop-word density; 'is this prose?')"),
+        # widget and headlines
+        "headings": Option("regexes", [], "widget headings: patterns a whole line must match (any case)"),
+        "max_heading_words": Option("int", 8, "a widget heading has at most this many words", minimum=1),
+        "headline_max_words": Option("int", 20, "a headline-like line has at most this many words", minimum=1),
+        "min_headlines": Option("int", 2, "headlines under a heading that has a blank line after it", minimum=1),
+        "min_headlines_alone": Option("int", 3, "headlines in a run without a heading", minimum=2),
+        "max_overlap": Option("number", 0.34, "a headline run is about other things: at most this share of its"
+                                              " content words appear elsewhere in the article", minimum=0),
+        # links
+        "link_max_words": Option("int", 3, "a link-like line has at most this many words", minimum=1),
+        "link_max_chars": Option("int", 30, "... and at most this many characters", minimum=1),
+        "min_links": Option("int", 3, "link-like lines (or menu items on one line) that make a bar", minimum=2),
+        # stray
+        "stray_max_words": Option("int", 16, "a stray line has at most this many words", minimum=1),
+        "body_min_words": Option("int", 20, "a paragraph line that anchors a group has at least this many words",
+                                 minimum=1),
+        "max_glued_prose": Option("int", 2, "pairs of long lines glued together beyond which the article is"
+                                            " hard-wrapped (and stray lines are not looked for)", minimum=0),
+        # caption and byline
+        "caption_patterns": Option("regexes", [], "a line holding one of these is a caption (any case)"),
+        "credit_patterns": Option("regexes", [], "a short line holding one of these is a credit (any case)"),
+        "caption_max_words": Option("int", 45, "a caption has at most this many words", minimum=1),
+        "credit_max_words": Option("int", 10, "a credit line has at most this many words", minimum=1),
+        "byline_patterns": Option("regexes", [], "patterns a whole line must match to be a byline or timestamp"),
+        "byline_max_words": Option("int", 14, "a byline or timestamp line has at most this many words", minimum=1),
+        # markup
+        "markup_patterns": Option("regexes", [], "markup debris: tags, comments, shortcodes (deleted by the fix)"),
+        "entities": Option("bool", False, "flag HTML entities (caf&#233;, &nbsp;); the fix decodes them"),
+        "mojibake": Option("bool", False, "flag UTF-8 text decoded as Windows-1252 ('â€™'); the fix re-decodes"),
+    }
+
+    @classmethod
+    def validate_options(cls, options: dict) -> None:
+        unknown = [f for f in options["features"] if f not in FEATURES]
+        if unknown or not options["features"]:
+            raise OptionError(f"features: expected some of {', '.join(FEATURES)}"
+                              + (f", got {', '.join(map(repr, unknown))}" if unknown else ""))
+        if "widget" in options["features"] and not options["headings"]:
+            raise OptionError("the widget feature needs 'headings'")
+        if "byline" in options["features"] and not options["byline_patterns"]:
+            raise OptionError("the byline feature needs 'byline_patterns'")
+        if "caption" in options["features"] and not (options["caption_patterns"] or options["credit_patterns"]):
+            raise OptionError("the caption feature needs 'caption_patterns' or 'credit_patterns'")
+        if "markup" in options["features"] and not (options["markup_patterns"] or options["entities"]
+                                                     or options["mojibake"]):
+            raise OptionError("the markup feature needs 'markup_patterns', 'entities' or 'mojibake'")
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        o = self.options
+        self.features = [f for f in FEATURES if f in o["features"]]
+        self.line_features = [f for f in self.features if f != "markup"]
+        self.stopwords = context.shared(("stopwords", tuple(o["stopwords"])),
+                                        lambda: frozenset(w.lower() for w in o["stopwords"]))
+        ic = re.IGNORECASE
+        self.headings = [compile_pattern(p, ic) for p in o["headings"]]
+        self.caption_patterns = [compile_pattern(p, ic) for p in o["caption_patterns"]]
+        self.credit_patterns = [compile_pattern(p, ic) for p in o["credit_patterns"]]
+        self.byline_patterns = [compile_pattern(p) for p in o["byline_patterns"]]
+        self.markup_patterns = [compile_pattern(p) for p in o["markup_patterns"]]
+        if self.line_features:
+            self.claims = claims_for(context, rule.family)
+            first = self.line_features[0]
+            self.claims.join(self, (0 if first in ANCHORED else 2, FEATURES.index(first), rule.id))
+
+    # running ---------------------------------------------------------------------------
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if self.line_features:
+            yield from cached_findings(doc, self)
+        if "markup" in self.features:
+            yield from self._markup(doc)
+
+    def find(self, doc: Document) -> Iterator[Diagnostic]:
+        """The line findings (what the family's line claims see)."""
+        lay = layout(doc)
+        if not lay.nonblank:
+            return
+        taken = self.claims.claimed(doc, self)
+        blocks: list[tuple[int, int, str]] = []
+        for feature in self.line_features:
+            for first, last in getattr(self, "_" + feature)(lay, taken):
+                blocks.append((first, last, feature))
+                taken.update(range(lay.lines[first].number, lay.lines[last].number + 1))
+        blocks.sort()
+        for first, last, feature in blocks:
+            a, b = lay.lines[first], lay.lines[last]
+            fix = self.delete_lines_fix(doc, a.number, b.number, self.options["safe_fix"])
+            count = sum(1 for line in lay.lines[first:last + 1] if line.text)
+            yield self.report(doc, a.start, b.end, fix=fix, what=WHAT[feature], lines=count, match=a.text)
+
+    # helpers ---------------------------------------------------------------------------
+
+    def _free(self, line: Line, taken: set[int]) -> bool:
+        return bool(line.text) and line.number not in taken
+
+    def _runs(self, lay: Layout, taken: set[int], marked) -> Iterator[tuple[int, int]]:
+        """Consecutive free non-blank lines of one group for which `marked(line)` holds."""
+        run: list[Line] = []
+        for line in lay.lines:
+            if self._free(line, taken) and marked(line) and (not run or run[-1].group == line.group):
+                run.append(line)
+                continue
+            if run:
+                yield run[0].index, run[-1].index
+            run = [line] if self._free(line, taken) and marked(line) else []
+        if run:
+            yield run[0].index, run[-1].index
+
+    def _stop_share(self, line: Line) -> float:
+        words = [w.lower() for w in _WORD.findall(line.text)]
+        return sum(1 for w in words if w in self.stopwords) / len(words) if words else 0.0
+
+    def _headline_like(self, line: Line) -> bool:
+        """Short, opening like a title, not closing like a sentence."""
+        if not line.text or line.words == 0 or line.words > self.options["headline_max_words"]:
+            return False
+        t = line.text.rstrip(_CLOSERS + " ")
+        if not t or t[-1] in ".,;:" or t.endswith(("-", "–", "—")):
+            return False
+        first = line.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
+        return first.isupper() or first.isdigit()
+
+    def _is_title(self, lay: Layout, line: Line) -> bool:
+        return line is lay.nonblank[0] and not line.ends_sentence and line.words <= 25
+
+    def _glued_prose_pairs(self, lay: Layout) -> int:
+        long_ = self.options["body_min_words"] // 2
+        count = 0
+        for a, b in zip(lay.lines, lay.lines[1:]):
+            if a.text and b.text and not a.bullet and not b.bullet and a.words >= long_ and b.words >= long_:
+                count += 1
+        return count
+
+    # features (each yields (first index, last index) of the blocks it finds) -----------------
+
+    def _caption(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        o = self.options
+        marked: set[int] = set()
+        for line in lay.nonblank:
+            if not self._free(line, taken) or self._is_title(lay, line):
+                continue
+            if line.words <= o["credit_max_words"] and any(p.search(line.text) for p in self.credit_patterns):
+                marked.add(line.index)
+                above = lay.lines[line.index - 1] if line.index else None
+                if above is not None and above.text and above.group == line.group and self._free(above, taken) \
+                        and not above.bullet and above.words <= o["caption_max_words"] and not self._is_title(lay, above):
+                    marked.add(above.index)
+            elif line.words <= o["caption_max_words"] and any(p.search(line.text) for p in self.caption_patterns):
+                marked.add(line.index)
+        yield from self._runs(lay, taken, lambda line: line.index in marked)
+
+    def _byline(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        limit = self.options["byline_max_words"]
+
+        def is_byline(line: Line) -> bool:
+            return line.words <= limit and any(p.fullmatch(line.text) for p in self.byline_patterns)
+        yield from self._runs(lay, taken, is_byline)
+
+    def _is_heading(self, line: Line) -> bool:
+        if line.words == 0 or line.words > self.options["max_heading_words"]:
+            return False
+        t = line.text.rstrip(" :.-–—|»>")
+        return any(p.fullmatch(t) for p in self.headings)
+
+    def _widget(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        o = self.options
+        lines = lay.lines
+        for line in lay.nonblank:
+            if not self._free(line, taken) or not self._is_heading(line):
+                continue
+            last = line.index
+            j = line.index + 1
+            if j < len(lines) and not lines[j].text:
+                # a heading on its own: the widget is the next group, if it is all headlines
+                while j < len(lines) and not lines[j].text:
+                    j += 1
+                if j < len(lines):
+                    group = lay.groups[lines[j].group]
+                    if len(group) >= o["min_headlines"] and all(
+                            self._free(g, taken) and self._headline_like(g) for g in group):
+                        last = group[-1].index
+            else:
+                while j < len(lines) and self._free(lines[j], taken) \
+                        and lines[j].words <= o["headline_max_words"]:
+                    last = j
+                    j += 1
+            taken.update(range(line.number, lines[last].number + 1))
+            yield line.index, last
+
+    def _headlines(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        o = self.options
+        vocab = lay.vocabulary(self.stopwords)
+        def marked(line: Line) -> bool:
+            return not line.bullet and self._headline_like(line) and not self._is_title(lay, line)
+
+        for first, last in self._runs(lay, taken, marked):
+            run = lay.lines[first:last + 1]
+            if len(run) < o["min_headlines_alone"]:
+                continue
+            inside = {line.index for line in run}
+            shared = total = 0
+            for line in run:
+                for w in lay.content_words(line, self.stopwords):
+                    total += 1
+                    if vocab.get(w, set()) - inside:
+                        shared += 1
+            if total and shared / total <= o["max_overlap"]:
+                yield run[0].index, run[-1].index
+
+    def _links(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        o = self.options
+
+        def link_like(line: Line) -> bool:
+            if line.link_share >= 0.9:
+                return True  # Markdown: a line that is all link
+            return (not line.bullet and line.words <= o["link_max_words"]
+                    and len(line.text) <= o["link_max_chars"] and not line.text.endswith("."))
+
+        for first, last in self._runs(lay, taken, link_like):
+            if last - first + 1 >= o["min_links"]:
+                yield first, last
+        for line in lay.nonblank:
+            if not self._free(line, taken) or "|" not in line.text and "•" not in line.text \
+                    and "·" not in line.text and " / " not in line.text and "»" not in line.text:
+                continue
+            items = [i for i in _MENU_SEPARATOR.split(line.text) if i.strip()]
+            if len(items) >= o["min_links"] and all(len(_WORD.findall(i)) <= o["link_max_words"] for i in items):
+                yield line.index, line.index
+
+    def _stray(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        o = self.options
+        if self._glued_prose_pairs(lay) > o["max_glued_prose"]:
+            return
+
+        def short(line: Line) -> bool:
+            return not line.bullet and line.words <= o["stray_max_words"] and self._free(line, taken)
+
+        for group in lay.groups:
+            if len(group) < 2 or all(line.bullet for line in group):
+                continue
+            if self._is_title(lay, group[0]):
+                rest = group[1:]
+                k = 0
+                while k < len(rest) and short(rest[k]):
+                    k += 1
+                if k:
+                    yield rest[0].index, rest[k - 1].index
+                continue
+            body = [i for i, line in enumerate(group) if line.words >= o["body_min_words"]]
+            if not body:
+                # no long line: the longest line anchors the group when it reads as a sentence and
+                # is at least twice as long as each short line that does not
+                longest = max(range(len(group)), key=lambda i: group[i].words)
+                anchor = group[longest]
+                others = [line for line in group if line is not anchor]
+                opening = anchor.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
+                if anchor.bullet or not anchor.ends_sentence or not (opening.isupper() or opening.isdigit()) or any(
+                        line.ends_sentence or 2 * line.words > anchor.words for line in others):
+                    continue
+                body = [longest]
+            k = 0
+            while k < body[0] and short(group[k]):
+                k += 1
+            if k == body[0] and k:
+                yield group[0].index, group[k - 1].index
+            k = len(group) - 1
+            while k > body[-1] and short(group[k]):
+                k -= 1
+            if k < len(group) - 1 and all(short(line) for line in group[k + 1:]):
+                yield group[k + 1].index, group[-1].index
+
+    # markup ------------------------------------------------------------------------------
+
+    def _markup(self, doc: Document) -> Iterator[Diagnostic]:
+        view = doc.view
+        o = self.options
+        found: list[tuple[int, int, str, bool]] = []  # start, end, replacement, safe
+        for pattern in self.markup_patterns:
+            for m in pattern.finditer(view):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), "", False))
+        if o["entities"] and "&" in view:
+            import html
+            markdown = doc.format == "markdown"
+            for m in _ENTITY.finditer(view):
+                name = m.group(1)
+                if markdown and name.lower() in ("lt", "gt", "amp", "quot"):
+                    continue  # Markdown's own escapes for markup characters
+                decoded = html.unescape(m.group())
+                if decoded == m.group():
+                    continue
+                decoded = decoded.replace("\u00a0", " ")
+                found.append((m.start(), m.end(), decoded, True))
+        if o["mojibake"] and any(c in view for c in "ÃÂâ"):
+            for m in _MOJIBAKE.finditer(view):
+                try:
+                    repaired = m.group().encode(_MOJIBAKE_CP1252).decode("utf-8")
+                except UnicodeError:
+                    continue
+                found.append((m.start(), m.end(), repaired, False))
+        found.sort()
+        reach = -1
+        for start, end, replacement, safe in found:
+            if start < reach:
+                continue
+            reach = end
+            s, e = doc.source_span(start, end)
+            fix = Fix((Edit(s, e - s, replacement),), safe=safe)
+            yield self.report(doc, start, end, fix=fix, what=WHAT["markup"], lines=1)
+
+
+_ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# UTF-8 read as Windows-1252: a lead byte shown as Â..Å or â, then characters of bytes 0x80-0xBF
+_CONTINUATION = "[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+_MOJIBAKE = re.compile(f"(?:[ÂÃÄÅ]{_CONTINUATION}|â{_CONTINUATION}{{2}})+")
