@@ -44,9 +44,9 @@ from .base import BuildContext, Check, Option, OptionError, Rule, compile_patter
 from .claims import cached_findings, claims_for
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
-# blocks anchored by a heading (or made of headlines) rank before phrase rules, which rank
+# blocks anchored by a heading rank before phrase rules, which rank
 # before the other shapes: a widget is one finding even when its heading is a phrase rule's
-ANCHORED = ("widget", "headlines")
+ANCHORED = ("widget",)
 WHAT = {
     "caption": "a photo caption or credit",
     "byline": "a byline or timestamp",
@@ -284,7 +284,7 @@ class BoilerplateBlock(Check):
 
     def _headline_like(self, line: Line) -> bool:
         """Short, opening like a title, not closing like a sentence."""
-        if not line.text or line.words == 0 or line.words > self.options["headline_max_words"]:
+        if not line.text or line.words < 2 or line.words > self.options["headline_max_words"]:
             return False
         t = line.text.rstrip(_CLOSERS + " ")
         if not t or t[-1] in ".,;:" or t.endswith(("-", "–", "—")):
@@ -293,7 +293,11 @@ class BoilerplateBlock(Check):
         return first.isupper() or first.isdigit()
 
     def _is_title(self, lay: Layout, line: Line) -> bool:
-        return line is lay.nonblank[0] and not line.ends_sentence and line.words <= 25
+        """The first line, when it reads as a headline (no closing full stop; '...' may close it)."""
+        if line is not lay.nonblank[0] or line.words > 25:
+            return False
+        t = line.text.rstrip(_CLOSERS + " ")
+        return not t.endswith(".") or t.endswith(("...", "…"))
 
     def _glued_prose_pairs(self, lay: Layout) -> int:
         long_ = self.options["body_min_words"] // 2
@@ -359,15 +363,37 @@ class BoilerplateBlock(Check):
             taken.update(range(line.number, lines[last].number + 1))
             yield line.index, last
 
+    def _prose(self, line: Line) -> bool:
+        return line.ends_sentence and line.words >= 8
+
+    def _where_furniture_sits(self, lay: Layout, first: int, last: int) -> bool:
+        """Whether lines first..last sit where page furniture does: glued to a paragraph or to the
+        title (they lost their blank line), or above the article's first sentence or below its
+        last. Lists between two paragraphs are the article's own."""
+        group = lay.groups[lay.lines[first].group]
+        if any((self._prose(line) or self._is_title(lay, line)) for line in group
+               if line.index < first or line.index > last):
+            return True
+        prose = [line.index for line in lay.nonblank if self._prose(line)]
+        return not prose or last < prose[0] or first > prose[-1]
+
     def _headlines(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        """Runs of headline-like lines about other things than the article, where page furniture
+        sits. A run that a line ending in ':' introduces is the article's own list."""
         o = self.options
         vocab = lay.vocabulary(self.stopwords)
+
         def marked(line: Line) -> bool:
             return not line.bullet and self._headline_like(line) and not self._is_title(lay, line)
 
         for first, last in self._runs(lay, taken, marked):
             run = lay.lines[first:last + 1]
             if len(run) < o["min_headlines_alone"]:
+                continue
+            before = lay.lines[first - 1] if first and lay.lines[first - 1].text else None
+            if before is not None and before.text.rstrip().endswith(":"):
+                continue
+            if not self._where_furniture_sits(lay, first, last):
                 continue
             inside = {line.index for line in run}
             shared = total = 0
@@ -385,11 +411,13 @@ class BoilerplateBlock(Check):
         def link_like(line: Line) -> bool:
             if line.link_share >= 0.9:
                 return True  # Markdown: a line that is all link
-            return (not line.bullet and line.words <= o["link_max_words"]
-                    and len(line.text) <= o["link_max_chars"] and not line.text.endswith("."))
+            text = line.text
+            return (not line.bullet and line.words <= o["link_max_words"] and len(text) <= o["link_max_chars"]
+                    and not text.endswith(".") and ":" not in text.rstrip(":")
+                    and not any(c.isdigit() for c in text))
 
         for first, last in self._runs(lay, taken, link_like):
-            if last - first + 1 >= o["min_links"]:
+            if last - first + 1 >= o["min_links"] and self._where_furniture_sits(lay, first, last):
                 yield first, last
         for line in lay.nonblank:
             if not self._free(line, taken) or "|" not in line.text and "•" not in line.text \
@@ -400,46 +428,64 @@ class BoilerplateBlock(Check):
                 yield line.index, line.index
 
     def _stray(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
+        """Short lines at the head or the tail of a paragraph group whose anchor is a paragraph
+        line (or the title), when the article writes one paragraph per line. Lines that other
+        rules have flagged count as furniture too: the stray lines next to them are flagged."""
         o = self.options
         if self._glued_prose_pairs(lay) > o["max_glued_prose"]:
             return
 
-        def short(line: Line) -> bool:
-            return not line.bullet and line.words <= o["stray_max_words"] and self._free(line, taken)
+        def furniture(line: Line) -> bool:
+            return line.number in taken or (not line.bullet and line.words <= o["stray_max_words"])
 
         for group in lay.groups:
             if len(group) < 2 or all(line.bullet for line in group):
                 continue
             if self._is_title(lay, group[0]):
-                rest = group[1:]
+                head, tail = [], group[1:]
                 k = 0
-                while k < len(rest) and short(rest[k]):
+                while k < len(tail) and furniture(tail[k]):
                     k += 1
-                if k:
-                    yield rest[0].index, rest[k - 1].index
-                continue
-            body = [i for i, line in enumerate(group) if line.words >= o["body_min_words"]]
-            if not body:
-                # no long line: the longest line anchors the group when it reads as a sentence and
-                # is at least twice as long as each short line that does not
-                longest = max(range(len(group)), key=lambda i: group[i].words)
-                anchor = group[longest]
-                others = [line for line in group if line is not anchor]
-                opening = anchor.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
-                if anchor.bullet or not anchor.ends_sentence or not (opening.isupper() or opening.isdigit()) or any(
-                        line.ends_sentence or 2 * line.words > anchor.words for line in others):
+                tail = tail[:k]
+            else:
+                anchors = self._anchors(group, taken)
+                if not anchors:
                     continue
-                body = [longest]
-            k = 0
-            while k < body[0] and short(group[k]):
-                k += 1
-            if k == body[0] and k:
-                yield group[0].index, group[k - 1].index
-            k = len(group) - 1
-            while k > body[-1] and short(group[k]):
-                k -= 1
-            if k < len(group) - 1 and all(short(line) for line in group[k + 1:]):
-                yield group[k + 1].index, group[-1].index
+                head = group[:anchors[0]]
+                tail = group[anchors[-1] + 1:]
+                if not all(furniture(line) for line in head):
+                    head = []
+                if not all(furniture(line) for line in tail):
+                    tail = []
+            for segment in (head, tail):
+                run: list[Line] = []
+                for line in segment + [None]:
+                    if line is not None and line.number not in taken:
+                        run.append(line)
+                    elif run:
+                        yield run[0].index, run[-1].index
+                        run = []
+
+    def _anchors(self, group: list[Line], taken: set[int]) -> list[int]:
+        """Positions of a group's paragraph lines: long lines, or else its longest line when that
+        reads as a sentence and is at least twice as long as each line that does not (lines that
+        other rules flagged anchor nothing)."""
+        o = self.options
+        free = [i for i, line in enumerate(group) if line.number not in taken]
+        body = [i for i in free if group[i].words >= o["body_min_words"]]
+        if body:
+            return body
+        if not free:
+            return []
+        longest = max(free, key=lambda i: group[i].words)
+        anchor = group[longest]
+        opening = anchor.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
+        if anchor.bullet or not anchor.ends_sentence or not (opening.isupper() or opening.isdigit()):
+            return []
+        if any(line.ends_sentence or 2 * line.words > anchor.words for i, line in enumerate(group)
+               if i != longest and i in free):
+            return []
+        return [longest]
 
     # markup ------------------------------------------------------------------------------
 
