@@ -39,9 +39,8 @@ from typing import Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
-from ..document.masking import lines as split_lines
 from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
-from .claims import cached_findings, claims_for
+from .claims import cached_findings, claims_for, view_line_words
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
 # blocks anchored by a heading rank before phrase rules, which rank
@@ -60,6 +59,7 @@ WHAT = {
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _BULLET = re.compile(r"[ \t]*(?:[-*•·–—+]|\d{1,3}[.)])[ \t]+\S")
+_BULLET_OPENERS = frozenset("-*•·–—+0123456789")
 _CLOSERS = "\"'”’)]*»"
 _SENTENCE_END = ".!?…"
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
@@ -69,21 +69,17 @@ _MOJIBAKE_CP1252 = "cp1252"
 
 @dataclass(slots=True)
 class Line:
-    """One line of the view: offsets trimmed of blanks and list markers, and its shape."""
+    """One non-blank line of the view: offsets trimmed of blanks and list markers, and its shape."""
 
-    index: int        # 0-based position in the line table
+    index: int        # position in Layout.lines
     number: int       # 1-based source line
     start: int        # view offsets of the trimmed text
     end: int
     text: str
-    words: int
+    words: int        # whitespace-separated tokens, as everywhere in newslint
     bullet: bool
-    group: int        # paragraph group: consecutive non-blank lines share one (blank: -1)
+    group: int        # paragraph group: lines with no blank line between them share one
     link_share: float  # Markdown: share of the line's text inside links
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
 
     @property
     def ends_sentence(self) -> bool:
@@ -92,53 +88,56 @@ class Line:
 
 
 class Layout:
-    """The line table of a document, computed once and shared by every boilerplate-block rule."""
+    """The non-blank lines of a document, read once and shared by every boilerplate-block rule."""
 
     def __init__(self, doc: Document):
         view, text = doc.view, doc.text
+        same = len(text) == len(view)
         markdown = doc.format == "markdown"
         self.lines: list[Line] = []
-        group, previous_blank = -1, True
-        for number, (start, end, _) in enumerate(split_lines(view), 1):
-            raw = text[start:end] if len(text) == len(view) else ""
-            bullet = bool(_BULLET.match(raw)) if raw else False
-            s, e = start, end
-            while s < e and (view[s].isspace() or (bullet and view[s] in "-*•·–—+")):
-                s += 1
-            if bullet and raw and raw.lstrip()[:1].isdigit():
-                m = _BULLET.match(raw)
-                s = max(s, start + m.end() - 1)
-            while e > s and view[e - 1].isspace():
-                e -= 1
-            line_text = view[s:e]
-            if line_text:
-                if previous_blank:
-                    group += 1
-                previous_blank = False
-            else:
-                previous_blank = True
-            link_share = _link_share(raw) if markdown and ("](" in raw or "<http" in raw) else 0.0
-            self.lines.append(Line(len(self.lines), number, s, e, line_text,
-                                   len(_WORD.findall(line_text)) if line_text else 0,
-                                   bullet, group if line_text else -1, link_share))
-        self.nonblank = [line for line in self.lines if line.text]
         self.groups: list[list[Line]] = []
-        for line in self.nonblank:
-            if line.group == len(self.groups):
+        previous = -1
+        for (start, end), words in zip(doc.view_lines, view_line_words(doc)):
+            segment = view[start:end]
+            stripped = segment.strip()
+            s = start + len(segment) - len(segment.lstrip())
+            bullet = None
+            if same and (text[start:end].lstrip()[:1] in _BULLET_OPENERS):
+                bullet = _BULLET.match(text, start, end)
+                if bullet:
+                    s = bullet.end() - 1
+                    while s < end and view[s].isspace():  # Markdown blanks the link's bracket
+                        s += 1
+                    stripped = view[s:start + len(segment.rstrip())]
+                    if segment.lstrip()[:1] in _BULLET_OPENERS:  # the marker is in the view
+                        words -= 1
+            number = doc.line_of(s)
+            if number != previous + 1:
                 self.groups.append([])
-            self.groups[line.group].append(line)
-        self._vocabulary: dict[int, int] | None = None
+            previous = number
+            raw = text[start:end] if markdown else ""
+            link_share = _link_share(raw) if raw and ("](" in raw or "<http" in raw) else 0.0
+            line = Line(len(self.lines), number, s, s + len(stripped), stripped, words, bullet is not None,
+                        len(self.groups) - 1, link_share)
+            self.lines.append(line)
+            self.groups[-1].append(line)
+
+    def before(self, line: Line) -> Line | None:
+        """The line just above, when no blank line separates them."""
+        if line.index and self.lines[line.index - 1].group == line.group:
+            return self.lines[line.index - 1]
+        return None
 
     def content_words(self, line: Line, stopwords: frozenset[str]) -> list[str]:
         return [w for w in (m.group().lower() for m in _CONTENT_WORD.finditer(line.text)) if w not in stopwords]
 
     def vocabulary(self, stopwords: frozenset[str]) -> dict[str, set[int]]:
-        """Content word -> the line indexes it appears on (for 'is this line about the article?')."""
-        key = id(stopwords)
+        """Content word -> the lines it appears on (for 'is this line about the article?')."""
         cache = self.__dict__.setdefault("_vocab", {})
+        key = id(stopwords)
         if key not in cache:
             vocab: dict[str, set[int]] = {}
-            for line in self.nonblank:
+            for line in self.lines:
                 for w in self.content_words(line, stopwords):
                     vocab.setdefault(w, set()).add(line.index)
             cache[key] = vocab
@@ -150,6 +149,29 @@ def _link_share(raw: str) -> float:
     linked = sum(len(m.group(1) or "") for m in _MD_LINK.finditer(raw))
     visible = len(_MD_LINK.sub(lambda m: m.group(1) or "", raw).strip(" \t-*+>#"))
     return linked / visible if visible else 0.0
+
+
+class _AnyOf:
+    """Several patterns that do not combine into one (global flags, clashing group names)."""
+
+    def __init__(self, patterns: list[re.Pattern]):
+        self.patterns = patterns
+
+    def search(self, text: str):
+        return next((m for p in self.patterns if (m := p.search(text))), None)
+
+    def fullmatch(self, text: str):
+        return next((m for p in self.patterns if (m := p.fullmatch(text))), None)
+
+
+def any_of(patterns: list[str], flags: int):
+    """One compiled alternation of a rule's patterns (one scan instead of one per pattern)."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    except re.error:
+        return _AnyOf([compile_pattern(p, flags) for p in patterns])
 
 
 def layout(doc: Document) -> Layout:
@@ -224,10 +246,10 @@ class BoilerplateBlock(Check):
         self.stopwords = context.shared(("stopwords", tuple(o["stopwords"])),
                                         lambda: frozenset(w.lower() for w in o["stopwords"]))
         ic = re.IGNORECASE
-        self.headings = [compile_pattern(p, ic) for p in o["headings"]]
-        self.caption_patterns = [compile_pattern(p, ic) for p in o["caption_patterns"]]
-        self.credit_patterns = [compile_pattern(p, ic) for p in o["credit_patterns"]]
-        self.byline_patterns = [compile_pattern(p) for p in o["byline_patterns"]]
+        self.heading = any_of(o["headings"], ic)
+        self.caption = any_of(o["caption_patterns"], ic)
+        self.credit = any_of(o["credit_patterns"], ic)
+        self.byline = any_of(o["byline_patterns"], 0)
         self.markup_patterns = [compile_pattern(p) for p in o["markup_patterns"]]
         if self.line_features:
             self.claims = claims_for(context, rule.family)
@@ -245,7 +267,7 @@ class BoilerplateBlock(Check):
     def find(self, doc: Document) -> Iterator[Diagnostic]:
         """The line findings (what the family's line claims see)."""
         lay = layout(doc)
-        if not lay.nonblank:
+        if not lay.lines:
             return
         taken = self.claims.claimed(doc, self)
         blocks: list[tuple[int, int, str]] = []
@@ -257,34 +279,31 @@ class BoilerplateBlock(Check):
         for first, last, feature in blocks:
             a, b = lay.lines[first], lay.lines[last]
             fix = self.delete_lines_fix(doc, a.number, b.number, self.options["safe_fix"])
-            count = sum(1 for line in lay.lines[first:last + 1] if line.text)
-            yield self.report(doc, a.start, b.end, fix=fix, what=WHAT[feature], lines=count, match=a.text)
+            yield self.report(doc, a.start, b.end, fix=fix, what=WHAT[feature], lines=last - first + 1, match=a.text)
 
     # helpers ---------------------------------------------------------------------------
 
-    def _free(self, line: Line, taken: set[int]) -> bool:
-        return bool(line.text) and line.number not in taken
-
-    def _runs(self, lay: Layout, taken: set[int], marked) -> Iterator[tuple[int, int]]:
-        """Consecutive free non-blank lines of one group for which `marked(line)` holds."""
-        run: list[Line] = []
+    @staticmethod
+    def _runs(lay: Layout, taken: set[int], marked) -> Iterator[tuple[int, int]]:
+        """Runs of consecutive lines of one group, free and `marked`: (first, last) indexes."""
+        first = last = -1
         for line in lay.lines:
-            if self._free(line, taken) and marked(line) and (not run or run[-1].group == line.group):
-                run.append(line)
-                continue
-            if run:
-                yield run[0].index, run[-1].index
-            run = [line] if self._free(line, taken) and marked(line) else []
-        if run:
-            yield run[0].index, run[-1].index
-
-    def _stop_share(self, line: Line) -> float:
-        words = [w.lower() for w in _WORD.findall(line.text)]
-        return sum(1 for w in words if w in self.stopwords) / len(words) if words else 0.0
+            if line.number not in taken and marked(line):
+                if first >= 0 and lay.lines[last].group == line.group:
+                    last = line.index
+                    continue
+                if first >= 0:
+                    yield first, last
+                first = last = line.index
+            elif first >= 0:
+                yield first, last
+                first = -1
+        if first >= 0:
+            yield first, last
 
     def _headline_like(self, line: Line) -> bool:
         """Short, opening like a title, not closing like a sentence."""
-        if not line.text or line.words < 2 or line.words > self.options["headline_max_words"]:
+        if line.words < 2 or line.words > self.options["headline_max_words"]:
             return False
         t = line.text.rstrip(_CLOSERS + " ")
         if not t or t[-1] in ".,;:" or t.endswith(("-", "–", "—")):
@@ -292,139 +311,126 @@ class BoilerplateBlock(Check):
         first = line.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
         return first.isupper() or first.isdigit()
 
-    def _is_title(self, lay: Layout, line: Line) -> bool:
+    @staticmethod
+    def _is_title(lay: Layout, line: Line) -> bool:
         """The first line, when it reads as a headline (no closing full stop; '...' may close it)."""
-        if line is not lay.nonblank[0] or line.words > 25:
+        if line.index != 0 or line.words > 25:
             return False
         t = line.text.rstrip(_CLOSERS + " ")
         return not t.endswith(".") or t.endswith(("...", "…"))
 
-    def _glued_prose_pairs(self, lay: Layout) -> int:
-        long_ = self.options["body_min_words"] // 2
-        count = 0
-        for a, b in zip(lay.lines, lay.lines[1:]):
-            if a.text and b.text and not a.bullet and not b.bullet and a.words >= long_ and b.words >= long_:
-                count += 1
-        return count
+    @staticmethod
+    def _prose(line: Line) -> bool:
+        return line.words >= 8 and line.ends_sentence
+
+    def _where_furniture_sits(self, lay: Layout, first: int, last: int) -> bool:
+        """Whether lines first..last sit where page furniture does: glued to a paragraph or to the
+        title (they lost their blank line), or above the article's first sentence or below its
+        last. Lists between two paragraphs are the article's own."""
+        for line in lay.groups[lay.lines[first].group]:
+            if (line.index < first or line.index > last) and (self._prose(line) or self._is_title(lay, line)):
+                return True
+        prose = [line.index for line in lay.lines if self._prose(line)]
+        return not prose or last < prose[0] or first > prose[-1]
 
     # features (each yields (first index, last index) of the blocks it finds) -----------------
 
     def _caption(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
         o = self.options
         marked: set[int] = set()
-        for line in lay.nonblank:
-            if not self._free(line, taken) or self._is_title(lay, line):
+        for line in lay.lines:
+            if line.number in taken or line.words > o["caption_max_words"] or self._is_title(lay, line):
                 continue
-            if line.words <= o["credit_max_words"] and any(p.search(line.text) for p in self.credit_patterns):
+            if line.words <= o["credit_max_words"] and self.credit and self.credit.search(line.text):
                 marked.add(line.index)
-                above = lay.lines[line.index - 1] if line.index else None
-                if above is not None and above.text and above.group == line.group and self._free(above, taken) \
-                        and not above.bullet and above.words <= o["caption_max_words"] and not self._is_title(lay, above):
+                above = lay.before(line)
+                if above is not None and above.number not in taken and not above.bullet \
+                        and above.words <= o["caption_max_words"] and not self._is_title(lay, above):
                     marked.add(above.index)
-            elif line.words <= o["caption_max_words"] and any(p.search(line.text) for p in self.caption_patterns):
+            elif self.caption and self.caption.search(line.text):
                 marked.add(line.index)
-        yield from self._runs(lay, taken, lambda line: line.index in marked)
+        if marked:
+            yield from self._runs(lay, taken, lambda line: line.index in marked)
 
     def _byline(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
         limit = self.options["byline_max_words"]
-
-        def is_byline(line: Line) -> bool:
-            return line.words <= limit and any(p.fullmatch(line.text) for p in self.byline_patterns)
-        yield from self._runs(lay, taken, is_byline)
+        yield from self._runs(lay, taken, lambda line: line.words <= limit and self.byline.fullmatch(line.text))
 
     def _is_heading(self, line: Line) -> bool:
-        if line.words == 0 or line.words > self.options["max_heading_words"]:
+        if line.words > self.options["max_heading_words"]:
             return False
-        t = line.text.rstrip(" :.-–—|»>")
-        return any(p.fullmatch(t) for p in self.headings)
+        return bool(self.heading.fullmatch(line.text.rstrip(" :.-–—|»>")))
 
     def _widget(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
         o = self.options
         lines = lay.lines
-        for line in lay.nonblank:
-            if not self._free(line, taken) or not self._is_heading(line):
+        for line in lines:
+            if line.number in taken or not self._is_heading(line):
                 continue
             last = line.index
             j = line.index + 1
-            if j < len(lines) and not lines[j].text:
+            if j < len(lines) and lines[j].group != line.group:
                 # a heading on its own: the widget is the next group, if it is all headlines
-                while j < len(lines) and not lines[j].text:
-                    j += 1
-                if j < len(lines):
-                    group = lay.groups[lines[j].group]
-                    if len(group) >= o["min_headlines"] and all(
-                            self._free(g, taken) and self._headline_like(g) for g in group):
-                        last = group[-1].index
+                group = lay.groups[lines[j].group]
+                if len(group) >= o["min_headlines"] and all(
+                        g.number not in taken and self._headline_like(g) for g in group):
+                    last = group[-1].index
             else:
-                while j < len(lines) and self._free(lines[j], taken) \
+                while j < len(lines) and lines[j].group == line.group and lines[j].number not in taken \
                         and lines[j].words <= o["headline_max_words"]:
                     last = j
                     j += 1
             taken.update(range(line.number, lines[last].number + 1))
             yield line.index, last
 
-    def _prose(self, line: Line) -> bool:
-        return line.ends_sentence and line.words >= 8
-
-    def _where_furniture_sits(self, lay: Layout, first: int, last: int) -> bool:
-        """Whether lines first..last sit where page furniture does: glued to a paragraph or to the
-        title (they lost their blank line), or above the article's first sentence or below its
-        last. Lists between two paragraphs are the article's own."""
-        group = lay.groups[lay.lines[first].group]
-        if any((self._prose(line) or self._is_title(lay, line)) for line in group
-               if line.index < first or line.index > last):
-            return True
-        prose = [line.index for line in lay.nonblank if self._prose(line)]
-        return not prose or last < prose[0] or first > prose[-1]
-
     def _headlines(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
         """Runs of headline-like lines about other things than the article, where page furniture
         sits. A run that a line ending in ':' introduces is the article's own list."""
         o = self.options
-        vocab = lay.vocabulary(self.stopwords)
 
         def marked(line: Line) -> bool:
             return not line.bullet and self._headline_like(line) and not self._is_title(lay, line)
 
         for first, last in self._runs(lay, taken, marked):
-            run = lay.lines[first:last + 1]
-            if len(run) < o["min_headlines_alone"]:
+            if last - first + 1 < o["min_headlines_alone"]:
                 continue
-            before = lay.lines[first - 1] if first and lay.lines[first - 1].text else None
-            if before is not None and before.text.rstrip().endswith(":"):
+            before = lay.before(lay.lines[first])
+            if before is not None and before.text.endswith(":"):
                 continue
             if not self._where_furniture_sits(lay, first, last):
                 continue
-            inside = {line.index for line in run}
+            vocab = lay.vocabulary(self.stopwords)
             shared = total = 0
-            for line in run:
+            for line in lay.lines[first:last + 1]:
                 for w in lay.content_words(line, self.stopwords):
                     total += 1
-                    if vocab.get(w, set()) - inside:
+                    if any(i < first or i > last for i in vocab.get(w, ())):
                         shared += 1
             if total and shared / total <= o["max_overlap"]:
-                yield run[0].index, run[-1].index
+                yield first, last
 
     def _links(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
         o = self.options
+        max_words, max_chars = o["link_max_words"], o["link_max_chars"]
 
         def link_like(line: Line) -> bool:
             if line.link_share >= 0.9:
                 return True  # Markdown: a line that is all link
             text = line.text
-            return (not line.bullet and line.words <= o["link_max_words"] and len(text) <= o["link_max_chars"]
+            return (line.words <= max_words and len(text) <= max_chars and not line.bullet
                     and not text.endswith(".") and ":" not in text.rstrip(":")
                     and not any(c.isdigit() for c in text))
 
         for first, last in self._runs(lay, taken, link_like):
             if last - first + 1 >= o["min_links"] and self._where_furniture_sits(lay, first, last):
                 yield first, last
-        for line in lay.nonblank:
-            if not self._free(line, taken) or "|" not in line.text and "•" not in line.text \
-                    and "·" not in line.text and " / " not in line.text and "»" not in line.text:
+        for line in lay.lines:
+            text = line.text
+            if line.number in taken or not ("|" in text or "•" in text or "·" in text or " / " in text
+                                             or "»" in text):
                 continue
-            items = [i for i in _MENU_SEPARATOR.split(line.text) if i.strip()]
-            if len(items) >= o["min_links"] and all(len(_WORD.findall(i)) <= o["link_max_words"] for i in items):
+            items = [i for i in _MENU_SEPARATOR.split(text) if i.strip()]
+            if len(items) >= o["min_links"] and all(len(i.split()) <= max_words for i in items):
                 yield line.index, line.index
 
     def _stray(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
@@ -432,14 +438,15 @@ class BoilerplateBlock(Check):
         line (or the title), when the article writes one paragraph per line. Lines that other
         rules have flagged count as furniture too: the stray lines next to them are flagged."""
         o = self.options
-        if self._glued_prose_pairs(lay) > o["max_glued_prose"]:
+        groups = [g for g in lay.groups if len(g) > 1]
+        if not groups or self._glued_prose_pairs(groups) > o["max_glued_prose"]:
             return
 
         def furniture(line: Line) -> bool:
             return line.number in taken or (not line.bullet and line.words <= o["stray_max_words"])
 
-        for group in lay.groups:
-            if len(group) < 2 or all(line.bullet for line in group):
+        for group in groups:
+            if all(line.bullet for line in group):
                 continue
             if self._is_title(lay, group[0]):
                 head, tail = [], group[1:]
@@ -466,6 +473,12 @@ class BoilerplateBlock(Check):
                         yield run[0].index, run[-1].index
                         run = []
 
+    def _glued_prose_pairs(self, groups: list[list[Line]]) -> int:
+        """Pairs of long lines with no blank line between them: many mean a hard-wrapped text."""
+        long_ = self.options["body_min_words"] // 2
+        return sum(1 for g in groups for a, b in zip(g, g[1:])
+                   if not a.bullet and not b.bullet and a.words >= long_ and b.words >= long_)
+
     def _anchors(self, group: list[Line], taken: set[int]) -> list[int]:
         """Positions of a group's paragraph lines: long lines, or else its longest line when that
         reads as a sentence and is at least twice as long as each line that does not (lines that
@@ -473,17 +486,14 @@ class BoilerplateBlock(Check):
         o = self.options
         free = [i for i, line in enumerate(group) if line.number not in taken]
         body = [i for i in free if group[i].words >= o["body_min_words"]]
-        if body:
+        if body or not free:
             return body
-        if not free:
-            return []
         longest = max(free, key=lambda i: group[i].words)
         anchor = group[longest]
         opening = anchor.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
         if anchor.bullet or not anchor.ends_sentence or not (opening.isupper() or opening.isdigit()):
             return []
-        if any(line.ends_sentence or 2 * line.words > anchor.words for i, line in enumerate(group)
-               if i != longest and i in free):
+        if any(group[i].ends_sentence or 2 * group[i].words > anchor.words for i in free if i != longest):
             return []
         return [longest]
 

@@ -46,3 +46,12 @@ def cached_findings(doc: Document, check) -> list[Diagnostic]:
         found = list(check.find(doc))
         doc.__dict__[key] = found
     return found
+
+
+def view_line_words(doc: Document) -> list[int]:
+    """Words (whitespace-separated tokens) of each of doc.view_lines, counted once per document."""
+    words = doc.__dict__.get("_view_line_words")
+    if words is None:
+        view = doc.view
+        words = doc.__dict__["_view_line_words"] = [len(view[s:e].split()) for s, e in doc.view_lines]
+    return words

@@ -28,7 +28,7 @@ from typing import Iterator
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
-from .claims import cached_findings, claims_for
+from .claims import cached_findings, claims_for, view_line_words
 from .phrases import PhraseMatch, on_word_boundaries
 
 _LINE_MARKERS = " \t-*•·>#|–—"
@@ -65,19 +65,34 @@ class Existence(Check):
                                                whole_words=whole) if opts["tokens"] else None
         flags = re.IGNORECASE if opts["ignorecase"] else 0
         self.patterns = [compile_pattern(p, flags | re.MULTILINE) for p in opts["patterns"]]
+        self.line_mode = bool(opts["line_start"] or opts["line_share"] or opts["max_line_words"])
+        self.anchored: list[re.Pattern] = []
+        if self.line_mode:
+            # line patterns that open with ^ are tried once per line (match), the others scanned
+            # (search); each kind as one alternation when the patterns combine
+            self.anchored = _combined([p for p in opts["patterns"] if p.startswith("^")], flags)
+            self.patterns = _combined([p for p in opts["patterns"] if not p.startswith("^")], flags)
         self.exceptions = context.phrases.register(opts["exceptions"], ignorecase=opts["ignorecase"],
                                                    whole_words=whole) if opts["exceptions"] else None
         self.whole_words = whole
-        self.line_mode = bool(opts["line_start"] or opts["line_share"] or opts["max_line_words"])
         if self.line_mode:
             self.claims = claims_for(context, rule.family)
             self.claims.join(self, (1, 0, rule.id))
 
-    def matches(self, doc: Document) -> list[PhraseMatch]:
+    def matches(self, doc: Document, regions: list[tuple[int, int]] | None = None) -> list[PhraseMatch]:
+        """Token and pattern matches; patterns are only run inside `regions` when given."""
         found = list(self.tokens.find(doc)) if self.tokens else []
+        view = doc.view
+        whole = self.whole_words
         for pattern in self.patterns:
-            for m in pattern.finditer(doc.view):
-                if m.end() > m.start() and (not self.whole_words or on_word_boundaries(doc.view, m.start(), m.end())):
+            for start, end in regions if regions is not None else ((0, len(view)),):
+                for m in pattern.finditer(view, start, end):
+                    if m.end() > m.start() and (not whole or on_word_boundaries(view, m.start(), m.end())):
+                        found.append(PhraseMatch(m.start(), m.end(), m.group()))
+        for pattern in self.anchored:
+            for start, end in regions if regions is not None else doc.view_lines:
+                m = pattern.match(view, start, end)
+                if m and m.end() > m.start() and (not whole or on_word_boundaries(view, m.start(), m.end())):
                     found.append(PhraseMatch(m.start(), m.end(), m.group()))
         if self.exceptions:
             excepted = self.exceptions.find(doc)
@@ -106,10 +121,14 @@ class Existence(Check):
     def _find_lines(self, doc: Document) -> Iterator[Diagnostic]:
         """Lines that the rule's matches open, dominate or sit in (line options); a run of such
         lines with no blank line between them is one finding."""
-        matches = self.matches(doc)
+        lines = doc.view_lines
+        limit = self.options["max_line_words"]
+        # patterns only run on the lines short enough to count (news paragraphs are long)
+        regions = None if not limit else [
+            span for span, words in zip(lines, view_line_words(doc)) if words <= limit]
+        matches = self.matches(doc, regions)
         if not matches:
             return
-        lines = doc.view_lines
         starts = [s for s, _ in lines]
         by_line: dict[int, list[PhraseMatch]] = {}
         for m in matches:
@@ -148,8 +167,7 @@ class Existence(Check):
             return None
         if opts["line_start"] and found[0].start != start:
             return None
-        if opts["max_line_words"] and sum(1 for w in text.split() if any(c.isalnum() for c in w)) \
-                > opts["max_line_words"]:
+        if opts["max_line_words"] and len(text.split()) > opts["max_line_words"]:
             return None
         if opts["line_share"]:
             covered, reach = 0, start
@@ -161,3 +179,15 @@ class Existence(Check):
             if covered < opts["line_share"] * sum(1 for c in text if c.isalnum()):
                 return None
         return start, end
+
+
+
+def _combined(patterns: list[str], flags: int) -> list[re.Pattern]:
+    """The patterns as one alternation (one pass over the text), or one by one if they clash."""
+    compiled = [compile_pattern(p, flags | re.MULTILINE) for p in patterns]
+    if len(compiled) > 1:
+        try:
+            return [re.compile("|".join(f"(?:{p})" for p in patterns), flags | re.MULTILINE)]
+        except re.error:
+            pass
+    return compiled
