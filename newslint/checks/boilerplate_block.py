@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
 from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
-from .claims import cached_findings, claims_for, view_line_words
+from .claims import cached_findings, claims_for, line_table
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
 # blocks anchored by a heading rank before phrase rules, which rank
@@ -97,27 +97,29 @@ class Layout:
         self.lines: list[Line] = []
         self.groups: list[list[Line]] = []
         previous = -1
-        for (start, end), words in zip(doc.view_lines, view_line_words(doc)):
-            segment = view[start:end]
-            stripped = segment.strip()
-            s = start + len(segment) - len(segment.lstrip())
+        for s, e, number, words in line_table(doc):
             bullet = None
-            if same and (text[start:end].lstrip()[:1] in _BULLET_OPENERS):
-                bullet = _BULLET.match(text, start, end)
+            if same:
+                # the list marker: in the view in plain text, blanked (so before s) in Markdown
+                line_start = text.rfind("\n", 0, s) + 1 if markdown else s
+                if text[line_start:s + 1].lstrip()[:1] in _BULLET_OPENERS:
+                    bullet = _BULLET.match(text, line_start, e)
                 if bullet:
-                    s = bullet.end() - 1
-                    while s < end and view[s].isspace():  # Markdown blanks the link's bracket
-                        s += 1
-                    stripped = view[s:start + len(segment.rstrip())]
-                    if segment.lstrip()[:1] in _BULLET_OPENERS:  # the marker is in the view
+                    if not view[line_start:bullet.end() - 1].isspace():
                         words -= 1
-            number = doc.line_of(s)
+                    s = max(s, bullet.end() - 1)
+                    while s < e and view[s].isspace():  # Markdown blanks a link's bracket
+                        s += 1
             if number != previous + 1:
                 self.groups.append([])
             previous = number
-            raw = text[start:end] if markdown else ""
-            link_share = _link_share(raw) if raw and ("](" in raw or "<http" in raw) else 0.0
-            line = Line(len(self.lines), number, s, s + len(stripped), stripped, words, bullet is not None,
+            link_share = 0.0
+            if markdown:
+                raw_end = text.find("\n", e)
+                raw = text[text.rfind("\n", 0, s) + 1:raw_end if raw_end >= 0 else len(text)]
+                if "](" in raw or "<http" in raw:
+                    link_share = _link_share(raw)
+            line = Line(len(self.lines), number, s, e, view[s:e], words, bullet is not None,
                         len(self.groups) - 1, link_share)
             self.lines.append(line)
             self.groups[-1].append(line)
@@ -151,27 +153,45 @@ def _link_share(raw: str) -> float:
     return linked / visible if visible else 0.0
 
 
-class _AnyOf:
-    """Several patterns that do not combine into one (global flags, clashing group names)."""
+class LinePatterns:
+    """A rule's patterns for one line: those that open with ^ are tried at the line's start, as one
+    alternation; the others are searched one by one (a pattern that opens with a literal is
+    scanned fast, an alternation of them is not)."""
 
-    def __init__(self, patterns: list[re.Pattern]):
-        self.patterns = patterns
+    def __init__(self, patterns: list[str], flags: int):
+        self.anchored = _alternatives([p[1:] for p in patterns if p.startswith("^")], flags)
+        self.floating = [compile_pattern(p, flags) for p in patterns if not p.startswith("^")]
+        self.whole = _alternatives([p[1:] if p.startswith("^") else p for p in patterns], flags)
 
-    def search(self, text: str):
-        return next((m for p in self.patterns if (m := p.search(text))), None)
+    def search(self, text: str) -> bool:
+        return any(p.match(text) for p in self.anchored) or any(p.search(text) for p in self.floating)
 
-    def fullmatch(self, text: str):
-        return next((m for p in self.patterns if (m := p.fullmatch(text))), None)
+    def fullmatch(self, text: str) -> bool:
+        return any(p.fullmatch(text) for p in self.whole)
 
 
-def any_of(patterns: list[str], flags: int):
-    """One compiled alternation of a rule's patterns (one scan instead of one per pattern)."""
-    if not patterns:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-    except re.error:
-        return _AnyOf([compile_pattern(p, flags) for p in patterns])
+def _alternatives(patterns: list[str], flags: int) -> list[re.Pattern]:
+    if len(patterns) > 1:
+        try:
+            return [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
+        except re.error:  # global flags or clashing group names: one by one
+            pass
+    return [compile_pattern(p, flags) for p in patterns]
+
+
+def _leading_literal(pattern: str) -> str:
+    """The character every match of the pattern opens with, when it is a plain literal ('' if not)."""
+    if pattern.startswith("(?-i:"):
+        pattern = pattern[5:]
+    if pattern[:1] == "\\" and len(pattern) > 1 and not pattern[1].isalnum():
+        return pattern[1]
+    if pattern[:1] and pattern[:1] not in ".^$*+?{}[]\\|()" and not pattern[1:2] in ("*", "?", "{"):
+        return pattern[0]
+    return ""
+
+
+def any_of(patterns: list[str], flags: int) -> LinePatterns | None:
+    return LinePatterns(patterns, flags) if patterns else None
 
 
 def layout(doc: Document) -> Layout:
@@ -250,26 +270,28 @@ class BoilerplateBlock(Check):
         self.caption = any_of(o["caption_patterns"], ic)
         self.credit = any_of(o["credit_patterns"], ic)
         self.byline = any_of(o["byline_patterns"], 0)
-        self.markup_patterns = [compile_pattern(p) for p in o["markup_patterns"]]
+        # (pattern, a character every match opens with, if known: a cheap test before the scan)
+        self.markup_patterns = [(compile_pattern(p), _leading_literal(p)) for p in o["markup_patterns"]]
         if self.line_features:
             self.claims = claims_for(context, rule.family)
+            self.findings_key = f"_findings_{id(self)}"
             first = self.line_features[0]
             self.claims.join(self, (0 if first in ANCHORED else 2, FEATURES.index(first), rule.id))
 
     # running ---------------------------------------------------------------------------
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.line_features:
-            yield from cached_findings(doc, self)
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        found = cached_findings(doc, self) if self.line_features else []
         if "markup" in self.features:
-            yield from self._markup(doc)
+            found = found + list(self._markup(doc))
+        return found
 
     def find(self, doc: Document) -> Iterator[Diagnostic]:
         """The line findings (what the family's line claims see)."""
         lay = layout(doc)
         if not lay.lines:
             return
-        taken = self.claims.claimed(doc, self)
+        taken = set(self.claims.claimed(doc, self))
         blocks: list[tuple[int, int, str]] = []
         for feature in self.line_features:
             for first, last in getattr(self, "_" + feature)(lay, taken):
@@ -503,7 +525,9 @@ class BoilerplateBlock(Check):
         view = doc.view
         o = self.options
         found: list[tuple[int, int, str, bool]] = []  # start, end, replacement, safe
-        for pattern in self.markup_patterns:
+        for pattern, lead in self.markup_patterns:
+            if lead and lead not in view:
+                continue
             for m in pattern.finditer(view):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), "", False))

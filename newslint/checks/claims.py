@@ -18,20 +18,26 @@ from ..document import Document
 class LineClaims:
     def __init__(self) -> None:
         self._members: list[tuple[tuple, object]] = []
+        self._positions: dict[int, int] = {}
+        self._key = f"_line_claims_{id(self)}"
 
     def join(self, check: object, rank: tuple) -> None:
         self._members.append((rank, check))
         self._members.sort(key=lambda m: m[0])
+        self._positions = {id(member): i for i, (_, member) in enumerate(self._members)}
 
-    def claimed(self, doc: Document, check: object) -> set[int]:
+    def claimed(self, doc: Document, check: object) -> frozenset[int]:
         """Source lines (1-based) flagged by the members ranked before `check`."""
-        lines: set[int] = set()
-        for _, member in self._members:
-            if member is check:
-                break
-            for d in cached_findings(doc, member):
-                lines.update(range(d.line, d.end_line + 1))
-        return lines
+        # prefix[i]: the lines of members[:i], grown as far as asked, once per document
+        prefix = doc.__dict__.get(self._key)
+        if prefix is None:
+            prefix = doc.__dict__[self._key] = [frozenset()]
+        position = self._positions[id(check)]
+        while len(prefix) <= position:
+            member = self._members[len(prefix) - 1][1]
+            lines = {n for d in cached_findings(doc, member) for n in range(d.line, d.end_line + 1)}
+            prefix.append(prefix[-1] | lines if lines else prefix[-1])
+        return prefix[position]
 
 
 def claims_for(context, family: str) -> LineClaims:
@@ -39,8 +45,8 @@ def claims_for(context, family: str) -> LineClaims:
 
 
 def cached_findings(doc: Document, check) -> list[Diagnostic]:
-    """The check's findings on `doc`, computed once (the check defines `find(doc)`)."""
-    key = f"_findings_{id(check)}"
+    """The check's findings on `doc`, computed once (the check defines `find(doc)` and `findings_key`)."""
+    key = check.findings_key
     found = doc.__dict__.get(key)
     if found is None:
         found = list(check.find(doc))
@@ -48,10 +54,28 @@ def cached_findings(doc: Document, check) -> list[Diagnostic]:
     return found
 
 
-def view_line_words(doc: Document) -> list[int]:
-    """Words (whitespace-separated tokens) of each of doc.view_lines, counted once per document."""
-    words = doc.__dict__.get("_view_line_words")
-    if words is None:
-        view = doc.view
-        words = doc.__dict__["_view_line_words"] = [len(view[s:e].split()) for s, e in doc.view_lines]
-    return words
+def line_table(doc: Document) -> list[tuple[int, int, int, int]]:
+    """(start, end, line number, words) of every non-blank line of the view, trimmed of blanks;
+    words are whitespace-separated tokens. Read once per document, for every line rule."""
+    table = doc.__dict__.get("_line_table")
+    if table is not None:
+        return table
+    view = doc.view
+    table = []
+    if "\r" in view or len(view) != len(doc.text):
+        for start, end in doc.view_lines:
+            segment = view[start:end]
+            s = start + len(segment) - len(segment.lstrip())
+            table.append((s, start + len(segment.rstrip()), doc.line_of(s), len(segment.split())))
+    else:  # the common case, in one split
+        position = 0
+        for number, segment in enumerate(view.split("\n"), 1):
+            stripped = segment.strip()
+            if stripped:
+                s = position + len(segment) - len(segment.lstrip())
+                # a very long line is long either way: count its spaces instead of splitting it
+                words = len(stripped.split()) if len(stripped) < 600 else stripped.count(" ") + 1
+                table.append((s, s + len(stripped), number, words))
+            position += len(segment) + 1
+    doc.__dict__["_line_table"] = table
+    return table

@@ -11,7 +11,8 @@
 Line options, for text that is debris only when it stands as a line of its own ("Read more"
 as a line under a story, not "read more about the budget" inside a sentence):
 
-    line_start: true     # the match opens its line (after spaces and list markers)
+    line_start: true     # a token opens its line (after spaces and list markers); patterns say
+                         # where they match themselves (^ to open the line)
     line_share: 0.6      # the rule's matches cover at least this share of the line's characters
     max_line_words: 20   # the line has at most this many words
 
@@ -23,12 +24,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
-from .claims import cached_findings, claims_for, view_line_words
+from .claims import cached_findings, claims_for, line_table
 from .phrases import PhraseMatch, on_word_boundaries
 
 _LINE_MARKERS = " \t-*•·>#|–—"
@@ -43,7 +44,8 @@ class Existence(Check):
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "match inside words too, not only whole words"),
         "exceptions": Option("strings", [], "phrases inside which a match is not reported"),
-        "line_start": Option("bool", False, "a match must open its line (after spaces and list markers)"),
+        "line_start": Option("bool", False, "a token must open its line (after spaces and list markers);"
+                                            " patterns anchor themselves with ^"),
         "line_share": Option("number", 0, "the rule's matches must cover at least this share of their line", minimum=0),
         "max_line_words": Option("int", 0, "the line holding a match may have at most this many words (0: any)",
                                  minimum=0),
@@ -68,20 +70,28 @@ class Existence(Check):
         self.line_mode = bool(opts["line_start"] or opts["line_share"] or opts["max_line_words"])
         self.anchored: list[re.Pattern] = []
         if self.line_mode:
-            # line patterns that open with ^ are tried once per line (match), the others scanned
-            # (search); each kind as one alternation when the patterns combine
-            self.anchored = _combined([p for p in opts["patterns"] if p.startswith("^")], flags)
-            self.patterns = _combined([p for p in opts["patterns"] if not p.startswith("^")], flags)
+            # line patterns that open with ^ are tried once, at the start of each line (after its
+            # indentation), as one alternation; the others are searched one by one (a pattern that
+            # opens with a literal is scanned fast, an alternation of them is not)
+            self.anchored = _combined([p[1:] for p in opts["patterns"] if p.startswith("^")], flags)
+            self.patterns = [compile_pattern(p, flags | re.MULTILINE) for p in opts["patterns"]
+                             if not p.startswith("^")]
         self.exceptions = context.phrases.register(opts["exceptions"], ignorecase=opts["ignorecase"],
                                                    whole_words=whole) if opts["exceptions"] else None
         self.whole_words = whole
         if self.line_mode:
             self.claims = claims_for(context, rule.family)
+            self.findings_key = f"_findings_{id(self)}"
             self.claims.join(self, (1, 0, rule.id))
 
     def matches(self, doc: Document, regions: list[tuple[int, int]] | None = None) -> list[PhraseMatch]:
-        """Token and pattern matches; patterns are only run inside `regions` when given."""
+        """Token and pattern matches, leftmost first; patterns only run inside `regions` if given."""
         found = list(self.tokens.find(doc)) if self.tokens else []
+        found += self._pattern_matches(doc, regions)
+        return self._sorted(doc, found)
+
+    def _pattern_matches(self, doc: Document, regions: list[tuple[int, int]] | None) -> list[PhraseMatch]:
+        found: list[PhraseMatch] = []
         view = doc.view
         whole = self.whole_words
         for pattern in self.patterns:
@@ -89,27 +99,30 @@ class Existence(Check):
                 for m in pattern.finditer(view, start, end):
                     if m.end() > m.start() and (not whole or on_word_boundaries(view, m.start(), m.end())):
                         found.append(PhraseMatch(m.start(), m.end(), m.group()))
-        for pattern in self.anchored:
-            for start, end in regions if regions is not None else doc.view_lines:
+        for pattern in self.anchored:  # line mode: regions are the lines, trimmed
+            for start, end in regions or ():
                 m = pattern.match(view, start, end)
                 if m and m.end() > m.start() and (not whole or on_word_boundaries(view, m.start(), m.end())):
                     found.append(PhraseMatch(m.start(), m.end(), m.group()))
-        if self.exceptions:
+        return found
+
+    def _sorted(self, doc: Document, found: list[PhraseMatch]) -> list[PhraseMatch]:
+        if self.exceptions and found:
             excepted = self.exceptions.find(doc)
             found = [m for m in found if not any(e.start <= m.start and m.end <= e.end for e in excepted)]
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         if self.line_mode:
-            yield from cached_findings(doc, self)
-            return
-        yield from self.find(doc)
+            return cached_findings(doc, self)
+        return self._find_matches(doc)
 
-    def find(self, doc: Document) -> Iterator[Diagnostic]:
-        if self.line_mode:
-            yield from self._find_lines(doc)
-            return
+    def find(self, doc: Document) -> list[Diagnostic]:
+        """Line mode: the line findings (what the family's line claims see)."""
+        return self._find_lines(doc)
+
+    def _find_matches(self, doc: Document) -> Iterator[Diagnostic]:
         matches = self.matches(doc)
         if not matches:
             return
@@ -118,46 +131,51 @@ class Existence(Check):
             if self.wanted(doc, m.start, m.end, spans):
                 yield self.report(doc, m.start, m.end)
 
-    def _find_lines(self, doc: Document) -> Iterator[Diagnostic]:
+    def _find_lines(self, doc: Document) -> list[Diagnostic]:
         """Lines that the rule's matches open, dominate or sit in (line options); a run of such
         lines with no blank line between them is one finding."""
-        lines = doc.view_lines
-        limit = self.options["max_line_words"]
+        table = line_table(doc)
         # patterns only run on the lines short enough to count (news paragraphs are long)
-        regions = None if not limit else [
-            span for span, words in zip(lines, view_line_words(doc)) if words <= limit]
-        matches = self.matches(doc, regions)
-        if not matches:
-            return
-        starts = [s for s, _ in lines]
+        limit = self.options["max_line_words"] or float("inf")
+        key = f"_line_regions_{limit}"
+        regions = doc.__dict__.get(key)
+        if regions is None:
+            regions = doc.__dict__[key] = [(s, e) for s, e, _, words in table if words <= limit]
+        tokens = self.tokens.find(doc) if self.tokens else []
+        patterns = self._pattern_matches(doc, regions)
+        if not tokens and not patterns:
+            return []
+        matches = self._sorted(doc, tokens + patterns)
+        anchored = {(m.start, m.end) for m in patterns}  # patterns say themselves where they match
+        starts = [row[0] for row in table]
         by_line: dict[int, list[PhraseMatch]] = {}
         for m in matches:
             i = bisect.bisect_right(starts, m.start) - 1
-            if i >= 0 and m.end <= lines[i][1] and self.wanted(doc, m.start, m.end, None):
+            if i >= 0 and m.end <= table[i][1] and self.wanted(doc, m.start, m.end, None):
                 by_line.setdefault(i, []).append(m)
+        if not by_line:
+            return []
         taken = self.claims.claimed(doc, self)
         runs: list[list] = []  # [first line, last line, start, end, first match]
         for i in sorted(by_line):
             found = by_line[i]
-            span = self._line_span(doc, lines[i], found)
-            if span is None:
-                continue
-            number = doc.line_of(span[0])
-            if number in taken:
+            start, end, number, _ = table[i]
+            span = self._line_span(doc, start, end, found, anchored)
+            if span is None or number in taken:
                 continue
             if runs and runs[-1][1] == number - 1:
                 runs[-1][1], runs[-1][3] = number, span[1]
             else:
                 runs.append([number, number, span[0], span[1], found[0]])
-        for first, last, start, end, m in runs:
-            fix = self.delete_lines_fix(doc, first, last, self.options["safe_fix"])
-            yield self.report(doc, start, end, fix=fix, match=doc.view[m.start:m.end])
+        return [self.report(doc, start, end, fix=self.delete_lines_fix(doc, first, last, self.options["safe_fix"]),
+                            match=doc.view[m.start:m.end])
+                for first, last, start, end, m in runs]
 
-    def _line_span(self, doc: Document, line: tuple[int, int], found: list[PhraseMatch]) -> tuple[int, int] | None:
-        """The line's trimmed span if the matches on it meet the line options, else None."""
+    def _line_span(self, doc: Document, start: int, end: int, found: list[PhraseMatch],
+                   patterns: set[tuple[int, int]]) -> tuple[int, int] | None:
+        """The line's span, after list markers, if the matches on it meet the line options."""
         opts = self.options
         view = doc.view
-        start, end = line
         while start < end and view[start] in _LINE_MARKERS:
             start += 1
         while end > start and view[end - 1].isspace():
@@ -165,7 +183,7 @@ class Existence(Check):
         text = view[start:end]
         if not text:
             return None
-        if opts["line_start"] and found[0].start != start:
+        if opts["line_start"] and found[0].start != start and not any((m.start, m.end) in patterns for m in found):
             return None
         if opts["max_line_words"] and len(text.split()) > opts["max_line_words"]:
             return None
