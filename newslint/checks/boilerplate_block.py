@@ -216,6 +216,8 @@ class BoilerplateBlock(Check):
         "max_heading_words": Option("int", 8, "a widget heading has at most this many words", minimum=1),
         "headline_max_words": Option("int", 20, "a headline-like line has at most this many words", minimum=1),
         "min_headlines": Option("int", 2, "headlines under a heading that has a blank line after it", minimum=1),
+        "sentence_min_words": Option("int", 12, "a line of this many words that ends like a sentence is the"
+                                                " article's: it ends a widget glued under its heading", minimum=1),
         "min_headlines_alone": Option("int", 3, "headlines in a run without a heading", minimum=2),
         "max_overlap": Option("number", 0.34, "a headline run is about other things: at most this share of its"
                                               " content words appear elsewhere in the article", minimum=0),
@@ -281,7 +283,10 @@ class BoilerplateBlock(Check):
     # running ---------------------------------------------------------------------------
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        found = cached_findings(doc, self) if self.line_features else []
+        found = []
+        if self.line_features:
+            self.claims.settle(doc)
+            found = cached_findings(doc, self)
         if "markup" in self.features:
             found = found + list(self._markup(doc))
         return found
@@ -398,8 +403,10 @@ class BoilerplateBlock(Check):
                         g.number not in taken and self._headline_like(g) for g in group):
                     last = group[-1].index
             else:
+                # glued under the heading: short lines, up to a sentence that reads as the article's
                 while j < len(lines) and lines[j].group == line.group and lines[j].number not in taken \
-                        and lines[j].words <= o["headline_max_words"]:
+                        and lines[j].words <= o["headline_max_words"] \
+                        and not (lines[j].ends_sentence and lines[j].words >= o["sentence_min_words"]):
                     last = j
                     j += 1
             taken.update(range(line.number, lines[last].number + 1))

@@ -11,7 +11,7 @@ lines stay free for the others.
 from __future__ import annotations
 
 
-from ..diagnostic import Diagnostic
+from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
 
 
@@ -38,6 +38,34 @@ class LineClaims:
             lines = {n for d in cached_findings(doc, member) for n in range(d.line, d.end_line + 1)}
             prefix.append(prefix[-1] | lines if lines else prefix[-1])
         return prefix[position]
+
+    def settle(self, doc: Document) -> None:
+        """Once per document, after every member's findings: the fixes of findings whose lines
+        touch lines that other findings flag delete the run together (see base.delete_lines)."""
+        key = self._key + "_settled"
+        if doc.__dict__.get(key):
+            return
+        doc.__dict__[key] = True
+        if not self._members:
+            return
+        last = self._members[-1][1]
+        flagged = self.claimed(doc, last) | {n for d in cached_findings(doc, last)
+                                             for n in range(d.line, d.end_line + 1)}
+        if not flagged:
+            return
+        from .base import delete_lines
+        for _, member in self._members:
+            for d in cached_findings(doc, member):
+                if d.fix is None or not d.fix.edits or d.fix.edits[0].replacement:
+                    continue
+                top, bottom = d.line, d.end_line
+                while top - 1 in flagged:
+                    top -= 1
+                while bottom + 1 in flagged:
+                    bottom += 1
+                if (top, bottom) != (d.line, d.end_line):
+                    s, e = delete_lines(doc, d.line, d.end_line, (top, bottom))
+                    d.fix = Fix((Edit(s, e - s, ""),), safe=d.fix.safe)
 
 
 def claims_for(context, family: str) -> LineClaims:

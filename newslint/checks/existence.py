@@ -115,6 +115,7 @@ class Existence(Check):
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         if self.line_mode:
+            self.claims.settle(doc)
             return cached_findings(doc, self)
         return self._find_matches(doc)
 
