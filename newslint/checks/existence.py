@@ -82,6 +82,7 @@ class Existence(Check):
         if self.line_mode:
             self.claims = claims_for(context, rule.family)
             self.findings_key = f"_findings_{id(self)}"
+            self._rows_key = f"_line_rows_{opts['max_line_words']}"
             self.claims.join(self, (1, 0, rule.id))
 
     def matches(self, doc: Document, regions: list[tuple[int, int]] | None = None) -> list[PhraseMatch]:
@@ -135,33 +136,30 @@ class Existence(Check):
     def _find_lines(self, doc: Document) -> list[Diagnostic]:
         """Lines that the rule's matches open, dominate or sit in (line options); a run of such
         lines with no blank line between them is one finding."""
-        table = line_table(doc)
-        # patterns only run on the lines short enough to count (news paragraphs are long)
-        limit = self.options["max_line_words"] or float("inf")
-        key = f"_line_regions_{limit}"
-        regions = doc.__dict__.get(key)
-        if regions is None:
-            regions = doc.__dict__[key] = [(s, e) for s, e, _, words in table if words <= limit]
-        tokens = self.tokens.find(doc) if self.tokens else []
-        patterns = self._pattern_matches(doc, regions)
-        if not tokens and not patterns:
+        # only lines short enough to count are looked at (news paragraphs are long)
+        rows = doc.__dict__.get(self._rows_key)
+        if rows is None:
+            limit = self.options["max_line_words"] or float("inf")
+            rows = doc.__dict__[self._rows_key] = [row for row in line_table(doc) if row[3] <= limit]
+        if not rows:
             return []
-        matches = self._sorted(doc, tokens + patterns)
-        anchored = {(m.start, m.end) for m in patterns}  # patterns say themselves where they match
-        starts = [row[0] for row in table]
+        regions = [(row[0], row[1]) for row in rows]
+        starts = [row[0] for row in rows]
         by_line: dict[int, list[PhraseMatch]] = {}
-        for m in matches:
+        patterns = self._pattern_matches(doc, regions)
+        for m in (self.tokens.find(doc) if self.tokens else []) + patterns:
             i = bisect.bisect_right(starts, m.start) - 1
-            if i >= 0 and m.end <= table[i][1] and self.wanted(doc, m.start, m.end, None):
+            if i >= 0 and m.end <= rows[i][1]:
                 by_line.setdefault(i, []).append(m)
         if not by_line:
             return []
+        anchored = {(m.start, m.end) for m in patterns}  # patterns say themselves where they match
         taken = self.claims.claimed(doc, self)
         runs: list[list] = []  # [first line, last line, start, end, first match]
         for i in sorted(by_line):
-            found = by_line[i]
-            start, end, number, _ = table[i]
-            span = self._line_span(doc, start, end, found, anchored)
+            start, end, number, _ = rows[i]
+            found = [m for m in self._sorted(doc, by_line[i]) if self.wanted(doc, m.start, m.end, None)]
+            span = self._line_span(doc, start, end, found, anchored) if found else None
             if span is None or number in taken:
                 continue
             if runs and runs[-1][1] == number - 1:
