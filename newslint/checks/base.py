@@ -207,9 +207,15 @@ class Check:
         s, e = doc.source_span(start, end)
         return Fix((Edit(s, e - s, replacement),), safe=safe)
 
-    def delete_lines_fix(self, doc: Document, first: int, last: int, safe: bool) -> Fix:
-        """Delete source lines first..last (1-based) with their line breaks (see delete_lines)."""
-        s, e = delete_lines(doc, first, last)
+    def delete_lines_fix(self, doc: Document, first: int, last: int, safe: bool,
+                         span: tuple[int, int] | None = None) -> Fix:
+        """Delete source lines first..last (1-based) with their line breaks (see delete_lines).
+        In a format whose lines are not the file's (HTML), only the flagged text, `span` in view
+        offsets, is deleted: its markup stays."""
+        if doc.format in ("text", "markdown") or span is None:
+            s, e = delete_lines(doc, first, last)
+        else:
+            s, e = doc.source_span(*span)
         return Fix((Edit(s, e - s, ""),), safe=safe)
 
 

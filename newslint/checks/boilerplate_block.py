@@ -40,7 +40,7 @@ from typing import Iterable, Iterator
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
 from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
-from .claims import cached_findings, claims_for, line_table
+from .claims import SAME_LAYOUT, cached_findings, claims_for, line_table
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
 # blocks anchored by a heading rank before phrase rules, which rank
@@ -92,12 +92,12 @@ class Layout:
 
     def __init__(self, doc: Document):
         view, text = doc.view, doc.text
-        same = len(text) == len(view)
+        same = doc.format in SAME_LAYOUT
         markdown = doc.format == "markdown"
         self.lines: list[Line] = []
         self.groups: list[list[Line]] = []
         previous = -1
-        for s, e, number, words in line_table(doc):
+        for s, e, number, words, view_line in line_table(doc):
             bullet = None
             if same:
                 # the list marker: in the view in plain text, blanked (so before s) in Markdown
@@ -110,9 +110,9 @@ class Layout:
                     s = max(s, bullet.end() - 1)
                     while s < e and view[s].isspace():  # Markdown blanks a link's bracket
                         s += 1
-            if number != previous + 1:
+            if not self.groups or view_line != previous + 1:  # a blank line between: a new group
                 self.groups.append([])
-            previous = number
+            previous = view_line
             link_share = 0.0
             if markdown:
                 raw_end = text.find("\n", e)
@@ -305,7 +305,7 @@ class BoilerplateBlock(Check):
         blocks.sort()
         for first, last, feature in blocks:
             a, b = lay.lines[first], lay.lines[last]
-            fix = self.delete_lines_fix(doc, a.number, b.number, self.options["safe_fix"])
+            fix = self.delete_lines_fix(doc, a.number, b.number, self.options["safe_fix"], (a.start, b.end))
             yield self.report(doc, a.start, b.end, fix=fix, what=WHAT[feature], lines=last - first + 1, match=a.text)
 
     # helpers ---------------------------------------------------------------------------

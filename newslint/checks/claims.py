@@ -11,6 +11,8 @@ lines stay free for the others.
 from __future__ import annotations
 
 
+import re
+
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
 
@@ -46,7 +48,7 @@ class LineClaims:
         if doc.__dict__.get(key):
             return
         doc.__dict__[key] = True
-        if not self._members:
+        if not self._members or doc.format not in SAME_LAYOUT:
             return
         last = self._members[-1][1]
         flagged = self.claimed(doc, last) | {n for d in cached_findings(doc, last)
@@ -82,28 +84,41 @@ def cached_findings(doc: Document, check) -> list[Diagnostic]:
     return found
 
 
-def line_table(doc: Document) -> list[tuple[int, int, int, int]]:
-    """(start, end, line number, words) of every non-blank line of the view, trimmed of blanks;
-    words are whitespace-separated tokens. Read once per document, for every line rule."""
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_table(doc: Document) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, source line, words, view line) of every non-blank line of the view, trimmed
+    of blanks: view offsets, the 1-based line of the original file, whitespace-separated words,
+    and the 0-based line of the view (two lines are glued when their view lines are next to each
+    other). Read once per document, for every line rule."""
     table = doc.__dict__.get("_line_table")
     if table is not None:
         return table
     view = doc.view
     table = []
-    if "\r" in view or len(view) != len(doc.text):
-        for start, end in doc.view_lines:
-            segment = view[start:end]
-            s = start + len(segment) - len(segment.lstrip())
-            table.append((s, start + len(segment.rstrip()), doc.line_of(s), len(segment.split())))
-    else:  # the common case, in one split
+    same = doc.format in SAME_LAYOUT and "\r" not in view
+    if same:  # the common case: the view's lines are the file's lines, in one split
+        segments = view.split("\n")
+        starts = []
         position = 0
-        for number, segment in enumerate(view.split("\n"), 1):
-            stripped = segment.strip()
-            if stripped:
-                s = position + len(segment) - len(segment.lstrip())
-                # a very long line is long either way: count its spaces instead of splitting it
-                words = len(stripped.split()) if len(stripped) < 600 else stripped.count(" ") + 1
-                table.append((s, s + len(stripped), number, words))
+        for segment in segments:
+            starts.append(position)
             position += len(segment) + 1
+    else:
+        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(view)]
+        ends = [m.start() for m in _LINE_BREAK.finditer(view)] + [len(view)]
+        segments = [view[a:b] for a, b in zip(starts, ends)]
+    for index, (position, segment) in enumerate(zip(starts, segments)):
+        stripped = segment.strip()
+        if stripped:
+            s = position + len(segment) - len(segment.lstrip())
+            # a very long line is long either way: count its spaces instead of splitting it
+            words = len(stripped.split()) if len(stripped) < 600 else stripped.count(" ") + 1
+            table.append((s, s + len(stripped), index + 1 if same else doc.line_of(s), words, index))
     doc.__dict__["_line_table"] = table
     return table
+
+
+# formats whose view is a same-length copy of the file (a view line is a line of the file)
+SAME_LAYOUT = ("text", "markdown")

@@ -157,22 +157,24 @@ class Existence(Check):
         taken = self.claims.claimed(doc, self)
         runs: list[list] = []  # [first line, last line, start, end, first match]
         for i in sorted(by_line):
-            start, end, number, _ = rows[i]
+            start, end, number, _, view_line = rows[i]
             found = [m for m in self._sorted(doc, by_line[i]) if self.wanted(doc, m.start, m.end, None)]
-            span = self._line_span(doc, start, end, found, anchored) if found else None
-            if span is None or number in taken:
+            span = self._line_span(doc, start, end, found, anchored) if found and number not in taken else None
+            if span is None:
                 continue
-            if runs and runs[-1][1] == number - 1:
-                runs[-1][1], runs[-1][3] = number, span[1]
+            if runs and runs[-1][5] == view_line - 1:
+                runs[-1][1], runs[-1][3], runs[-1][5] = number, span[1], view_line
             else:
-                runs.append([number, number, span[0], span[1], found[0]])
-        return [self.report(doc, start, end, fix=self.delete_lines_fix(doc, first, last, self.options["safe_fix"]),
+                runs.append([number, number, span[0], span[1], found[0], view_line])
+        return [self.report(doc, start, end, fix=self.delete_lines_fix(doc, first, last, self.options["safe_fix"],
+                                                                       (start, end)),
                             match=doc.view[m.start:m.end])
-                for first, last, start, end, m in runs]
+                for first, last, start, end, m, _ in runs]
 
     def _line_span(self, doc: Document, start: int, end: int, found: list[PhraseMatch],
                    patterns: set[tuple[int, int]]) -> tuple[int, int] | None:
-        """The line's span, after list markers, if the matches on it meet the line options."""
+        """The line's span after its list marker, if the matches on it meet the line options
+        (the finding is the line: what its fix deletes)."""
         opts = self.options
         view = doc.view
         while start < end and view[start] in _LINE_MARKERS:
