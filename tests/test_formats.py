@@ -11,7 +11,7 @@ from newslint.formats.github import escape_data, escape_property
 
 STORY = ("Ministers agree budget\n\n"
          "U.S. officials said the U.S. plan was ready. US aid will follow, Afp said.\n\n"
-         "Café owners, 100% of them: “Leave a Reply”\n")
+         "—— Leave a Reply\n")  # a line of comment form, after two non-ASCII list marks
 
 SARIF_LEVELS = {"none", "note", "warning", "error"}
 
@@ -100,7 +100,7 @@ def test_sarif_is_valid_and_complete(write, tmp_path):
     assert us["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "U.S."
     quote = next(r for r in run["results"] if r["ruleId"] == "boilerplate/comment-form")
     assert quote["level"] == "error"
-    assert quote["locations"][0]["physicalLocation"]["region"]["startColumn"] == 29  # code points, not bytes
+    assert quote["locations"][0]["physicalLocation"]["region"]["startColumn"] == 4  # code points, not bytes
     invocation = run["invocations"][0]
     from newslint.formats.sarif import _uri
     assert _uri("odd, name: 1.txt") == "odd,%20name%3A%201.txt"
@@ -158,7 +158,7 @@ def test_rdjsonl_columns_are_utf8_bytes(write, tmp_path):
     start = quote["location"]["range"]["start"]["column"]
     end = quote["location"]["range"]["end"]["column"]
     assert line5[start - 1:end - 1].decode("utf-8") == "Leave a Reply"
-    assert start == 29 + len("é".encode()) - 1 + len("“".encode()) - 1
+    assert start == 4 + 2 * (len("—".encode()) - 1)
     afp = next(e for e in entries if e["code"]["value"] == "style/agency-names")
     assert afp["suggestions"] == [{"range": afp["location"]["range"], "text": "AFP"}]
     us = next(e for e in entries if e["code"]["value"] == "consistency/abbreviations")

@@ -113,7 +113,7 @@ def test_html_and_markdown_with_metadata(server):
                                                           "metadata": {"date": "2023-06-18", "title": "Budget"}})
     (d,) = body["diagnostics"]
     assert status == 200 and (d["line"], d["column"]) == (2, 4)
-    assert html[d["offset"]:d["offset"] + d["length"]] == "Leave a <b>Reply"
+    assert html[d["offset"]:d["offset"] + d["length"]] == "Leave a <b>Reply</b> &amp; go"  # the line
     _, _, body = server.request("POST", "/v1/check", {"text": "---\ntitle: x\n---\n\nLeave a Reply\n",
                                                      "format": "markdown"})
     assert [d["line"] for d in body["diagnostics"]] == [5]

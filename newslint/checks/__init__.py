@@ -25,6 +25,7 @@ REGISTRY: dict[str, str] = {
     "languagetool": "newslint.checks.languagetool:LanguageToolCheck",
     "name-variant": "newslint.checks.name_variant:NameVariant",
     "dialect": "newslint.checks.dialect:DialectMix",
+    "boilerplate-block": "newslint.checks.boilerplate_block:BoilerplateBlock",
 }
 
 
