@@ -228,6 +228,14 @@ class _Reader(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self._flush()
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![` without a name after it makes the standard library's parser raise an
+        AssertionError (Python 3.11); read it as a bogus comment, as browsers do."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
     def handle_decl(self, decl: str) -> None:
         self._flush()
 
