@@ -36,6 +36,15 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+COMMON_ZIPF = 3.0
+
+
+def _common(lexicon, word: str, zipf: float = COMMON_ZIPF) -> bool:
+    """A common dictionary word ("Later", "Group"), not a name ("Robben", "Whitcomb"), which a
+    dictionary may list too, but rarely."""
+    return lexicon.known(word) and lexicon.zipf(word) >= zipf
+
+
 def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
     """The first name (or initial) before tokens[i], looking past one particle ("D Dal Maso");
     a dictionary word opening a sentence ("Later Zelenskyy") is not a first name."""
@@ -47,7 +56,7 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
             return text  # an initial
         if tokens[k].kind != "word" or not text[:1].isupper():
             return None
-        if not lexicon.known(bare(tokens[k])):
+        if not _common(lexicon, bare(tokens[k])):
             return text
     return None
 
@@ -59,7 +68,7 @@ def _surname(tokens, i: int, view: str, lexicon) -> str | None:
         if k >= len(tokens) or view[tokens[k - 1].end:tokens[k].start] != " ":
             return None
         if capitalised(tokens[k]):
-            return None if lexicon.known(bare(tokens[k])) else bare(tokens[k])
+            return None if _common(lexicon, bare(tokens[k])) else bare(tokens[k])
         if not (tokens[k].text.islower() and len(tokens[k].text) <= 3):
             return None
     return None
@@ -73,7 +82,7 @@ class NameVariant(Check):
         "min_count": Option("int", 2, "how often the usual form must appear", minimum=1),
         "max_edits": Option("int", 1, "edits between the two forms", minimum=1),
         "long_name": Option("int", 10, "names this long may differ by one more edit", minimum=1),
-        "word_zipf": Option("number", 3.0, "a rare form this common in English (Zipf scale) is a word; "
+        "word_zipf": Option("number", COMMON_ZIPF, "a rare form this common in English (Zipf scale) is a word; "
                                            "a rarer dictionary entry is compared only with unknown names"),
         "endings": Option("strings", ["s", "es"], "endings that make the rare form a plural, not a variant"),
     }
@@ -141,7 +150,7 @@ class NameVariant(Check):
         since the same capitalised words open sentences in every article."""
         cached = self._words.get(form)
         if cached is None:
-            cached = lexicon.known(form) and lexicon.zipf(form) >= self.options["word_zipf"]
+            cached = _common(lexicon, form, self.options["word_zipf"])
             if len(self._words) < _WORD_CACHE:
                 self._words[form] = cached
         return cached
@@ -149,7 +158,7 @@ class NameVariant(Check):
     def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
         if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper() and len(rare) == len(usual)):
             return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
-        if plural_ok and any(rare == usual + ending for ending in self.options["endings"]):
+        if plural_ok and any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
         limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
         return edit_distance(rare, usual, limit) <= limit
