@@ -1,0 +1,35 @@
+"""Whole articles written for the tests: each in contradictions/ holds one contradiction, named
+by `expect:` in its front matter, and must give exactly that finding; each in clean/ is full of
+traps (two people's trips, stated changes, Oxford spellings, run-on quotations) and must give
+none in the families the quality instrument charges."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import newslint
+from conftest import FIXTURES
+
+ARTICLES = FIXTURES / "articles"
+CHARGED = ("spelling", "grammar", "consistency", "boilerplate", "style")
+
+
+def expected_rule(path: Path) -> str:
+    front = path.read_text(encoding="utf-8").split("---")[1]
+    return yaml.safe_load(front)["expect"]
+
+
+@pytest.mark.parametrize("path", sorted((ARTICLES / "contradictions").glob("*.md")), ids=lambda p: p.stem)
+def test_the_one_contradiction_is_found(path):
+    found = [d for d in newslint.check_file(path) if d.family in CHARGED]
+    assert [d.rule for d in found] == [expected_rule(path)], [f"{d.line}: {d.message}" for d in found]
+    # the finding names the other place it contradicts, where there is one in the text
+    assert found[0].related or found[0].rule in ("consistency/quote-balance", "consistency/weekday-date")
+
+
+@pytest.mark.parametrize("path", sorted((ARTICLES / "clean").glob("*.md")), ids=lambda p: p.stem)
+def test_clean_articles_stay_clean(path):
+    found = [d for d in newslint.check_file(path) if d.family in CHARGED]
+    assert found == [], [f"{d.line}: {d.rule} {d.message}" for d in found]
