@@ -49,7 +49,7 @@ class WeekdayDate(Check):
         words = "|".join(re.escape(w) for w in sorted(self.relative, key=len, reverse=True))
         self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
-        gap = rf"(?:\s+[\w’'-]+){{0,{opts['window']}}}"
+        gap = rf"(?:,?\s+[\w’'-]+){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
         self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
