@@ -139,14 +139,26 @@ class Spelling(Check):
     # words ---------------------------------------------------------------------------------
 
     def _check_words(self, doc: Document) -> Iterator[Diagnostic]:
-        fresh = fresh_tokens(doc, self._fine)
-        if not fresh:
-            return
+        for start, end, (_, _, word, v) in self._located(doc, self._token_suspects):
+            if not v.listed and self._repeated(doc, word):
+                continue
+            suggestions = [match_case(word, c) for c in v.suggestions]
+            fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
+            yield self.report(doc, start, end, suggestions=suggestions, fix=fix,
+                              suggestion=suggestions[0], candidates=quote_list(suggestions),
+                              dialect="", language=self.language)
+
+    def _located(self, doc: Document, suspects) -> Iterator[tuple[int, int, tuple]]:
+        """(start, end, suspect) for every suspect word in the document, in the rule's scope.
+
+        `suspects(token)` lists the words of one whitespace token that may be wrong, as
+        (start, end, word, ...) within the token; its verdicts are cached by token, so a token
+        seen in an earlier article costs one lookup."""
         hits = []
-        for token in fresh:
+        for token in fresh_tokens(doc, self._fine):
             found = self._suspects.get(token)
             if found is None:
-                found = self._token_suspects(token)
+                found = suspects(token)
                 if not found:
                     self._remember_fine(token)
                     continue
@@ -158,17 +170,10 @@ class Spelling(Check):
         spans = None if self.rule.scope == "document" else self.spans(doc)
         for token, found in hits:
             for at in token_spans(view, token):
-                for s, e, word, v in found:
-                    start, end = at + s, at + e
-                    if not v.listed and self._repeated(doc, word):
-                        continue
-                    if not self.wanted(doc, start, end, spans):
-                        continue
-                    suggestions = [match_case(word, c) for c in v.suggestions]
-                    fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
-                    yield self.report(doc, start, end, suggestions=suggestions, fix=fix,
-                                      suggestion=suggestions[0], candidates=quote_list(suggestions),
-                                      dialect="", language=self.language)
+                for suspect in found:
+                    start, end = at + suspect[0], at + suspect[1]
+                    if self.wanted(doc, start, end, spans):
+                        yield start, end, suspect
 
     def _remember_fine(self, token: str) -> None:
         if len(self._fine) > _CACHE_LIMIT:
@@ -317,32 +322,15 @@ class Spelling(Check):
         yield from self._scan_tokens(doc, lambda w: w.replace("’", "'").lower() in self.reject_lower, None, "")
 
     def _scan_tokens(self, doc: Document, wrong, fix_for, dialect: str) -> Iterator[Diagnostic]:
-        """Report every word of the document for which `wrong(word)` holds (verdicts cached by
-        token, as in words mode); `fix_for(word)` gives a safe replacement, if any."""
-        fresh = fresh_tokens(doc, self._fine)
-        hits = []
-        for token in fresh:
-            found = self._suspects.get(token)
-            if found is None:
-                found = [(m.start(), m.end() - cut, m.group()[:len(m.group()) - cut]) for m in WORD.finditer(token)
-                         for cut in (_possessive(m.group()),) if wrong(m.group()[:len(m.group()) - cut])]
-                if not found:
-                    self._remember_fine(token)
-                    continue
-                self._suspects[token] = found
-            hits.append((token, found))
-        if not hits:
-            return
-        view = doc.view
-        spans = None if self.rule.scope == "document" else self.spans(doc)
-        for token, found in hits:
-            for at in token_spans(view, token):
-                for s, e, word in found:
-                    start, end = at + s, at + e
-                    if not self.wanted(doc, start, end, spans):
-                        continue
-                    good = fix_for(word) if fix_for else None
-                    fix = self.replacement_fix(doc, start, end, good, True) if good else None
-                    yield self.report(doc, start, end, suggestions=[good] if good else [], fix=fix,
-                                      suggestion=good or "", candidates=quote_list([good]) if good else "",
-                                      dialect=dialect, language=self.language)
+        """Report every word of the document for which `wrong(word)` holds; `fix_for(word)`
+        gives a safe replacement, if any."""
+        def suspects(token: str) -> list[tuple[int, int, str]]:
+            return [(m.start(), m.end() - cut, m.group()[:len(m.group()) - cut]) for m in WORD.finditer(token)
+                    for cut in (_possessive(m.group()),) if wrong(m.group()[:len(m.group()) - cut])]
+
+        for start, end, (_, _, word) in self._located(doc, suspects):
+            good = fix_for(word) if fix_for else None
+            fix = self.replacement_fix(doc, start, end, good, True) if good else None
+            yield self.report(doc, start, end, suggestions=[good] if good else [], fix=fix,
+                              suggestion=good or "", candidates=quote_list([good]) if good else "",
+                              dialect=dialect, language=self.language)
