@@ -102,9 +102,8 @@ class NameVariant(Check):
         at: dict[str, list[int]] = {}  # token indexes, to read the names beside a form
         plural: set[str] = set()
         possessed: set[str] = set()  # written with a possessive somewhere: "Hailey's"
-        for i, tok in enumerate(tokens):
-            if tok.kind != "word" or not tok.text[0].isupper():
-                continue
+        for i in doc.capital_words:  # word tokens that start with a capital
+            tok = tokens[i]
             for start, end, part in tok.parts():  # "Madrid-style" counts for Madrid
                 if len(part) >= opts["min_length"] and part[0].isupper():
                     where.setdefault(part, []).append((start, end))

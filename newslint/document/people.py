@@ -60,7 +60,7 @@ def people(doc) -> People:
     full_name: set[str] = set()  # last word of a run of capitalised words: "Antony Blinken"
     titled = False               # inside a run of capitalised words after a title
     last = len(tokens) - 1
-    for i in (i for i, c in enumerate(cap) if c):
+    for i in [i for i in doc.capital_words if cap[i]]:
         tok = tokens[i]
         name = bare(tok)
         prev = tokens[i - 1] if i > 0 and _adjacent(view, tokens[i - 1], tok) else None

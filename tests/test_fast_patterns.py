@@ -1,0 +1,68 @@
+"""Patterns rewritten for speed match exactly what their readable forms match.
+
+A regular expression that starts with a character class or literal characters lets Python's
+engine skip, in C, every position where no match can start; one that starts with a boundary
+(\\b), a lookbehind or an alternation of groups is tried at every position. Some hot patterns are
+therefore written "first character, then a lookbehind for what must not precede it". Each such
+pattern is held here to its readable form, on chosen texts and on random ones.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newslint.checks import numbers
+from newslint.document import dates, tokens
+
+_PIECES = list("aZé’'-.,:;@#_ 09\n½²ßİ\u0301中🙂$£€%") + [
+    "st", "km", "bn", "U.S.", "G-20", "MP3", "@x", "#y", "’90s", "Monday", "Sunday", "1999", "2023",
+    "Smith, 57,", "aged ", "1,200 jobs", "12 people", "x1,200 jobs"]
+_COUNT_NOUNS = "jobs|people|workers"
+
+
+def _pairs():
+    return {
+        "tokens": (tokens._TOKEN, re.compile(tokens.READABLE)),
+        "weekday": (dates.WEEKDAY, re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+        "year": (dates.YEAR, re.compile(rf"(?<![\d.,$£€-]){dates._YEAR}(?![\d%]|-\d)")),
+        "age": (numbers._AGE_AFTER_NAME, re.compile(r"\b(?P<name>[A-Z][a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")),
+        "count": (numbers.count_pattern(_COUNT_NOUNS),
+                  re.compile(rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s+(?:[a-z]+\s+)?(?P<noun>{_COUNT_NOUNS})\b")),
+    }
+
+
+PAIRS = _pairs()
+
+
+def _same(name: str, text: str) -> None:
+    fast, readable = PAIRS[name]
+    got = [(m.span(), m.group()) for m in fast.finditer(text)]
+    want = [(m.span(), m.group()) for m in readable.finditer(text)]
+    assert got == want
+    if name == "tokens":  # the kind is the name of the last group
+        assert [m.lastgroup for m in fast.finditer(text)] == [m.lastgroup for m in readable.finditer(text)]
+    else:
+        for f, r in zip(fast.finditer(text), readable.finditer(text)):
+            assert f.groupdict() == r.groupdict() and all(f.span(g) == r.span(g) for g in r.groupdict())
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+@pytest.mark.parametrize("text", [
+    "", "Blinken’s U.S. trip: 1,200 on the 21st; G-20 and Covid-19 @desk #vote",
+    "_a a_ @@x #1 x#y 3-D 10km 2.5bn e.g. rock’n’roll cats’ A.B.C. 90s.",
+    "On Monday, xMonday and Mondays; in 1999, $2023, 2024%, 2023-5 and -2024; Okafor, 57, and aged 9,",
+    "Smith, aged 57, said 1,200 jobs and 12 new jobs, x12 jobs and 1,2000 people will go"])
+def test_fast_pattern_matches_its_readable_form(name, text):
+    _same(name, text)
+
+
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_fast_pattern_matches_its_readable_form_on_any_text(name):
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.characters()), max_size=16).map("".join))
+    def same(text):
+        _same(name, text)
+
+    same()
