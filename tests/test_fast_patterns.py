@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from newslint.checks import numbers
-from newslint.document import dates, tokens
+from newslint.document import dates, segment, tokens
 
 _PIECES = list("aZé’'-.,:;@#_ 09\n½²ßİ\u0301中🙂$£€%") + [
     "st", "km", "bn", "U.S.", "G-20", "MP3", "@x", "#y", "’90s", "Monday", "Sunday", "1999", "2023",
-    "Smith, 57,", "aged ", "1,200 jobs", "12 people", "x1,200 jobs"]
+    "Smith, 57,", "aged ", "1,200 jobs", "12 people", "x1,200 jobs", "U.S.", "...", "?!", " A", '" ', "”"]
 _COUNT_NOUNS = "jobs|people|workers"
 
 
@@ -28,6 +28,7 @@ def _pairs():
         "weekday": (dates.WEEKDAY, re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
         "year": (dates.YEAR, re.compile(rf"(?<![\d.,$£€-]){dates._YEAR}(?![\d%]|-\d)")),
         "age": (numbers._AGE_AFTER_NAME, re.compile(r"\b(?P<name>[A-Z][a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")),
+        "boundary": (segment._BOUNDARY, re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")),
         "count": (numbers.count_pattern(_COUNT_NOUNS),
                   re.compile(rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s+(?:[a-z]+\s+)?(?P<noun>{_COUNT_NOUNS})\b")),
     }
@@ -64,5 +65,23 @@ def test_fast_pattern_matches_its_readable_form_on_any_text(name):
     @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.characters()), max_size=16).map("".join))
     def same(text):
         _same(name, text)
+
+    same()
+
+
+def test_the_word_before_a_period_is_found_from_its_run():
+    """segment._ends_sentence searches _WORD_BEFORE_PERIOD from the start of the run of word
+    characters and dots before the period, not from every position of its 40-character window."""
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.one_of(st.sampled_from(list("ab1_. \n’é") + ["Mr", "U.S", "e.g", ".."]), st.characters()),
+                    max_size=30).map("".join), st.integers(0, 60))
+    def same(text, cut):
+        text = text[:cut] + "."
+        p = len(text) - 1
+        window = max(0, p - 40)
+        want = segment._WORD_BEFORE_PERIOD.search(text, window, p + 1)
+        run = segment._RUN_BEFORE_PERIOD.search(text, window, p + 1)
+        got = segment._WORD_BEFORE_PERIOD.search(text, run.start(), p + 1)
+        assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
     same()
