@@ -85,3 +85,36 @@ def test_the_word_before_a_period_is_found_from_its_run():
         assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
     same()
+
+
+def _lines_by_pattern(text: str) -> list[tuple[int, int, int]]:
+    """masking.lines as it was first written: one regular-expression match a line."""
+    out = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == len(text) and out:
+            break
+        body_end = m.end()
+        while body_end > m.start() and text[body_end - 1] in "\r\n":
+            body_end -= 1
+        out.append((m.start(), body_end, m.end()))
+        if m.end() == len(text):
+            break
+    return out
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "a\n\n", "\n\na\nb", "a\r\nb\rc\n", "a\x0bb\u2028c\n"])
+def test_lines_split_like_the_pattern(text):
+    from newslint.document.masking import lines
+    assert lines(text) == _lines_by_pattern(text)
+
+
+def test_lines_split_like_the_pattern_on_any_text():
+    from newslint.document.masking import lines
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(st.one_of(st.sampled_from(["a", " ", "\n", "\r", "\r\n", "\x0b", "\u2028"]), st.characters()),
+                    max_size=20).map("".join))
+    def same(text):
+        assert lines(text) == _lines_by_pattern(text)
+
+    same()

@@ -28,8 +28,8 @@ _HARD_BREAK_RATIO = 0.8
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, frozenset[str]]:
-    import yaml
-    data = yaml.safe_load((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
+    from ..yamlfile import safe_data
+    data = safe_data((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
     return {key: frozenset(words) for key, words in data.items()}
 
 
