@@ -118,3 +118,32 @@ def test_lines_split_like_the_pattern_on_any_text():
         assert lines(text) == _lines_by_pattern(text)
 
     same()
+
+
+_BOUNDS = {  # (lookbehind class, lookahead class, the functions that stand for them)
+    "letters": (r"[^\W\d_]", r"[^\W\d_]", "is_letter", "is_letter"),
+    "whitespace": (r"\S", r"\S", "spelling", "spelling"),
+    "dialect": (r"[\w’'-]", r"[\w-]", "dialect-before", "dialect-after"),
+}
+
+
+def _joins(name: str):
+    from newslint.checks import dialect, phrases, spelling
+    return {"is_letter": phrases.is_letter, "spelling": spelling._joins,
+            "dialect-before": dialect._joins_before, "dialect-after": dialect._joins_after}[name]
+
+
+@pytest.mark.parametrize("bounds", sorted(_BOUNDS))
+def test_bounded_occurrences_are_the_lookaround_pattern(bounds):
+    from newslint.checks.phrases import bounded_occurrences
+    behind, ahead, before, after = _BOUNDS[bounds]
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.sampled_from(["a", "aa", "b", "’", "'", "-", "_", "1", "²", " ", "\n", "é", "x"]),
+                    max_size=20).map("".join),
+           st.lists(st.sampled_from(["a", "b", "’", "'", "-", "é"]), min_size=1, max_size=3).map("".join))
+    def same(text, needle):
+        want = [m.start() for m in re.finditer(rf"(?<!{behind}){re.escape(needle)}(?!{ahead})", text)]
+        assert list(bounded_occurrences(text, needle, _joins(before), _joins(after))) == want
+
+    same()

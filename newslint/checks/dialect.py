@@ -16,8 +16,17 @@ from typing import Iterator
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import Check, Option, match_case
+from .phrases import bounded_occurrences
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w-])")
+
+
+def _joins_before(ch: str) -> bool:  # [\w’'-]
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _joins_after(ch: str) -> bool:  # [\w-]
+    return ch.isalnum() or ch in "_-"
 
 NAMES = {"en-GB": "British", "en-US": "American"}
 
@@ -48,7 +57,7 @@ class DialectMix(Check):
         view = doc.view
         for word in present:
             found = marked[dialects[word]]
-            for start in _occurrences(view, word):
+            for start in bounded_occurrences(view, word, _joins_before, _joins_after):
                 found.append((start, start + len(word), word))
         for found in marked.values():
             found.sort()
@@ -72,16 +81,3 @@ class DialectMix(Check):
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
                               count=len(home_words), example=home_words[0][2] if home_words else "")
 
-
-def _occurrences(view: str, word: str) -> Iterator[int]:
-    """Where `word` (lower-case letters) stands as a word: what `_LOWER_WORD` finds, located with
-    str.find rather than a regular expression compiled for each word and run over the whole text
-    (which made a long article cost the number of its dialect words times its length)."""
-    n, i = len(word), view.find(word)
-    while i >= 0:
-        end = i + n
-        before = view[i - 1] if i else " "
-        after = view[end] if end < len(view) else " "
-        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-"):
-            yield i
-        i = view.find(word, end)  # an occurrence inside this one would follow a letter

@@ -11,6 +11,7 @@ contradiction: the change cues are the rule's YAML.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -127,7 +128,6 @@ class NumberConsistency(Check):
                                   what=key, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
 
     def _sentence_of(self, doc: Document, offset: int) -> int:
-        import bisect
         return max(0, bisect.bisect_right(doc.sentences, (offset, float("inf"))) - 1)
 
     def _changed(self, doc: Document, q: Quantity) -> bool:
@@ -152,12 +152,15 @@ class NumberConsistency(Check):
             yield from named
             return
         runs = _name_runs(doc)
+        last_word_at: dict[int, str] = {}  # where a run starts -> its last word
+        for start, _, last, _ in runs:
+            last_word_at.setdefault(start, last)
         for m in _YEAR_OLD.finditer(view):
             value = _value(m.group("n"))
             if value is None:
                 continue
             if m.group("name"):
-                name = next((last for start, _, last, _ in runs if start == m.start("name")), "")
+                name = last_word_at.get(m.start("name"), "")
                 if name in cast.persons:  # "57-year-old Smith", "18-year-old Aiden McGeady"
                     named.append(Quantity(f"{_AGE}{name}", value, m.start("n"), m.end("n"),
                                           self._sentence_of(doc, m.start())))
@@ -169,18 +172,23 @@ class NumberConsistency(Check):
         people_at = [(end, last) for start, end, last, size in runs
                      if last in cast.persons or last in aged
                      or (size >= 2 and last not in cast.places and not view[max(0, start - 4):start].lower().endswith("the "))]
+        ends = [at for at, _ in people_at]  # in order: runs do not overlap
+        stated_ages: dict[str, set[int]] = {}  # key -> the ages stated so far
+        for q in named:
+            stated_ages.setdefault(q.key, set()).add(q.value)
         for start, end, value in anaphoric:
-            before = [name for at, name in people_at if at <= start]
-            if not before:
+            k = bisect.bisect_right(ends, start)
+            if k == 0:
                 continue
-            person = before[-1]  # "the N-year-old" is the one named last...
+            person = people_at[k - 1][1]  # "the N-year-old" is the one named last...
             subject = _SUBJECT_OF_SENTENCE.search(view, max(0, start - 120), start)
             if subject and strip_possessive(subject.group(1)) == person:
                 continue  # ...but not "Sculthorpe said he would love the 19-year-old to come"
-            stated = {q.value for q in named if q.key == f"{_AGE}{person}"}
+            stated = stated_ages.get(f"{_AGE}{person}", set())
             if stated and value not in stated and value in known_ages:
                 continue  # the age of someone else: "the 45-year-old" after another person's name
             named.append(Quantity(f"{_AGE}{person}", value, start, end, self._sentence_of(doc, start)))
+            stated_ages.setdefault(f"{_AGE}{person}", set()).add(value)
         yield from sorted(named, key=lambda q: q.start)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:
