@@ -47,6 +47,8 @@ class Engine:
     def __init__(self, checks: list[Check], settings: dict):
         self.checks = checks
         self.settings = settings
+        # the checks that weed out what others report, found once (a pack may hold 1,000 rules)
+        self._refiners = [c for c in checks if getattr(c, "refine", None) is not None]
 
     @classmethod
     def build(cls, config: Config, path: Path | None = None, select: Iterable[str] = (),
@@ -90,10 +92,8 @@ class Engine:
         found: list[Diagnostic] = []
         for check in self.checks:
             found.extend(check.check(doc))
-        for check in self.checks:  # a check may weed out what another reports too (dedup)
-            refine = getattr(check, "refine", None)
-            if refine is not None:
-                found = refine(found)
+        for check in self._refiners:  # a check may weed out what another reports too (dedup)
+            found = check.refine(found)
         if "newslint-" in doc.text:
             from .document.suppression import Suppressions
             suppressions = Suppressions(doc.text, doc.lines)
