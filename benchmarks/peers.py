@@ -2,7 +2,7 @@
 """Throughput against the peers, in one run: newslint on one core and on all cores, codespell
 and Harper, over the same articles.
 
-    python benchmarks/peers.py [FOLDER] [--repeat N] [--no-peers]
+    python benchmarks/peers.py [FOLDER] [--repeat N] [--no-peers] [--no-harper]
 
 FOLDER defaults to the 800 articles of ../shared/corpus/news. Default rules, no LanguageTool.
 Each command is timed as a user runs it (fresh process, output to /dev/null, bytecode cached),
@@ -66,6 +66,7 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", default=str(DEFAULT_CORPUS))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-peers", action="store_true", help="newslint only")
+    ap.add_argument("--no-harper", action="store_true", help="leave out Harper (over a minute)")
     args = ap.parse_args()
     files = corpus_files(args.folder)
     n = cores()
@@ -88,7 +89,7 @@ def main() -> None:
                     r.peak_rss, r.peak_pss = max(r.peak_rss, prev.peak_rss), max(r.peak_pss, prev.peak_pss)
                 runs[name] = r
     harper = None
-    if not args.no_peers and importlib.util.find_spec("harper"):
+    if not args.no_peers and not args.no_harper and importlib.util.find_spec("harper"):
         runs["harper"] = run([sys.executable, "-c", HARPER, *map(str, files)], env=env, capture=True)
         harper = json.loads(runs["harper"].stdout)
 
@@ -102,7 +103,7 @@ def main() -> None:
     print(f"  scaling of the command: {one.wall / many.wall:.2f}x on {n} cores  (target: >= 1.7x on 2 cores)")
     if ref:
         print(f"  newslint, all cores, against codespell: {many.wall / ref:.2f}x its wall time  (target: <= 2x)")
-    if harper is None and not args.no_peers:
+    if harper is None and not args.no_peers and not args.no_harper:
         print("  harper: not installed (pip install -r benchmarks/requirements.txt)")
 
     print("in-process:")
