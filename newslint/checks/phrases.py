@@ -33,6 +33,11 @@ class PhraseHandle:
         self._index = index
         self._key = key
 
+    @property
+    def key(self) -> int:
+        """This rule's key in the index's hits (`PhraseIndex.search`)."""
+        return self._key
+
     def find(self, doc: Document) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest first."""
         found = doc.__dict__.get(self._index._cache_name)  # the scan's hits, once it has run
