@@ -199,15 +199,6 @@ def run(command: Sequence[str], *, env: dict[str, str] | None = None, memory: bo
                after.ru_maxrss / 1024, returncode, stdout)
 
 
-def best(command: Sequence[str], repeat: int, **kw) -> Run:
-    """The fastest of `repeat` runs (its memory is the largest seen)."""
-    runs = [run(command, **kw) for _ in range(repeat)]
-    fastest = min(runs, key=lambda r: r.wall)
-    fastest.peak_rss = max(r.peak_rss for r in runs)
-    fastest.peak_pss = max(r.peak_pss for r in runs)
-    return fastest
-
-
 # the service --------------------------------------------------------------------------------
 
 def free_port() -> int:
