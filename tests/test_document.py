@@ -120,4 +120,3 @@ def test_tokens_know_news_shapes():
     blinken, two_day = tokenize(text)[:2]
     assert blinken.parts() == [(0, 7, "Blinken")]
     assert two_day.parts() == [(10, 13, "two"), (14, 17, "day")]
-
