@@ -265,9 +265,28 @@ def serve(*, host: str = "127.0.0.1", port: int = 8080, workers: int = 1, config
     os.environ[_ENV["config"]] = str(config.resolve()) if config else ""
     os.environ[_ENV["max_body"]] = str(max_body)
     os.environ[_ENV["timeout"]] = str(timeout)
-    uvicorn.run("newslint.service:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", server_header=False)
+    bind = uvicorn.Config.bind_socket
+    uvicorn.Config.bind_socket = lambda self: tcp_listener(bind(self))  # see tcp_listener
+    try:
+        uvicorn.run("newslint.service:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning", server_header=False)
+    finally:
+        uvicorn.Config.bind_socket = bind
     return 0
+
+
+def tcp_listener(sock):
+    """The listening socket that uvicorn binds itself for --workers N, marked as TCP.
+
+    uvicorn creates it without a protocol number; accepted connections inherit that, and asyncio
+    turns Nagle's algorithm off (TCP_NODELAY) only on sockets that say they are TCP. With Nagle
+    on, every keep-alive request after the first waited for the client's delayed ACK: ~45 ms
+    instead of ~3 ms for one client (benchmarks/service_latency.py --workers 2; uvicorn issue
+    3149). One worker is not affected: asyncio binds that socket itself."""
+    import socket
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
+        sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    return sock
 
 
 def _version() -> str:

@@ -16,8 +16,17 @@ from typing import Iterator
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import Check, Option, match_case
+from .phrases import bounded_occurrences
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w-])")
+
+
+def _joins_before(ch: str) -> bool:  # [\w’'-]
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _joins_after(ch: str) -> bool:  # [\w-]
+    return ch.isalnum() or ch in "_-"
 
 NAMES = {"en-GB": "British", "en-US": "American"}
 
@@ -45,9 +54,11 @@ class DialectMix(Check):
         present = dialects.keys() & set(_LOWER_WORD.findall(doc.view))
         if not present:
             return
+        view = doc.view
         for word in present:
-            for m in re.finditer(rf"(?<![\w’'-]){word}(?![\w-])", doc.view):
-                marked[dialects[word]].append((m.start(), m.end(), word))
+            found = marked[dialects[word]]
+            for start in bounded_occurrences(view, word, _joins_before, _joins_after):
+                found.append((start, start + len(word), word))
         for found in marked.values():
             found.sort()
         gb, us = len(marked["en-GB"]), len(marked["en-US"])
@@ -69,3 +80,4 @@ class DialectMix(Check):
                               related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
                               count=len(home_words), example=home_words[0][2] if home_words else "")
+

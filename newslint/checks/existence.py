@@ -79,6 +79,8 @@ class Existence(Check):
         self.exceptions = context.phrases.register(opts["exceptions"], ignorecase=opts["ignorecase"],
                                                    whole_words=whole) if opts["exceptions"] else None
         self.whole_words = whole
+        # a rule that reports only its phrases: the engine skips it when the shared scan met none
+        self.phrase_key = self.tokens.key if self.tokens and not self.patterns and not self.line_mode else None
         if self.line_mode:
             self.claims = claims_for(context, rule.family)
             self.findings_key = f"_findings_{id(self)}"
@@ -118,6 +120,8 @@ class Existence(Check):
         if self.line_mode:
             self.claims.settle(doc)
             return cached_findings(doc, self)
+        if not self.patterns and not self.tokens.find(doc):
+            return ()  # a phrase rule whose phrases the shared scan did not meet (most, most times)
         return self._find_matches(doc)
 
     def find(self, doc: Document) -> list[Diagnostic]:

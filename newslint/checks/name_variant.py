@@ -102,14 +102,21 @@ class NameVariant(Check):
         at: dict[str, list[int]] = {}  # token indexes, to read the names beside a form
         plural: set[str] = set()
         possessed: set[str] = set()  # written with a possessive somewhere: "Hailey's"
-        for i, tok in enumerate(tokens):
-            if tok.kind != "word" or not tok.text[0].isupper():
-                continue
-            for start, end, part in tok.parts():  # "Madrid-style" counts for Madrid
-                if len(part) >= opts["min_length"] and part[0].isupper():
-                    where.setdefault(part, []).append((start, end))
-                    at.setdefault(part, []).append(i)
-            name = bare(tok)
+        min_length = opts["min_length"]
+        for i in doc.capital_words:  # word tokens that start with a capital
+            tok = tokens[i]
+            text = tok.text
+            if "-" in text or text[-1] in "'’sS":
+                for start, end, part in tok.parts():  # "Madrid-style" counts for Madrid
+                    if len(part) >= min_length and part[0].isupper():
+                        where.setdefault(part, []).append((start, end))
+                        at.setdefault(part, []).append(i)
+                name = bare(tok)
+            else:  # most names: one part, no possessive (what parts() and bare() would say)
+                if len(text) >= min_length:
+                    where.setdefault(text, []).append((tok.start, tok.end))
+                    at.setdefault(text, []).append(i)
+                name = text
             if i > 0 and tokens[i - 1].text.lower() == "the":
                 plural.add(name)  # "the Kennedys": a family, not a slip
             if tok.text != name:

@@ -7,6 +7,7 @@ Matching runs over the lower-cased view; case-sensitive phrases are verified aft
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 from ..document import Document
 
@@ -32,9 +33,17 @@ class PhraseHandle:
         self._index = index
         self._key = key
 
+    @property
+    def key(self) -> int:
+        """This rule's key in the index's hits (`PhraseIndex.search`)."""
+        return self._key
+
     def find(self, doc: Document) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest first."""
-        return self._index.search(doc).get(self._key, [])
+        found = doc.__dict__.get(self._index._cache_name)  # the scan's hits, once it has run
+        if found is None:
+            found = self._index.search(doc)
+        return found.get(self._key, [])
 
 
 class PhraseIndex:
@@ -107,6 +116,27 @@ def on_word_boundaries(view: str, start: int, end: int) -> bool:
     if _is_word_char(view[end - 1]) and end < len(view) and _is_word_char(view[end]):
         return False
     return True
+
+
+def bounded_occurrences(text: str, needle: str, joins_before: Callable[[str], bool],
+                        joins_after: Callable[[str], bool]) -> Iterator[int]:
+    """Start offsets of `needle` in `text`, leftmost first and not overlapping, where the
+    character before does not satisfy `joins_before` and the one after not `joins_after`: what
+    re.finditer(rf"(?<!X){re.escape(needle)}(?!Y)") finds, located with str.find (in C, and
+    without a pattern compiled for each needle). Per-word scans of a whole article with
+    lookbehind patterns made long articles cost their length times their words."""
+    n, end, i = len(needle), len(text), text.find(needle)
+    while i >= 0:
+        if (i == 0 or not joins_before(text[i - 1])) and (i + n == end or not joins_after(text[i + n])):
+            yield i
+            i = text.find(needle, i + n)
+        else:
+            i = text.find(needle, i + 1)
+
+
+def is_letter(ch: str) -> bool:
+    r"""What [^\W\d_] matches: a letter, in any script (\w less digits and the underscore)."""
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def _leftmost_longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:

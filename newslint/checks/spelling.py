@@ -34,6 +34,7 @@ from typing import Any, Iterator, NamedTuple
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import BuildContext, Check, Option, Rule, match_case
+from .phrases import bounded_occurrences, is_letter
 
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
@@ -69,10 +70,14 @@ def fresh_tokens(doc: Document, fine: set[str]) -> set[str]:
     return set(tokens).difference(fine)
 
 
+def _joins(ch: str) -> bool:  # \S
+    return not ch.isspace()
+
+
 def token_spans(view: str, token: str) -> Iterator[int]:
-    """Start offsets of every whitespace-delimited occurrence of `token` in `view`."""
-    for m in re.finditer(r"(?<!\S)" + re.escape(token) + r"(?!\S)", view):
-        yield m.start()
+    r"""Start offsets of every whitespace-delimited occurrence of `token` in `view`
+    (r"(?<!\S)token(?!\S)")."""
+    return bounded_occurrences(view, token, _joins, _joins)
 
 
 def _possessive(word: str) -> int:
@@ -197,8 +202,13 @@ class Spelling(Check):
         """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
         if self.accept_repeated <= 1:
             return True
-        pattern = r"(?<![^\W\d_])" + re.escape(word.lower()) + r"(?![^\W\d_])"
-        return len(re.findall(pattern, doc.lowered)) >= self.accept_repeated
+        # r"(?<![^\W\d_])word(?![^\W\d_])" in the lower-cased text, counted up to what is needed
+        found = 0
+        for _ in bounded_occurrences(doc.lowered, word.lower(), is_letter, is_letter):
+            found += 1
+            if found >= self.accept_repeated:
+                return True
+        return False
 
     def _verdict(self, word: str) -> Verdict | None:
         norm = word.replace("’", "'")

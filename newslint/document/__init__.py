@@ -193,10 +193,21 @@ class Document:
         return [t for b in self.blocks for t in tokenize(self.view, b.start, b.end)]
 
     @cached_property
+    def capital_words(self) -> list[int]:
+        """Indexes of the word tokens that start with a capital ("Blinken", "McDonald", "NATO"),
+        in order: the few tokens that rules looking for names need to visit."""
+        return [i for i, (_, _, kind, text) in enumerate(self.tokens) if kind == "word" and text[0].isupper()]
+
+    @cached_property
     def capitalised(self) -> list[bool]:
         """For each token: a word that starts with a capital and is not all CAPITALS ("Blinken",
         "McDonald"); the candidates for names, computed once for the rules that look for them."""
-        return [t.kind == "word" and t.text[0].isupper() and not t.text.isupper() for t in self.tokens]
+        tokens = self.tokens
+        out = [False] * len(tokens)
+        for i in self.capital_words:
+            if not tokens[i].text.isupper():
+                out[i] = True
+        return out
 
     @cached_property
     def _token_starts(self) -> list[int]:

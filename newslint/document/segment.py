@@ -14,8 +14,13 @@ from pathlib import Path
 from . import Block
 
 WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+# r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n", written to start with one character class:
+# the regex engine then skips in C to the next candidate (2.5x faster; tests/test_fast_patterns.py)
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]))")
 _WORD_BEFORE_PERIOD = re.compile(r"(\w+(?:\.\w+)*)\.+$")
+# the run of word characters and dots that a period ends: _WORD_BEFORE_PERIOD can only match
+# inside it, and searching from its start spares trying every position of the window
+_RUN_BEFORE_PERIOD = re.compile(r"[\w.]+\Z")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]?(\w+)")
 _STARTS_NEW_ITEM = re.compile(r"\s*[\"“‘'(\[]?[A-Z0-9•\-*]")
 _HARD_BREAK_RATIO = 0.8
@@ -23,8 +28,8 @@ _HARD_BREAK_RATIO = 0.8
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, frozenset[str]]:
-    import yaml
-    data = yaml.safe_load((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
+    from ..yamlfile import safe_data
+    data = safe_data((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
     return {key: frozenset(words) for key, words in data.items()}
 
 
@@ -81,7 +86,8 @@ def _is_hard_break(text: str, line_start: int, line_end: int, longest_line: int)
 def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     if text[punct_start] != ".":
         return True
-    before = _WORD_BEFORE_PERIOD.search(text, max(0, punct_start - 40), punct_start + 1)
+    run = _RUN_BEFORE_PERIOD.search(text, max(0, punct_start - 40), punct_start + 1)
+    before = _WORD_BEFORE_PERIOD.search(text, run.start(), punct_start + 1) if run else None
     if before is None:
         return True
     word = before.group(1)

@@ -131,7 +131,15 @@ class Lexicon:
         if listed:
             return [(w, math.inf) for w in listed[:limit]]
         from .suggest import rank
-        return rank(_normalise(word), self.frequency, limit)
+        cb = self._cb
+
+        def frequency(candidate: str) -> float:
+            # `self.frequency` for the candidates rank() makes: already lower case with straight
+            # apostrophes, so one dictionary look-up (hundreds of candidates a word)
+            c = cb.get(candidate)
+            return 10.0 ** (-c / 100.0) if c is not None else 0.0
+
+        return rank(_normalise(word), frequency, limit)
 
     # dialects ------------------------------------------------------------------------------
 
