@@ -550,7 +550,7 @@ class BoilerplateBlock(Check):
                     continue
                 decoded = decoded.replace("\u00a0", " ")
                 found.append((m.start(), m.end(), decoded, True))
-        if o["mojibake"] and any(c in view for c in "ÃÂâ"):
+        if o["mojibake"] and any(c in view for c in _MOJIBAKE_LEADS):
             for m in _MOJIBAKE.finditer(view):
                 try:
                     repaired = m.group().encode(_MOJIBAKE_CP1252).decode("utf-8")
@@ -571,4 +571,5 @@ class BoilerplateBlock(Check):
 _ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # UTF-8 read as Windows-1252: a lead byte shown as Â..Å or â, then characters of bytes 0x80-0xBF
 _CONTINUATION = "[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+_MOJIBAKE_LEADS = "ÂÃÄÅâ"  # the pre-check looks for every lead the pattern accepts
 _MOJIBAKE = re.compile(f"(?:[ÂÃÄÅ]{_CONTINUATION}|â{_CONTINUATION}{{2}})+")
