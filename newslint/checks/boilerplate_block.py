@@ -63,7 +63,7 @@ _BULLET_OPENERS = frozenset("-*•·–—+0123456789")
 _CLOSERS = "\"'”’)]*»"
 _SENTENCE_END = ".!?…"
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)|<(?:https?|ftp)://[^\s<>]*>")
+_MD_AUTOLINK = re.compile(r"<(?:https?|ftp)://[^\s<>]*>")
 _MOJIBAKE_CP1252 = "cp1252"
 
 
@@ -148,8 +148,17 @@ class Layout:
 
 def _link_share(raw: str) -> float:
     """Markdown: share of a line's visible characters that are link text."""
-    linked = sum(len(m.group(1) or "") for m in _MD_LINK.finditer(raw))
-    visible = len(_MD_LINK.sub(lambda m: m.group(1) or "", raw).strip(" \t-*+>#"))
+    from ..document.markdown import bracketed  # linear: a regex retried from every '[' is not
+    found = [(i - (raw[i - 1:i] == "!"), q, i + 1, p) for i, _, p, q in bracketed(raw, 0, len(raw), "[", "(", ")")]
+    found += [(m.start(), m.end(), 0, 0) for m in _MD_AUTOLINK.finditer(raw)]
+    kept, linked, pos = [], 0, 0
+    for s, e, text_start, text_end in sorted(found):  # [text](url) and ![text](src) keep their text
+        if s >= pos:
+            kept += [raw[pos:s], raw[text_start:text_end]]
+            linked += text_end - text_start
+            pos = e
+    kept.append(raw[pos:])
+    visible = len("".join(kept).strip(" \t-*+>#"))
     return linked / visible if visible else 0.0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterator
 
 from ..diagnostic import Diagnostic
@@ -27,6 +28,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_NON_SPACE = re.compile(r"\S+")
 _NUMBER_BEFORE = re.compile(rf"\b(?i:{_NUM})\Z")
 _CUE_WINDOW = 4  # words either side of a number read for change cues
 _AGE = "the age of "
@@ -215,7 +217,8 @@ class NumberConsistency(Check):
         for m in self.count.finditer(view):
             sentence = self._sentence_of(doc, m.start())
             s, e = doc.sentences[sentence]
-            words = [w.strip(",.;:()\"“”'’").lower() for w in view[m.end():e].split()[:5]]
+            # the next five words (not a split of the rest of the sentence: quadratic in a long one)
+            words = [w.group().strip(",.;:()\"“”'’").lower() for w in islice(_NON_SPACE.finditer(view, m.end(), e), 5)]
             verbs = self.count_verbs & set(words)
             if len(verbs) != 1:
                 continue

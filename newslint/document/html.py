@@ -42,9 +42,22 @@ _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)
 _WHITESPACE = str.maketrans("\r\n\t\f", "    ")
 
 
+# The parser is fed a copy of the text with every '&' replaced by this character (same length,
+# same lines): entities are decoded from the source (_flush), and the stdlib parser's own
+# handling of '&' has quadratic paths ('&#' before a later ';') and, after two malformed
+# character references, reads the rest of the page as text (Python 3.11).
+_AMPERSAND = "\ue000"
+_UNCLOSED = re.compile(r"<[!?/A-Za-z]")
+
+
 def read_html(text: str) -> Reading:
     parser = _Reader(text)
-    parser.feed(text)
+    parser.feed(parser.fed)
+    if _UNCLOSED.match(parser.rawdata):
+        # the page ends inside a tag, comment or declaration that never closes: what follows
+        # it is markup to the end, as in a browser (and Python >= 3.11.13). close() would rescan
+        # the rest from every '<' (quadratic: hours for a 1 MB line of '<a ').
+        parser.rawdata = ""
     parser.close()
     return parser.reading()
 
@@ -53,6 +66,7 @@ class _Reader(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
         self.source = text
+        self.fed = text.replace("&", _AMPERSAND)
         # HTMLParser counts lines by \n only; these are the offsets where its lines start
         self.nl_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.view: list[str] = []
@@ -129,23 +143,8 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         start = self._offset()
         end = start + len(data)
-        if self.source.startswith(data, start):
+        if self.fed.startswith(data, start):
             self._text_event(start, end)
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference("&" + name)
-
-    def handle_charref(self, name: str) -> None:
-        self._reference("&#" + name)
-
-    def _reference(self, raw: str) -> None:
-        start = self._offset()
-        if not self.source.startswith(raw, start):
-            return
-        end = start + len(raw)
-        if self.source.startswith(";", end):
-            end += 1
-        self._text_event(start, end)
 
     # structure ------------------------------------------------------------------------------
 
@@ -166,7 +165,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         where = self._offset()
         if tag == "meta":
-            self._meta(dict(attrs))
+            self._meta({k: _decode(v.replace(_AMPERSAND, "&")) if v else v for k, v in attrs})
         if tag == "body":
             self.skip_depth.pop("head", None)
         if tag == "title" and not self.skip_depth.get("svg"):

@@ -15,8 +15,10 @@ from . import Block
 
 WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 # r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n", written to start with one character class:
-# the regex engine then skips in C to the next candidate (2.5x faster; tests/test_fast_patterns.py)
-_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]))")
+# the regex engine then skips in C to the next candidate (2.5x faster; tests/test_fast_patterns.py).
+# A run of end marks is only tried from its first mark, (?<![.!?…].): retried from every mark of
+# a long run ("....."), the failing lookahead made the scan quadratic (minutes for 80 KB of dots)
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|(?<![.!?…].)[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]))")
 _WORD_BEFORE_PERIOD = re.compile(r"(\w+(?:\.\w+)*)\.+$")
 # the run of word characters and dots that a period ends: _WORD_BEFORE_PERIOD can only match
 # inside it, and searching from its start spares trying every position of the window
