@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .checks import check_class
-from .checks.base import BuildContext, Check, Rule
+from .checks.base import BuildContext, Check, Rule, end_watch, watch_patterns
 from .checks.phrases import PhraseIndex
 from .config import Config, RuleSetting
 from .diagnostic import FAMILIES, Diagnostic
@@ -95,19 +95,37 @@ class Engine:
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        hits = self._phrases.search(doc) if self._phrases is not None else {}
-        for check, phrase_key in self._runs:
-            if phrase_key is not None and phrase_key not in hits:
-                continue
-            found.extend(check.check(doc))
+        timeouts, token = watch_patterns(doc.view)
+        try:
+            hits = self._phrases.search(doc) if self._phrases is not None else {}
+            for check, phrase_key in self._runs:
+                if phrase_key is not None and phrase_key not in hits:
+                    continue
+                found.extend(check.check(doc))
+        finally:
+            end_watch(token)
         for check in self._refiners:  # a check may weed out what another reports too (dedup)
             found = check.refine(found)
+        found += [_timeout_diagnostic(doc, rule, pattern, at) for rule, pattern, at in timeouts.found]
         if "newslint-" in doc.text:
             from .document.suppression import Suppressions
             suppressions = Suppressions(doc.text, doc.lines)
             found = [d for d in found if not suppressions.suppressed(d.rule, d.line)]
         found.sort(key=Diagnostic.sort_key)
         return found
+
+
+def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:
+    """A rule pattern ran out of time on this text: say so where its search began, so that the
+    run never passes a text that was not fully checked without a word."""
+    loc = doc.locate(at, at)
+    shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    return Diagnostic(
+        rule=rule.id, level=rule.level, line=loc.line, column=loc.column, end_line=loc.end_line,
+        end_column=loc.end_column, offset=loc.offset, length=0, path=doc.path, link=rule.link,
+        message=f"the pattern {shown!r} of this rule ({rule.path or 'no file'}) ran out of time on this text "
+                "and was stopped, so the rule's findings here may be incomplete (a pattern with nested "
+                "repeats such as (a+)+ can backtrack without end: simplify it)")
 
 
 def _configured(rule: Rule, layers: list[dict[str, RuleSetting]]) -> Rule:

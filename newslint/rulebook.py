@@ -55,22 +55,26 @@ def discover(directory: Path) -> list[tuple[str, Path]]:
 def load_rules(directories: list[Path]) -> dict[str, Rule]:
     """Every rule of every directory, later directories replacing earlier ones by id."""
     rules: dict[str, Rule] = {}
+    builtin = builtin_rules_dir()
     for directory in directories:
         for rule_id, path in discover(directory):
-            rules[rule_id] = load_rule(rule_id, path)
+            rules[rule_id] = load_rule(rule_id, path, shipped=directory == builtin)
     return rules
 
 
-def load_rule(rule_id: str, path: Path) -> Rule:
+def load_rule(rule_id: str, path: Path, shipped: bool = False) -> Rule:
+    """One rule file. The patterns of a `shipped` rule (the built-in packs) are compiled at their
+    first search, not here: the tests compile every one of them (test_builtin_patterns_compile),
+    and compiling them all would cost every run start-up time."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
     doc = LocatedYaml(text, str(path), RuleError)
-    return parse_rule(rule_id, doc)
+    return parse_rule(rule_id, doc, shipped)
 
 
-def parse_rule(rule_id: str, doc: LocatedYaml) -> Rule:
+def parse_rule(rule_id: str, doc: LocatedYaml, shipped: bool = False) -> Rule:
     raw = doc.data
     if not isinstance(raw, dict):
         raise doc.fail("a rule file must be a mapping of keys to values")
@@ -91,9 +95,9 @@ def parse_rule(rule_id: str, doc: LocatedYaml) -> Rule:
                 raise doc.fail(f"missing required key '{key}' ({option.help or option.kind})")
             return option.default
         try:
-            return option.convert(raw[key])
+            return option.convert(raw[key], compile_patterns=not shipped)
         except OptionError as exc:
-            raise doc.fail(str(exc), key) from None
+            raise doc.fail(str(exc), key, *exc.keys) from None
 
     message = get("message", Option("str", help=COMMON_KEYS["message"]))
     try:
@@ -125,7 +129,7 @@ def _validate_options(cls: type[Check], options: dict, fail: Callable[..., Excep
         try:
             validate(options)
         except OptionError as exc:
-            raise fail(str(exc)) from None
+            raise fail(str(exc), *exc.keys) from None
 
 
 def _example(raw: Any, doc: LocatedYaml) -> dict[str, list[str]]:
@@ -168,5 +172,5 @@ def apply_settings(rule: Rule, settings: dict[str, Any], fail: Callable[..., Exc
                 raise OptionError(f"unknown setting for rule {rule.id} ({rule.extends}); known: {known}")
         except OptionError as exc:
             raise fail(str(exc), key) from None
-    _validate_options(cls, options, lambda message: fail(message, None))
+    _validate_options(cls, options, lambda message, *keys: fail(message, ".".join(map(str, keys)) or None))
     return replace(rule, options=options, **changes)

@@ -39,7 +39,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
+from .base import BuildContext, Check, Option, OptionError, Rule, any_pattern, compile_pattern
 from .claims import SAME_LAYOUT, cached_findings, claims_for, line_table
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
@@ -167,25 +167,16 @@ class LinePatterns:
     alternation; the others are searched one by one (a pattern that opens with a literal is
     scanned fast, an alternation of them is not)."""
 
-    def __init__(self, patterns: list[str], flags: int):
-        self.anchored = _alternatives([p[1:] for p in patterns if p.startswith("^")], flags)
-        self.floating = [compile_pattern(p, flags) for p in patterns if not p.startswith("^")]
-        self.whole = _alternatives([p[1:] if p.startswith("^") else p for p in patterns], flags)
+    def __init__(self, patterns: list[str], flags: int, rule: Rule | None = None):
+        self.anchored = any_pattern([p[1:] for p in patterns if p.startswith("^")], flags, rule)
+        self.floating = [compile_pattern(p, flags, rule) for p in patterns if not p.startswith("^")]
+        self.whole = any_pattern([p[1:] if p.startswith("^") else p for p in patterns], flags, rule)
 
     def search(self, text: str) -> bool:
         return any(p.match(text) for p in self.anchored) or any(p.search(text) for p in self.floating)
 
     def fullmatch(self, text: str) -> bool:
         return any(p.fullmatch(text) for p in self.whole)
-
-
-def _alternatives(patterns: list[str], flags: int) -> list[re.Pattern]:
-    if len(patterns) > 1:
-        try:
-            return [re.compile("|".join(f"(?:{p})" for p in patterns), flags)]
-        except re.error:  # global flags or clashing group names: one by one
-            pass
-    return [compile_pattern(p, flags) for p in patterns]
 
 
 def _leading_literal(pattern: str) -> str:
@@ -199,8 +190,8 @@ def _leading_literal(pattern: str) -> str:
     return ""
 
 
-def any_of(patterns: list[str], flags: int) -> LinePatterns | None:
-    return LinePatterns(patterns, flags) if patterns else None
+def any_of(patterns: list[str], flags: int, rule: Rule | None = None) -> LinePatterns | None:
+    return LinePatterns(patterns, flags, rule) if patterns else None
 
 
 def layout(doc: Document) -> Layout:
@@ -277,12 +268,12 @@ class BoilerplateBlock(Check):
         self.stopwords = context.shared(("stopwords", tuple(o["stopwords"])),
                                         lambda: frozenset(w.lower() for w in o["stopwords"]))
         ic = re.IGNORECASE
-        self.heading = any_of(o["headings"], ic)
-        self.caption = any_of(o["caption_patterns"], ic)
-        self.credit = any_of(o["credit_patterns"], ic)
-        self.byline = any_of(o["byline_patterns"], 0)
+        self.heading = any_of(o["headings"], ic, rule)
+        self.caption = any_of(o["caption_patterns"], ic, rule)
+        self.credit = any_of(o["credit_patterns"], ic, rule)
+        self.byline = any_of(o["byline_patterns"], 0, rule)
         # (pattern, a character every match opens with, if known: a cheap test before the scan)
-        self.markup_patterns = [(compile_pattern(p), _leading_literal(p)) for p in o["markup_patterns"]]
+        self.markup_patterns = [(compile_pattern(p, 0, rule), _leading_literal(p)) for p in o["markup_patterns"]]
         if self.line_features:
             self.claims = claims_for(context, rule.family)
             self.findings_key = f"_findings_{id(self)}"

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern
+from .base import BuildContext, Check, Option, OptionError, Rule, RulePattern, any_pattern, compile_pattern
 from .claims import cached_findings, claims_for, line_table
 from .phrases import PhraseMatch, on_word_boundaries
 
@@ -66,15 +66,16 @@ class Existence(Check):
         self.tokens = context.phrases.register(opts["tokens"], ignorecase=opts["ignorecase"],
                                                whole_words=whole) if opts["tokens"] else None
         flags = re.IGNORECASE if opts["ignorecase"] else 0
-        self.patterns = [compile_pattern(p, flags | re.MULTILINE) for p in opts["patterns"]]
+        self.patterns = [compile_pattern(p, flags | re.MULTILINE, rule) for p in opts["patterns"]]
         self.line_mode = bool(opts["line_start"] or opts["line_share"] or opts["max_line_words"])
-        self.anchored: list[re.Pattern] = []
+        self.anchored: list[RulePattern] = []
         if self.line_mode:
             # line patterns that open with ^ are tried once, at the start of each line (after its
             # indentation), as one alternation; the others are searched one by one (a pattern that
             # opens with a literal is scanned fast, an alternation of them is not)
-            self.anchored = _combined([p[1:] for p in opts["patterns"] if p.startswith("^")], flags)
-            self.patterns = [compile_pattern(p, flags | re.MULTILINE) for p in opts["patterns"]
+            self.anchored = any_pattern([p[1:] for p in opts["patterns"] if p.startswith("^")],
+                                        flags | re.MULTILINE, rule)
+            self.patterns = [compile_pattern(p, flags | re.MULTILINE, rule) for p in opts["patterns"]
                              if not p.startswith("^")]
         self.exceptions = context.phrases.register(opts["exceptions"], ignorecase=opts["ignorecase"],
                                                    whole_words=whole) if opts["exceptions"] else None
@@ -202,15 +203,3 @@ class Existence(Check):
             if covered < opts["line_share"] * sum(1 for c in text if c.isalnum()):
                 return None
         return start, end
-
-
-
-def _combined(patterns: list[str], flags: int) -> list[re.Pattern]:
-    """The patterns as one alternation (one pass over the text), or one by one if they clash."""
-    compiled = [compile_pattern(p, flags | re.MULTILINE) for p in patterns]
-    if len(compiled) > 1:
-        try:
-            return [re.compile("|".join(f"(?:{p})" for p in patterns), flags | re.MULTILINE)]
-        except re.error:
-            pass
-    return compiled

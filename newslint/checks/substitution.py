@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
-from .base import BuildContext, Check, Option, Rule, compile_pattern, match_case
+from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern, match_case
 from .phrases import on_word_boundaries
 
 
@@ -30,6 +30,15 @@ class Substitution(Check):
     }
     PLACEHOLDERS = ("match", "suggestion")
 
+    @classmethod
+    def validate_options(cls, options: dict) -> None:
+        if options["regex"]:
+            for pattern in options["swap"]:
+                try:
+                    compile_pattern(pattern)
+                except OptionError as exc:
+                    raise OptionError(str(exc), "swap", pattern) from None
+
     def __init__(self, rule: Rule, context: BuildContext):
         super().__init__(rule, context)
         opts = self.options
@@ -38,7 +47,7 @@ class Substitution(Check):
         self.lower_swap = {k.lower(): v for k, v in self.swap.items()}
         if opts["regex"]:
             flags = re.IGNORECASE if opts["ignorecase"] else 0
-            self.patterns = [(compile_pattern(k, flags), v) for k, v in self.swap.items()]
+            self.patterns = [(compile_pattern(k, flags, rule), v) for k, v in self.swap.items()]
             self.handle = None
         else:
             self.patterns = []
