@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .diagnostic import LEVEL_NAMES
-from .errors import ConfigError
+from .errors import ConfigError, brief
 from .paths import DEFAULT_INCLUDE, matches_any, relative_to
 from .yamlfile import LocatedYaml
 
@@ -165,7 +165,7 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
     cfg = Config(path=path, root=root, source=str(path) if path else "defaults")
     if "language" in data:
         if data["language"] not in LANGUAGES:
-            raise fail(f"expected one of {', '.join(LANGUAGES)}, got {data['language']!r}", "language")
+            raise fail(f"expected one of {', '.join(LANGUAGES)}, got {brief(data['language'])}", "language")
         cfg.language = data["language"]
     if "rule_paths" in data:
         cfg.rule_paths = [root / p for p in _strings(data["rule_paths"], fail, "rule_paths")]
@@ -195,7 +195,7 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
         cfg.reject = _strings(vocab.get("reject", []), fail, "vocabulary", "reject")
     if "fail_on" in data:
         if data["fail_on"] not in LEVEL_NAMES:
-            raise fail(f"expected one of {', '.join(LEVEL_NAMES)}, got {data['fail_on']!r}", "fail_on")
+            raise fail(f"expected one of {', '.join(LEVEL_NAMES)}, got {brief(data['fail_on'])}", "fail_on")
         cfg.fail_on = data["fail_on"]
     if "languagetool" in data:
         cfg.languagetool = _languagetool(data["languagetool"], fail)
@@ -212,7 +212,7 @@ def _languagetool(value: Any, fail: Fail) -> dict[str, Any]:
         out["url"] = value["url"]
     if "mode" in value:
         if value["mode"] not in LANGUAGETOOL_MODES:
-            raise fail(f"expected one of {', '.join(LANGUAGETOOL_MODES)}, got {value['mode']!r}"
+            raise fail(f"expected one of {', '.join(LANGUAGETOOL_MODES)}, got {brief(value['mode'])}"
                        " (YAML reads an unquoted off as false: quote it)", "languagetool", "mode")
         out["mode"] = value["mode"]
     if "timeout" in value:

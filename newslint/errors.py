@@ -1,6 +1,8 @@
 """Errors that end a run with exit status 2 and a one-line message, never a traceback."""
 from __future__ import annotations
 
+import reprlib
+
 
 class NewslintError(Exception):
     """A usage, configuration or rule error, printed as `where: error: message`."""
@@ -34,3 +36,17 @@ class ConfigError(NewslintError):
 
 class InputError(NewslintError):
     """A file that cannot be linted: unreadable, not UTF-8, binary or too large."""
+
+
+class SkippedInput(InputError):
+    """A file that is not text at all (binary): the CLI skips it with a note, not an error."""
+
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxdict, _BRIEF.maxstring, _BRIEF.maxother = 2, 4, 4, 60, 60
+
+
+def brief(value: object) -> str:
+    """repr() for error messages, cut short: a value from a file may be huge, or a YAML alias
+    bomb whose full repr would not fit in memory."""
+    return _BRIEF.repr(value)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from .checks import REGISTRY, check_class
 from .checks.base import Check, Option, OptionError, Rule
 from .diagnostic import FAMILIES, LEVEL_NAMES, Level
-from .errors import RuleError
+from .errors import RuleError, brief
 from .yamlfile import LocatedYaml
 
 COMMON_KEYS = {
@@ -67,9 +67,16 @@ def load_rule(rule_id: str, path: Path, shipped: bool = False) -> Rule:
     first search, not here: the tests compile every one of them (test_builtin_patterns_compile),
     and compiling them all would cost every run start-up time."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", str(path)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # located like any other mistake
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        raise RuleError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
+                        f"({exc.reason}); rule files are UTF-8", str(path), line, column) from None
     doc = LocatedYaml(text, str(path), RuleError)
     return parse_rule(rule_id, doc, shipped)
 
@@ -82,7 +89,7 @@ def parse_rule(rule_id: str, doc: LocatedYaml, shipped: bool = False) -> Rule:
     if extends is None:
         raise doc.fail("missing required key 'extends' (the rule type: " + ", ".join(REGISTRY) + ")")
     if not isinstance(extends, str) or extends not in REGISTRY:
-        raise doc.fail(f"unknown rule type {extends!r}; known types: {', '.join(REGISTRY)}", "extends")
+        raise doc.fail(f"unknown rule type {brief(extends)}; known types: {', '.join(REGISTRY)}", "extends")
     cls = check_class(extends)
     for key in raw:
         if key not in COMMON_KEYS and key not in cls.OPTIONS:

@@ -5,6 +5,7 @@ node tree (`yaml.compose`, also safe) is kept only to answer "where is this key?
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -14,6 +15,7 @@ from .errors import NewslintError
 # libyaml's parser when PyYAML has it: the same safe loading, several times faster (start-up
 # reads every rule file). Errors are re-read with the Python parser for its exact messages.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class LocatedYaml:
@@ -40,10 +42,33 @@ class LocatedYaml:
                         mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
         except yaml.YAMLError as exc:
             raise error(f"not valid YAML: {exc}", path) from None
+        except RecursionError:
+            line, column = _too_deep(text)
+            raise error("not valid YAML: nested too deeply", path, line, column) from None
         self._check_duplicates(self._root)
 
-    def _check_duplicates(self, node: yaml.Node | None) -> None:
-        if isinstance(node, yaml.MappingNode):
+    def _check_duplicates(self, root: yaml.Node | None) -> None:
+        """Duplicate keys, and lone surrogates ("\\ud800" is no character: it could not even be
+        printed). Every node once, without recursion: aliases share nodes (a 'billion laughs'
+        file of nested aliases is a few lines and 9**12 nodes when walked as a tree), and
+        nesting may be deep."""
+        pending, visited = [root], set()
+        while pending:
+            node = pending.pop()
+            if id(node) in visited:
+                continue
+            visited.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                bad = _SURROGATE.search(node.value)
+                if bad:
+                    raise self.error_class(f"a lone surrogate (U+{ord(bad.group()):04X}) is not a character",
+                                           self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+                continue
+            if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+                continue
+            if isinstance(node, yaml.SequenceNode):
+                pending.extend(reversed(node.value))
+                continue
             seen: set[str] = set()
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
@@ -51,10 +76,7 @@ class LocatedYaml:
                         raise self.error_class("duplicate key", self.path, key.start_mark.line + 1,
                                                key.start_mark.column + 1, key.value)
                     seen.add(key.value)
-                self._check_duplicates(value)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                self._check_duplicates(item)
+            pending.extend(item for pair in reversed(node.value) for item in reversed(pair))
 
     def where(self, *keys: str | int, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based line and column of the value at `keys` (or of the key itself), going as
@@ -74,8 +96,8 @@ class LocatedYaml:
             if child is None:
                 break
             node = child
-        if found is None:
-            return None, None
+        if found is None:  # an empty document: its start
+            return 1, 1
         return found.start_mark.line + 1, found.start_mark.column + 1
 
     def fail(self, message: str, *keys: str | int, at_key: bool = False) -> NewslintError:
@@ -95,3 +117,23 @@ def safe_data(text: str) -> Any:
         except yaml.YAMLError:
             pass  # the Python parser says what is wrong
     return yaml.safe_load(text)
+
+
+def _too_deep(text: str, limit: int = 100) -> tuple[int | None, int | None]:
+    """Where brackets first nest `limit` deep (quotes aside), for the error of a file too deep to read."""
+    depth, line, column, quote = 0, 1, 0, ""
+    for ch in text:
+        column += 1
+        if ch == "\n":
+            line, column = line + 1, 0
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth >= limit:
+                return line, column
+        elif ch in "]}":
+            depth -= 1
+    return None, None

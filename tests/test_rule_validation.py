@@ -66,3 +66,166 @@ def test_a_good_user_rule_runs(tmp_path):
     code, out, err = run_cli("check", "a.txt", cwd=tmp_path)
     assert code == 0, err  # a warning does not reach the default --fail-on error
     assert "a.txt:1:6: warning: found foo [style/foo]" in out
+
+
+# Issue 7: every way a rule file can be wrong, each located at file:line:column with its key --
+
+import yaml  # noqa: E402
+
+from newslint.checks import REGISTRY, check_class  # noqa: E402
+from newslint.checks.base import Option, OptionError  # noqa: E402
+from newslint.errors import RuleError  # noqa: E402
+from newslint.rulebook import COMMON_KEYS, builtin_rules_dir, discover, load_rule  # noqa: E402
+
+# for each option kind: values of the wrong shape, and values of the right shape that are wrong inside
+WRONG = {
+    "str": [["a", "list"], 3], "regex": [["a", "list"], "(unclosed"], "choice": [["a"], "nonsense"],
+    "bool": ["maybe", 1], "int": ["ten", 2.5, 10 ** 10, True], "number": ["ten", float("nan"), float("inf")],
+    "strings": [{"a": "mapping"}, [3], [""], [["nested"]]], "regexes": [{"a": "mapping"}, ["(unclosed"], [None]],
+    "mapping": [["a", "list"], {"k": ["a list"]}, {"k": None}, {3: "x"}],
+    "mapping_of_lists": [["a", "list"], {"k": {"a": "mapping"}}, {"k": [4]}],
+}
+COMMON_KINDS = {"message": "str", "level": "choice", "scope": "choice", "link": "str", "description": "str",
+                "enabled": "bool", "exclude_quotes": "bool"}
+
+
+def _one_rule_per_type() -> dict[str, dict]:
+    """A shipped rule of every rule type, as the YAML data of its file."""
+    found = {}
+    for _, path in discover(builtin_rules_dir()):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found.setdefault(data["extends"], data)
+    return found
+
+
+def _wrong_settings():
+    for extends, data in sorted(_one_rule_per_type().items()):
+        kinds = {**COMMON_KINDS, **{k: o.kind for k, o in check_class(extends).OPTIONS.items()}}
+        for key, kind in kinds.items():
+            for value in WRONG[kind]:
+                yield extends, data, key, value
+
+
+def test_every_rule_type_has_a_shipped_rule_to_start_from():
+    assert set(_one_rule_per_type()) == set(REGISTRY)
+    assert set(WRONG) >= {o.kind for name in REGISTRY for o in check_class(name).OPTIONS.values()}
+
+
+def _flow(value) -> str:
+    return yaml.safe_dump(value, default_flow_style=True, width=10 ** 6, allow_unicode=True).replace("\n...\n", "").strip()
+
+
+@pytest.mark.parametrize("extends,data,key,value", list(_wrong_settings()),
+                         ids=lambda v: v if isinstance(v, str) else repr(v)[:20])
+def test_a_wrong_value_for_any_option_of_any_rule_type_is_located(tmp_path, extends, data, key, value):
+    """Each option of each rule type, given a value of the wrong kind (or the right kind, wrong
+    inside): a RuleError at the key's line and column, naming the key, never another exception."""
+    text = "".join(f"{k}: {_flow(v)}\n" for k, v in {**data, key: value}.items())  # a key and its value a line
+    path = tmp_path / "style" / "wrong.yaml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule("style/wrong", path)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key}:"))
+    message = str(info.value)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert f"key '{key}" in message, message
+    assert len(message) < 600, message  # the value is shown cut short, whatever its size
+
+
+def test_the_regex_kind_is_checked_too():
+    """No shipped rule type has a single-pattern option today; the kind still refuses bad ones."""
+    with pytest.raises(OptionError, match="expected a string, got a list"):
+        Option("regex").convert(["x"])
+    with pytest.raises(OptionError, match="does not compile"):
+        Option("regex").convert("(x")
+    assert Option("regex").convert("x+") == "x+"
+
+
+def test_builtin_patterns_compile():
+    """Shipped rules' patterns are compiled at their first search, not at load (start-up time):
+    this test is what vouches for them. Every pattern of every shipped rule compiles, alone and
+    in the alternations the checks build."""
+    from newslint.checks.base import RulePattern, any_pattern
+    from newslint.engine import all_rules
+    from newslint.config import Config
+    compiled = 0
+    for rule in all_rules(Config()).values():
+        if not rule.path.startswith(str(builtin_rules_dir())):
+            continue
+        options = check_class(rule.extends).OPTIONS
+        for key, option in options.items():
+            value = rule.options[key]
+            if option.kind in ("regex", "regexes") and value:
+                patterns = [value] if isinstance(value, str) else value
+                for p in patterns:
+                    RulePattern(p)._all()
+                    compiled += 1
+                for flags in (0, 2):  # IGNORECASE, as the checks use them
+                    for alternation in any_pattern([p.lstrip("^") for p in patterns], flags):
+                        assert len(alternation._all()) == 1, key  # one pattern, not part by part
+        if rule.extends == "substitution" and rule.options["regex"]:
+            for p in rule.options["swap"]:
+                RulePattern(p)._all()
+                compiled += 1
+    assert compiled > 40
+
+
+RULE_FILE_CASES = {
+    # (file bytes, what the error says): whole-file mistakes, through the real CLI
+    "empty_file": (b"", "style/bad.yaml:1:1: error: a rule file must be a mapping"),
+    "only_whitespace": (b"  \n\n   \n", "style/bad.yaml:1:1: error: a rule file must be a mapping"),
+    "a_tab_before_a_key": (b"\textends: existence\n", "style/bad.yaml:1:1: error: not valid YAML"),
+    "only_a_comment": (b"# nothing here\n", "style/bad.yaml:1:1: error: a rule file must be a mapping"),
+    "not_utf8": (b"extends: existence\nmessage: caf\xe9 %s\ntokens: [foo]\n",
+                 "style/bad.yaml:2:13: error: not valid UTF-8: byte 0xe9 at byte offset 31"),
+    "lone_surrogate_escape": (b'extends: existence\nmessage: "\\ud800 %s"\ntokens: [foo]\n',
+                              "style/bad.yaml:2:10: error: a lone surrogate (U+D800) is not a character"),
+    "two_documents": (GOOD.encode() + b"---\nextends: existence\n", "style/bad.yaml:4:1: error: not valid YAML"),
+    "python_tag_in_a_value": (GOOD.encode() + b"level: !!python/name:os.system\n",
+                              "style/bad.yaml:4:8: error: not valid YAML: could not determine a constructor"),
+    "python_object_tag": (b"extends: existence\nmessage: hi\ntokens: !!python/object/new:os.system [echo pwned]\n",
+                          "style/bad.yaml:3:9: error: not valid YAML"),
+    "unhashable_key": (b"? [a]\n: b\n", "style/bad.yaml:1:3: error: not valid YAML"),
+    "nested_too_deeply": (b"extends: existence\nmessage: hi\ntokens: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+                          "style/bad.yaml:3:108: error: not valid YAML: nested too deeply"),
+}
+
+
+def _billion_laughs() -> bytes:
+    """Nested aliases: 13 short lines that stand for 9**13 strings when expanded."""
+    items = ["&a [x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefghijkl", "bcdefghijklm"):
+        items.append(f"&{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return ("extends: existence\nmessage: hi\ndescription: [" + ", ".join(items) + "]\ntokens: [*m]\n").encode()
+
+
+RULE_FILE_CASES["billion_laughs"] = (_billion_laughs(), "style/bad.yaml:4:9: error: key 'tokens': item [[[")
+
+
+@pytest.mark.parametrize("name", sorted(RULE_FILE_CASES))
+def test_bad_rule_file_bytes_are_located(tmp_path, name):
+    data, expected = RULE_FILE_CASES[name]
+    (tmp_path / "rules" / "style").mkdir(parents=True)
+    (tmp_path / "rules" / "style" / "bad.yaml").write_bytes(data)
+    (tmp_path / ".newslint.yaml").write_text("rule_paths: [rules]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Some foo text.\n", encoding="utf-8")
+    code, out, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2, (out, err)
+    assert "Traceback" not in err
+    assert expected in err, err
+    assert len(err) < 2000  # one line, not the expansion of a bomb
+
+
+def test_a_substitution_regex_key_that_does_not_compile_is_located(tmp_path):
+    path = tmp_path / "style" / "swap.yaml"
+    path.parent.mkdir()
+    path.write_text("extends: substitution\nmessage: hi\nregex: true\nswap:\n  'colou?r': colour\n  '(unclosed': x\n",
+                    encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule("style/swap", path)
+    assert str(info.value).startswith(f"{path}:6:16: error: key 'swap.(unclosed': regular expression")
+
+
+def test_common_keys_are_all_covered():
+    assert set(COMMON_KINDS) | {"extends", "example"} == set(COMMON_KEYS)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix, Level, Related
+from ..errors import brief
 from ..document import Document
 from .phrases import PhraseIndex
 
@@ -80,7 +81,7 @@ class Option:
             if not isinstance(value, list):
                 raise OptionError(f"expected a list of strings, got {_describe(value)}")
             for item in value:
-                _need_text(item, f"item {item!r}")
+                _need_text(item, f"item {brief(item)}")
             if kind == "regexes" and compile_patterns:
                 for v in value:
                     compile_pattern(v)
@@ -90,20 +91,20 @@ class Option:
                 raise OptionError(f"expected a mapping of names to lists of strings, got {_describe(value)}")
             out = {}
             for k, v in value.items():
-                _need_text(k, f"key {k!r}")
+                _need_text(k, f"key {brief(k)}")
                 items = [v] if isinstance(v, str) else v
                 if not isinstance(items, list):
-                    raise OptionError(f"the value of {k!r}: expected a list of strings, got {_describe(v)}")
+                    raise OptionError(f"the value of {brief(k)}: expected a list of strings, got {_describe(v)}")
                 for item in items:
-                    _need_text(item, f"an item of {k!r}")
+                    _need_text(item, f"an item of {brief(k)}")
                 out[k] = list(items)
             return out
         if kind == "mapping":
             if not isinstance(value, dict):
                 raise OptionError(f"expected a mapping of strings to strings, got {_describe(value)}")
             for k, v in value.items():
-                _need_text(k, f"key {k!r}")
-                _need_text(v, f"the value of {k!r}")
+                _need_text(k, f"key {brief(k)}")
+                _need_text(v, f"the value of {brief(k)}")
             return dict(value)
         raise AssertionError(f"unknown option kind {kind}")
 
@@ -122,7 +123,7 @@ def _describe(value: Any) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, (list, dict)):
         return f"a {'list' if isinstance(value, list) else 'mapping'}"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {brief(value)}"
 
 
 def compile_pattern(pattern: str, flags: int = 0, rule: "Rule | None" = None) -> "RulePattern":

@@ -58,6 +58,10 @@ def front_matter(text: str, strict: bool) -> tuple[dict[str, Any], int]:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", None,
                          mark.line + 2 if mark else 1, mark.column + 1 if mark else None) from None
+    except RecursionError:  # brackets nested thousands deep: PyYAML's composer recurses
+        if not strict:
+            return {}, 0
+        raise InputError("front matter is not valid YAML: nested too deeply", None, 1, 1) from None
     if not isinstance(data, dict):
         if strict and data is not None:
             raise InputError("front matter must be a mapping of keys to values", None, 1, 1)
