@@ -62,8 +62,16 @@ def write(path: Path, results: Iterable) -> int:
     data = {"version": VERSION, "tool": "newslint", "entries": items}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:  # no such folder, a folder by that name, no permission, a full disk
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        from .errors import NewslintError
+        raise NewslintError(f"cannot write the baseline: {exc.strerror or exc}", str(path)) from None
     return sum(e["count"] for e in items)
 
 

@@ -194,8 +194,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .errors import NewslintError
     from .formats import NEEDS_RULES, OutputOptions, renderer
     from .lint import Linter
+
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise NewslintError("standard output is closed: there is nowhere to write the report "
+                            "(redirect it to a file, or to /dev/null)")
 
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore,
                     statistics=args.statistics, max_bytes=args.max_bytes,
@@ -205,7 +210,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .baseline import Baseline
         baseline = Baseline(args.baseline)
     mode = "diff" if args.diff else "fix" if args.fix else None
-    results = _lint_all(args, linter, mode)
+    results = _without_skipped(_lint_all(args, linter, mode))
     for result in results:
         if result.error is not None:
             print(str(result.error), file=sys.stderr)
@@ -217,9 +222,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if mode == "diff":
         changed = [r for r in results if r.diff]
-        for r in changed:
-            sys.stdout.write(r.diff)
-        sys.stdout.flush()
+        with _writing():
+            for r in changed:
+                sys.stdout.write(r.diff)
+            sys.stdout.flush()
         fixes = sum(r.fixed for r in results)
         print(f"newslint: {fixes} fix{'' if fixes == 1 else 'es'} would be applied to {len(changed)} "
               f"file{'' if len(changed) == 1 else 's'}", file=sys.stderr)
@@ -239,8 +245,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format in NEEDS_RULES:
         from .engine import all_rules
         options.rules = all_rules(linter.config())
-    renderer(args.format)(results, options, sys.stdout)
-    sys.stdout.flush()
+    with _writing():
+        renderer(args.format)(results, options, sys.stdout)
+        sys.stdout.flush()
 
     notices = list({m: (k, m) for k, m in linter.notices() + [n for r in results for n in r.notices]}.values())
     for _, message in notices:
@@ -258,6 +265,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     threshold = Level(fail_on).rank
     failing = any(d.level.rank >= threshold for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _without_skipped(results: list) -> list:
+    """The results of the files that were linted (or could not be); files that are not text
+    (binary) get a note on standard error and are left out of the report, the summary and the
+    exit status."""
+    from .errors import SkippedInput
+    kept = []
+    for result in results:
+        if isinstance(result.error, SkippedInput):
+            print(f"{result.error.path or result.path}: note: {result.error.message}", file=sys.stderr)
+        else:
+            kept.append(result)
+    return kept
+
+
+class _writing:
+    """Around writes to standard output: a write that fails (a full disk, a closed descriptor)
+    is a one-line error, exit 2, and nothing more is written there (a broken pipe stays quiet:
+    see main)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None or isinstance(exc, BrokenPipeError) or not isinstance(exc, (OSError, UnicodeEncodeError)):
+            return False
+        try:  # the buffered rest would fail again when Python flushes it at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+        from .errors import NewslintError
+        reason = exc.reason if isinstance(exc, UnicodeEncodeError) else exc.strerror or exc
+        raise NewslintError(f"cannot write the report to standard output: {reason}") from None
 
 
 def _lint_all(args: argparse.Namespace, linter, mode: str | None = None) -> list:
@@ -281,7 +324,14 @@ def _lint_all(args: argparse.Namespace, linter, mode: str | None = None) -> list
             results.append(next(linted))
             continue
         name = getattr(args, "stdin_filename", None) or "-"
-        text = sys.stdin.read()
+        from .document import decode
+        from .errors import InputError
+        from .lint import FileResult
+        try:  # bytes, decoded like a file's: not valid UTF-8 is an error with its byte offset
+            text = decode(sys.stdin.buffer.read(), name)
+        except InputError as exc:
+            results.append(FileResult(name, error=exc))
+            continue
         if mode == "diff":
             from .fix import unified_diff
             result = fix_source(linter, text, name)
@@ -297,7 +347,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     from .baseline import write
     from .lint import Linter
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore, max_bytes=args.max_bytes)
-    results = _lint_all(args, linter)
+    results = _without_skipped(_lint_all(args, linter))
     for result in results:
         if result.error is not None:
             print(str(result.error), file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -138,27 +139,49 @@ def write_atomic(path: Path, data: bytes, original: bytes) -> None:
             raise InputError("changed on disk since it was read; not fixed (run again)", str(path))
     except OSError as exc:
         raise InputError(f"cannot fix: {exc.strerror or exc}", str(path)) from None
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-            try:
-                os.chown(tmp, st.st_uid, st.st_gid)
-            except OSError:
-                pass
-        if target.read_bytes() != original:  # a last look, just before the rename
-            raise InputError("changed on disk since it was read; not fixed (run again)", str(path))
-        os.replace(tmp, target)
-    except BaseException:
+    with _signals_deferred():
+        tmp = None
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass
+            if target.read_bytes() != original:  # a last look, just before the rename
+                raise InputError("changed on disk since it was read; not fixed (run again)", str(path))
+            os.replace(tmp, target)
+        except BaseException as exc:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            if isinstance(exc, OSError):  # a full disk, a read-only folder: this file is not fixed, the run goes on
+                raise InputError(f"cannot fix: {exc.strerror or exc}; the file is unchanged", str(path)) from None
+            raise
+
+
+class _signals_deferred:
+    """Ctrl-C (SIGINT) and SIGTERM (a pool being terminated) wait until the file is replaced or
+    left alone and the temp file is gone: delivered inside, they could strike between creating
+    the temp file and removing it, and leave it behind. Where signals cannot be blocked (not the
+    main thread's business, or no pthread_sigmask), the except clause above still cleans up."""
+
+    def __enter__(self) -> None:
+        self.old = None
+        if hasattr(signal, "pthread_sigmask"):
+            deferred = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+            self.old = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+
+    def __exit__(self, *exc) -> None:
+        if self.old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.old)  # what came meanwhile is delivered now
 
 
 def unified_diff(old: str, new: str, name: str) -> str:

@@ -91,6 +91,10 @@ _worker_mode: str | None = None
 
 def _init(spec: dict, mode: str | None) -> None:
     global _worker, _worker_mode
+    import signal
+    # Ctrl-C reaches every process of the terminal's group: the parent alone stops the run
+    # (and terminates the pool); a worker taking it too would print its own traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _worker is None:  # not inherited through fork: build one
         _worker = Linter(**spec)
     _worker_mode = mode

@@ -19,6 +19,7 @@ import asyncio
 import hmac
 import json
 import os
+import re
 import sys
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -126,8 +127,11 @@ def parse_request(body: bytes) -> dict[str, Any]:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise RequestError(422, f"the body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise RequestError(422, "the body is not valid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise RequestError(422, "the body must be a JSON object with a 'text' field")
+    _refuse_surrogates(data)
     for key in data:
         if key not in FIELDS:
             hint = ("; rules cannot be uploaded: the server's configuration defines them"
@@ -153,6 +157,23 @@ def parse_request(body: bytes) -> dict[str, Any]:
         raise RequestError(422, f"field 'fail_on': expected one of {', '.join(LEVEL_NAMES)}, got {fail_on!r}")
     return {"text": text, "format": fmt, "metadata": metadata or None, "fail_on": fail_on,
             "select": _names(data, "select"), "ignore": _names(data, "ignore")}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(data: dict) -> None:
+    """JSON may escape a lone surrogate ("\\ud800"), which is no character: such text cannot be
+    published, nor answered in UTF-8. 422, with where it is."""
+    for key, value in data.items():
+        values = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else [value]
+        for item in [key, *values]:
+            bad = _SURROGATE.search(item) if isinstance(item, str) else None
+            if bad:
+                at = f" at offset {bad.start()}" if item is value and key == "text" else ""
+                raise RequestError(422, f"field '{key.encode('utf-8', 'backslashreplace').decode()}': "
+                                        f"a lone surrogate (U+{ord(bad.group()):04X}){at} is not a character: "
+                                        "the text must be valid Unicode")
 
 
 def _names(data: dict, key: str) -> tuple[str, ...]:

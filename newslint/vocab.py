@@ -68,7 +68,7 @@ def _quote(word: str) -> str:
 def insert_accept(text: str, words: list[str], where: str = "<config>") -> str:
     """`text` (a YAML configuration) with `words` appended to vocabulary.accept."""
     items = [_quote(w) for w in words]
-    root = yaml.compose(text) if text.strip() else None
+    root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
     if root is None:
         return text + ("" if not text or text.endswith("\n") else "\n") + \
             "vocabulary:\n  accept:\n" + "".join(f"    - {i}\n" for i in items)

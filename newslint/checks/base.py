@@ -315,14 +315,18 @@ class Check:
     def validate_message(cls, message: str) -> None:
         """Raise OptionError for a message with unknown placeholders or unbalanced braces."""
         try:
-            fields = [name for _, name, _, _ in string.Formatter().parse(message.replace("%s", "{match}"))
-                      if name is not None]
+            fields = [(name, spec, conversion) for _, name, spec, conversion
+                      in string.Formatter().parse(message.replace("%s", "{match}")) if name is not None]
         except ValueError as exc:
             raise OptionError(f"{exc} (write a literal brace as {{{{ or }}}})") from None
-        for name in fields:
+        for name, spec, conversion in fields:
             if name not in cls.PLACEHOLDERS:
                 allowed = ", ".join("{" + p + "}" for p in cls.PLACEHOLDERS)
                 raise OptionError(f"unknown placeholder {{{name}}}; a {cls.NAME} rule offers {allowed} and %s")
+            if conversion not in (None, "r", "s", "a"):
+                raise OptionError(f"{{{name}!{conversion}}}: unknown conversion (use !r, !s or !a)")
+            if spec and ("{" in spec or _WIDE.search(spec)):  # {match:{x}}, {match:>99999999999}
+                raise OptionError(f"{{{name}:{spec}}}: a format may not hold a placeholder, nor a width of 1000 or more")
 
     # helpers for subclasses -------------------------------------------------------------
 
@@ -349,7 +353,7 @@ class Check:
             r = doc.locate(rs, re_)
             rel.append(Related(r.line, r.column, note, r.offset, r.length, r.end_line, r.end_column))
         return Diagnostic(
-            rule=self.rule.id, level=self.rule.level, message=self.message.format(**fields),
+            rule=self.rule.id, level=self.rule.level, message=_formatted(self.message, fields),
             line=loc.line, column=loc.column, end_line=loc.end_line, end_column=loc.end_column,
             offset=loc.offset, length=loc.length, path=doc.path, suggestions=list(suggestions),
             related=rel, fix=fix, link=self.rule.link)
@@ -368,6 +372,24 @@ class Check:
         else:
             s, e = doc.source_span(*span)
         return Fix((Edit(s, e - s, ""),), safe=safe)
+
+
+_WIDE = re.compile(r"\d{4,}")
+
+
+def _formatted(message: str, fields: dict[str, Any]) -> str:
+    """The message with its placeholders filled; a format that does not suit the value (a user's
+    {match:d}, where match is text) shows the value as it is instead of ending the run."""
+    try:
+        return message.format(**fields)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        try:
+            return _PLAIN_FIELD.sub(r"{\1}", message).format(**fields)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return message
+
+
+_PLAIN_FIELD = re.compile(r"(?<!\{)\{(\w+)[^{}]*\}")
 
 
 @dataclass

@@ -237,8 +237,11 @@ def _reader(fmt: str):
 
 def decode(data: bytes, path: str | None = None) -> str:
     """Bytes of a file to text, with a precise error for anything that is not UTF-8 text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("UTF-16 text: newslint reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)", path)
     if b"\x00" in data[:8192]:
-        raise InputError("binary file, skipped", path)
+        from ..errors import SkippedInput
+        raise SkippedInput("binary file, skipped", path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
