@@ -44,10 +44,13 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def check_positions(text: str, fmt: str) -> None:
+def check_positions(text: str, fmt: str, config: dict | None = None, found=None) -> None:
+    """Every diagnostic of `text` (linted with `config`, the busy pack by default, unless the
+    diagnostics are given as `found`) lies in the text, with line and column from the oracle."""
     body = text[1:] if text.startswith("\ufeff") else text
     try:
-        found = lint(text, format=fmt, config=BUSY)
+        if found is None:
+            found = lint(text, format=fmt, config=BUSY if config is None else config)
     except InputError as exc:  # front matter that is not YAML: refused, with its line
         assert fmt == "markdown" and "front matter" in exc.message
         return
