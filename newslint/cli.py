@@ -327,8 +327,9 @@ def _lint_all(args: argparse.Namespace, linter, mode: str | None = None) -> list
         from .document import decode
         from .errors import InputError
         from .lint import FileResult
+        stream = getattr(sys.stdin, "buffer", None)  # a text stream without bytes: a caller's StringIO
         try:  # bytes, decoded like a file's: not valid UTF-8 is an error with its byte offset
-            text = decode(sys.stdin.buffer.read(), name)
+            text = decode(stream.read(), name) if stream is not None else sys.stdin.read()
         except InputError as exc:
             results.append(FileResult(name, error=exc))
             continue
