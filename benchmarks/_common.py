@@ -36,6 +36,16 @@ def corpus_files(folder: str | Path) -> list[Path]:
     return files
 
 
+def best_time(fn, repeat: int) -> float:
+    """The shortest of `repeat` runs: the one least disturbed by the rest of the machine."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))

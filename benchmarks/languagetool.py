@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "news"
+sys.path.insert(0, str(HERE))
+from _common import DEFAULT_CORPUS, corpus_files, machine  # noqa: E402
 
 
 def main() -> None:
@@ -53,7 +54,7 @@ def run(args) -> None:
     from newslint.document import Document
     from newslint.engine import Engine
 
-    files = sorted(p for p in Path(args.folder).rglob("*") if p.suffix in (".txt", ".md"))[:args.count]
+    files = corpus_files(args.folder)[:args.count]
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
     grammar = Engine.build(Config(), select=["grammar"])
     full = Engine.build(Config())
@@ -86,7 +87,7 @@ def run(args) -> None:
             fn()
             times[name] = min(times[name], time.perf_counter() - t)
     n = len(texts)
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores")
+    print(machine())
     print(f"server: {args.url}; articles: {n} from {args.folder}; best of {args.repeat}, warm server")
     for name, label in (("bare", "bare server (/v2/check)"), ("grammar", "newslint, grammar rules only"),
                         ("all", "newslint, all rules + LanguageTool")):

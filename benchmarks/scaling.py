@@ -28,16 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, corpus_files, machine  # noqa: E402
-
-
-def best_time(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
+from _common import DEFAULT_CORPUS, best_time, corpus_files, machine  # noqa: E402
 
 
 def long_article(paragraphs: list[str], size: int) -> str:

@@ -12,24 +12,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "news"
-
-
-def best_of(repeat: int, fn) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import DEFAULT_CORPUS, best_time, corpus_files, machine  # noqa: E402
 
 
 def main() -> None:
@@ -42,7 +32,7 @@ def main() -> None:
     from newslint.document import Document
     from newslint.engine import Engine
 
-    files = sorted(p for p in Path(args.folder).rglob("*") if p.suffix in (".txt", ".md"))
+    files = corpus_files(args.folder)
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
     core = Engine.build(Config(), ignore=["spelling", "grammar"])
     full = Engine.build(Config(), ignore=["grammar"])
@@ -65,20 +55,20 @@ def main() -> None:
 
     core_t = full_t = spell_t = parse_t = float("inf")
     for _ in range(args.repeat):
-        core_t = min(core_t, best_of(1, run(core)))
-        full_t = min(full_t, best_of(1, run(full)))
-        spell_t = min(spell_t, best_of(1, run(speller)))
-        parse_t = min(parse_t, best_of(1, parse))
+        core_t = min(core_t, best_time(run(core), 1))
+        full_t = min(full_t, best_time(run(full), 1))
+        spell_t = min(spell_t, best_time(run(speller), 1))
+        parse_t = min(parse_t, best_time(parse, 1))
 
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / "story.txt"
         article.write_text(texts[0][1], encoding="utf-8")
         cli = [sys.executable, "-m", "newslint", "check", str(article)]
         env = dict(os.environ)
-        one_core = best_of(5, lambda: subprocess.run(cli + ["--ignore", "spelling,grammar"], capture_output=True, env=env))
-        one_full = best_of(5, lambda: subprocess.run(cli + ["--ignore", "grammar"], capture_output=True, env=env))
+        one_core = best_time(lambda: subprocess.run(cli + ["--ignore", "spelling,grammar"], capture_output=True, env=env), 5)
+        one_full = best_time(lambda: subprocess.run(cli + ["--ignore", "grammar"], capture_output=True, env=env), 5)
 
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores")
+    print(machine())
     print(f"articles: {len(texts)} from {args.folder}; spelling findings: {found}")
     print(f"lexicon load (from the cache): {load * 1000:.0f} ms")
     print(f"core rules, best of {args.repeat}: {core_t:.3f} s")

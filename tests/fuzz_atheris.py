@@ -6,7 +6,7 @@
 Each input picks a format (text, Markdown, HTML) and becomes a text of arbitrary Unicode (lone
 surrogates included); it is linted with every built-in rule (LanguageTool aside), every finding
 must pass the position oracle of test_positions (inside the text, with the line and column a
-character-by-character walk gives), and the safe fixes are applied. Any exception is a crash
+character-by-character walk gives), the safe fixes are applied, and every output format renders. Any exception is a crash
 that libFuzzer saves (crash-<hash>) for replay: python tests/fuzz_atheris.py crash-<hash>.
 test_fuzz.py runs it for a bounded time in CI. (Not a pytest module: its name does not start
 with test_.)
@@ -19,49 +19,30 @@ from pathlib import Path
 
 import atheris
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # test_positions and conftest
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # test_fuzz and what it imports
 
 FORMATS = ["text", "markdown", "html"]
 
-# newslint imports most of itself lazily (readers, rule types, the lexicon): build the engine and
-# lint once in every format inside the block, so that every module is instrumented for coverage
+# newslint imports most of itself lazily (readers, rule types, the lexicon, the formats): build
+# the engine and run the whole check once in every format inside the block, so that every module
+# is instrumented for coverage. The check is test_fuzz's: lint, positions, fixes, every format.
 with atheris.instrument_imports(include=["newslint"]):
     from newslint.diagnostic import FAMILIES
-    from newslint.fix import fix_text
     from newslint.lint import Linter
+    from test_fuzz import lint_everything
 
     _config = Path(tempfile.mkdtemp(prefix="newslint-fuzz-")) / ".newslint.yaml"
     _config.write_text("rules: {" + ", ".join(f"{f}: on" for f in FAMILIES) + "}\nlanguagetool: {mode: 'off'}\n",
                        encoding="utf-8")
     LINTER = Linter(config_file=_config)
     for _fmt in FORMATS:
-        LINTER.lint_text("# Warm up\n\nThe the minister said on Monday, June 5, 2023: “Leave a Reply”.\n", format=_fmt)
-        fix_text(lambda t: LINTER.lint_text(t, format=_fmt).diagnostics, "Afp said caf&eacute;.\n", _fmt)
-
-from test_positions import check_positions  # noqa: E402  (the oracle, not a copy of it)
-
-
-def check(text: str, fmt: str) -> None:
-    result = LINTER.lint_text(text, format=fmt)
-    if result.error is not None:  # the one refusal: Markdown front matter that is not YAML
-        assert fmt == "markdown" and "front matter" in result.error.message, result.error
-        return
-    check_positions(text, fmt, found=result.diagnostics)
-
-    def lint(t: str):
-        r = LINTER.lint_text(t, format=fmt)
-        assert r.error is None, r.error
-        return r.diagnostics
-
-    body = text[1:] if text.startswith("\ufeff") else text
-    fixed, _, after = fix_text(lint, body, fmt)
-    check_positions(fixed, fmt, found=after)
+        lint_everything(LINTER, "# Warm up\n\nThe the minister said on Monday, June 5, 2023: “Leave a Reply”. Afp said caf&eacute;.\n", _fmt)
 
 
 def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
     fmt = FORMATS[fdp.ConsumeIntInRange(0, 2)]
-    check(fdp.ConsumeUnicode(fdp.remaining_bytes()), fmt)
+    lint_everything(LINTER, fdp.ConsumeUnicode(fdp.remaining_bytes()), fmt)
 
 
 def main() -> None:

@@ -31,8 +31,8 @@ def articles(tmp_path_factory) -> Path:
     return folder
 
 
-def bench(script: str, *args: str, timeout: float = 240) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_LANGUAGETOOL_URL"}
+def bench(script: str, *args: str, timeout: float = 240, env: dict | None = None) -> str:
+    env = env or {k: v for k, v in os.environ.items() if k != "NEWSLINT_LANGUAGETOOL_URL"}
     proc = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
                           env=env, timeout=timeout)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -66,4 +66,17 @@ def test_load(articles):
 def test_scaling(articles):
     out = bench("scaling.py", str(articles), "--sizes", "1,4", "--articles", "3", "--repeat", "1")
     for line in ("article length", "x1 ", "x10 ", "+1000 phrase rules"):
+        assert line in out, out
+
+
+def test_spelling(articles):
+    out = bench("spelling.py", str(articles), "--repeat", "1")
+    assert "articles: 30 from" in out and "spelling adds" in out and "one-file CLI run" in out, out
+
+
+def test_languagetool(articles, languagetool_url):
+    out = bench("languagetool.py", str(articles), "--count", "5", "--repeat", "1",
+                env={**os.environ, "NEWSLINT_LANGUAGETOOL_URL": languagetool_url})
+    assert f"server: {languagetool_url}; articles: 5 from" in out, out
+    for line in ("bare server (/v2/check)", "newslint, grammar rules only", "overhead over the bare server"):
         assert line in out, out
