@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""LanguageTool throughput: newslint's grammar rules against the bare server, same texts.
+"""LanguageTool throughput: newslint's LanguageTool rule against the bare server, same texts.
 
     python benchmarks/languagetool.py [FOLDER] [--url URL] [--count N] [--repeat R]
 
@@ -7,7 +7,7 @@ The server: --url, else $NEWSLINT_LANGUAGETOOL_URL, else one started with script
 (and stopped afterwards). Three runs over the same articles, one request at a time:
   bare      POST /v2/check with the text and the grammar rule's disabled rules and categories
             (what newslint sends), through `requests` as language-tool-python does;
-  grammar   newslint with only the grammar rules (parse, request, map matches, filter);
+  grammar   newslint with only its LanguageTool rule (parse, request, map matches, filter);
   all       newslint with every default rule and LanguageTool on.
 A warm-up pass first fills the server's caches, so all three meet a warm server; each figure is
 the best of --repeat. Prints articles per second and newslint's overhead over the bare server.
@@ -56,7 +56,7 @@ def run(args) -> None:
 
     files = corpus_files(args.folder)[:args.count]
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
-    grammar = Engine.build(Config(), select=["grammar"])
+    grammar = Engine.build(Config(), select=["grammar/languagetool"])
     full = Engine.build(Config())
     check = grammar.checks[0]
     opts = check.options
@@ -89,11 +89,11 @@ def run(args) -> None:
     n = len(texts)
     print(machine())
     print(f"server: {args.url}; articles: {n} from {args.folder}; best of {args.repeat}, warm server")
-    for name, label in (("bare", "bare server (/v2/check)"), ("grammar", "newslint, grammar rules only"),
+    for name, label in (("bare", "bare server (/v2/check)"), ("grammar", "newslint, LanguageTool rule only"),
                         ("all", "newslint, all rules + LanguageTool")):
         print(f"{label:38s} {times[name]:7.2f} s  {n / times[name]:6.1f} articles/s")
     print(f"newslint's overhead over the bare server: {100 * (times['grammar'] - times['bare']) / times['bare']:.0f}%"
-          f" (grammar only), {100 * (times['all'] - times['bare']) / times['bare']:.0f}% (all rules); target 15%")
+          f" (LanguageTool rule only), {100 * (times['all'] - times['bare']) / times['bare']:.0f}% (all rules); target 15%")
 
 
 if __name__ == "__main__":

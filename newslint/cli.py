@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report only findings not recorded in this baseline (see 'newslint baseline')")
     _jobs_option(check)
     check.add_argument("--require-languagetool", action="store_true",
-                       help="exit 2 when grammar checks cannot run (no LanguageTool server, or it fails)")
+                       help="exit 2 when LanguageTool's grammar checks cannot run (no server, or it fails)")
 
     baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
                               description="Lint files and record their findings in a baseline file; "
@@ -254,9 +254,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         if message:
             print(f"newslint: {message}", file=sys.stderr)
     if args.require_languagetool and (any(kind.startswith("languagetool") for kind, _ in notices)
-                                      or not any(r.family == "grammar" for e in linter._engines.values()
+                                      or not any(r.extends == "languagetool" for e in linter._engines.values()
                                                  for r in e.rules)):
-        print("newslint: error: --require-languagetool: grammar checks did not run", file=sys.stderr)
+        print("newslint: error: --require-languagetool: LanguageTool grammar checks did not run", file=sys.stderr)
         return EXIT_ERROR
     if args.strict and any(r.error for r in results):
         return EXIT_ERROR

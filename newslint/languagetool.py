@@ -5,7 +5,8 @@ Where the server is (first that applies):
   2. the configuration's `languagetool:` mapping: `url:` (mode url), or `mode: local` for
      language-tool-python's own managed server (needs Java, and downloads LanguageTool, about
      260 MB, the first time: only ever when the user chose this mode), or `mode: off`;
-  3. nothing: grammar checks are off, and the run says so once.
+  3. nothing: LanguageTool's grammar checks are off (newslint's own grammar rules still run),
+     and the run says so once.
 
 An outage (refused connection, timeout, an HTTP error, an answer that is not LanguageTool's
 JSON) gives one warning naming the URL; the rest of the run skips grammar and every other
@@ -62,7 +63,8 @@ class Client:
             return [("languagetool-unavailable", f"warning: LanguageTool at {self.where} is unavailable "
                      f"({self.failure}); grammar checks were skipped")]
         if self.mode == "unset" and self.used:
-            return [("languagetool-off", "note: grammar checks are off: no LanguageTool server is configured "
+            return [("languagetool-off", "note: LanguageTool grammar checks are off (newslint's own grammar rules ran): "
+                     "no LanguageTool server is configured "
                      f"(set languagetool.url in .newslint.yaml, or {ENV_URL})")]
         if self.mode == "off" and self.used:
             return [("languagetool-off", "")]

@@ -78,5 +78,5 @@ def test_languagetool(articles, languagetool_url):
     out = bench("languagetool.py", str(articles), "--count", "5", "--repeat", "1",
                 env={**os.environ, "NEWSLINT_LANGUAGETOOL_URL": languagetool_url})
     assert f"server: {languagetool_url}; articles: 5 from" in out, out
-    for line in ("bare server (/v2/check)", "newslint, grammar rules only", "overhead over the bare server"):
+    for line in ("bare server (/v2/check)", "newslint, LanguageTool rule only", "overhead over the bare server"):
         assert line in out, out

@@ -48,6 +48,19 @@ def test_the_same_slip_is_reported_once_by_the_spelling_rules(lt):
     assert any(d.rule.startswith("grammar/MORFOLOGIK") and d.line == 3 for d in alone)
 
 
+def test_a_confusion_newslint_finds_offline_is_not_reported_again(lt):
+    text = "Sales rose more then expected, and he have said so.\n"
+    everything = lint(text, select=["grammar"])
+    on_then = [d.rule for d in everything if d.column == 17]
+    assert on_then == ["grammar/confused-words"], everything
+    on_have = [d.rule for d in everything if d.column == 39]
+    assert on_have == ["grammar/singular-has"], everything
+    # LanguageTool does see both slips: without newslint's own rules it reports them itself
+    server_only = lint(text, select=["grammar/languagetool"])
+    assert {d.column for d in server_only} >= {17, 39}, server_only
+    assert all(d.rule.split("/")[1].isupper() for d in server_only)
+
+
 def test_names_and_house_words_pass_languagetools_speller(lt):
     text = "Blinken met Qin Gang and Xie Feng in Diaoyutai; the zorbification went on.\n"
     assert not [d for d in lint(text, select=["grammar"], config={"vocabulary": {"accept": ["zorbification"]}})]
@@ -200,7 +213,7 @@ def test_languagetool_configuration_is_validated():
 
 def test_one_client_per_engine_and_checks_serialised(fake_server):
     url = fake_server("ok")
-    engine = Engine.build(make_config({"languagetool": {"url": url}}), select=["grammar"])
+    engine = Engine.build(make_config({"languagetool": {"url": url}}), select=["grammar/languagetool"])
     clients = {id(c.client) for c in engine.checks}
     assert len(clients) == 1
     docs = [Document(f"Story {i} is fine.\n") for i in range(8)]

@@ -16,7 +16,7 @@ ARTICLE = ("Headline number {i}\n\n"
 
 def quiet(stderr: str) -> bool:
     """Nothing on stderr but the note that grammar checks are off (no LanguageTool server)."""
-    return all(line.startswith("newslint: note: grammar checks are off") for line in stderr.splitlines())
+    return all(line.startswith("newslint: note: LanguageTool grammar checks are off") for line in stderr.splitlines())
 
 
 def make_archive(tmp_path, n):

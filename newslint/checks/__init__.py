@@ -22,6 +22,7 @@ REGISTRY: dict[str, str] = {
     "title": "newslint.checks.titles:TitleConsistency",
     "spelling": "newslint.checks.spelling:Spelling",
     "doubled-word": "newslint.checks.doubled:DoubledWord",
+    "agreement": "newslint.checks.agreement:Agreement",
     "languagetool": "newslint.checks.languagetool:LanguageToolCheck",
     "name-variant": "newslint.checks.name_variant:NameVariant",
     "dialect": "newslint.checks.dialect:DialectMix",

@@ -95,20 +95,26 @@ class LanguageToolCheck(Check):
                 yield d
 
     def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
-        """Drop LanguageTool's spelling and repeated-word matches on spans that a spelling
-        rule reports too: the same slip is reported once, by the offline speller."""
-        spelled = [(d.offset, d.offset + d.length) for d in found if d.family == "spelling"]
-        if not spelled:
-            return found
+        """Report each slip once: drop LanguageTool's spelling and repeated-word matches on spans
+        a spelling rule reports, and any of its matches on a span that one of newslint's own
+        grammar rules reports (grammar/confused-words: "more then"). LanguageTool's rule ids are
+        upper case (EN_A_VS_AN); newslint's are the names of rule files."""
         prefix = self.rule.family + "/"
+        spelled, own_grammar = [], []
+        for d in found:
+            if d.family == "spelling":
+                spelled.append((d.offset, d.offset + d.length))
+            elif d.rule.startswith(prefix) and not _from_languagetool(d.rule[len(prefix):]):
+                own_grammar.append((d.offset, d.offset + d.length))
+        if not spelled and not own_grammar:
+            return found
 
         def duplicate(d: Diagnostic) -> bool:
-            if not d.rule.startswith(prefix):
+            if not d.rule.startswith(prefix) or not _from_languagetool(lt_rule := d.rule[len(prefix):]):
                 return False
-            lt_rule = d.rule[len(prefix):]
-            if not lt_rule.startswith(_SPELLING_RULES + _DUPLICATES_OF_SPELLING):
-                return False
-            return any(s < d.offset + d.length and d.offset < e for s, e in spelled)
+            if lt_rule.startswith(_SPELLING_RULES + _DUPLICATES_OF_SPELLING) and _overlaps(d, spelled):
+                return True
+            return _overlaps(d, own_grammar)
 
         return [d for d in found if not duplicate(d)]
 
@@ -165,3 +171,11 @@ def _code_points(text: str, offset: int, length: int) -> int:
     span = text[offset:offset + length]
     astral = sum(1 for ch in span if ord(ch) > 0xFFFF)
     return max(1, length - astral) if astral else length
+
+
+def _from_languagetool(rule_name: str) -> bool:
+    return rule_name.isupper()
+
+
+def _overlaps(d: Diagnostic, spans: list[tuple[int, int]]) -> bool:
+    return any(s < d.offset + d.length and d.offset < e for s, e in spans)

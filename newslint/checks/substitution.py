@@ -58,9 +58,12 @@ class Substitution(Check):
         if self.handle is not None:
             for m in self.handle.find(doc):
                 yield m.start, m.end, self.swap.get(m.phrase) or self.lower_swap[m.phrase.lower()]
+        seen = set()  # two patterns may find the same span: "more popular then ever"
         for pattern, good in self.patterns:
             for m in pattern.finditer(doc.view):
-                if m.end() > m.start() and (not self.whole_words or on_word_boundaries(doc.view, m.start(), m.end())):
+                if m.end() > m.start() and m.span() not in seen and (
+                        not self.whole_words or on_word_boundaries(doc.view, m.start(), m.end())):
+                    seen.add(m.span())
                     yield m.start(), m.end(), m.expand(good)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:

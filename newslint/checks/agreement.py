@@ -1,0 +1,130 @@
+"""agreement: a singular subject just before a plural verb: "Serena Williams have", "he have".
+
+A speller knows both "has" and "have"; only the subject tells them apart. The subjects read
+here are the ones a line of text can be sure of: the rule's pronouns, and the persons of the
+article with a title ("Mr Blair") or named in full who also speak ("Serena Williams" ...
+"Williams said"). The verb must follow the subject directly, and the plural stays right where a
+word or phrase before the subject says so: an auxiliary or "to" ("did he have"), the
+subjunctive ("if he were", "as it were"), a compound subject ("Smith and Jones have").
+
+    extends: agreement
+    message: "'%s' after '{subject}': did you mean '{suggestion}'?"
+    verb: have
+    singular: has
+    pronouns: [he, she, it]
+    not_after: [did, does, "as if", and]
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostic import Diagnostic
+from ..document import Document
+from ..document.people import bare, capitalised, people, possessive, vocabulary
+from .base import Check, Option, match_case
+
+
+# a word this frequent (if, will, the) is no first name; names are rarer ("mark" is 5.0, "george" 4.9)
+COMMON_WORD_ZIPF = 6.0
+
+
+class Agreement(Check):
+    NAME = "agreement"
+    DESCRIPTION = "Flags a plural verb right after a singular subject: a pronoun or a person of the article."
+    OPTIONS = {
+        "verb": Option("str", help="the plural form, as written: have"),
+        "singular": Option("str", help="the form a singular subject takes: has"),
+        "pronouns": Option("strings", [], "singular pronouns, in lower case"),
+        "persons": Option("bool", True, "a person of the article is a singular subject too"),
+        "not_after": Option("strings", [], "words or phrases just before the subject that make the plural right"),
+        "not_within": Option("strings", [], "words that, among the few before the subject, make it compound: and"),
+        "window": Option("int", 4, "how many words before the subject are read for not_within", minimum=0),
+    }
+    PLACEHOLDERS = ("match", "suggestion", "subject")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        self.verb = self.options["verb"]
+        self.pronouns = {p.lower() for p in self.options["pronouns"]}
+        self.not_after = [tuple(p.lower().split()) for p in self.options["not_after"]]
+        self.not_within = {w.lower() for w in self.options["not_within"]}
+        self.reach = max([len(p) for p in self.not_after] + [self.options["window"]])
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        tokens = doc.tokens
+        view = doc.view
+        persons = None
+        spans = None
+        for i, verb in enumerate(tokens):
+            if verb.text != self.verb or i == 0 or view[tokens[i - 1].end:verb.start] != " ":
+                continue
+            subject = tokens[i - 1]
+            first = i - 1  # where the subject starts
+            pronoun = subject.text.lower() in self.pronouns
+            if not pronoun:
+                if not self.options["persons"] or not capitalised(subject) or possessive(subject):
+                    continue
+                if persons is None:
+                    persons = self._named_persons(doc)
+                if bare(subject) not in persons:
+                    continue
+                while first > 0 and capitalised(tokens[first - 1]) and view[tokens[first - 1].end:tokens[first].start] == " ":
+                    first -= 1  # back to the start of the name: "Mr Tony Blair"
+                if first == i - 1 and self._opens_sentence(doc, subject.start):
+                    continue  # "People have ...": one capital word opening a sentence may be anything
+            if self._plural_made_right(tokens, first, view, named=not pronoun):
+                continue
+            if spans is None and self.rule.scope != "document":
+                spans = self.spans(doc)
+            if not self.wanted(doc, verb.start, verb.end, spans):
+                continue
+            suggestion = match_case(verb.text, self.options["singular"])
+            yield self.report(doc, verb.start, verb.end, suggestions=[suggestion],
+                              fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
+                              suggestion=suggestion, subject=view[tokens[first].start:subject.end])
+
+    @staticmethod
+    def _named_persons(doc: Document) -> set[str]:
+        """The persons of the article with a title ("Ms Williams"), or named in full ("Serena
+        Williams") who also speak ("Williams said"): a team or a firm may take a plural verb in
+        British English ("United have"), and people.py counts "United said" as a person.
+        A first name must not be a common word: '"If England lose' gives England no first name."""
+        from .. import lexicon
+        lex = lexicon.get()
+        cast = people(doc)
+        words = vocabulary()
+        titles, verbs = words["titles"], words["speech_verbs"]
+        tokens = doc.tokens
+        named = set()
+        for i, tok in enumerate(tokens):
+            name = bare(tok)
+            if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
+                named.add(name)
+            elif i + 1 < len(tokens) and tokens[i + 1].text in verbs and any(
+                    lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
+                named.add(name)
+        return named
+
+    @staticmethod
+    def _opens_sentence(doc: Document, offset: int) -> bool:
+        """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
+        for start, end in doc.sentences:
+            if start <= offset < end:
+                return not doc.view[start:offset].strip(" \"'“‘([")
+        return False
+
+    def _plural_made_right(self, tokens, first: int, view: str, named: bool) -> bool:
+        """Whether the words just before the subject (with nothing but spaces between) end with
+        one of not_after or, before a name, hold one of not_within ("Smith and star Jones have";
+        before a pronoun, "and" more often joins two clauses: "..., and he have"), or an
+        ampersand joins the subject to another."""
+        if first > 0 and "&" in view[tokens[first - 1].end:tokens[first].start]:
+            return True  # "Smith & Jones have"
+        before: list[str] = []
+        j = first
+        while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip():
+            j -= 1
+            before.insert(0, tokens[j].text.lower().replace("’", "'"))
+        if named and self.not_within & set(before[len(before) - self.options["window"]:]):
+            return True  # "Knight and drum and bass star Roni Size have"
+        return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
