@@ -54,6 +54,16 @@ def test_words_both_dialects_write_alike_have_no_dialect():
     assert lexicon.is_oxford("organization") and not lexicon.is_oxford("color")
 
 
+def test_inflections_of_an_l_word_the_dictionary_lacks_are_not_typos():
+    # the dictionary has "libel" but neither dialect's inflections; "callled" is a slip
+    assert not lexicon.known("libelled") and lexicon.known("libel")
+    text = "The court ruled the firm had been libelled, and libelling is costly; he libeled no one.\n"
+    assert [d for d in lint(text, select=["spelling/unknown-word"])] == []
+    slipped = "She callled the office.\n"  # "call" has one syllable: its l is no stem's
+    slips = lint(slipped, select=["spelling/unknown-word"])
+    assert [slipped[d.offset:d.offset + d.length] for d in slips] == ["callled"]
+
+
 def test_infer_dialect():
     words = BRITISH.replace("’", " ").split()
     assert lexicon.infer_dialect(words) == "en-GB"

@@ -192,6 +192,18 @@ class Lexicon:
         for other in variants(lower):
             if other in self._cb:
                 return other
+        return self._l_inflection_of(lower)
+
+    def _l_inflection_of(self, lower: str) -> str | None:
+        """The stem of an inflection of a dictionary word in -l, in either dialect's spelling,
+        when the dictionary lacks both (libel: libelled, libelling, libeled): the stem ends in
+        one l after a vowel and has two syllables, so "callled" and "filed" are not read so."""
+        from .dialects import two_syllable_l_stem
+        for tail in ("led", "ling", "ler", "lers", "ed", "ing", "er", "ers"):
+            if lower.endswith(tail):
+                stem = lower[:-len(tail)]
+                if two_syllable_l_stem(stem) and stem in self._cb:
+                    return stem
         return None
 
     def is_oxford(self, word: str) -> bool:

@@ -93,3 +93,10 @@ def variants(word: str) -> list[str]:
         if word.endswith(tail) and not word.endswith("l" + tail) and len(_VOWEL_GROUPS.findall(stem)) >= 2:
             out.append(stem + tail)
     return out
+
+
+def two_syllable_l_stem(stem: str) -> bool:
+    """A stem whose l doubles in British inflections and not in American ones: one l after a
+    vowel, two syllables or more (libel, travel, model; not call, fill, feel's one syllable)."""
+    return (len(stem) >= 4 and stem[-1] == "l" and stem[-2] in "aeiou" and stem[-3] != stem[-2]
+            and len(_VOWEL_GROUPS.findall(stem)) >= 2)
