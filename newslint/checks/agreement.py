@@ -24,7 +24,7 @@ from ..document.people import bare, capitalised, people, possessive, vocabulary
 from .base import Check, Option, match_case
 
 
-# a word this frequent (if, will, the) is no first name; names are rarer ("mark" is 5.0, "george" 4.9)
+# a word this frequent (if, will, there) is no first name nor subject; names are rarer ("mark" is 5.0, "george" 4.9)
 COMMON_WORD_ZIPF = 6.0
 
 
@@ -37,6 +37,10 @@ class Agreement(Check):
         "pronouns": Option("strings", [], "singular pronouns, in lower case"),
         "persons": Option("bool", True, "a person of the article is a singular subject too"),
         "not_after": Option("strings", [], "words or phrases just before the subject that make the plural right"),
+        "singular_verbs": Option("strings", [], "verbs that, after a capitalised subject elsewhere in the article, "
+                                 "show it is treated as singular: has, is, says"),
+        "plural_verbs": Option("strings", [], "their plural forms: a subject given one of these more than once "
+                               "is plural by house style (British teams and bands)"),
         "not_within": Option("strings", [], "words that, among the few before the subject, make it compound: and"),
         "window": Option("int", 4, "how many words before the subject are read for not_within", minimum=0),
     }
@@ -48,12 +52,14 @@ class Agreement(Check):
         self.pronouns = {p.lower() for p in self.options["pronouns"]}
         self.not_after = [tuple(p.lower().split()) for p in self.options["not_after"]]
         self.not_within = {w.lower() for w in self.options["not_within"]}
+        self.singular_verbs = set(self.options["singular_verbs"])
+        self.plural_verbs = set(self.options["plural_verbs"]) | {self.verb}
         self.reach = max([len(p) for p in self.not_after] + [self.options["window"]])
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         tokens = doc.tokens
         view = doc.view
-        persons = None
+        persons = numbers = None
         spans = None
         for i, verb in enumerate(tokens):
             if verb.text != self.verb or i == 0 or view[tokens[i - 1].end:verb.start] != " ":
@@ -66,11 +72,15 @@ class Agreement(Check):
                     continue
                 if persons is None:
                     persons = self._named_persons(doc)
-                if bare(subject) not in persons:
+                    numbers = self._verb_numbers(doc) if self.singular_verbs else {}
+                name = bare(subject)
+                singular, plural = numbers.get(name, (0, 0))
+                singular_elsewhere = singular >= 1 and plural == 1  # this verb is its one plural
+                if name not in persons and not singular_elsewhere:
                     continue
                 while first > 0 and capitalised(tokens[first - 1]) and view[tokens[first - 1].end:tokens[first].start] == " ":
                     first -= 1  # back to the start of the name: "Mr Tony Blair"
-                if first == i - 1 and self._opens_sentence(doc, subject.start):
+                if first == i - 1 and not singular_elsewhere and self._opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
             if self._plural_made_right(tokens, first, view, named=not pronoun):
                 continue
@@ -104,6 +114,26 @@ class Agreement(Check):
                     lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
                 named.add(name)
         return named
+
+    def _verb_numbers(self, doc: Document) -> dict[str, tuple[int, int]]:
+        """For each capitalised word directly followed by one of the verbs: how many times it
+        takes a singular verb and how many times a plural one ("Microsoft has", "Microsoft
+        have"). "I", plural acronyms ("MMORPGs") and common words ("There were", "What have")
+        are no such subjects."""
+        from .. import lexicon
+        lex = lexicon.get()
+        tokens, view = doc.tokens, doc.view
+        counts: dict[str, list[int]] = {}
+        for i in range(len(tokens) - 1):
+            tok, nxt = tokens[i], tokens[i + 1]
+            number = 0 if nxt.text in self.singular_verbs else 1 if nxt.text in self.plural_verbs else None
+            if number is None or not capitalised(tok) or possessive(tok) or view[tok.end:nxt.start] != " ":
+                continue
+            if tok.text == "I" or (tok.text[-1] == "s" and tok.text[:-1].isupper()) \
+                    or lex.zipf(tok.text.lower()) >= COMMON_WORD_ZIPF:
+                continue
+            counts.setdefault(tok.text, [0, 0])[number] += 1
+        return {name: (singular, plural) for name, (singular, plural) in counts.items()}
 
     @staticmethod
     def _opens_sentence(doc: Document, offset: int) -> bool:
