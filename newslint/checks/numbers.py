@@ -5,6 +5,8 @@
   durations  "three-day summit" ... "the two-day summit" (event classes from the YAML)
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
              verb, in different sentences
+  amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
+             the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
 
 A change stated as such ("rose from 1,200 to 2,100", "revised", "another 300") is not a
 contradiction: the change cues are the rule's YAML.
@@ -44,16 +46,28 @@ def count_pattern(nouns: str) -> re.Pattern:
     return re.compile(rf"(?P<n>\d(?<!\w.)(?:\d{{0,2}}(?:,\d{{3}})+|\d+))\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\b")
 
 
+_MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "billion": 10 ** 9,
+                "tn": 10 ** 12, "trillion": 10 ** 12}
+
+
+def amount_pattern(nouns: str) -> re.Pattern:
+    """A sum of money right before one of the nouns, with at most one word between:
+    "£12m budget", "$3.5 billion takeover", "€500,000 annual fine"."""
+    return re.compile(r"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|trillion)\b)?"
+                      rf"[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
+
+
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?")
 
 
 @dataclass(frozen=True)
 class Quantity:
-    key: str         # what is counted: a person, an event class, a noun + verb
+    key: str         # what is counted: a person, an event class, a noun + verb, a noun + currency
     value: int
     start: int       # the number's span
     end: int
     sentence: int    # index of the sentence
+    what: str = ""   # the key as the message says it, when they differ ("the budget")
 
 
 def _name_runs(doc: Document) -> list[tuple[int, int, str, int]]:
@@ -82,12 +96,13 @@ def _value(text: str) -> int | None:
 
 class NumberConsistency(Check):
     NAME = "number"
-    DESCRIPTION = "Flags the same age, duration or count stated twice with different numbers."
+    DESCRIPTION = "Flags the same age, duration, count or sum stated twice with different numbers."
     OPTIONS = {
         "durations": Option("mapping_of_lists", {}, "event class -> nouns whose length is compared"),
         "units": Option("strings", ["hour", "day", "week", "month", "year"], "units of a duration"),
         "counts": Option("strings", [], "nouns whose counts are compared"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
+        "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
         "change_cues": Option("strings", [], "words near a count or duration that state a change"),
         "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"], "words near an age that state a change"),
     }
@@ -107,12 +122,14 @@ class NumberConsistency(Check):
         self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["counts"], key=len, reverse=True))
         self.count = count_pattern(nouns) if nouns else None
+        money = "|".join(re.escape(n) for n in sorted(opts["amounts"], key=len, reverse=True))
+        self.amount = amount_pattern(money) if money else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         sentences = doc.sentences
         if not sentences:
             return
-        quantities = list(self._ages(doc)) + list(self._durations(doc)) + list(self._counts(doc))
+        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in quantities:
             by_key.setdefault(q.key, []).append(q)
@@ -121,13 +138,14 @@ class NumberConsistency(Check):
             if len(values) < 2:
                 continue
             first = group[0]
+            what = first.what or key
             for q in group[1:]:
                 if q.value == first.value or q.sentence == first.sentence \
                         or self._changed(doc, q) or self._changed(doc, first):
                     continue
                 yield self.report(doc, q.start, q.end, suggestions=[doc.view[first.start:first.end]],
-                                  related=[(first.start, first.end, f"{key}: {doc.view[first.start:first.end]} here")],
-                                  what=key, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
+                                  related=[(first.start, first.end, f"{what}: {doc.view[first.start:first.end]} here")],
+                                  what=what, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
 
     def _sentence_of(self, doc: Document, offset: int) -> int:
         return max(0, bisect.bisect_right(doc.sentences, (offset, float("inf"))) - 1)
@@ -227,3 +245,16 @@ class NumberConsistency(Check):
                 continue  # two counts in one sentence are a breakdown, not a restatement
             seen_sentences[key].add(sentence)
             yield Quantity(key, _value(m.group("n")) or 0, m.start("n"), m.end("n"), sentence)
+
+    def _amounts(self, doc: Document) -> Iterator[Quantity]:
+        if self.amount is None or not any(c in doc.view for c in "£$€"):
+            return
+        for m in self.amount.finditer(doc.view):
+            try:
+                value = round(float(m.group("n").replace(",", "")) * _MULTIPLIERS.get(m.group("mult") or "", 1))
+            except ValueError:  # "1,,2"
+                continue
+            noun = f"{m.group('adj')} {m.group('noun')}" if m.group("adj") else m.group("noun")
+            end = m.end("mult") if m.group("mult") else m.end("n")
+            yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
+                           what=f"the {noun}")
