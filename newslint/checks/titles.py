@@ -4,8 +4,10 @@
 A role is the run of capitalised words before a name that ends in a head noun from the YAML
 (Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two
 roles agree when one is the other with more words in front ("Foreign Minister", "Chinese
-Foreign Minister"). People are told apart by first name; a surname shared by two first names is
-left alone. A stated change ("former", "then-", "was promoted to") is not a contradiction.
+Foreign Minister"); roles with different heads are held together ("General", "President")
+unless the YAML makes them exclusive ("Mr" and "Mrs"). People are told apart by first name; a
+surname shared by two first names is left alone. A stated change ("former", "then-", "was
+promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
 """
 from __future__ import annotations
 
@@ -33,9 +35,9 @@ class Role:
 
     head: str               # the head noun: roles with different heads may be held together
 
-    def agrees(self, other: "Role") -> bool:
-        if self.head != other.head:
-            return True  # "General Musharraf" and "President Musharraf": two offices, both held
+    def agrees(self, other: "Role", exclusive: dict[str, set[str]]) -> bool:
+        if self.head != other.head:  # "General Musharraf" and "President Musharraf": both held,
+            return other.head not in exclusive.get(self.head, ())  # but not "Mr" and "Mrs"
         short, long = sorted((self.words, other.words), key=len)
         return long[len(long) - len(short):] == short
 
@@ -46,6 +48,7 @@ class TitleConsistency(Check):
     OPTIONS = {
         "heads": Option("strings", help="nouns that end a role: Secretary, Minister, President..."),
         "change_cues": Option("strings", [], "words that state a change of role"),
+        "exclusive": Option("mapping_of_lists", {}, "heads one person cannot hold together: Mr -> [Mrs, Ms]"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -60,6 +63,11 @@ class TitleConsistency(Check):
         super().__init__(rule, context)
         self.heads = set(self.options["heads"])
         self.change = {w.lower() for w in self.options["change_cues"]}
+        self.exclusive: dict[str, set[str]] = {}
+        for head, others in self.options["exclusive"].items():  # both ways
+            for other in others:
+                self.exclusive.setdefault(head, set()).add(other)
+                self.exclusive.setdefault(other, set()).add(head)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         roles = list(self._roles(doc))
@@ -78,7 +86,7 @@ class TitleConsistency(Check):
             if self._changed(doc, anchor):
                 continue
             for r in group[1:]:
-                if r.agrees(anchor) or self._changed(doc, r):
+                if r.agrees(anchor, self.exclusive) or self._changed(doc, r):
                     continue
                 other = doc.view[anchor.start:anchor.end]
                 name = f"{first} {surname}" if first else surname
@@ -119,7 +127,7 @@ class TitleConsistency(Check):
             # the name: one to three capitalised words right after the role
             name = []
             while k < len(tokens) and len(name) < 3 and capitalised(tokens[k]) and \
-                    _next_to(view, tokens[k - 1], tokens[k]) and tokens[k].text not in self.heads:
+                    _next_to(view, tokens[k - 1], tokens[k], dotted=k == i + 1) and tokens[k].text not in self.heads:
                 name.append(tokens[k])
                 k += 1
             if not name:
@@ -130,8 +138,9 @@ class TitleConsistency(Check):
                        tokens[j].start, role_end, sentences[si], tok.text)
 
 
-def _next_to(view: str, a, b) -> bool:
+def _next_to(view: str, a, b, dotted: bool = False) -> bool:
+    """One space between; with `dotted`, a full stop may come first: "Mr. Porter"."""
     gap = view[a.end:b.start]
-    return gap == " "
+    return gap == " " or (dotted and gap == ". ")
 
 
