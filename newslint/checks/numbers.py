@@ -7,6 +7,8 @@
              verb, in different sentences
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
              the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
+  directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
+             different sentences (each reported against the direction stated more often)
 
 A change stated as such ("rose from 1,200 to 2,100", "revised", "another 300") is not a
 contradiction: the change cues are the rule's YAML.
@@ -57,6 +59,9 @@ def amount_pattern(nouns: str) -> re.Pattern:
                       rf"[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
 
 
+_PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
+_WORD = re.compile(r"[A-Za-z]+")
+
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?")
 
 
@@ -103,6 +108,8 @@ class NumberConsistency(Check):
         "counts": Option("strings", [], "nouns whose counts are compared"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
         "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
+        "rises": Option("strings", [], "words beside a percentage that make it a rise (rose, up, gain)"),
+        "falls": Option("strings", [], "words beside a percentage that make it a fall (fell, down, drop)"),
         "change_cues": Option("strings", [], "words near a count or duration that state a change"),
         "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"], "words near an age that state a change"),
     }
@@ -122,6 +129,8 @@ class NumberConsistency(Check):
         self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["counts"], key=len, reverse=True))
         self.count = count_pattern(nouns) if nouns else None
+        self.rises = {w.lower() for w in opts["rises"]}
+        self.falls = {w.lower() for w in opts["falls"]}
         money = "|".join(re.escape(n) for n in sorted(opts["amounts"], key=len, reverse=True))
         self.amount = amount_pattern(money) if money else None
 
@@ -146,6 +155,43 @@ class NumberConsistency(Check):
                 yield self.report(doc, q.start, q.end, suggestions=[doc.view[first.start:first.end]],
                                   related=[(first.start, first.end, f"{what}: {doc.view[first.start:first.end]} here")],
                                   what=what, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
+
+        yield from self._directions(doc)
+
+    def _directions(self, doc: Document) -> Iterator[Diagnostic]:
+        """A percentage stated as a rise in one sentence and as a fall in another: the
+        direction stated less often (on a tie, the later) is reported."""
+        if not (self.rises and self.falls) or "%" not in doc.view and "per cent" not in doc.view:
+            return
+        view = doc.view
+        # "4%" -> (direction, the direction word's span, sentence, what rose or fell if said)
+        stated: dict[str, list[tuple[str, int, int, int, str | None]]] = {}
+        for m in _PERCENT.finditer(view):
+            before = [(w.group().lower(), w.start(), w.end()) for w in _WORD.finditer(view, max(0, m.start() - 40), m.start())][-3:]
+            after = [(w.group().lower(), w.start(), w.end()) for w in islice(_WORD.finditer(view, m.end(), m.end() + 30), 2)]
+            rise = [w for w in before + after if w[0] in self.rises]
+            fall = [w for w in before + after if w[0] in self.falls]
+            if bool(rise) == bool(fall):
+                continue  # neither, or both: "rose 4% after falling 3%"
+            word = (rise or fall)[0]
+            stated.setdefault(m.group("n"), []).append(("rise" if rise else "fall", word[1], word[2],
+                                                        self._sentence_of(doc, m.start()),
+                                                        _subject_before(view, word[1]) if word[2] <= m.start() else None))
+        for value, found in stated.items():
+            directions = [d for d, *_ in found]
+            if len(set(directions)) < 2 or len({f[3] for f in found}) < 2:
+                continue
+            if len({f[4] for f in found if f[4]}) > 1:
+                continue  # "prices were up 23%" ... "sales fell 23%": two things
+            usual = max(("rise", "fall"), key=lambda d: (directions.count(d), -directions.index(d)))
+            anchor = next(f for f in found if f[0] == usual)
+            for direction, start, end, sentence, _ in found:
+                if direction == usual or sentence == anchor[3]:
+                    continue
+                other = view[anchor[1]:anchor[2]]
+                yield self.report(doc, start, end, related=[(anchor[1], anchor[2], f"the {value}% change: '{other}' here")],
+                                  match=f"a {direction} ('{view[start:end]}')", what=f"the {value}% change",
+                                  other=f"a {usual} ('{other}')", line=doc.line_of(anchor[1]))
 
     def _sentence_of(self, doc: Document, offset: int) -> int:
         return max(0, bisect.bisect_right(doc.sentences, (offset, float("inf"))) - 1)
@@ -258,3 +304,17 @@ class NumberConsistency(Check):
             end = m.end("mult") if m.group("mult") else m.end("n")
             yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
                            what=f"the {noun}")
+
+
+_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also"}
+
+
+def _subject_before(view: str, offset: int) -> str | None:
+    """The word that rose or fell: the word before the verb, past auxiliaries ("prices were
+    up" -> price); None when the word is no noun ("the 4% fall")."""
+    words = [w.group().lower() for w in _WORD.finditer(view, max(0, offset - 40), offset)]
+    while words and words[-1] in _AUXILIARIES:
+        words.pop()
+    if not words or words[-1] in ("the", "a", "an", "and", "but", "it", "they", "which", "that"):
+        return None
+    return words[-1].rstrip("s")
