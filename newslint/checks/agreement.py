@@ -16,6 +16,7 @@ subjunctive ("if he were", "as it were"), a compound subject ("Smith and Jones h
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..diagnostic import Diagnostic
@@ -35,7 +36,7 @@ class Agreement(Check):
         "verb": Option("str", help="the plural form, as written: have"),
         "singular": Option("str", help="the form a singular subject takes: has"),
         "pronouns": Option("strings", [], "singular pronouns, in lower case"),
-        "persons": Option("bool", True, "a person of the article is a singular subject too"),
+        "persons": Option("bool", True, "capitalised subjects are read too: persons, and names singular elsewhere"),
         "not_after": Option("strings", [], "words or phrases just before the subject that make the plural right"),
         "singular_verbs": Option("strings", [], "verbs that, after a capitalised subject elsewhere in the article, "
                                  "show it is treated as singular: has, is, says"),
@@ -55,23 +56,30 @@ class Agreement(Check):
         self.singular_verbs = set(self.options["singular_verbs"])
         self.plural_verbs = set(self.options["plural_verbs"]) | {self.verb}
         self.reach = max([len(p) for p in self.not_after] + [self.options["window"]])
+        # the verb after a space, as a whole word: found in C, not by a walk over every token
+        self.candidates = re.compile(rf"(?<= ){re.escape(self.verb)}(?![\w'’-])")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        tokens = doc.tokens
         view = doc.view
+        found = [m.start() for m in self.candidates.finditer(view)]
+        if not found:
+            return
+        tokens = doc.tokens
         persons = numbers = None
         spans = None
-        for i, verb in enumerate(tokens):
-            if verb.text != self.verb or i == 0 or view[tokens[i - 1].end:verb.start] != " ":
+        for at in found:
+            here = doc.token_range(at, at + 1)  # the verb's token, if a token starts there
+            i = here.start
+            if not here or i == 0 or tokens[i].text != self.verb or tokens[i - 1].end != at - 1:
                 continue
-            subject = tokens[i - 1]
+            verb, subject = tokens[i], tokens[i - 1]
             first = i - 1  # where the subject starts
             pronoun = subject.text.lower() in self.pronouns
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue
                 if persons is None:
-                    persons = self._named_persons(doc)
+                    persons = _named_persons(doc)
                     numbers = self._verb_numbers(doc) if self.singular_verbs else {}
                 name = bare(subject)
                 singular, plural = numbers.get(name, (0, 0))
@@ -93,28 +101,6 @@ class Agreement(Check):
                               fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
                               suggestion=suggestion, subject=view[tokens[first].start:subject.end])
 
-    @staticmethod
-    def _named_persons(doc: Document) -> set[str]:
-        """The persons of the article with a title ("Ms Williams"), or named in full ("Serena
-        Williams") who also speak ("Williams said"): a team or a firm may take a plural verb in
-        British English ("United have"), and people.py counts "United said" as a person.
-        A first name must not be a common word: '"If England lose' gives England no first name."""
-        from .. import lexicon
-        lex = lexicon.get()
-        cast = people(doc)
-        words = vocabulary()
-        titles, verbs = words["titles"], words["speech_verbs"]
-        tokens = doc.tokens
-        named = set()
-        for i, tok in enumerate(tokens):
-            name = bare(tok)
-            if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
-                named.add(name)
-            elif i + 1 < len(tokens) and tokens[i + 1].text in verbs and any(
-                    lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
-                named.add(name)
-        return named
-
     def _verb_numbers(self, doc: Document) -> dict[str, tuple[int, int]]:
         """For each capitalised word directly followed by one of the verbs: how many times it
         takes a singular verb and how many times a plural one ("Microsoft has", "Microsoft
@@ -124,7 +110,10 @@ class Agreement(Check):
         lex = lexicon.get()
         tokens, view = doc.tokens, doc.view
         counts: dict[str, list[int]] = {}
-        for i in range(len(tokens) - 1):
+        last = len(tokens) - 1
+        for i in doc.capital_words:
+            if i == last:
+                break
             tok, nxt = tokens[i], tokens[i + 1]
             number = 0 if nxt.text in self.singular_verbs else 1 if nxt.text in self.plural_verbs else None
             if number is None or not capitalised(tok) or possessive(tok) or view[tok.end:nxt.start] != " ":
@@ -158,3 +147,33 @@ class Agreement(Check):
         if named and self.not_within & set(before[len(before) - self.options["window"]:]):
             return True  # "Knight and drum and bass star Roni Size have"
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
+
+
+def _named_persons(doc: Document) -> set[str]:
+    """The persons of the article with a title ("Ms Williams"), or named in full ("Serena
+    Williams") who also speak ("Williams said"): a team or a firm may take a plural verb in
+    British English ("United have"), and people.py counts "United said" as a person.
+    A first name must not be a common word: '"If England lose' gives England no first name.
+    Cached on the document: both agreement rules ask."""
+    cached = doc.__dict__.get("_named_persons")
+    if cached is not None:
+        return cached
+    from .. import lexicon
+    lex = lexicon.get()
+    cast = people(doc)
+    words = vocabulary()
+    titles, verbs = words["titles"], words["speech_verbs"]
+    tokens = doc.tokens
+    last = len(tokens) - 1
+    named = set()
+    for i in doc.capital_words:
+        name = bare(tokens[i])
+        if name in named:
+            continue
+        if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
+            named.add(name)
+        elif i < last and tokens[i + 1].text in verbs and any(
+                lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
+            named.add(name)
+    doc.__dict__["_named_persons"] = named
+    return named
