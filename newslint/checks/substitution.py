@@ -31,7 +31,7 @@ class Substitution(Check):
     PLACEHOLDERS = ("match", "suggestion")
 
     @classmethod
-    def validate_options(cls, options: dict) -> None:
+    def validate_patterns(cls, options: dict) -> None:
         if options["regex"]:
             for pattern in options["swap"]:
                 try:
