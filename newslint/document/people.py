@@ -56,6 +56,7 @@ def people(doc) -> People:
     cap = doc.capitalised
     view = doc.view
     sentence_starts = {s for s, _ in doc.sentences}
+    headings_end = next((b.start for b in doc.blocks if b.kind != "heading"), len(view))  # the headline
     alone: set[str] = set()      # used on its own somewhere: "Blinken said", "... with Blinken"
     full_name: set[str] = set()  # last word of a run of capitalised words: "Antony Blinken"
     titled = False               # inside a run of capitalised words after a title
@@ -76,8 +77,8 @@ def people(doc) -> People:
         elif prev_cap and not possessive(prev) and prev.start not in sentence_starts and not nxt_cap:
             full_name.add(name)
             found.first_names.setdefault(name, set()).add(bare(prev))
-        elif not prev_cap and not nxt_cap:
-            alone.add(name)
+        elif not prev_cap and not nxt_cap and tok.start >= headings_end:
+            alone.add(name)  # (not in a headline: "Philippoussis doubt over Open bid")
         if i < last and tokens[i + 1].text in verbs and not possessive(tok) and _adjacent(view, tok, tokens[i + 1]):
             found.persons.add(name)
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
