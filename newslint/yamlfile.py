@@ -25,16 +25,13 @@ class LocatedYaml:
         self.path = path
         self.error_class = error
         try:
-            self._root = None
+            parsed = None
             if _FAST_LOADER is not None:
                 try:
-                    self._root = yaml.compose(text, Loader=_FAST_LOADER)
-                    self.data: Any = yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+                    parsed = _parse(text, _FAST_LOADER)
                 except yaml.YAMLError:
-                    self._root = None
-            if self._root is None:
-                self.data = yaml.safe_load(text)
-                self._root = yaml.compose(text, Loader=yaml.SafeLoader)
+                    pass  # the Python parser says what is wrong
+            self._root, self.data = parsed or _parse(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
@@ -105,6 +102,16 @@ class LocatedYaml:
         line, column = self.where(*keys, at_key=at_key)
         name = ".".join(str(k) for k in keys) if keys else None
         return self.error_class(message, self.path, line, column, name)
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """The node tree and the data, from one parse (a safe loader: no tag builds an object)."""
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        return root, loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
 
 
 def safe_data(text: str) -> Any:
