@@ -12,7 +12,6 @@ cue words are the rule's YAML.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -110,7 +109,7 @@ class Actor(Check):
             return
         cast = people(doc)
         sentences = doc.sentences
-        with_events = sorted({bisect.bisect_right(sentences, (at, float("inf"))) - 1 for at in hits})
+        with_events = sorted({doc.sentence_index(at) for at in hits})
         for s_start, s_end in (sentences[k] for k in with_events if k >= 0):
             idx = list(doc.token_range(s_start, s_end))
             subject = next((tokens[i] for n, i in enumerate(idx) if _nameable(tokens[i], cast)

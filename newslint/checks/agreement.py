@@ -127,10 +127,10 @@ class Agreement(Check):
     @staticmethod
     def _opens_sentence(doc: Document, offset: int) -> bool:
         """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
-        for start, end in doc.sentences:
-            if start <= offset < end:
-                return not doc.view[start:offset].strip(" \"'“‘([")
-        return False
+        k = doc.sentence_index(offset)
+        if k < 0 or offset >= doc.sentences[k][1]:
+            return False
+        return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
 
     def _plural_made_right(self, tokens, first: int, view: str, named: bool) -> bool:
         """Whether the words just before the subject (with nothing but spaces between) end with

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..diagnostic import Diagnostic
 from ..document import Document
@@ -73,6 +73,16 @@ class Quantity:
     end: int
     sentence: int    # index of the sentence
     what: str = ""   # the key as the message says it, when they differ ("the budget")
+
+
+class Direction(NamedTuple):
+    """A percentage stated as a rise or a fall: "rose 4%", "the 4% fall"."""
+
+    direction: str        # "rise" or "fall"
+    start: int            # the word that says so
+    end: int
+    sentence: int
+    subject: str | None   # what rose or fell, when the sentence says: "prices were up" -> price
 
 
 def _name_runs(doc: Document) -> list[tuple[int, int, str, int]]:
@@ -164,8 +174,7 @@ class NumberConsistency(Check):
         if not (self.rises and self.falls) or "%" not in doc.view and "per cent" not in doc.view:
             return
         view = doc.view
-        # "4%" -> (direction, the direction word's span, sentence, what rose or fell if said)
-        stated: dict[str, list[tuple[str, int, int, int, str | None]]] = {}
+        stated: dict[str, list[Direction]] = {}  # "4" -> what each of its mentions says
         for m in _PERCENT.finditer(view):
             before = [(w.group().lower(), w.start(), w.end()) for w in _WORD.finditer(view, max(0, m.start() - 40), m.start())][-3:]
             after = [(w.group().lower(), w.start(), w.end()) for w in islice(_WORD.finditer(view, m.end(), m.end() + 30), 2)]
@@ -173,28 +182,28 @@ class NumberConsistency(Check):
             fall = [w for w in before + after if w[0] in self.falls]
             if bool(rise) == bool(fall):
                 continue  # neither, or both: "rose 4% after falling 3%"
-            word = (rise or fall)[0]
-            stated.setdefault(m.group("n"), []).append(("rise" if rise else "fall", word[1], word[2],
-                                                        self._sentence_of(doc, m.start()),
-                                                        _subject_before(view, word[1]) if word[2] <= m.start() else None))
+            _, start, end = (rise or fall)[0]
+            stated.setdefault(m.group("n"), []).append(Direction(
+                "rise" if rise else "fall", start, end, self._sentence_of(doc, m.start()),
+                _subject_before(view, start) if end <= m.start() else None))
         for value, found in stated.items():
-            directions = [d for d, *_ in found]
-            if len(set(directions)) < 2 or len({f[3] for f in found}) < 2:
+            directions = [f.direction for f in found]
+            if len(set(directions)) < 2 or len({f.sentence for f in found}) < 2:
                 continue
-            if len({f[4] for f in found if f[4]}) > 1:
+            if len({f.subject for f in found if f.subject}) > 1:
                 continue  # "prices were up 23%" ... "sales fell 23%": two things
             usual = max(("rise", "fall"), key=lambda d: (directions.count(d), -directions.index(d)))
-            anchor = next(f for f in found if f[0] == usual)
-            for direction, start, end, sentence, _ in found:
-                if direction == usual or sentence == anchor[3]:
+            anchor = next(f for f in found if f.direction == usual)
+            other = view[anchor.start:anchor.end]
+            for f in found:
+                if f.direction == usual or f.sentence == anchor.sentence:
                     continue
-                other = view[anchor[1]:anchor[2]]
-                yield self.report(doc, start, end, related=[(anchor[1], anchor[2], f"the {value}% change: '{other}' here")],
-                                  match=f"a {direction} ('{view[start:end]}')", what=f"the {value}% change",
-                                  other=f"a {usual} ('{other}')", line=doc.line_of(anchor[1]))
+                yield self.report(doc, f.start, f.end, related=[(anchor.start, anchor.end, f"the {value}% change: '{other}' here")],
+                                  match=f"a {f.direction} ('{view[f.start:f.end]}')", what=f"the {value}% change",
+                                  other=f"a {usual} ('{other}')", line=doc.line_of(anchor.start))
 
     def _sentence_of(self, doc: Document, offset: int) -> int:
-        return max(0, bisect.bisect_right(doc.sentences, (offset, float("inf"))) - 1)
+        return max(0, doc.sentence_index(offset))
 
     def _changed(self, doc: Document, q: Quantity) -> bool:
         """A change cue among the few words around the number ("up from 800", "another 300")."""

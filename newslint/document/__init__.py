@@ -149,6 +149,11 @@ class Document:
         from .segment import split_sentences
         return [s for block in self.blocks for s in split_sentences(self.view, block)]
 
+    def sentence_index(self, offset: int) -> int:
+        """Index into `sentences` of the last sentence starting at or before `offset` (-1 if
+        none does): the sentence holding it, when it lies inside one."""
+        return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
+
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         from .segment import find_quotations
