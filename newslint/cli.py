@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from . import package_version
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 CHECK_EPILOG = """\
@@ -147,7 +149,7 @@ class _VersionAction(argparse.Action):
     """--version, looked up only when asked for (importlib.metadata is slow to import)."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(message=f"newslint {_version()}\n")
+        parser.exit(message=f"newslint {package_version()}\n")
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
@@ -164,13 +166,6 @@ def cmd_vocab(args: argparse.Namespace) -> int:
         print(f"{path}: already in vocabulary.accept")
     return EXIT_OK
 
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("newslint")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,6 +49,7 @@ class Engine:
         self.settings = settings
         # the checks that weed out what others report, found once (a pack may hold 1,000 rules)
         self._refiners = [c for c in checks if getattr(c, "refine", None) is not None]
+        self._noticers = [c for c in checks if getattr(c, "notices", None) is not None]  # LanguageTool's
         # (check, its key in the shared phrase scan's hits if it reports only phrases, else None):
         # a pack of 1,000 phrase rules costs one scan, not 1,000 calls, on an article that has
         # none of its phrases
@@ -84,10 +85,7 @@ class Engine:
 
     def notices(self) -> list[tuple[str, str]]:
         """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
-        out = []
-        for check in self.checks:
-            out.extend(getattr(check, "notices", lambda: [])())
-        return out
+        return [notice for check in self._noticers for notice in check.notices()]
 
     @property
     def rules(self) -> list[Rule]:

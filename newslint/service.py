@@ -32,6 +32,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from . import package_version
 from .diagnostic import LEVEL_NAMES, Level
 from .document import FORMATS
 from .errors import NewslintError
@@ -238,7 +239,7 @@ def create_app(*, config: Path | str | None = None, max_body: int = DEFAULT_MAX_
         return JSONResponse({"rules": listing})
 
     async def healthz(request: Request) -> JSONResponse:
-        return JSONResponse({"status": "ok", "version": _version()})
+        return JSONResponse({"status": "ok", "version": package_version()})
 
     async def openapi(request: Request) -> JSONResponse:
         return JSONResponse(openapi_document(max_body, token is not None))
@@ -310,13 +311,6 @@ def tcp_listener(sock):
     return sock
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("newslint")
-    except PackageNotFoundError:
-        return "0"
-
 
 def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> dict[str, Any]:
     error = {"$ref": "#/components/schemas/Error"}
@@ -358,7 +352,7 @@ def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> di
                                   "content": {"application/json": {"schema": error}}}
     doc: dict[str, Any] = {
         "openapi": "3.0.3",
-        "info": {"title": "newslint publishing check", "version": _version(),
+        "info": {"title": "newslint publishing check", "version": package_version(),
                  "description": "Lint a news article before it is published: block on errors, warn on warnings."},
         "paths": {
             "/v1/check": {"post": {

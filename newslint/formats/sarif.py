@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from .. import package_version
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://pypi.org/project/newslint/"
@@ -29,6 +31,7 @@ def render(results, options, stream) -> None:
                 "message": {"text": str(result.error.message)},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
             })
+        lines = None  # the file's line index, built once, for the first fix
         for d in result.diagnostics:
             entry = {
                 "ruleId": d.rule,
@@ -43,7 +46,10 @@ def render(results, options, stream) -> None:
                      "message": {"text": r.message}}
                     for i, r in enumerate(d.related, 1)]
             if d.fix is not None and d.fix.safe and d.fix.edits:
-                entry["fixes"] = [_fix(uri, result.text, d)]
+                if lines is None:
+                    from ..document import LineIndex
+                    lines = LineIndex(result.text)
+                entry["fixes"] = [_fix(uri, lines, d)]
             if d.suggestions:
                 entry["properties"] = {"suggestions": list(d.suggestions)}
             out_results.append(entry)
@@ -51,7 +57,7 @@ def render(results, options, stream) -> None:
     run = {
         "tool": {"driver": {
             "name": "newslint",
-            "version": _version(),
+            "version": package_version(),
             "informationUri": INFORMATION_URI,
             "rules": [_rule(rule_id, rules.get(rule_id)) for rule_id in ids],
         }},
@@ -77,9 +83,7 @@ def _location(uri: str, line: int, column: int, end_line: int, end_column: int) 
     return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
 
 
-def _fix(uri: str, text: str, d) -> dict:
-    from ..document import LineIndex
-    lines = LineIndex(text)
+def _fix(uri: str, lines, d) -> dict:
     replacements = []
     for e in d.fix.edits:
         line, column = lines.position(e.offset)
@@ -117,11 +121,3 @@ def _rule(rule_id: str, rule) -> dict:
     if rule.link:
         out["helpUri"] = rule.link
     return out
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("newslint")
-    except PackageNotFoundError:
-        return "0"
