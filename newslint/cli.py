@@ -388,19 +388,18 @@ def _rules_for(args: argparse.Namespace):
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .checks import check_class
     rules = _rules_for(args)
     if args.format == "json":
         import json
         print(json.dumps([{"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
-                           "enabled": r.enabled, "description": r.description or check_class(r.extends).DESCRIPTION}
+                           "enabled": r.enabled, "description": r.what_it_finds}
                           for r in rules.values()], indent=2))
         return EXIT_OK
     width = max((len(r) for r in rules), default=10)
     for rule_id in sorted(rules):
         r = rules[rule_id]
         state = "" if r.enabled else " (off by default)"
-        description = r.description or check_class(r.extends).DESCRIPTION
+        description = r.what_it_finds
         print(f"{rule_id:<{width}}  {r.level.value:<7}  {description}{state}")
     return EXIT_OK
 
@@ -413,10 +412,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         close = [r for r in rules if args.rule.split("/")[-1] in r]
         hint = f"; did you mean {', '.join(close[:3])}?" if close else "; `newslint rules` lists them"
         raise NewslintError(f"no rule '{args.rule}'{hint}")
-    from .checks import check_class
-    cls = check_class(rule.extends)
     out = [f"{rule.id}  ({rule.level.value}, type {rule.extends}{'' if rule.enabled else ', off by default'})",
-           "", rule.description or cls.DESCRIPTION, "", f"# {rule.path}",
+           "", rule.what_it_finds, "", f"# {rule.path}",
            Path(rule.path).read_text(encoding="utf-8").rstrip(), ""]
     for kind, label in (("fail", "Flagged"), ("pass", "Not flagged")):
         for text in rule.example.get(kind, []):

@@ -72,12 +72,15 @@ class Checker:
         key = (select, ignore)
         linter = self.linters.get(key)
         if linter is None:
+            from .engine import all_rules, validate_names
             linter = Linter(config_file=self.config, select=select, ignore=ignore)
             try:
-                linter.engine(None)  # validates the names in select and ignore
+                rules = all_rules(linter.config())
+                validate_names(select, rules, "field 'select'")  # named as the request names them
+                validate_names(ignore, rules, "field 'ignore'")
+                linter.engine(None)
             except NewslintError as exc:
-                message = exc.message.replace("--select:", "field 'select':").replace("--ignore:", "field 'ignore':")
-                raise RequestError(422, message) from None
+                raise RequestError(422, exc.message) from None
             self.linters[key] = linter
             while len(self.linters) > self.cache_size:
                 self.linters.popitem(last=False)
@@ -86,12 +89,11 @@ class Checker:
         return linter
 
     def rules(self) -> list[dict[str, Any]]:
-        from .checks import check_class
         from .engine import all_rules
         linter = self.linter((), ())
         active = {r.id for r in linter.engine(None).rules}
         return [{"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
-                 "enabled": r.id in active, "description": r.description or check_class(r.extends).DESCRIPTION,
+                 "enabled": r.id in active, "description": r.what_it_finds,
                  "link": r.link}
                 for r in sorted(all_rules(linter.config()).values(), key=lambda r: r.id)]
 
@@ -103,13 +105,14 @@ class Checker:
         fail_on = request["fail_on"] or linter.config().fail_on or "error"
         shift = 1 if request["text"].startswith("\ufeff") else 0  # offsets into the text as sent
         diagnostics = [_shifted(d.to_dict(), shift) for d in result.diagnostics]
-        counts = {level: sum(1 for d in result.diagnostics if d.level.value == level) for level in LEVEL_NAMES}
+        from .formats import summary
+        counts = summary([result])
         threshold = Level(fail_on).rank
         failing = any(d.level.rank >= threshold for d in result.diagnostics)
         return {
             "diagnostics": diagnostics,
             "verdict": "fail" if failing else "pass",
-            "summary": {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
+            "summary": {"errors": counts["errors"], "warnings": counts["warnings"], "infos": counts["infos"],
                         "fail_on": fail_on},
         }
 

@@ -292,6 +292,12 @@ class Rule:
     def family(self) -> str:
         return self.id.split("/", 1)[0]
 
+    @property
+    def what_it_finds(self) -> str:
+        """The rule's description, or else its type's."""
+        from . import check_class
+        return self.description or check_class(self.extends).DESCRIPTION
+
 
 class Check:
     """Base of every rule type. Subclasses set NAME, OPTIONS, PLACEHOLDERS and define check()."""

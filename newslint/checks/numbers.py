@@ -23,7 +23,7 @@ from typing import Iterator, NamedTuple
 
 from ..diagnostic import Diagnostic
 from ..document import Document
-from ..document.people import bare, capitalised, people
+from ..document.people import bare, people
 from ..document.tokens import strip_possessive
 from .base import Check, Option
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import Block, Reading
+from . import Reading
 from .masking import blank, front_matter, lines, prose_debris, trimmed_block
 
 _HTML_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|$)")

@@ -100,8 +100,7 @@ def _rule(rule_id: str, rule) -> dict:
     family, _, name = rule_id.partition("/")
     if rule is None:
         return {"id": rule_id, "name": name or rule_id}
-    from ..checks import check_class
-    description = rule.description or check_class(rule.extends).DESCRIPTION
+    description = rule.what_it_finds
     help_lines = [description]
     for text in rule.example.get("fail", [])[:1]:
         help_lines.append(f"Flagged: {text.strip()}")
