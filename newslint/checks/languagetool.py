@@ -25,6 +25,7 @@ from typing import Iterator
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import BuildContext, Check, Option, Rule
+from .phrases import occurs_at_least
 
 _SPELLING_RULES = ("MORFOLOGIK_RULE_", "HUNSPELL_")
 _DUPLICATES_OF_SPELLING = ("ENGLISH_WORD_REPEAT_RULE",)
@@ -65,9 +66,9 @@ class LanguageToolCheck(Check):
             self.client.used = True  # for the "grammar checks are off" note
             return
         language = self._language(doc)
+        by_dialect = "disabled_rules_en_gb" if language == "en-GB" else "disabled_rules_en_us"
+        disabled = self.options["disabled_rules"] + self.options[by_dialect]
         for base, text in self._parts(doc):
-            by_dialect = "disabled_rules_en_gb" if language == "en-GB" else "disabled_rules_en_us"
-            disabled = self.options["disabled_rules"] + self.options[by_dialect]
             matches = self.client.check(text, language, disabled,
                                         self.options["disabled_categories"], self.options["picky"])
             if matches is None:
@@ -128,12 +129,11 @@ class LanguageToolCheck(Check):
         for w in _WORDS.findall(word):
             if not w.islower() or w.replace("’", "'").lower() in self.accept_lower:
                 return False
-            if lex.known(w) or lex.dialect_of(w) or lex.variant_known(w):
+            if lex.known(w) or lex.variant_known(w):  # (variant_known covers the dialect pairs)
                 return False
         if not replacements or replacements[0].replace(" ", "").replace("-", "").lower() == word.lower():
             return False
-        pattern = r"(?<![^\W\d_])" + re.escape(word.lower()) + r"(?![^\W\d_])"
-        return len(re.findall(pattern, doc.lowered)) < 2
+        return not occurs_at_least(doc.lowered, word.lower(), 2)
 
     @staticmethod
     def _in_heading(doc: Document, offset: int) -> bool:

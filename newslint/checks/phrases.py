@@ -134,6 +134,17 @@ def bounded_occurrences(text: str, needle: str, joins_before: Callable[[str], bo
             i = text.find(needle, i + 1)
 
 
+def occurs_at_least(text: str, word: str, times: int) -> bool:
+    r"""Whether `word` stands `times` times in `text` as a whole word (no letter either side):
+    r"(?<![^\W\d_])word(?![^\W\d_])", counted only as far as needed."""
+    found = 0
+    for _ in bounded_occurrences(text, word, is_letter, is_letter):
+        found += 1
+        if found >= times:
+            return True
+    return times <= 0
+
+
 def is_letter(ch: str) -> bool:
     r"""What [^\W\d_] matches: a letter, in any script (\w less digits and the underscore)."""
     return ch.isalnum() and not ch.isdecimal()

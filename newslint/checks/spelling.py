@@ -34,7 +34,7 @@ from typing import Any, Iterator, NamedTuple
 from ..diagnostic import Diagnostic
 from ..document import Document
 from .base import BuildContext, Check, Option, Rule, match_case
-from .phrases import bounded_occurrences, is_letter
+from .phrases import bounded_occurrences, occurs_at_least
 
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
@@ -200,15 +200,7 @@ class Spelling(Check):
 
     def _repeated(self, doc: Document, word: str) -> bool:
         """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
-        if self.accept_repeated <= 1:
-            return True
-        # r"(?<![^\W\d_])word(?![^\W\d_])" in the lower-cased text, counted up to what is needed
-        found = 0
-        for _ in bounded_occurrences(doc.lowered, word.lower(), is_letter, is_letter):
-            found += 1
-            if found >= self.accept_repeated:
-                return True
-        return False
+        return self.accept_repeated <= 1 or occurs_at_least(doc.lowered, word.lower(), self.accept_repeated)
 
     def _verdict(self, word: str) -> Verdict | None:
         norm = word.replace("’", "'")

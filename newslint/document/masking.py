@@ -50,8 +50,10 @@ def front_matter(text: str, strict: bool) -> tuple[dict[str, Any], int]:
     if not m:
         return {}, 0
     import yaml
+
+    from ..yamlfile import safe_data
     try:
-        data = yaml.safe_load(m.group(1))
+        data = safe_data(m.group(1))
     except yaml.YAMLError as exc:
         if not strict:
             return {}, 0

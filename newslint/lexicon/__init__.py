@@ -68,9 +68,6 @@ class Lexicon:
 
     # words --------------------------------------------------------------------------------
 
-    def _in(self, word: str) -> bool:
-        return word in self._cb or word in self.negatives
-
     def known(self, word: str) -> bool:
         """Whether `word` is an English word as written.
 
@@ -89,13 +86,13 @@ class Lexicon:
             lower = w.lower()
         else:
             return False
-        if self._in(lower):
+        if self.is_word(lower):
             return True
         if "'" in lower:
             for ending in self.contractions:
-                if lower.endswith(ending) and len(lower) > len(ending) and self._in(lower[:-len(ending)]):
+                if lower.endswith(ending) and len(lower) > len(ending) and self.is_word(lower[:-len(ending)]):
                     return True
-            if lower.endswith("'") and self._in(lower[:-1]):  # plural possessive: ministers'
+            if lower.endswith("'") and self.is_word(lower[:-1]):  # plural possessive: ministers'
                 return True
         return False
 
