@@ -39,14 +39,16 @@ def fingerprint(text: str, offset: int, length: int) -> tuple[str, str, str]:
 
 
 def _key_path(path: str, root: Path) -> str:
+    """`path` relative to `root` (resolved), as the baseline records it."""
     try:
-        return Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix()
+        return Path(os.path.relpath(Path(path).resolve(), root)).as_posix()
     except ValueError:  # another drive
         return Path(path).as_posix()
 
 
 def entries(results: Iterable, root: Path) -> list[dict]:
     counts: Counter = Counter()
+    root = root.resolve()
     for result in results:
         path = _key_path(result.path, root)
         for d in result.diagnostics:
@@ -70,7 +72,6 @@ def write(path: Path, results: Iterable) -> int:
             tmp.unlink()
         except OSError:
             pass
-        from .errors import NewslintError
         raise NewslintError(f"cannot write the baseline: {exc.strerror or exc}", str(path)) from None
     return sum(e["count"] for e in items)
 
@@ -78,18 +79,19 @@ def write(path: Path, results: Iterable) -> int:
 class Baseline:
     def __init__(self, path: Path):
         self.path = path
-        self.root = path.parent
+        self.root = path.parent.resolve()
+        # per file: (rule, text, before, after) and (rule, text) -> how many findings recorded
+        self.exact: dict[str, Counter] = {}
+        self.loose: dict[str, Counter] = {}
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             items = data["entries"]
             if data.get("version") != VERSION or not isinstance(items, list):
                 raise ValueError(f"expected version {VERSION} with a list of entries")
-            self.exact: Counter = Counter()
-            self.loose: Counter = Counter()
             for e in items:
-                key = (e["path"], e["rule"], e["text"])
-                self.exact[key + (e["before"], e["after"])] += int(e["count"])
-                self.loose[key] += int(e["count"])
+                key = (e["rule"], e["text"])
+                self.exact.setdefault(e["path"], Counter())[key + (e["before"], e["after"])] += int(e["count"])
+                self.loose.setdefault(e["path"], Counter())[key] += int(e["count"])
         except OSError as exc:
             raise NewslintError(f"cannot read baseline: {exc.strerror or exc}", str(path)) from None
         except (ValueError, KeyError, TypeError) as exc:
@@ -100,17 +102,19 @@ class Baseline:
         if not result.diagnostics:
             return 0
         path = _key_path(result.path, self.root)
-        exact, loose = self.exact.copy(), self.loose.copy()
-        keys = [(path, d.rule, *fingerprint(result.text, d.offset, d.length)) for d in result.diagnostics]
+        if path not in self.exact:
+            return 0
+        exact, loose = self.exact[path].copy(), self.loose[path].copy()  # this file's only
+        keys = [(d.rule, *fingerprint(result.text, d.offset, d.length)) for d in result.diagnostics]
         known = [False] * len(keys)
         for i, key in enumerate(keys):  # round 1: text and context
             if exact[key] > 0:
                 exact[key] -= 1
-                loose[key[:3]] -= 1
+                loose[key[:2]] -= 1
                 known[i] = True
         for i, key in enumerate(keys):  # round 2: the flagged text alone
-            if not known[i] and loose[key[:3]] > 0:
-                loose[key[:3]] -= 1
+            if not known[i] and loose[key[:2]] > 0:
+                loose[key[:2]] -= 1
                 known[i] = True
         result.diagnostics = [d for d, k in zip(result.diagnostics, known) if not k]
         return sum(known)
