@@ -10,11 +10,9 @@ lines stay free for the others.
 """
 from __future__ import annotations
 
-
-import re
-
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
+from ..document.masking import lines
 
 
 class LineClaims:
@@ -84,9 +82,6 @@ def cached_findings(doc: Document, check) -> list[Diagnostic]:
     return found
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def line_table(doc: Document) -> list[tuple[int, int, int, int, int]]:
     """(start, end, source line, words, view line) of every non-blank line of the view, trimmed
     of blanks: view offsets, the 1-based line of the original file, whitespace-separated words,
@@ -97,19 +92,9 @@ def line_table(doc: Document) -> list[tuple[int, int, int, int, int]]:
         return table
     view = doc.view
     table = []
-    same = doc.format in SAME_LAYOUT and "\r" not in view
-    if same:  # the common case: the view's lines are the file's lines, in one split
-        segments = view.split("\n")
-        starts = []
-        position = 0
-        for segment in segments:
-            starts.append(position)
-            position += len(segment) + 1
-    else:
-        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(view)]
-        ends = [m.start() for m in _LINE_BREAK.finditer(view)] + [len(view)]
-        segments = [view[a:b] for a, b in zip(starts, ends)]
-    for index, (position, segment) in enumerate(zip(starts, segments)):
+    same = doc.format in SAME_LAYOUT and "\r" not in view  # the view's lines are the file's
+    for index, (position, end, _) in enumerate(lines(view)):
+        segment = view[position:end]
         stripped = segment.strip()
         if stripped:
             s = position + len(segment) - len(segment.lstrip())

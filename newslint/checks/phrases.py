@@ -40,10 +40,7 @@ class PhraseHandle:
 
     def find(self, doc: Document) -> list[PhraseMatch]:
         """Non-overlapping matches, leftmost first and longest first."""
-        found = doc.__dict__.get(self._index._cache_name)  # the scan's hits, once it has run
-        if found is None:
-            found = self._index.search(doc)
-        return found.get(self._key, [])
+        return self._index.search(doc).get(self._key, [])  # the scan runs once a document
 
 
 class PhraseIndex:
