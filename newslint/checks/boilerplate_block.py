@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix
@@ -86,6 +87,11 @@ class Line:
         t = self.text.rstrip(_CLOSERS + " ")
         return bool(t) and t[-1] in _SENTENCE_END
 
+    @property
+    def prose(self) -> bool:
+        """A line of the article's own prose: long, and ending a sentence."""
+        return self.words >= 8 and self.ends_sentence
+
 
 class Layout:
     """The non-blank lines of a document, read once and shared by every boilerplate-block rule."""
@@ -123,6 +129,12 @@ class Layout:
                         len(self.groups) - 1, link_share)
             self.lines.append(line)
             self.groups[-1].append(line)
+
+    @cached_property
+    def prose_span(self) -> tuple[int, int] | None:
+        """Indexes of the first and the last prose line (None without any)."""
+        prose = [line.index for line in self.lines if line.prose]
+        return (prose[0], prose[-1]) if prose else None
 
     def before(self, line: Line) -> Line | None:
         """The line just above, when no blank line separates them."""
@@ -346,19 +358,15 @@ class BoilerplateBlock(Check):
         t = line.text.rstrip(_CLOSERS + " ")
         return not t.endswith(".") or t.endswith(("...", "…"))
 
-    @staticmethod
-    def _prose(line: Line) -> bool:
-        return line.words >= 8 and line.ends_sentence
-
     def _where_furniture_sits(self, lay: Layout, first: int, last: int) -> bool:
         """Whether lines first..last sit where page furniture does: glued to a paragraph or to the
         title (they lost their blank line), or above the article's first sentence or below its
         last. Lists between two paragraphs are the article's own."""
         for line in lay.groups[lay.lines[first].group]:
-            if (line.index < first or line.index > last) and (self._prose(line) or self._is_title(lay, line)):
+            if (line.index < first or line.index > last) and (line.prose or self._is_title(lay, line)):
                 return True
-        prose = [line.index for line in lay.lines if self._prose(line)]
-        return not prose or last < prose[0] or first > prose[-1]
+        prose = lay.prose_span
+        return prose is None or last < prose[0] or first > prose[1]
 
     # features (each yields (first index, last index) of the blocks it finds) -----------------
 
