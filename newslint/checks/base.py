@@ -142,6 +142,15 @@ def any_pattern(patterns: list[str], flags: int = 0, rule: "Rule | None" = None)
     return [compile_pattern(p, flags, rule) for p in patterns]
 
 
+def split_anchored(patterns: list[str], flags: int = 0,
+                   rule: "Rule | None" = None) -> tuple[list["RulePattern"], list["RulePattern"]]:
+    """Line patterns: those that open with ^, as one alternation to try at a line's start (their
+    ^ dropped), and the others, to search one by one (a pattern that opens with a literal is
+    scanned fast, an alternation of them is not)."""
+    return (any_pattern([p[1:] for p in patterns if p.startswith("^")], flags, rule),
+            [compile_pattern(p, flags, rule) for p in patterns if not p.startswith("^")])
+
+
 # Rule patterns come from YAML, often from users, and one that backtracks without end ("(a+)+$"
 # on a long line of a's; or "By AandAand...A!" against a shipped byline pattern, which took hours
 # with `re`) must not hang a run. They are matched with the `regex` package, in the syntax of

@@ -40,7 +40,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic, Edit, Fix
 from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, any_pattern, compile_pattern
+from .base import BuildContext, Check, Option, OptionError, Rule, any_pattern, compile_pattern, split_anchored
 from .claims import SAME_LAYOUT, cached_findings, claims_for, line_table
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
@@ -175,13 +175,11 @@ def _link_share(raw: str) -> float:
 
 
 class LinePatterns:
-    """A rule's patterns for one line: those that open with ^ are tried at the line's start, as one
-    alternation; the others are searched one by one (a pattern that opens with a literal is
-    scanned fast, an alternation of them is not)."""
+    """A rule's patterns for one line (see split_anchored), and all of them as one alternation
+    for a whole-line match."""
 
     def __init__(self, patterns: list[str], flags: int, rule: Rule | None = None):
-        self.anchored = any_pattern([p[1:] for p in patterns if p.startswith("^")], flags, rule)
-        self.floating = [compile_pattern(p, flags, rule) for p in patterns if not p.startswith("^")]
+        self.anchored, self.floating = split_anchored(patterns, flags, rule)
         self.whole = any_pattern([p[1:] if p.startswith("^") else p for p in patterns], flags, rule)
 
     def search(self, text: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostic import Diagnostic
 from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, RulePattern, any_pattern, compile_pattern
+from .base import BuildContext, Check, Option, OptionError, Rule, RulePattern, compile_pattern, split_anchored
 from .claims import cached_findings, claims_for, line_table
 from .phrases import PhraseMatch, on_word_boundaries
 
@@ -65,18 +65,13 @@ class Existence(Check):
         whole = not opts["nonword"]
         self.tokens = context.phrases.register(opts["tokens"], ignorecase=opts["ignorecase"],
                                                whole_words=whole) if opts["tokens"] else None
-        flags = re.IGNORECASE if opts["ignorecase"] else 0
-        self.patterns = [compile_pattern(p, flags | re.MULTILINE, rule) for p in opts["patterns"]]
+        flags = (re.IGNORECASE if opts["ignorecase"] else 0) | re.MULTILINE
         self.line_mode = bool(opts["line_start"] or opts["line_share"] or opts["max_line_words"])
         self.anchored: list[RulePattern] = []
-        if self.line_mode:
-            # line patterns that open with ^ are tried once, at the start of each line (after its
-            # indentation), as one alternation; the others are searched one by one (a pattern that
-            # opens with a literal is scanned fast, an alternation of them is not)
-            self.anchored = any_pattern([p[1:] for p in opts["patterns"] if p.startswith("^")],
-                                        flags | re.MULTILINE, rule)
-            self.patterns = [compile_pattern(p, flags | re.MULTILINE, rule) for p in opts["patterns"]
-                             if not p.startswith("^")]
+        if self.line_mode:  # the ^ patterns are tried at the start of each line, after its indentation
+            self.anchored, self.patterns = split_anchored(opts["patterns"], flags, rule)
+        else:
+            self.patterns = [compile_pattern(p, flags, rule) for p in opts["patterns"]]
         self.exceptions = context.phrases.register(opts["exceptions"], ignorecase=opts["ignorecase"],
                                                    whole_words=whole) if opts["exceptions"] else None
         self.whole_words = whole
