@@ -303,7 +303,7 @@ def _lint_all(args: argparse.Namespace, linter, mode: str | None = None) -> list
     for large runs), with a progress bar on a terminal for runs that take a while."""
     from .errors import NewslintError
     from .progress import Progress
-    from .runner import fix_source, run
+    from .runner import diff_source, run
     items = list(_inputs(args, linter))
     if mode == "fix" and None in items:
         raise NewslintError("--fix cannot rewrite standard input; use --diff to see its fixes")
@@ -328,14 +328,7 @@ def _lint_all(args: argparse.Namespace, linter, mode: str | None = None) -> list
         except InputError as exc:
             results.append(FileResult(name, error=exc))
             continue
-        if mode == "diff":
-            from .fix import unified_diff
-            result = fix_source(linter, text, name)
-            body = text[1:] if text.startswith("\ufeff") else text
-            result.diff = unified_diff(body, result.text, name) if result.fixed else None
-        else:
-            result = linter.lint_text(text, path=name)
-        results.append(result)
+        results.append(diff_source(linter, text, name) if mode == "diff" else linter.lint_text(text, path=name))
     return results
 
 

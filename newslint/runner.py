@@ -34,20 +34,27 @@ def process(linter: Linter, path: Path, mode: str | None = None) -> FileResult:
         data, text = linter.read(path, name)
     except InputError as exc:
         return FileResult(name, error=exc)
+    if mode == "diff":
+        return diff_source(linter, text, name)
     result = fix_source(linter, text, name)
     if result.error is None and result.fixed:
         bom = "\ufeff" if text.startswith("\ufeff") else ""
-        body = text[len(bom):]
-        if mode == "diff":
-            result.diff = _diff(body, result.text, name)
-        else:
-            try:
-                from .fix import write_atomic
-                write_atomic(path, (bom + result.text).encode("utf-8"), data)
-            except InputError as exc:
-                original = linter.lint_text(text, path=name)
-                original.error = exc
-                return original
+        try:
+            from .fix import write_atomic
+            write_atomic(path, (bom + result.text).encode("utf-8"), data)
+        except InputError as exc:
+            original = linter.lint_text(text, path=name)
+            original.error = exc
+            return original
+    return result
+
+
+def diff_source(linter: Linter, text: str, name: str) -> FileResult:
+    """fix_source, with the fixes described as a unified diff (`diff`) rather than written."""
+    result = fix_source(linter, text, name)
+    if result.error is None and result.fixed:
+        from .fix import unified_diff
+        result.diff = unified_diff(text[1:] if text.startswith("\ufeff") else text, result.text, name)
     return result
 
 
@@ -76,11 +83,6 @@ def fix_source(linter: Linter, text: str, name: str | None) -> FileResult:
     result.fixed = count
     assert result.text == fixed
     return result
-
-
-def _diff(old: str, new: str, name: str) -> str:
-    from .fix import unified_diff
-    return unified_diff(old, new, name)
 
 
 # many files ----------------------------------------------------------------------------------
