@@ -205,10 +205,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .baseline import Baseline
         baseline = Baseline(args.baseline)
     mode = "diff" if args.diff else "fix" if args.fix else None
-    results = _without_skipped(_lint_all(args, linter, mode))
-    for result in results:
-        if result.error is not None:
-            print(str(result.error), file=sys.stderr)
+    results = _reported(_lint_all(args, linter, mode))
     if baseline is not None:
         known = sum(baseline.filter(r) for r in results)
         if known:
@@ -262,17 +259,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _without_skipped(results: list) -> list:
-    """The results of the files that were linted (or could not be); files that are not text
-    (binary) get a note on standard error and are left out of the report, the summary and the
-    exit status."""
+def _reported(results: list) -> list:
+    """The results of the files that were linted (or could not be), each file that could not be
+    read said on standard error; files that are not text (binary) get a note there and are left
+    out of the report, the summary and the exit status."""
     from .errors import SkippedInput
     kept = []
     for result in results:
         if isinstance(result.error, SkippedInput):
             print(f"{result.error.path or result.path}: note: {result.error.message}", file=sys.stderr)
-        else:
-            kept.append(result)
+            continue
+        if result.error is not None:
+            print(str(result.error), file=sys.stderr)
+        kept.append(result)
     return kept
 
 
@@ -336,10 +335,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     from .baseline import write
     from .lint import Linter
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore, max_bytes=args.max_bytes)
-    results = _without_skipped(_lint_all(args, linter))
-    for result in results:
-        if result.error is not None:
-            print(str(result.error), file=sys.stderr)
+    results = _reported(_lint_all(args, linter))
     count = write(args.output, results)
     files = sum(1 for r in results if r.diagnostics)
     print(f"newslint: recorded {count} finding{'' if count == 1 else 's'} in {files} "
