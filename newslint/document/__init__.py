@@ -207,11 +207,11 @@ class Document:
     def capitalised(self) -> list[bool]:
         """For each token: a word that starts with a capital and is not all CAPITALS ("Blinken",
         "McDonald"); the candidates for names, computed once for the rules that look for them."""
+        from .people import capitalised  # the one definition (capital_words holds the candidates)
         tokens = self.tokens
         out = [False] * len(tokens)
         for i in self.capital_words:
-            if not tokens[i].text.isupper():
-                out[i] = True
+            out[i] = capitalised(tokens[i])
         return out
 
     @cached_property

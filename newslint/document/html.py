@@ -13,6 +13,7 @@ spaces, as a browser renders it.
 """
 from __future__ import annotations
 
+import html
 import re
 from array import array
 from html.entities import html5
@@ -123,7 +124,7 @@ class _Reader(HTMLParser):
         runs, self.text_runs = self.text_runs, []
         for start, end in runs:
             if self.title is not None:
-                self.title.append(_decode(self.source[start:end]))
+                self.title.append(html.unescape(self.source[start:end]))
                 continue
             if self.skip_depth:
                 continue
@@ -165,7 +166,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         where = self._offset()
         if tag == "meta":
-            self._meta({k: _decode(v.replace(_AMPERSAND, "&")) if v else v for k, v in attrs})
+            self._meta({k: html.unescape(v.replace(_AMPERSAND, "&")) if v else v for k, v in attrs})
         if tag == "body":
             self.skip_depth.pop("head", None)
         if tag == "title" and not self.skip_depth.get("svg"):
@@ -266,7 +267,6 @@ def _entity(raw: str) -> tuple[str, int]:
     """The text an entity reference stands for, and how many of its characters it uses
     (a named reference without a semicolon may use a prefix: `&notit;` is `¬` + `it;`)."""
     if raw.startswith("&#"):
-        import html
         decoded = html.unescape(raw)
         return (decoded, len(raw)) if decoded != raw else ("", 0)
     name = raw[1:]
@@ -279,7 +279,3 @@ def _entity(raw: str) -> tuple[str, int]:
             return html5[name[:end]], end + 1
     return "", 0
 
-
-def _decode(raw: str) -> str:
-    import html
-    return html.unescape(raw)
