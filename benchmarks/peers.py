@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, Run, clean_env, cores, corpus_files, machine, newslint_command, run  # noqa: E402
+from _common import DEFAULT_CORPUS, Run, best_time, clean_env, cores, corpus_files, machine, newslint_command, run  # noqa: E402
 
 HARPER = r"""
 import json, sys, time
@@ -120,9 +120,7 @@ def main() -> None:
     phase = {1: float("inf"), n: float("inf")}
     for _ in range(args.repeat):
         for jobs in phase:
-            t = time.perf_counter()
-            lint_all(linter, paths, jobs=jobs)
-            phase[jobs] = min(phase[jobs], time.perf_counter() - t)
+            phase[jobs] = min(phase[jobs], best_time(lambda: lint_all(linter, paths, jobs=jobs), 1))
     for jobs, seconds in phase.items():
         print(f"  newslint linting phase, {jobs} process{'es' if jobs > 1 else ''}: {seconds:.3f} s  "
               f"({len(paths) / seconds:.0f} articles/s, {seconds / len(paths) * 1000:.2f} ms an article)")
