@@ -28,6 +28,7 @@ import marshal
 import os
 import re
 import tempfile
+from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -67,8 +68,10 @@ def _sources() -> list[Path]:
     ]
 
 
+@lru_cache(maxsize=1)
 def cache_key() -> str:
-    """Changes whenever a source file does (path, size and time stamp: cheap to compute)."""
+    """Changes whenever a source file does (path, size and time stamp: cheap to compute, and
+    computed once a run)."""
     h = hashlib.sha256(str(FORMAT).encode())
     for path in _sources():
         try:
@@ -88,21 +91,27 @@ def load(part: str) -> tuple:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    parts = build()
-    for name, data in parts.items():
-        _store(cache_dir() / f"lexicon-{key}-{name}.marshal", data)
+    parts = _unstored.get(key) or build()
+    stored = [_store(cache_dir() / f"lexicon-{key}-{name}.marshal", data) for name, data in parts.items()]
+    if not all(stored):
+        _unstored[key] = parts  # the other part, asked for later in this run, is not built again
     return parts[part]
 
 
-def _store(path: Path, data: tuple) -> None:
+# parts this process built but could not cache (a read-only home): built once a run, not per part
+_unstored: dict[str, dict[str, tuple]] = {}
+
+
+def _store(path: Path, data: tuple) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
         with os.fdopen(fd, "wb") as out:
             out.write(marshal.dumps(data))
         os.replace(tmp, path)
+        return True
     except OSError:
-        pass  # a read-only home: rebuild next time
+        return False  # a read-only home: rebuild next run
 
 
 def build() -> dict[str, tuple]:
