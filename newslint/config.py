@@ -120,6 +120,11 @@ def load_config(path: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read configuration: {exc}", str(path)) from None
+    return config_from_text(text, path)
+
+
+def config_from_text(text: str, path: Path) -> Config:
+    """The configuration `text` would be as the file `path` (checked, nothing written)."""
     if path.name == "pyproject.toml":
         data, fail = _read_pyproject(text, path)
     else:

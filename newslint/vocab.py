@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .config import CONFIG_NAMES, find_config, load_config
-from .errors import ConfigError, NewslintError
+from .config import CONFIG_NAMES, config_from_text, find_config
+from .errors import NewslintError
 
 
 def add_words(words: list[str], start: Path, config: Path | None = None) -> tuple[Path, list[str]]:
@@ -36,12 +36,8 @@ def add_words(words: list[str], start: Path, config: Path | None = None) -> tupl
     tmp_check = yaml.safe_load(updated) or {}
     if set(new) - set((tmp_check.get("vocabulary") or {}).get("accept") or []):
         raise NewslintError(f"{path}: could not add the words safely; add them to vocabulary.accept by hand")
+    config_from_text(updated, path)  # a mistake elsewhere in the file is reported, and nothing written
     _write(path, updated)
-    try:
-        load_config(path)
-    except ConfigError:
-        _write(path, text)
-        raise
     return path, new
 
 
