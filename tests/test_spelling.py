@@ -134,6 +134,15 @@ def test_vocab_add_creates_and_extends_the_config(tmp_path):
     assert code == 0 and "already" in out
 
 
+def test_vocab_add_leaves_a_configuration_with_a_mistake_as_it_was(tmp_path):
+    config = tmp_path / ".newslint.yaml"
+    broken = "languag: en-GB\n"  # a mistake the words cannot mend
+    config.write_text(broken, encoding="utf-8")
+    code, _, err = run_cli("vocab", "add", "zork", cwd=tmp_path)
+    assert code == 2 and "languag" in err and "Traceback" not in err
+    assert config.read_text(encoding="utf-8") == broken
+
+
 @pytest.mark.parametrize("before,after", [
     ("", "vocabulary:\n  accept:\n    - zork\n"),
     ("# house\nlanguage: en-GB  # British\n", "# house\nlanguage: en-GB  # British\nvocabulary:\n  accept:\n    - zork\n"),
