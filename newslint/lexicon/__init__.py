@@ -144,16 +144,12 @@ class Lexicon:
         """'en-GB' for a British-only spelling (colour, organisation, centre, defence,
         travelled, programme), 'en-US' for an American-only one (color, organization, center,
         defense, traveled), None for a word both write the same way or that is unknown."""
-        w = _normalise(word).lower()
-        if w in self._gb_to_us:
-            return "en-GB"
-        if w in self._us_to_gb and w not in self._shared:
-            return "en-US"
-        return None
+        return self.dialect_map().get(_normalise(word).lower())
 
     def dialect_map(self) -> dict[str, str]:
-        """Every lower-case spelling that marks a dialect -> "en-GB" or "en-US" (`dialect_of`
-        for a whole text in one dictionary lookup per word)."""
+        """Every lower-case spelling that marks a dialect -> "en-GB" or "en-US": a British
+        spelling is British even where the American list has it too; an American one is
+        American unless both dialects write it so."""
         cached = self.__dict__.get("_dialect_map")
         if cached is None:
             cached = {us: "en-US" for us in self._us_to_gb if us not in self._shared}
@@ -213,8 +209,9 @@ class Lexicon:
         """The dialect most of `words` are spelt in, if one leads the other by more than
         `margin` words; None for a text with no (or evenly mixed) dialect spellings."""
         gb = us = 0
+        dialects = self.dialect_map()
         for word in words:
-            d = self.dialect_of(word)
+            d = dialects.get(_normalise(word).lower())
             if d == "en-GB":
                 gb += 1
             elif d == "en-US":
