@@ -59,7 +59,7 @@ def main() -> None:
         if len(cols) == 5 and cols[3] == "True" and cols[4].strip():
             snippets[cols[0]].append((cols[2], cols[4].strip()))
 
-    from newslint.lint import Linter
+    from newslint.run.linter import Linter
     linter = Linter(select=[s for s in args.select.split(",") if s])
     counts, flagged, rules = Counter(), Counter(), Counter()
     listing = []

@@ -49,9 +49,9 @@ def main() -> None:
 def run(args) -> None:
     import requests
 
-    from newslint.config import Config
-    from newslint.document import Document
-    from newslint.engine import Engine
+    from newslint.document.model import Document
+    from newslint.run.engine import Engine
+    from newslint.settings.config import Config
 
     files = corpus_files(args.folder)[:args.count]
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]

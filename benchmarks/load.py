@@ -19,7 +19,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import MemorySampler, article_body, hammer, machine, server, typical_article  # noqa: E402
+from _common import (  # noqa: E402
+    MemorySampler,
+    article_body,
+    hammer,
+    machine,
+    server,
+    typical_article,
+)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ best of N, the commands interleaved so that a busy spell on the machine hits the
 For each: wall time, articles/s, CPU time (user + system, all processes) and peak memory of
 the process tree (PSS: pages shared by forked workers counted once), sampled in a separate run
 so that the sampling does not slow the timed ones. Then the in-process
-figures: newslint's linting phase (engine built, files read and linted; newslint.runner.run)
+figures: newslint's linting phase (engine built, files read and linted; newslint.run.pool.run)
 on 1 and N processes, and Harper's lint calls alone (timed inside its run), after its Linter
 is built.
 
@@ -38,7 +38,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, Run, best_time, clean_env, cores, corpus_files, machine, newslint_command, run  # noqa: E402
+from _common import (  # noqa: E402
+    DEFAULT_CORPUS,
+    Run,
+    best_time,
+    clean_env,
+    cores,
+    corpus_files,
+    machine,
+    newslint_command,
+    run,
+)
 
 HARPER = r"""
 import json, sys, time
@@ -108,9 +118,9 @@ def main() -> None:
         print("  harper: not installed (pip install -r benchmarks/requirements.txt)")
 
     print("in-process:")
-    from newslint.lint import Linter
-    from newslint.paths import walk
-    from newslint.runner import run as lint_all
+    from newslint.run.linter import Linter
+    from newslint.run.pool import run as lint_all
+    from newslint.settings.paths import walk
     linter = Linter()
     config = linter.config(Path(args.folder))
     paths = list(walk(Path(args.folder), config.root, config.include, config.exclude))

@@ -25,8 +25,8 @@ PHASES = r"""
 import sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from newslint.cli import main  # noqa: F401 - what the command imports first
-from newslint.lint import Linter
+from newslint.app.cli import main  # noqa: F401 - what the command imports first
+from newslint.run.linter import Linter
 t1 = time.perf_counter()
 linter = Linter()
 path = Path(sys.argv[1])

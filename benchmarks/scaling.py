@@ -43,8 +43,8 @@ def long_article(paragraphs: list[str], size: int) -> str:
 
 
 def by_length(files: list[Path], sizes_kb: list[int], repeat: int) -> None:
-    from newslint.document import Document
-    from newslint.lint import Linter
+    from newslint.document.model import Document
+    from newslint.run.linter import Linter
     paragraphs = [p.strip() for f in files for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     engine = Linter().engine(None)
     engine.lint(Document(long_article(paragraphs, 4000)))  # lazy resources
@@ -62,7 +62,7 @@ def by_length(files: list[Path], sizes_kb: list[int], repeat: int) -> None:
 
 
 def write_copies(pack: Path, copies: int) -> int:
-    from newslint.rulebook import builtin_rules_dir, discover
+    from newslint.settings.rulebook import builtin_rules_dir, discover
     n = 0
     for rule_id, path in discover(builtin_rules_dir()):
         family, name = rule_id.split("/", 1)
@@ -75,7 +75,7 @@ def write_copies(pack: Path, copies: int) -> int:
 
 
 def write_phrase_rules(pack: Path, count: int, seed: int = 7) -> int:
-    from newslint.lexicon.build import load
+    from newslint.resources.lexicon.build import load
     centibels = load("words")[0]
     common = sorted((w for w, cb in centibels.items() if w.isalpha() and w.islower() and len(w) > 2),
                     key=lambda w: (centibels[w], w))[:5000]
@@ -92,9 +92,9 @@ def write_phrase_rules(pack: Path, count: int, seed: int = 7) -> int:
 
 
 def by_rules(files: list[Path], articles: int, repeat: int) -> None:
-    from newslint.document import Document
-    from newslint.engine import _rule_cache
-    from newslint.lint import Linter
+    from newslint.document.model import Document
+    from newslint.run.engine import _rule_cache
+    from newslint.run.linter import Linter
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files[:articles]]
     print(f"number of rules ({len(texts)} articles, one process):")
     base = None

@@ -28,9 +28,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args()
 
-    from newslint.config import Config
-    from newslint.document import Document
-    from newslint.engine import Engine
+    from newslint.document.model import Document
+    from newslint.run.engine import Engine
+    from newslint.settings.config import Config
 
     files = corpus_files(args.folder)
     texts = [(str(p), p.read_text(encoding="utf-8")) for p in files]
@@ -45,7 +45,7 @@ def main() -> None:
         return lint
 
     t = time.perf_counter()
-    from newslint import lexicon
+    from newslint.resources import lexicon
     lexicon.get()
     load = time.perf_counter() - t
     found = sum(len(speller.lint(Document(t, path=p))) for p, t in texts)  # warm-up

@@ -31,7 +31,7 @@ def main() -> None:
     os.environ.pop("NEWSLINT_LANGUAGETOOL_URL", None)  # default rules, no LanguageTool
     files = corpus_files(args.folder)
     t0 = time.perf_counter()
-    from newslint.lint import Linter
+    from newslint.run.linter import Linter
     select = [s for s in args.select.split(",") if s]
     ignore = [s for s in args.ignore.split(",") if s]
     linter = Linter(select=select, ignore=ignore)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from .diagnostic import Diagnostic, Edit, Fix, Level, Related
+from .core.diagnostic import Diagnostic, Edit, Fix, Level, Related
 
 __all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
 
@@ -30,7 +30,7 @@ def package_version() -> str:
 
 
 def _linter(config: str | Path | None):
-    from .lint import Linter
+    from .run.linter import Linter
     key = str(config) if config is not None else None
     if key not in _linters:
         _linters[key] = Linter(config_file=Path(config) if config is not None else None)

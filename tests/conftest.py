@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import parse_config
-from newslint.document import Document
-from newslint.engine import Engine
-from newslint.errors import ConfigError
+from newslint.core.errors import ConfigError
+from newslint.document.model import Document
+from newslint.run.engine import Engine
+from newslint.settings.config import parse_config
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

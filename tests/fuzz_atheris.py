@@ -27,9 +27,10 @@ FORMATS = ["text", "markdown", "html"]
 # the engine and run the whole check once in every format inside the block, so that every module
 # is instrumented for coverage. The check is test_fuzz's: lint, positions, fixes, every format.
 with atheris.instrument_imports(include=["newslint"]):
-    from newslint.diagnostic import FAMILIES
-    from newslint.lint import Linter
     from test_fuzz import lint_everything
+
+    from newslint.core.diagnostic import FAMILIES
+    from newslint.run.linter import Linter
 
     _config = Path(tempfile.mkdtemp(prefix="newslint-fuzz-")) / ".newslint.yaml"
     _config.write_text("rules: {" + ", ".join(f"{f}: on" for f in FAMILIES) + "}\nlanguagetool: {mode: 'off'}\n",

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO, run_cli
+
 import newslint
 
 

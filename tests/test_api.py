@@ -5,10 +5,10 @@ import json
 import typing
 
 import pytest
+from conftest import run_cli
 
 import newslint
-from conftest import run_cli
-from newslint.errors import NewslintError
+from newslint.core.errors import NewslintError
 
 STORY = "Ministers agree budget\n\nU.S. officials said the U.S. plan was ready. US aid will follow.\n\nLeave a Reply\n"
 
@@ -48,7 +48,7 @@ def test_check_command_imports_nothing_heavy(write, tmp_path):
     import subprocess
     import sys
     write("story.txt", STORY)
-    code = ("import sys\nfrom newslint.cli import main\nmain(['check', 'story.txt'])\n"
+    code = ("import sys\nfrom newslint.app.cli import main\nmain(['check', 'story.txt'])\n"
             "heavy = {'starlette', 'uvicorn', 'multiprocessing', 'importlib.metadata', 'textstat', 'http.client'}\n"
             "print(sorted(heavy & set(sys.modules)))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES
 
 import newslint
-from conftest import FIXTURES
 
 ARTICLES = FIXTURES / "articles"
 CHARGED = ("spelling", "grammar", "consistency", "boilerplate", "style")

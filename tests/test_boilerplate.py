@@ -4,18 +4,16 @@ Texts are written for these tests; the seed article is read from ../shared when 
 """
 from __future__ import annotations
 
-import re
-
 import pytest
+from conftest import FIXTURES, lint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import FIXTURES, lint
-from newslint.checks.base import delete_lines
-from newslint.document import Document
-from newslint.errors import RuleError
-from newslint.fix import apply_edits
 from test_acceptance import SHARED, needs_seed
+
+from newslint.checks.shared.fixes import delete_lines
+from newslint.core.errors import RuleError
+from newslint.document.model import Document
+from newslint.run.fix import apply_edits
 
 BUSY = {"rule_paths": [str(FIXTURES / "rulepacks" / "busy")]}
 

@@ -1,13 +1,11 @@
 """Configuration: discovery from the file upward, validation with locations, and what it changes."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import run_cli
 
-from conftest import lint, run_cli
-from newslint.config import config_for, find_config, load_config
-from newslint.errors import ConfigError
+from newslint.core.errors import ConfigError
+from newslint.settings.config import config_for, find_config, load_config
 
 ARTICLE = "US envoys met. The US team left. U.S. aid rose.\n\nThe deal could also possibly help.\n"
 

@@ -5,8 +5,9 @@ import datetime
 
 import pytest
 
-from newslint.document import Document, decode
-from newslint.errors import InputError
+from newslint.core.errors import InputError
+from newslint.document.model import Document
+from newslint.document.readers import decode
 
 
 def prose(text: str, fmt: str = "markdown") -> str:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint, make_config
-from newslint.document import Document
-from newslint.engine import Engine, all_rules
+
+from newslint.document.model import Document
+from newslint.run.engine import Engine, all_rules
 
 BUILTIN = all_rules(make_config())
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newslint.checks import numbers
+from newslint.checks import number as numbers
 from newslint.document import dates, segment, tokens
 
 _PIECES = list("aZé’'-.,:;@#_ 09\n½²ßİ\u0301中🙂$£€%") + [
@@ -105,12 +106,12 @@ def _lines_by_walk(text: str) -> list[tuple[int, int, int]]:
 
 @pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "a\n\n", "\n\na\nb", "a\r\nb\rc\n", "a\x0bb\u2028c\n"])
 def test_lines_split_like_the_walk(text):
-    from newslint.document.masking import lines
+    from newslint.document.readers.masking import lines
     assert lines(text) == _lines_by_walk(text)
 
 
 def test_lines_split_like_the_walk_on_any_text():
-    from newslint.document.masking import lines
+    from newslint.document.readers.masking import lines
 
     @settings(max_examples=2000, deadline=None)
     @given(st.lists(st.one_of(st.sampled_from(["a", " ", "\n", "\r", "\r\n", "\x0b", "\u2028"]), st.characters()),
@@ -129,14 +130,15 @@ _BOUNDS = {  # (lookbehind class, lookahead class, the functions that stand for 
 
 
 def _joins(name: str):
-    from newslint.checks import dialect, phrases, spelling
+    from newslint.checks import dialect, spelling
+    from newslint.checks.shared import phrases
     return {"is_letter": phrases.is_letter, "spelling": spelling._joins,
             "dialect-before": dialect._joins_before, "dialect-after": dialect._joins_after}[name]
 
 
 @pytest.mark.parametrize("bounds", sorted(_BOUNDS))
 def test_bounded_occurrences_are_the_lookaround_pattern(bounds):
-    from newslint.checks.phrases import bounded_occurrences
+    from newslint.checks.shared.phrases import bounded_occurrences
     behind, ahead, before, after = _BOUNDS[bounds]
 
     @settings(max_examples=1500, deadline=None)

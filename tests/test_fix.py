@@ -5,13 +5,20 @@ import os
 import stat
 
 import pytest
+from conftest import run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import lint, run_cli
-from newslint.diagnostic import Edit, Fix
-from newslint.errors import InputError
-from newslint.fix import apply_edits, apply_fixes, for_file, newline_of, unified_diff, write_atomic
+from newslint.core.diagnostic import Edit, Fix
+from newslint.core.errors import InputError
+from newslint.run.fix import (
+    apply_edits,
+    apply_fixes,
+    for_file,
+    newline_of,
+    unified_diff,
+    write_atomic,
+)
 
 STORY = ("Ministers agree budget\n\n"
          "U.S. officials said the U.S. plan was ready. US aid will follow, Afp said.\n\n"
@@ -136,9 +143,10 @@ def test_write_goes_through_symlinks(tmp_path):
 
 def test_fixed_findings_do_not_come_back():
     """Lint, fix, lint again: none of the fixed findings remain, whatever the mix of rules."""
-    from newslint.fix import fix_text
+    from newslint.run.linter import Linter
     text = "The US and U.S. and U.S. plan. Afp and e-mail and email and email. Upi."
-    fixed, count, remaining = fix_text(lambda t: lint(t), text)
+    result = Linter().fix(text)
+    fixed, count, remaining = result.text, result.fixed, result.diagnostics
     assert count >= 4
     assert not any(d.fix and d.fix.safe for d in remaining)
     assert "Afp" not in fixed and "e-mail" not in fixed and " US " not in fixed

@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 
 from conftest import run_cli
+
 from newslint.formats import FORMATS
 from newslint.formats.github import escape_data, escape_property
 

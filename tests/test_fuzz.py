@@ -13,25 +13,23 @@ as strict UTF-8), and the HTTP service refuses them with 422 (see test_service_r
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import subprocess
 import sys
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import run_cli
-from newslint.diagnostic import FAMILIES
-from newslint.errors import InputError
-from newslint.fix import fix_text
-from newslint.formats import FORMATS, OutputOptions, renderer
-from newslint.lint import FileResult, Linter
 from test_positions import check_positions
+
+from newslint.core.diagnostic import FAMILIES
+from newslint.core.errors import InputError
+from newslint.formats import FORMATS, OutputOptions, renderer
+from newslint.run.linter import FileResult, Linter
 
 ALL_RULES = {"rules": {family: "on" for family in FAMILIES}}  # the rules shipped off too
 
@@ -94,13 +92,10 @@ def lint_everything(linter: Linter, text: str, fmt: str) -> None:
         return
     check_positions(text, fmt, found=result.diagnostics)
 
-    def lint(t: str):
-        r = linter.lint_text(t, format=fmt)
-        assert r.error is None, r.error
-        return r.diagnostics
-
     body = text[1:] if text.startswith("\ufeff") else text
-    fixed, count, after = fix_text(lint, body, fmt)
+    fixed_result = linter.fix(text, format=fmt)  # the text after its safe fixes, without its byte-order mark
+    assert fixed_result.error is None, fixed_result.error
+    fixed, count, after = fixed_result.text, fixed_result.fixed, fixed_result.diagnostics
     assert isinstance(fixed, str) and (count > 0 or fixed == body)
     check_positions(fixed, fmt, found=after)
 
@@ -112,7 +107,7 @@ def render_all(results: list[FileResult]) -> None:
         out = io.StringIO()
         options = OutputOptions(show_source=True, statistics=False)
         if name == "sarif":
-            from newslint.engine import all_rules
+            from newslint.run.engine import all_rules
             options.rules = all_rules(Linter().config())
         renderer(name)(results, options, out)
         written = out.getvalue()
@@ -232,7 +227,7 @@ markdown_syntax = st.lists(st.sampled_from(list("[]()!*_~\\` a\n\t:é1") + ["**"
 @settings(max_examples=1500, deadline=None)
 @given(markdown_syntax, st.data())
 def test_linear_markdown_scans_match_the_regexes(text, data):
-    from newslint.document.markdown import _emphasis, bracketed
+    from newslint.document.readers.markdown import _emphasis, bracketed
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert [(i, q) for i, _, _, q in bracketed(text, start, end, "![", "(", ")")] == \
@@ -254,7 +249,7 @@ def test_linear_markdown_scans_match_the_regexes(text, data):
     ("<p>Caf&eacute; &amp; bar &#233;t&#xE9;</p>", "Café & bar été", "eacute"),
 ])
 def test_html_reader_edge_cases(html, visible, hidden):
-    from newslint.document import Document
+    from newslint.document.model import Document
     doc = Document(html, format="html")
     view = " ".join(doc.view.split())
     assert visible in view and hidden not in view, view

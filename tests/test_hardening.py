@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli
 
 STORY = "Budget talks resume\n\nThe minister said the plan was ready.\n"
@@ -159,8 +158,8 @@ def test_an_unwritable_baseline_is_a_clear_error(tmp_path):
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_file_deleted_mid_run_is_reported_and_the_others_still_run(tmp_path, jobs):
     """Files vanish between the walk and the read: each is an error of its own, in its place."""
-    from newslint.lint import Linter
-    from newslint.runner import PARALLEL_MIN, run
+    from newslint.run.linter import Linter
+    from newslint.run.pool import PARALLEL_MIN, run
     paths = []
     for i in range(max(PARALLEL_MIN, 30)):
         path = tmp_path / f"f{i:02}.txt"
@@ -191,14 +190,13 @@ def test_sigint_during_fix_leaves_every_file_whole(tmp_path, jobs):
     """A real run of --fix over many files, interrupted (Ctrl-C: SIGINT to the process group)
     once it has rewritten some: every file is then either its original text or its fully fixed
     text, and no temp file is left behind."""
-    from newslint.lint import Linter
-    from newslint.runner import fix_source
+    from newslint.run.linter import Linter
     count = 1500
     folder = tmp_path / "articles"
     folder.mkdir()
     for n in range(count):
         (folder / f"a{n:04}.txt").write_text(FIXABLE.format(n=n), encoding="utf-8")
-    fixed_template = fix_source(Linter(), FIXABLE.format(n=0), "a.txt").text
+    fixed_template = Linter().fix(FIXABLE.format(n=0), "a.txt").text
     assert fixed_template != FIXABLE.format(n=0) and "Story 0:" in fixed_template
 
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--fix", "articles", "-j", jobs],
@@ -230,8 +228,8 @@ def test_sigint_during_fix_leaves_every_file_whole(tmp_path, jobs):
 def test_a_signal_during_the_atomic_write_waits_for_it(tmp_path, monkeypatch):
     """Ctrl-C that arrives while the temp file is being written is delivered once the file is
     replaced: the write completes, no temp file is left, and then the run stops."""
-    from newslint import fix
-    from newslint.errors import InputError
+    from newslint.core.errors import InputError
+    from newslint.run import fix
     path = tmp_path / "a.txt"
     path.write_bytes(b"old text\n")
     real_fsync = os.fsync
@@ -254,8 +252,8 @@ def test_a_signal_during_the_atomic_write_waits_for_it(tmp_path, monkeypatch):
         fix.write_atomic(path, b"newer\n", b"new text\n")
     assert path.read_bytes() == b"new text\n" and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
     # and through the runner: that file is reported, the others are fixed
-    from newslint.lint import Linter
-    from newslint.runner import run
+    from newslint.run.linter import Linter
+    from newslint.run.pool import run
     (tmp_path / "b.txt").write_text(FIXABLE.format(n=1), encoding="utf-8")
     path.write_text(FIXABLE.format(n=0), encoding="utf-8")
     calls = []
@@ -290,8 +288,9 @@ BACKTRACKING = {
 def test_a_backtracking_pattern_is_stopped_and_reported(tmp_path, monkeypatch, kind):
     """Every place a rule pattern is searched has a time limit; running out of it is a finding
     of the rule that names the pattern and the rule file, and the other rules still report."""
-    import newslint.checks.base as base
-    from newslint.lint import Linter
+    import newslint.core.patterns as base
+
+    from newslint.run.linter import Linter
     monkeypatch.setattr(base, "PATTERN_TIMEOUT", 0.05)  # the real limit is a second: keep the test quick
     rules = tmp_path / "rules" / "style"
     rules.mkdir(parents=True)
@@ -379,8 +378,9 @@ def test_yaml_is_only_loaded_safely():
     assert len(sources) > 30
     found = {str(p.relative_to(REPO)): unsafe_yaml_uses(p.read_text(encoding="utf-8")) for p in sources}
     assert {k: v for k, v in found.items() if v} == {}
-    from newslint import yamlfile
     import yaml
+
+    from newslint.core import yamlfile
     assert yamlfile._FAST_LOADER in (None, getattr(yaml, "CSafeLoader", None))
 
 
@@ -406,7 +406,7 @@ def test_python_tags_are_refused_and_never_run(tmp_path, where):
         code, _, err = run_cli("check", "a.md", "--strict", cwd=tmp_path)
         assert code == 2 and "a.md:2:" in err and "front matter is not valid YAML" in err
     else:
-        from newslint.service import Checker, RequestError, parse_request
+        from newslint.app.service import Checker, RequestError, parse_request
         request = parse_request(json.dumps({"text": f"---\ntitle: {PWNED}\n---\n\nText.\n", "format": "markdown"}).encode())
         with pytest.raises(RequestError) as info:
             Checker(None).check(request)
@@ -418,11 +418,11 @@ def test_python_tags_are_refused_and_never_run(tmp_path, where):
 
 def test_rule_types_come_only_from_the_registry(tmp_path):
     """`extends` names a rule type from a fixed table, never a module to import."""
-    from newslint.checks import REGISTRY, check_class
-    from newslint.errors import RuleError
-    from newslint.rulebook import load_rule
+    from newslint.checks import check_class, rule_types
+    from newslint.core.errors import RuleError
+    from newslint.settings.rulebook import load_rule
     for name in ("os", "subprocess", "newslint.cli", "newslint.checks.existence", "../existence", "__import__"):
-        assert name not in REGISTRY
+        assert name not in rule_types()
         path = tmp_path / "style" / "x.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text(f"extends: '{name}'\nmessage: hi\n", encoding="utf-8")
@@ -433,8 +433,8 @@ def test_rule_types_come_only_from_the_registry(tmp_path):
 
 
 def test_rule_messages_cannot_reach_python_objects(tmp_path):
-    from newslint.errors import RuleError
-    from newslint.rulebook import load_rule
+    from newslint.core.errors import RuleError
+    from newslint.settings.rulebook import load_rule
     path = tmp_path / "style" / "x.yaml"
     path.parent.mkdir()
     for message, expected in (("{match.__class__.__init__.__globals__}", "unknown placeholder"),
@@ -462,7 +462,7 @@ def test_a_format_that_does_not_suit_the_value_shows_the_value(tmp_path):
 
 PROBE = r'''
 import json, os, sys
-from newslint.service import Checker, RequestError, parse_request
+from newslint.app.service import Checker, RequestError, parse_request
 
 EVIL = ["/etc/passwd", "../../../../etc/passwd", "file:///etc/passwd", "~/.ssh/id_rsa", "\\\\host\\share", "NUL:"]
 requests = []
@@ -514,7 +514,7 @@ def test_no_path_in_a_request_reaches_the_filesystem(tmp_path):
 
 
 def test_the_service_refuses_lone_surrogates_and_deep_json():
-    from newslint.service import RequestError, parse_request
+    from newslint.app.service import RequestError, parse_request
     for body, expected in ((r'{"text": "A story \ud800 here"}', "field 'text': a lone surrogate (U+D800) at offset 8"),
                            (r'{"text": "x", "metadata": {"title": "\udfff"}}', "field 'metadata': a lone surrogate"),
                            (r'{"text": "x", "select": ["\ud83d"]}', "field 'select': a lone surrogate"),
@@ -529,9 +529,10 @@ def test_the_service_refuses_lone_surrogates_and_deep_json():
 
 def test_the_service_binds_to_loopback_by_default():
     """Also tested on a running server in test_service.py (the kernel's socket table)."""
-    from newslint.cli import build_parser
-    from newslint.service import serve
     import inspect
+
+    from newslint.app.cli import build_parser
+    from newslint.app.service import serve
     assert build_parser().parse_args(["serve"]).host == "127.0.0.1"
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from conftest import lint, run_cli
-from newslint.document import Document
+
+from newslint.document.model import Document
 
 PAGE = """<!doctype html>
 <html><head><title>Budget &amp; deal</title><meta property="article:published_time" content="2023-06-18">

@@ -8,12 +8,12 @@ import threading
 import time
 
 import pytest
-
 from conftest import lint, make_config, run_cli
-from newslint.document import Document
-from newslint.engine import Engine
-from newslint.errors import ConfigError
-from newslint.languagetool import Client
+
+from newslint.core.errors import ConfigError
+from newslint.document.model import Document
+from newslint.resources.languagetool_client import Client
+from newslint.run.engine import Engine
 
 STORY = ("He go to the ministry every day.\n\n"
          "Its a long way from the capital, said Blinken, who was previosuly an envoy.\n\n"

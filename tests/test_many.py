@@ -5,9 +5,10 @@ import io
 import json
 
 from conftest import run_cli
-from newslint.lint import Linter
-from newslint.progress import Progress
-from newslint.runner import PARALLEL_MIN, run
+
+from newslint.app.progress import Progress
+from newslint.run.linter import Linter
+from newslint.run.pool import PARALLEL_MIN, run
 
 ARTICLE = ("Headline number {i}\n\n"
            "U.S. officials said the U.S. plan was ready. US aid will follow, Afp said.\n\n"
@@ -153,8 +154,8 @@ def test_cli_draws_the_bar_on_a_real_terminal(tmp_path):
     import select
     import sys
     make_archive(tmp_path, 30)
-    code = ("import newslint.progress as p\np.Progress.__init__.__kwdefaults__['delay'] = 0.0\n"
-            "from newslint.cli import main\nraise SystemExit(main(['check', 'archive', '-j', '1']))\n")
+    code = ("import newslint.app.progress as p\np.Progress.__init__.__kwdefaults__['delay'] = 0.0\n"
+            "from newslint.app.cli import main\nraise SystemExit(main(['check', 'archive', '-j', '1']))\n")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     env["TERM"] = "xterm"
     pid, fd = pty.fork()

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO
-from newslint.rulebook import builtin_rules_dir, discover
+
+from newslint.settings.rulebook import builtin_rules_dir, discover
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def run_installed(target: Path, *args: str, cwd: Path) -> subprocess.CompletedPr
 
 
 def test_wheel_ships_the_rules(installed, tmp_path):
-    code = ("import newslint, newslint.rulebook as r; print(newslint.__file__); print(r.builtin_rules_dir());"
+    code = ("import newslint, newslint.settings.rulebook as r; print(newslint.__file__); print(r.builtin_rules_dir());"
             "print(sorted(i for i, _ in r.discover(r.builtin_rules_dir())))")
     proc = run_installed(installed, "-c", code, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -55,7 +55,7 @@ def test_runs_without_network_and_never_downloads(tmp_path):
     """Under `unshare -n` (no network at all), statistics still come out, from installed data."""
     story = FIXTURES / "articles" / "trip-story.txt"
     env = {**os.environ, "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "nltk"), "NO_COLOR": "1"}
-    probe = ("import sys, newslint.cli as c; code = c.main(['check', sys.argv[1], '--statistics']);"
+    probe = ("import sys, newslint.app.cli as c; code = c.main(['check', sys.argv[1], '--statistics']);"
              "print('nltk loaded' if 'nltk' in sys.modules else 'no nltk'); sys.exit(code)")
     proc = subprocess.run(["unshare", "-n", sys.executable, "-c", probe, str(story)], capture_output=True,
                           text=True, env=env, timeout=120)

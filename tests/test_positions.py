@@ -6,11 +6,11 @@ in code points, end exclusive; \\n, \\r\\n and \\r all end a line).
 """
 from __future__ import annotations
 
+from conftest import FIXTURES, lint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, lint
-from newslint.errors import InputError
+from newslint.core.errors import InputError
 
 BUSY = {"rule_paths": [str(FIXTURES / "rulepacks" / "busy")]}
 

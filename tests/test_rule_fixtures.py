@@ -8,13 +8,11 @@ keys such as `language` or `vocabulary`; `format` picks the reader.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
-
 from conftest import FIXTURES, lint
-from newslint.fix import apply_edits
+
+from newslint.run.fix import apply_edits
 
 CASES = []
 for path in sorted((FIXTURES / "rules").glob("*/*.yaml")):
@@ -54,7 +52,7 @@ def test_rule_fixture(rule, file_settings, case, request, monkeypatch):
 
 
 def test_every_builtin_rule_has_a_fixture_file():
-    from newslint.rulebook import builtin_rules_dir, discover
+    from newslint.settings.rulebook import builtin_rules_dir, discover
     covered = {yaml.safe_load(p.read_text())["rule"] for p in (FIXTURES / "rules").glob("*/*.yaml")}
     missing = [rule_id for rule_id, _ in discover(builtin_rules_dir()) if rule_id not in covered]
     assert missing == []

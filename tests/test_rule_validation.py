@@ -3,7 +3,6 @@ traceback. Each case writes a user rule pack with one bad rule and runs the real
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
 
 GOOD = "extends: existence\nmessage: found %s\ntokens: [foo]\n"
@@ -72,10 +71,18 @@ def test_a_good_user_rule_runs(tmp_path):
 
 import yaml  # noqa: E402
 
-from newslint.checks import REGISTRY, check_class  # noqa: E402
-from newslint.checks.base import Option, OptionError  # noqa: E402
-from newslint.errors import RuleError  # noqa: E402
-from newslint.rulebook import COMMON_KEYS, builtin_rules_dir, discover, load_rule  # noqa: E402
+from newslint.checks import check_class, rule_types  # noqa: E402
+from newslint.core.errors import (
+    OptionError,
+    RuleError,  # noqa: E402
+)
+from newslint.core.options import Option  # noqa: E402
+from newslint.settings.rulebook import (  # noqa: E402
+    COMMON_KEYS,
+    builtin_rules_dir,
+    discover,
+    load_rule,
+)
 
 # for each option kind: values of the wrong shape, and values of the right shape that are wrong inside
 WRONG = {
@@ -107,8 +114,8 @@ def _wrong_settings():
 
 
 def test_every_rule_type_has_a_shipped_rule_to_start_from():
-    assert set(_one_rule_per_type()) == set(REGISTRY)
-    assert set(WRONG) >= {o.kind for name in REGISTRY for o in check_class(name).OPTIONS.values()}
+    assert set(_one_rule_per_type()) == set(rule_types())
+    assert set(WRONG) >= {o.kind for name in rule_types() for o in check_class(name).OPTIONS.values()}
 
 
 def _flow(value) -> str:
@@ -146,9 +153,9 @@ def test_builtin_patterns_compile():
     """Shipped rules' patterns are compiled at their first search, not at load (start-up time):
     this test is what vouches for them. Every pattern of every shipped rule compiles, alone and
     in the alternations the checks build."""
-    from newslint.checks.base import RulePattern, any_pattern
-    from newslint.engine import all_rules
-    from newslint.config import Config
+    from newslint.core.patterns import RulePattern, any_pattern
+    from newslint.run.engine import all_rules
+    from newslint.settings.config import Config
     compiled = 0
     for rule in all_rules(Config()).values():
         if not rule.path.startswith(str(builtin_rules_dir())):

@@ -209,7 +209,7 @@ def listening_addresses(port: int) -> set[str]:
 
 def test_binds_to_loopback_by_default(server):
     assert listening_addresses(server.port) == {"0100007F"}  # 127.0.0.1, little-endian hex
-    from newslint.cli import build_parser
+    from newslint.app.cli import build_parser
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.port == 8080
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
-from newslint.service import tcp_listener
+from newslint.app.service import tcp_listener
 
 
 def _uvicorn_like_listener() -> socket.socket:

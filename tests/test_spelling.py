@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import FIXTURES, REPO, lint, run_cli
-from newslint import lexicon
-from newslint.vocab import insert_accept
+
+from newslint.app.vocab import insert_accept
+from newslint.resources import lexicon
 
 BRITISH = ("Ministers’ organisation of the programme was criticised.\n\n"
            "The centre’s defence of the colour scheme travelled well, and the labour favourites "
@@ -78,7 +78,7 @@ def test_suggestions_rank_keyboard_slips_first():
 
 
 def test_the_cache_is_built_from_installed_packages(tmp_path, monkeypatch):
-    from newslint.lexicon import Lexicon, build
+    from newslint.resources.lexicon import Lexicon, build
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     lex = Lexicon(build.load("words"), lambda: build.load("extra"))
     assert lex.known("previously") and lex.misspelling("recieve") == ["receive"]

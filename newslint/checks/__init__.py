@@ -1,35 +1,29 @@
-"""The registry of rule types: the `extends:` name of a YAML rule -> its Check class.
+"""Rule types: one module per `extends:` name (weekday-date -> weekday_date.py), each holding the
+Check subclass of that NAME, which registers itself when its module is imported.
 
-One module per type. Modules are imported only when a rule of that type is loaded.
+The table of types is the package's own module list, so it cannot drift from the code, and a
+module is imported only when a rule of its type is loaded. `shared/` holds what types share.
 """
 from __future__ import annotations
 
 import importlib
+import pkgutil
+from functools import lru_cache
 
-from .base import Check
+from .shared.check import Check
 
-REGISTRY: dict[str, str] = {
-    "existence": "newslint.checks.existence:Existence",
-    "substitution": "newslint.checks.substitution:Substitution",
-    "consistency": "newslint.checks.consistency:Consistency",
-    "metric": "newslint.checks.metric:Metric",
-    "sentence-length": "newslint.checks.sentence_length:SentenceLength",
-    "weekday-date": "newslint.checks.weekday:WeekdayDate",
-    "anachronism": "newslint.checks.anachronism:Anachronism",
-    "quote-balance": "newslint.checks.quotes:QuoteBalance",
-    "actor": "newslint.checks.actor:Actor",
-    "number": "newslint.checks.numbers:NumberConsistency",
-    "title": "newslint.checks.titles:TitleConsistency",
-    "spelling": "newslint.checks.spelling:Spelling",
-    "doubled-word": "newslint.checks.doubled:DoubledWord",
-    "agreement": "newslint.checks.agreement:Agreement",
-    "languagetool": "newslint.checks.languagetool:LanguageToolCheck",
-    "name-variant": "newslint.checks.name_variant:NameVariant",
-    "dialect": "newslint.checks.dialect:DialectMix",
-    "boilerplate-block": "newslint.checks.boilerplate_block:BoilerplateBlock",
-}
+
+@lru_cache(maxsize=1)
+def rule_types() -> tuple[str, ...]:
+    """Every `extends:` name, from the modules of this package."""
+    return tuple(sorted(m.name.replace("_", "-") for m in pkgutil.iter_modules(__path__)
+                        if not m.ispkg and not m.name.startswith("_")))
 
 
 def check_class(name: str) -> type[Check]:
-    module, _, attr = REGISTRY[name].partition(":")
-    return getattr(importlib.import_module(module), attr)
+    """The Check class of a rule type; KeyError for a name that is not one (never an import of
+    whatever a rule file names)."""
+    if name not in rule_types():
+        raise KeyError(name)
+    importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+    return Check.registered[name]

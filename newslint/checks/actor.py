@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
 from ..document.dates import MONTHS, WEEKDAYS, YEAR
+from ..document.model import Document
 from ..document.people import bare, capitalised, people, possessive
-from .base import Check, Option, OptionError
+from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
 _CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.model import Document
 from ..document.people import bare, capitalised, people, possessive, vocabulary
-from .base import Check, Option, match_case
-
+from .shared.check import Check
+from .shared.fixes import match_case
 
 # a word this frequent (if, will, there) is no first name nor subject; names are rarer ("mark" is 5.0, "george" 4.9)
 COMMON_WORD_ZIPF = 6.0
@@ -106,7 +107,7 @@ class Agreement(Check):
         takes a singular verb and how many times a plural one ("Microsoft has", "Microsoft
         have"). "I", plural acronyms ("MMORPGs") and common words ("There were", "What have")
         are no such subjects."""
-        from .. import lexicon
+        from ..resources import lexicon
         lex = lexicon.get()
         tokens, view = doc.tokens, doc.view
         counts: dict[str, list[int]] = {}
@@ -158,7 +159,7 @@ def _named_persons(doc: Document) -> set[str]:
     cached = doc.__dict__.get("_named_persons")
     if cached is not None:
         return cached
-    from .. import lexicon
+    from ..resources import lexicon
     lex = lexicon.get()
     cast = people(doc)
     words = vocabulary()

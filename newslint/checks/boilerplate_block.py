@@ -34,14 +34,18 @@ flagged again, so one piece of furniture gives one finding.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Iterable, Iterator
 
-from ..diagnostic import Diagnostic, Edit, Fix
-from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, any_pattern, compile_pattern, split_anchored
-from .claims import SAME_LAYOUT, cached_findings, claims_for, line_table
+from ..core.diagnostic import Diagnostic, Edit, Fix
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..core.patterns import any_pattern, compile_pattern, split_anchored
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.claims import cached_findings, claims_for
+from .shared.layout import CLOSERS, Layout, Line, layout
+from .shared.markup_debris import find_markup_debris, leading_literal
 
 FEATURES = ("caption", "byline", "widget", "headlines", "links", "stray", "markup")
 # blocks anchored by a heading rank before phrase rules, which rank
@@ -58,120 +62,8 @@ WHAT = {
 }
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_BULLET = re.compile(r"[ \t]*(?:[-*•·–—+]|\d{1,3}[.)])[ \t]+\S")
-_BULLET_OPENERS = frozenset("-*•·–—+0123456789")
-_CLOSERS = "\"'”’)]*»"
-_SENTENCE_END = ".!?…"
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
-_MD_AUTOLINK = re.compile(r"<(?:https?|ftp)://[^\s<>]*>")
-_MOJIBAKE_CP1252 = "cp1252"
 
-
-@dataclass(slots=True)
-class Line:
-    """One non-blank line of the view: offsets trimmed of blanks and list markers, and its shape."""
-
-    index: int        # position in Layout.lines
-    number: int       # 1-based source line
-    start: int        # view offsets of the trimmed text
-    end: int
-    text: str
-    words: int        # whitespace-separated tokens, as everywhere in newslint
-    bullet: bool
-    group: int        # paragraph group: lines with no blank line between them share one
-    link_share: float  # Markdown: share of the line's text inside links
-
-    @property
-    def ends_sentence(self) -> bool:
-        t = self.text.rstrip(_CLOSERS + " ")
-        return bool(t) and t[-1] in _SENTENCE_END
-
-    @property
-    def prose(self) -> bool:
-        """A line of the article's own prose: long, and ending a sentence."""
-        return self.words >= 8 and self.ends_sentence
-
-
-class Layout:
-    """The non-blank lines of a document, read once and shared by every boilerplate-block rule."""
-
-    def __init__(self, doc: Document):
-        view, text = doc.view, doc.text
-        same = doc.format in SAME_LAYOUT
-        markdown = doc.format == "markdown"
-        self.lines: list[Line] = []
-        self.groups: list[list[Line]] = []
-        previous = -1
-        for s, e, number, words, view_line in line_table(doc):
-            bullet = None
-            if same:
-                # the list marker: in the view in plain text, blanked (so before s) in Markdown
-                line_start = text.rfind("\n", 0, s) + 1 if markdown else s
-                if text[line_start:s + 1].lstrip()[:1] in _BULLET_OPENERS:
-                    bullet = _BULLET.match(text, line_start, e)
-                if bullet:
-                    if not view[line_start:bullet.end() - 1].isspace():
-                        words -= 1
-                    s = max(s, bullet.end() - 1)
-                    while s < e and view[s].isspace():  # Markdown blanks a link's bracket
-                        s += 1
-            if not self.groups or view_line != previous + 1:  # a blank line between: a new group
-                self.groups.append([])
-            previous = view_line
-            link_share = 0.0
-            if markdown:
-                raw_end = text.find("\n", e)
-                raw = text[text.rfind("\n", 0, s) + 1:raw_end if raw_end >= 0 else len(text)]
-                if "](" in raw or "<http" in raw:
-                    link_share = _link_share(raw)
-            line = Line(len(self.lines), number, s, e, view[s:e], words, bullet is not None,
-                        len(self.groups) - 1, link_share)
-            self.lines.append(line)
-            self.groups[-1].append(line)
-
-    @cached_property
-    def prose_span(self) -> tuple[int, int] | None:
-        """Indexes of the first and the last prose line (None without any)."""
-        prose = [line.index for line in self.lines if line.prose]
-        return (prose[0], prose[-1]) if prose else None
-
-    def before(self, line: Line) -> Line | None:
-        """The line just above, when no blank line separates them."""
-        if line.index and self.lines[line.index - 1].group == line.group:
-            return self.lines[line.index - 1]
-        return None
-
-    def content_words(self, line: Line, stopwords: frozenset[str]) -> list[str]:
-        return [w for w in (m.group().lower() for m in _CONTENT_WORD.finditer(line.text)) if w not in stopwords]
-
-    def vocabulary(self, stopwords: frozenset[str]) -> dict[str, set[int]]:
-        """Content word -> the lines it appears on (for 'is this line about the article?')."""
-        cache = self.__dict__.setdefault("_vocab", {})
-        key = id(stopwords)
-        if key not in cache:
-            vocab: dict[str, set[int]] = {}
-            for line in self.lines:
-                for w in self.content_words(line, stopwords):
-                    vocab.setdefault(w, set()).add(line.index)
-            cache[key] = vocab
-        return cache[key]
-
-
-def _link_share(raw: str) -> float:
-    """Markdown: share of a line's visible characters that are link text."""
-    from ..document.markdown import bracketed  # linear: a regex retried from every '[' is not
-    found = [(i - (raw[i - 1:i] == "!"), q, i + 1, p) for i, _, p, q in bracketed(raw, 0, len(raw), "[", "(", ")")]
-    found += [(m.start(), m.end(), 0, 0) for m in _MD_AUTOLINK.finditer(raw)]
-    kept, linked, pos = [], 0, 0
-    for s, e, text_start, text_end in sorted(found):  # [text](url) and ![text](src) keep their text
-        if s >= pos:
-            kept += [raw[pos:s], raw[text_start:text_end]]
-            linked += text_end - text_start
-            pos = e
-    kept.append(raw[pos:])
-    visible = len("".join(kept).strip(" \t-*+>#"))
-    return linked / visible if visible else 0.0
 
 
 class LinePatterns:
@@ -189,26 +81,8 @@ class LinePatterns:
         return any(p.fullmatch(text) for p in self.whole)
 
 
-def _leading_literal(pattern: str) -> str:
-    """The character every match of the pattern opens with, when it is a plain literal ('' if not)."""
-    if pattern.startswith("(?-i:"):
-        pattern = pattern[5:]
-    if pattern[:1] == "\\" and len(pattern) > 1 and not pattern[1].isalnum():
-        return pattern[1]
-    if pattern[:1] and pattern[:1] not in ".^$*+?{}[]\\|()" and not pattern[1:2] in ("*", "?", "{"):
-        return pattern[0]
-    return ""
-
-
 def any_of(patterns: list[str], flags: int, rule: Rule | None = None) -> LinePatterns | None:
     return LinePatterns(patterns, flags, rule) if patterns else None
-
-
-def layout(doc: Document) -> Layout:
-    found = doc.__dict__.get("_boilerplate_layout")
-    if found is None:
-        found = doc.__dict__["_boilerplate_layout"] = Layout(doc)
-    return found
 
 
 class BoilerplateBlock(Check):
@@ -283,7 +157,7 @@ class BoilerplateBlock(Check):
         self.credit = any_of(o["credit_patterns"], ic, rule)
         self.byline = any_of(o["byline_patterns"], 0, rule)
         # (pattern, a character every match opens with, if known: a cheap test before the scan)
-        self.markup_patterns = [(compile_pattern(p, 0, rule), _leading_literal(p)) for p in o["markup_patterns"]]
+        self.markup_patterns = [(compile_pattern(p, 0, rule), leading_literal(p)) for p in o["markup_patterns"]]
         if self.line_features:
             self.claims = claims_for(context, rule.family)
             self.findings_key = f"_findings_{id(self)}"
@@ -342,10 +216,10 @@ class BoilerplateBlock(Check):
         """Short, opening like a title, not closing like a sentence."""
         if line.words < 2 or line.words > self.options["headline_max_words"]:
             return False
-        t = line.text.rstrip(_CLOSERS + " ")
+        t = line.text.rstrip(CLOSERS + " ")
         if not t or t[-1] in ".,;:" or t.endswith(("-", "–", "—")):
             return False
-        first = line.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
+        first = line.text.lstrip(CLOSERS + "\"“‘'(")[:1]
         return first.isupper() or first.isdigit()
 
     @staticmethod
@@ -353,7 +227,7 @@ class BoilerplateBlock(Check):
         """The first line, when it reads as a headline (no closing full stop; '...' may close it)."""
         if line.index != 0 or line.words > 25:
             return False
-        t = line.text.rstrip(_CLOSERS + " ")
+        t = line.text.rstrip(CLOSERS + " ")
         return not t.endswith(".") or t.endswith(("...", "…"))
 
     def _where_furniture_sits(self, lay: Layout, first: int, last: int) -> bool:
@@ -525,7 +399,7 @@ class BoilerplateBlock(Check):
             return body
         longest = max(free, key=lambda i: group[i].words)
         anchor = group[longest]
-        opening = anchor.text.lstrip(_CLOSERS + "\"“‘'(")[:1]
+        opening = anchor.text.lstrip(CLOSERS + "\"“‘'(")[:1]
         if anchor.bullet or not anchor.ends_sentence or not (opening.isupper() or opening.isdigit()):
             return []
         if any(group[i].ends_sentence or 2 * group[i].words > anchor.words for i in free if i != longest):
@@ -535,47 +409,9 @@ class BoilerplateBlock(Check):
     # markup ------------------------------------------------------------------------------
 
     def _markup(self, doc: Document) -> Iterator[Diagnostic]:
-        view = doc.view
         o = self.options
-        found: list[tuple[int, int, str, bool]] = []  # start, end, replacement, safe
-        for pattern, lead in self.markup_patterns:
-            if lead and lead not in view:
-                continue
-            for m in pattern.finditer(view):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), "", False))
-        if o["entities"] and "&" in view:
-            import html
-            markdown = doc.format == "markdown"
-            for m in _ENTITY.finditer(view):
-                name = m.group(1)
-                if markdown and name.lower() in ("lt", "gt", "amp", "quot"):
-                    continue  # Markdown's own escapes for markup characters
-                decoded = html.unescape(m.group())
-                if decoded == m.group():
-                    continue
-                decoded = decoded.replace("\u00a0", " ")
-                found.append((m.start(), m.end(), decoded, True))
-        if o["mojibake"] and any(c in view for c in _MOJIBAKE_LEADS):
-            for m in _MOJIBAKE.finditer(view):
-                try:
-                    repaired = m.group().encode(_MOJIBAKE_CP1252).decode("utf-8")
-                except UnicodeError:
-                    continue
-                found.append((m.start(), m.end(), repaired, False))
-        found.sort()
-        reach = -1
-        for start, end, replacement, safe in found:
-            if start < reach:
-                continue
-            reach = end
+        for start, end, replacement, safe in find_markup_debris(doc.view, doc.format, self.markup_patterns,
+                                                                o["entities"], o["mojibake"]):
             s, e = doc.source_span(start, end)
             fix = Fix((Edit(s, e - s, replacement),), safe=safe)
             yield self.report(doc, start, end, fix=fix, what=WHAT["markup"], lines=1)
-
-
-_ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# UTF-8 read as Windows-1252: a lead byte shown as Â..Å or â, then characters of bytes 0x80-0xBF
-_CONTINUATION = "[\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
-_MOJIBAKE_LEADS = "ÂÃÄÅâ"  # the pre-check looks for every lead the pattern accepts
-_MOJIBAKE = re.compile(f"(?:[ÂÃÄÅ]{_CONTINUATION}|â{_CONTINUATION}{{2}})+")

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
-from .base import BuildContext, Check, Option, Rule, match_case
-
-MAX_RELATED = 5
-
-
-def times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.fixes import match_case
+from .shared.messages import MAX_RELATED, times
 
 
 class Consistency(Check):

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
-from .base import Check, Option, match_case
-from .phrases import bounded_occurrences
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.model import Document
+from .shared.check import Check
+from .shared.fixes import match_case
+from .shared.phrases import bounded_occurrences
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w-])")
 
@@ -47,7 +49,7 @@ class DialectMix(Check):
         self.language = context.settings.get("language", "auto")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        from .. import lexicon
+        from ..resources import lexicon
         dialects = lexicon.get().dialect_map()
         marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
         # the words of the text that mark a dialect, found in C; then where each stands

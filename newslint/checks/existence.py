@@ -26,11 +26,15 @@ import bisect
 import re
 from typing import Iterable, Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, RulePattern, compile_pattern, split_anchored
-from .claims import cached_findings, claims_for, line_table
-from .phrases import PhraseMatch, on_word_boundaries
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..core.patterns import RulePattern, compile_pattern, split_anchored
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.claims import cached_findings, claims_for, line_table
+from .shared.phrases import PhraseMatch, on_word_boundaries
 
 _LINE_MARKERS = " \t-*•·>#|–—"
 

@@ -22,10 +22,12 @@ import fnmatch
 import re
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
-from .base import BuildContext, Check, Option, Rule
-from .phrases import occurs_at_least
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.phrases import occurs_at_least
 
 _SPELLING_RULES = ("MORFOLOGIK_RULE_", "HUNSPELL_")
 _DUPLICATES_OF_SPELLING = ("ENGLISH_WORD_REPEAT_RULE",)
@@ -51,7 +53,7 @@ class LanguageToolCheck(Check):
     def __init__(self, rule: Rule, context: BuildContext):
         super().__init__(rule, context)
         settings = context.settings
-        from ..languagetool import Client
+        from ..resources.languagetool_client import Client
         self.client = context.shared("languagetool-client", lambda: Client(settings.get("languagetool")))
         self.language = settings.get("language") or "auto"
         self.accept_lower = {w.replace("’", "'").lower() for w in settings.get("accept") or ()}
@@ -124,7 +126,7 @@ class LanguageToolCheck(Check):
         capital), not a house word, not a word newslint's dictionary knows in either dialect,
         not a word the article uses twice (deliberate), and not a closed compound whose only
         fault is a missing space (gameshow: "game show")."""
-        from .. import lexicon
+        from ..resources import lexicon
         lex = lexicon.get()
         for w in _WORDS.findall(word):
             if not w.islower() or w.replace("’", "'").lower() in self.accept_lower:
@@ -142,7 +144,7 @@ class LanguageToolCheck(Check):
     def _language(self, doc: Document) -> str:
         if self.language in ("en-US", "en-GB"):
             return self.language
-        from .. import lexicon
+        from ..resources import lexicon
         words = [w for w in _WORDS.findall(doc.view) if w.islower()]
         return lexicon.infer_dialect(words) or "en-US"
 

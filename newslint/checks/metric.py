@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..document.model import Document
 from ..document.segment import WORD
-from ..readability import FORMULAS, measure
-from .base import Check, Option, OptionError
+from ..resources.readability import FORMULAS, measure
+from .shared.check import Check
 
 
 class Metric(Check):

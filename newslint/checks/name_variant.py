@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.model import Document
 from ..document.people import bare, capitalised
-from .base import Check, Option
-from .consistency import MAX_RELATED, times
+from .shared.check import Check
+from .shared.messages import MAX_RELATED, times
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -95,7 +96,7 @@ class NameVariant(Check):
         self._words: dict[str, bool] = {}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        from .. import lexicon
+        from ..resources import lexicon
         opts = self.options
         tokens = doc.tokens
         where: dict[str, list[tuple[int, int]]] = {}

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.model import Document
 from ..document.segment import count_words
-from .base import Check, Option
+from .shared.check import Check
 
 
 class SentenceLength(Check):

@@ -31,10 +31,13 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, NamedTuple
 
-from ..diagnostic import Diagnostic
-from ..document import Document
-from .base import BuildContext, Check, Option, Rule, match_case
-from .phrases import bounded_occurrences, occurs_at_least
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.fixes import match_case
+from .shared.phrases import bounded_occurrences, occurs_at_least
 
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
@@ -128,7 +131,7 @@ class Spelling(Check):
     @property
     def lexicon(self):
         if self._lexicon is None:
-            from .. import lexicon
+            from ..resources import lexicon
             self._lexicon = lexicon.get()
         return self._lexicon
 

@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..diagnostic import Diagnostic
-from ..document import Document
-from .base import BuildContext, Check, Option, OptionError, Rule, compile_pattern, match_case
-from .phrases import on_word_boundaries
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..core.patterns import compile_pattern
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.fixes import match_case
+from .shared.phrases import on_word_boundaries
 
 
 class Substitution(Check):

@@ -19,7 +19,7 @@ _CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, frozenset[str]]:
-    from ..yamlfile import safe_data
+    from ..core.yamlfile import safe_data
     data = safe_data(Path(__file__).with_name("people.yaml").read_text(encoding="utf-8"))
     return {key: frozenset(words) for key, words in data.items()}
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import Block
+from .reading import Block
 
 WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 # r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n", written to start with one character class:
@@ -30,7 +30,7 @@ _HARD_BREAK_RATIO = 0.8
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, frozenset[str]]:
-    from ..yamlfile import safe_data
+    from ..core.yamlfile import safe_data
     data = safe_data((Path(__file__).with_name("abbreviations.yaml")).read_text(encoding="utf-8"))
     return {key: frozenset(words) for key, words in data.items()}
 

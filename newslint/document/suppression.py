@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import LineIndex
+from .positions import LineIndex
 
 _DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->")
 

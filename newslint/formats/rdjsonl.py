@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..document import LineIndex
+from ..document.positions import LineIndex
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 

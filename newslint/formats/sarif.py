@@ -47,7 +47,7 @@ def render(results, options, stream) -> None:
                     for i, r in enumerate(d.related, 1)]
             if d.fix is not None and d.fix.safe and d.fix.edits:
                 if lines is None:
-                    from ..document import LineIndex
+                    from ..document.positions import LineIndex
                     lines = LineIndex(result.text)
                 entry["fixes"] = [_fix(uri, lines, d)]
             if d.suggestions:
@@ -100,7 +100,7 @@ def _rule(rule_id: str, rule) -> dict:
     family, _, name = rule_id.partition("/")
     if rule is None:
         return {"id": rule_id, "name": name or rule_id}
-    description = rule.what_it_finds
+    description = rule.description
     help_lines = [description]
     for text in rule.example.get("fail", [])[:1]:
         help_lines.append(f"Flagged: {text.strip()}")

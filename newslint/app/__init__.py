@@ -1,0 +1,1 @@
+"""Interfaces: the command line, the HTTP service, the vocabulary command and the progress bar."""

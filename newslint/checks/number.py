@@ -1,0 +1,330 @@
+"""number: the same quantity stated twice, differently.
+
+  ages       "Smith, 57," or "the 57-year-old" ... "the 56-year-old" for the same person
+             ("the N-year-old" is the person named last before it)
+  durations  "three-day summit" ... "the two-day summit" (event classes from the YAML)
+  counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
+             verb, in different sentences
+  amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
+             the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
+  directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
+             different sentences (each reported against the direction stated more often)
+
+A change stated as such ("rose from 1,200 to 2,100", "revised", "another 300") is not a
+contradiction: the change cues are the rule's YAML.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from itertools import islice
+from typing import Iterator, NamedTuple
+
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.model import Document
+from ..document.people import bare, people
+from ..document.tokens import strip_possessive
+from .shared.check import Check
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_NON_SPACE = re.compile(r"\S+")
+_NUMBER_BEFORE = re.compile(rf"\b(?i:{_NUM})\Z")
+_CUE_WINDOW = 4  # words either side of a number read for change cues
+_AGE = "the age of "
+_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
+# "[A-Z](?<!\w.)" is "\b[A-Z]" written so that the pattern starts with a character class, which
+# the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
+_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
+
+
+def count_pattern(nouns: str) -> re.Pattern:
+    r"""A count of one of the nouns (an alternation): r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:[a-z]+\s+)?
+    (?P<noun>...)\b", starting with a character class (see _AGE_AFTER_NAME)."""
+    return re.compile(rf"(?P<n>\d(?<!\w.)(?:\d{{0,2}}(?:,\d{{3}})+|\d+))\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\b")
+
+
+_MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "billion": 10 ** 9,
+                "tn": 10 ** 12, "trillion": 10 ** 12}
+
+
+def amount_pattern(nouns: str) -> re.Pattern:
+    """A sum of money right before one of the nouns, with at most one word between:
+    "£12m budget", "$3.5 billion takeover", "€500,000 annual fine"."""
+    return re.compile(r"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|trillion)\b)?"
+                      rf"[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
+
+
+_PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
+_WORD = re.compile(r"[A-Za-z]+")
+
+_YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    key: str         # what is counted: a person, an event class, a noun + verb, a noun + currency
+    value: int
+    start: int       # the number's span
+    end: int
+    sentence: int    # index of the sentence
+    what: str = ""   # the key as the message says it, when they differ ("the budget")
+
+
+class Direction(NamedTuple):
+    """A percentage stated as a rise or a fall: "rose 4%", "the 4% fall"."""
+
+    direction: str        # "rise" or "fall"
+    start: int            # the word that says so
+    end: int
+    sentence: int
+    subject: str | None   # what rose or fell, when the sentence says: "prices were up" -> price
+
+
+def _name_runs(doc: Document) -> list[tuple[int, int, str, int]]:
+    """(start, end, last word, words) of every run of capitalised words: "Rob Tierney"."""
+    runs: list[tuple[int, int, str, int]] = []
+    tokens, cap, view = doc.tokens, doc.capitalised, doc.view
+    i, n = 0, len(tokens)
+    while i < n:
+        if not cap[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and cap[j + 1] and view[tokens[j].end:tokens[j + 1].start] == " ":
+            j += 1
+        runs.append((tokens[i].start, tokens[j].end, bare(tokens[j]), j - i + 1))
+        i = j + 1
+    return runs
+
+
+def _value(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    return int(text) if text.isdigit() else None
+
+
+class NumberConsistency(Check):
+    NAME = "number"
+    DESCRIPTION = "Flags the same age, duration, count or sum stated twice with different numbers."
+    OPTIONS = {
+        "durations": Option("mapping_of_lists", {}, "event class -> nouns whose length is compared"),
+        "units": Option("strings", ["hour", "day", "week", "month", "year"], "units of a duration"),
+        "counts": Option("strings", [], "nouns whose counts are compared"),
+        "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
+        "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
+        "rises": Option("strings", [], "words beside a percentage that make it a rise (rose, up, gain)"),
+        "falls": Option("strings", [], "words beside a percentage that make it a fall (fell, down, drop)"),
+        "change_cues": Option("strings", [], "words near a count or duration that state a change"),
+        "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"], "words near an age that state a change"),
+    }
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "what", "other", "line")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        opts = self.options
+        self.duration_class = {n.lower(): cls for cls, nouns in opts["durations"].items() for n in nouns}
+        self.change = {w.lower() for w in opts["change_cues"]}
+        self.age_change = {w.lower() for w in opts["age_cues"]}
+        self.count_verbs = {w.lower() for w in opts["count_verbs"]}
+        units = "|".join(re.escape(u) for u in opts["units"])
+        # found from the unit, then the number read backwards: "three-day summit", "48 hour strike"
+        self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
+        nouns = "|".join(re.escape(n) for n in sorted(opts["counts"], key=len, reverse=True))
+        self.count = count_pattern(nouns) if nouns else None
+        self.rises = {w.lower() for w in opts["rises"]}
+        self.falls = {w.lower() for w in opts["falls"]}
+        money = "|".join(re.escape(n) for n in sorted(opts["amounts"], key=len, reverse=True))
+        self.amount = amount_pattern(money) if money else None
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        sentences = doc.sentences
+        if not sentences:
+            return
+        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc)]
+        by_key: dict[str, list[Quantity]] = {}
+        for q in quantities:
+            by_key.setdefault(q.key, []).append(q)
+        for key, group in by_key.items():
+            values = {q.value for q in group}
+            if len(values) < 2:
+                continue
+            first = group[0]
+            what = first.what or key
+            for q in group[1:]:
+                if q.value == first.value or q.sentence == first.sentence \
+                        or self._changed(doc, q) or self._changed(doc, first):
+                    continue
+                yield self.report(doc, q.start, q.end, suggestions=[doc.view[first.start:first.end]],
+                                  related=[(first.start, first.end, f"{what}: {doc.view[first.start:first.end]} here")],
+                                  what=what, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
+
+        yield from self._directions(doc)
+
+    def _directions(self, doc: Document) -> Iterator[Diagnostic]:
+        """A percentage stated as a rise in one sentence and as a fall in another: the
+        direction stated less often (on a tie, the later) is reported."""
+        if not (self.rises and self.falls) or "%" not in doc.view and "per cent" not in doc.view:
+            return
+        view = doc.view
+        stated: dict[str, list[Direction]] = {}  # "4" -> what each of its mentions says
+        for m in _PERCENT.finditer(view):
+            before = [(w.group().lower(), w.start(), w.end()) for w in _WORD.finditer(view, max(0, m.start() - 40), m.start())][-3:]
+            after = [(w.group().lower(), w.start(), w.end()) for w in islice(_WORD.finditer(view, m.end(), m.end() + 30), 2)]
+            rise = [w for w in before + after if w[0] in self.rises]
+            fall = [w for w in before + after if w[0] in self.falls]
+            if bool(rise) == bool(fall):
+                continue  # neither, or both: "rose 4% after falling 3%"
+            _, start, end = (rise or fall)[0]
+            stated.setdefault(m.group("n"), []).append(Direction(
+                "rise" if rise else "fall", start, end, self._sentence_of(doc, m.start()),
+                _subject_before(view, start) if end <= m.start() else None))
+        for value, found in stated.items():
+            directions = [f.direction for f in found]
+            if len(set(directions)) < 2 or len({f.sentence for f in found}) < 2:
+                continue
+            if len({f.subject for f in found if f.subject}) > 1:
+                continue  # "prices were up 23%" ... "sales fell 23%": two things
+            usual = max(("rise", "fall"), key=lambda d: (directions.count(d), -directions.index(d)))
+            anchor = next(f for f in found if f.direction == usual)
+            other = view[anchor.start:anchor.end]
+            for f in found:
+                if f.direction == usual or f.sentence == anchor.sentence:
+                    continue
+                yield self.report(doc, f.start, f.end, related=[(anchor.start, anchor.end, f"the {value}% change: '{other}' here")],
+                                  match=f"a {f.direction} ('{view[f.start:f.end]}')", what=f"the {value}% change",
+                                  other=f"a {usual} ('{other}')", line=doc.line_of(anchor.start))
+
+    def _sentence_of(self, doc: Document, offset: int) -> int:
+        return max(0, doc.sentence_index(offset))
+
+    def _changed(self, doc: Document, q: Quantity) -> bool:
+        """A change cue among the few words around the number ("up from 800", "another 300")."""
+        s, e = doc.sentences[q.sentence]
+        before = doc.view[s:q.start].split()[-_CUE_WINDOW:]
+        after = doc.view[q.end:e].split()[:_CUE_WINDOW]
+        cues = self.age_change if q.key.startswith(_AGE) else self.change
+        return bool(cues & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
+
+    def _ages(self, doc: Document) -> Iterator[Quantity]:
+        cast = people(doc)
+        view = doc.view
+        named: list[Quantity] = []
+        anaphoric: list[tuple[int, int, int]] = []
+        for m in _AGE_AFTER_NAME.finditer(view):  # "Okafor, 57," names a person by itself
+            name = strip_possessive(m.group("name"))
+            if name not in cast.places and 0 < int(m.group("age")) < 120:
+                named.append(Quantity(f"{_AGE}{name}", int(m.group("age")), m.start("age"), m.end("age"),
+                                      self._sentence_of(doc, m.start("age"))))
+        if "-year-old" not in view:
+            yield from named
+            return
+        runs = _name_runs(doc)
+        last_word_at: dict[int, str] = {}  # where a run starts -> its last word
+        for start, _, last, _ in runs:
+            last_word_at.setdefault(start, last)
+        for m in _YEAR_OLD.finditer(view):
+            value = _value(m.group("n"))
+            if value is None:
+                continue
+            if m.group("name"):
+                name = last_word_at.get(m.start("name"), "")
+                if name in cast.persons:  # "57-year-old Smith", "18-year-old Aiden McGeady"
+                    named.append(Quantity(f"{_AGE}{name}", value, m.start("n"), m.end("n"),
+                                          self._sentence_of(doc, m.start())))
+                continue  # "the 31-year-old Brazilian midfielder": someone described, not named
+            anaphoric.append((m.start("n"), m.end("n"), value))
+        known_ages = {q.value for q in named}
+        aged = {q.key.removeprefix(_AGE) for q in named}
+        # who "the N-year-old" can be: a person, or a full name ("Catherine Murphy")
+        people_at = [(end, last) for start, end, last, size in runs
+                     if last in cast.persons or last in aged
+                     or (size >= 2 and last not in cast.places and not view[max(0, start - 4):start].lower().endswith("the "))]
+        ends = [at for at, _ in people_at]  # in order: runs do not overlap
+        stated_ages: dict[str, set[int]] = {}  # key -> the ages stated so far
+        for q in named:
+            stated_ages.setdefault(q.key, set()).add(q.value)
+        for start, end, value in anaphoric:
+            k = bisect.bisect_right(ends, start)
+            if k == 0:
+                continue
+            person = people_at[k - 1][1]  # "the N-year-old" is the one named last...
+            subject = _SUBJECT_OF_SENTENCE.search(view, max(0, start - 120), start)
+            if subject and strip_possessive(subject.group(1)) == person:
+                continue  # ...but not "Sculthorpe said he would love the 19-year-old to come"
+            stated = stated_ages.get(f"{_AGE}{person}", set())
+            if stated and value not in stated and value in known_ages:
+                continue  # the age of someone else: "the 45-year-old" after another person's name
+            named.append(Quantity(f"{_AGE}{person}", value, start, end, self._sentence_of(doc, start)))
+            stated_ages.setdefault(f"{_AGE}{person}", set()).add(value)
+        yield from sorted(named, key=lambda q: q.start)
+
+    def _durations(self, doc: Document) -> Iterator[Quantity]:
+        if self.duration is None:
+            return
+        view = doc.view
+        for m in self.duration.finditer(view):
+            cls = self.duration_class.get(m.group("noun").lower())
+            if cls is None:
+                continue
+            n = _NUMBER_BEFORE.search(view, max(0, m.start() - 12), m.start())
+            value = _value(n.group()) if n else None
+            if value is None:
+                continue
+            unit = m.group("unit").lower()
+            yield Quantity(f"the length of the {cls} in {unit}s", value, n.start(), m.end("unit"),
+                           self._sentence_of(doc, n.start()))
+
+    def _counts(self, doc: Document) -> Iterator[Quantity]:
+        if self.count is None or not self.count_verbs:
+            return
+        view = doc.view
+        seen_sentences: dict[str, set[int]] = {}
+        for m in self.count.finditer(view):
+            sentence = self._sentence_of(doc, m.start())
+            s, e = doc.sentences[sentence]
+            # the next five words (not a split of the rest of the sentence: quadratic in a long one)
+            words = [w.group().strip(",.;:()\"“”'’").lower() for w in islice(_NON_SPACE.finditer(view, m.end(), e), 5)]
+            verbs = self.count_verbs & set(words)
+            if len(verbs) != 1:
+                continue
+            key = f"the number of {m.group('noun')} {verbs.pop()}"
+            if sentence in seen_sentences.setdefault(key, set()):
+                continue  # two counts in one sentence are a breakdown, not a restatement
+            seen_sentences[key].add(sentence)
+            yield Quantity(key, _value(m.group("n")) or 0, m.start("n"), m.end("n"), sentence)
+
+    def _amounts(self, doc: Document) -> Iterator[Quantity]:
+        if self.amount is None or not any(c in doc.view for c in "£$€"):
+            return
+        for m in self.amount.finditer(doc.view):
+            try:
+                value = round(float(m.group("n").replace(",", "")) * _MULTIPLIERS.get(m.group("mult") or "", 1))
+            except ValueError:  # "1,,2"
+                continue
+            noun = f"{m.group('adj')} {m.group('noun')}" if m.group("adj") else m.group("noun")
+            end = m.end("mult") if m.group("mult") else m.end("n")
+            yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
+                           what=f"the {noun}")
+
+
+_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also"}
+
+
+def _subject_before(view: str, offset: int) -> str | None:
+    """The word that rose or fell: the word before the verb, past auxiliaries ("prices were
+    up" -> price); None when the word is no noun ("the 4% fall")."""
+    words = [w.group().lower() for w in _WORD.finditer(view, max(0, offset - 40), offset)]
+    while words and words[-1] in _AUXILIARIES:
+        words.pop()
+    if not words or words[-1] in ("the", "a", "an", "and", "but", "it", "they", "which", "that"):
+        return None
+    return words[-1].rstrip("s")

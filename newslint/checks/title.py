@@ -1,0 +1,147 @@
+"""title: the same person given two different roles ("Treasury Secretary Janet Yellen" ...
+"Commerce Secretary Yellen").
+
+A role is the run of capitalised words before a name that ends in a head noun from the YAML
+(Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two
+roles agree when one is the other with more words in front ("Foreign Minister", "Chinese
+Foreign Minister"); roles with different heads are held together ("General", "President")
+unless the YAML makes them exclusive ("Mr" and "Mrs"). People are told apart by first name; a
+surname shared by two first names is left alone. A stated change ("former", "then-", "was
+promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..document.model import Document
+from ..document.people import bare, capitalised
+from .shared.check import Check
+
+# capitalised only because they open a sentence: never part of a role
+_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "then", "as"}
+
+
+@dataclass(frozen=True)
+class Role:
+    surname: str
+    first: str | None
+    words: tuple[str, ...]  # the role, lower case, abbreviations left out
+    start: int              # the role's span
+    end: int
+    sentence: tuple[int, int]
+
+    head: str               # the head noun: roles with different heads may be held together
+
+    def agrees(self, other: "Role", exclusive: dict[str, set[str]]) -> bool:
+        if self.head != other.head:  # "General Musharraf" and "President Musharraf": both held,
+            return other.head not in exclusive.get(self.head, ())  # but not "Mr" and "Mrs"
+        short, long = sorted((self.words, other.words), key=len)
+        return long[len(long) - len(short):] == short
+
+
+class TitleConsistency(Check):
+    NAME = "title"
+    DESCRIPTION = "Flags a person given two different roles in one article."
+    OPTIONS = {
+        "heads": Option("strings", help="nouns that end a role: Secretary, Minister, President..."),
+        "change_cues": Option("strings", [], "words that state a change of role"),
+        "exclusive": Option("mapping_of_lists", {}, "heads one person cannot hold together: Mr -> [Mrs, Ms]"),
+    }
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "name", "other", "line")
+
+    @classmethod
+    def validate_options(cls, options: dict) -> None:
+        if not options["heads"]:
+            raise OptionError("a title rule needs 'heads'")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        self.heads = set(self.options["heads"])
+        self.change = {w.lower() for w in self.options["change_cues"]}
+        self.exclusive: dict[str, set[str]] = {}
+        for head, others in self.options["exclusive"].items():  # both ways
+            for other in others:
+                self.exclusive.setdefault(head, set()).add(other)
+                self.exclusive.setdefault(other, set()).add(head)
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        roles = list(self._roles(doc))
+        firsts: dict[str, set[str]] = {}
+        for r in roles:
+            if r.first:
+                firsts.setdefault(r.surname, set()).add(r.first)
+        groups: dict[tuple[str, str | None], list[Role]] = {}
+        for r in roles:
+            known = firsts.get(r.surname, set())
+            if len(known) > 1 and r.first is None:
+                continue  # two people share the surname: "Commerce Secretary Smith" is ambiguous
+            groups.setdefault((r.surname, r.first or next(iter(known), None)), []).append(r)
+        for (surname, first), group in groups.items():
+            anchor = group[0]
+            if self._changed(doc, anchor):
+                continue
+            for r in group[1:]:
+                if r.agrees(anchor, self.exclusive) or self._changed(doc, r):
+                    continue
+                other = doc.view[anchor.start:anchor.end]
+                name = f"{first} {surname}" if first else surname
+                yield self.report(doc, r.start, r.end, suggestions=[other],
+                                  related=[(anchor.start, anchor.end, f"{name} is {other} here")],
+                                  name=name, other=other, line=doc.line_of(anchor.start))
+
+    def _changed(self, doc: Document, r: Role) -> bool:
+        """A change cue in or just before the role, or just after the name ("former",
+        "then-", "who was promoted to")."""
+        s, e = r.sentence
+        before = doc.view[s:r.end].replace("-", " ").split()[-3 - len(r.words):]
+        after = doc.view[r.end:e].replace("-", " ").split()[:6]
+        return bool(self.change & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
+
+    def _roles(self, doc: Document) -> Iterator[Role]:
+        tokens = doc.tokens
+        view = doc.view
+        sentences = doc.sentences
+        si = 0
+        for i, tok in enumerate(tokens):
+            if tok.text not in self.heads:
+                continue
+            while si + 1 < len(sentences) and sentences[si][1] <= tok.start:
+                si += 1
+            # modifiers before the head: "U.S. Treasury", "Prime", "Chinese Foreign"
+            j = i
+            while j > 0 and _next_to(view, tokens[j - 1], tokens[j]) and \
+                    (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation") and \
+                    not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _DETERMINERS:
+                j -= 1
+            k = i + 1
+            # "of State", "of Defence"
+            if k + 1 < len(tokens) and tokens[k].text == "of" and capitalised(tokens[k + 1]) \
+                    and _next_to(view, tokens[i], tokens[k]):
+                k += 2
+            role_end = tokens[k - 1].end
+            # the name: one to three capitalised words right after the role
+            name = []
+            while k < len(tokens) and len(name) < 3 and capitalised(tokens[k]) and \
+                    _next_to(view, tokens[k - 1], tokens[k], dotted=k == i + 1) and tokens[k].text not in self.heads:
+                name.append(tokens[k])
+                k += 1
+            if not name:
+                continue
+            words = tuple(t.text.lower() for t in tokens[j:i + 1] if t.kind != "abbreviation") + \
+                tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
+            yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
+                       tokens[j].start, role_end, sentences[si], tok.text)
+
+
+def _next_to(view: str, a, b, dotted: bool = False) -> bool:
+    """One space between; with `dotted`, a full stop may come first: "Mr. Porter"."""
+    gap = view[a.end:b.start]
+    return gap == " " or (dotted and gap == ". ")
+
+

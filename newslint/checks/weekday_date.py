@@ -1,0 +1,140 @@
+"""weekday-date: a weekday that disagrees with a date given for the same day.
+
+Three ways a weekday gets its date:
+  - side by side: "Wednesday, March 14, 2023", "14 March (Tuesday)";
+  - a relative word: "today, Monday" is checked against the article's date;
+  - the same event named twice: "the vote on Thursday" ... "the March 13 vote".
+A date without a year takes the year that puts it nearest the article's date; with neither, the
+rule stays silent.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
+from ..document.model import Document
+from .shared.check import Check
+
+_LOOK_BACK = 120  # characters read back from "on <day>" for the event noun
+_BETWEEN_WEEKDAY_DATE = re.compile(r"[,\s(]*(?:the\s+)?\Z")
+_BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
+
+
+def _say(date: dt.date) -> str:
+    return f"{date:%B} {date.day}, {date.year}"
+
+
+class WeekdayDate(Check):
+    NAME = "weekday-date"
+    DESCRIPTION = "Flags a weekday that disagrees with the date it is given for."
+    OPTIONS = {
+        "events": Option("strings", [], "nouns of events whose weekday and date are compared across sentences"),
+        "today": Option("strings", ["today", "tonight", "this morning", "this afternoon", "this evening"]),
+        "yesterday": Option("strings", ["yesterday", "last night"]),
+        "tomorrow": Option("strings", ["tomorrow"]),
+        "window": Option("int", 3, "words allowed between an event noun and its 'on <day>'", minimum=0),
+    }
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "date", "expected")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        opts = self.options
+        self.relative = {w: 0 for w in opts["today"]} | {w: -1 for w in opts["yesterday"]} | \
+            {w: 1 for w in opts["tomorrow"]}
+        words = "|".join(re.escape(w) for w in sorted(self.relative, key=len, reverse=True))
+        self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
+        nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
+        gap = rf"(?:,?\s+[\w’'-]+){{0,{opts['window']}}},?"
+        # read backwards from a weekday or date: "the vote (held) on <Thursday>"
+        self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
+        self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        view = doc.view
+        if not WEEKDAY.search(view):
+            return
+        around = article_date(doc)
+        dates = find_dates(view)
+        weekdays = [(m.start(), m.end(), m.group()) for m in WEEKDAY.finditer(view)]
+        done: set[int] = set()
+        for start, end, name in weekdays:
+            paired = self._paired_date(view, start, end, dates)
+            if paired is not None:
+                done.add(start)
+                date = paired.resolve(around)
+                if date is not None and WEEKDAYS[date.weekday()] != name:
+                    yield self._report(doc, start, end, date, [(paired.start, paired.end)])
+                continue
+            offset = self._relative_offset(view, start, end)
+            if offset is not None and around is not None:
+                done.add(start)
+                date = around + dt.timedelta(days=offset)
+                if WEEKDAYS[date.weekday()] != name:
+                    yield self._report(doc, start, end, date, [])
+        yield from self._events(doc, weekdays, dates, around, done)
+
+    def _paired_date(self, view: str, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
+        for d in dates:
+            if 0 <= d.start - end <= 8 and _BETWEEN_WEEKDAY_DATE.match(view[end:d.start]):
+                return d
+            if 0 <= start - d.end <= 20 and _BETWEEN_DATE_WEEKDAY.match(view[d.end:start]):
+                return d
+        return None
+
+    def _relative_offset(self, view: str, start: int, end: int) -> int | None:
+        if self.relative_near is None:
+            return None
+        before = view[max(0, start - 16):start]
+        after = view[end:end + 16]
+        for m in self.relative_near.finditer(before):
+            if re.fullmatch(r"[,\s(]*", before[m.end():]):
+                return self.relative[m.group(1).lower()]
+        m = self.relative_near.match(after.lstrip(" ,("))
+        if m:
+            return self.relative[m.group(1).lower()]
+        return None
+
+    def _events(self, doc: Document, weekdays, dates, around, done) -> Iterator[Diagnostic]:
+        if self.event_on is None:
+            return
+        view = doc.view
+        on_weekday: dict[str, list[tuple[int, int, str]]] = {}
+        on_date: dict[str, list[DateMention]] = {}
+        weekday_at = {s: (s, e, n) for s, e, n in weekdays}
+        date_at = {d.start: d for d in dates}
+        for at in sorted(weekday_at.keys() - done | date_at.keys()):
+            if view[max(0, at - 4):at] != " on ":
+                continue
+            m = self.event_on.search(view, max(0, at - _LOOK_BACK), at)
+            if m is None:
+                continue
+            noun = m.group("noun").lower()
+            if at in weekday_at:
+                on_weekday.setdefault(noun, []).append(weekday_at[at])
+            else:
+                on_date.setdefault(noun, []).append(date_at[at])
+        for d in dates:  # "the March 13 vote"
+            m = self.date_event.match(view, d.end)
+            if m:
+                on_date.setdefault(m.group("noun").lower(), []).append(d)
+        for noun, mentions in on_weekday.items():
+            resolved = {d.resolve(around): d for d in on_date.get(noun, [])}
+            resolved.pop(None, None)
+            if len(resolved) != 1:
+                continue
+            (date, mention), = resolved.items()
+            for start, end, name in mentions:
+                if WEEKDAYS[date.weekday()] != name:
+                    yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+
+    def _report(self, doc, start, end, date, related) -> Diagnostic:
+        expected = WEEKDAYS[date.weekday()]
+        return self.report(doc, start, end, suggestions=[expected],
+                           related=[(s, e, f"the date: {_say(date)}") for s, e in related],
+                           date=_say(date), expected=expected)

@@ -1,0 +1,61 @@
+"""Errors that end a run with exit status 2 and a one-line message, never a traceback."""
+from __future__ import annotations
+
+import reprlib
+
+
+class NewslintError(Exception):
+    """A usage, configuration or rule error, printed as `where: error: message`."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 column: int | None = None, key: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.key = key
+
+    def __str__(self) -> str:
+        where = self.path or "newslint"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f"key '{self.key}': " if self.key else ""
+        return f"{where}: error: {key}{self.message}"
+
+
+class RuleError(NewslintError):
+    """A rule file that cannot be loaded: bad YAML, unknown type, bad key or bad pattern."""
+
+
+class ConfigError(NewslintError):
+    """A configuration file (.newslint.yaml or [tool.newslint]) that is not valid."""
+
+
+class InputError(NewslintError):
+    """A file that cannot be linted: unreadable, not UTF-8, binary or too large."""
+
+
+class SkippedInput(InputError):
+    """A file that is not text at all (binary): the CLI skips it with a note, not an error."""
+
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxdict, _BRIEF.maxstring, _BRIEF.maxother = 2, 4, 4, 60, 60
+
+
+def brief(value: object) -> str:
+    """repr() for error messages, cut short: a value from a file may be huge, or a YAML alias
+    bomb whose full repr would not fit in memory."""
+    return _BRIEF.repr(value)
+
+
+class OptionError(ValueError):
+    """A value that does not fit its Option; the message says what was expected, and `keys`,
+    if given, where inside the option (e.g. the entry of a mapping)."""
+
+    def __init__(self, message: str, *keys: str | int):
+        super().__init__(message)
+        self.keys = keys

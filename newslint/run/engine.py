@@ -1,0 +1,149 @@
+"""The engine: rules in, checks built once, Diagnostics out.
+
+    Engine.build(config, ...) loads the rule packs, applies the configuration (on/off, levels,
+    options), keeps the selected rules and builds one Check per rule, sharing one phrase index.
+    engine.lint(document) runs every check and drops what inline comments suppress.
+
+The CLI, the service and the Python API all lint through this class.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from ..checks import check_class
+from ..checks.shared.check import BuildContext, Check
+from ..checks.shared.phrases import PhraseIndex
+from ..core.diagnostic import FAMILIES, Diagnostic
+from ..core.errors import NewslintError
+from ..core.patterns import end_watch, watch_patterns
+from ..core.rule import Rule
+from ..document.model import Document
+from ..settings.config import Config, RuleSetting
+from ..settings.rulebook import apply_settings, builtin_rules_dir, load_rules
+
+_rule_cache: dict[tuple[Path, ...], dict[str, Rule]] = {}
+
+
+def all_rules(config: Config) -> dict[str, Rule]:
+    """Built-in rules plus the configuration's rule packs (loaded once per process)."""
+    dirs = (builtin_rules_dir(), *config.rule_paths)
+    if dirs not in _rule_cache:
+        _rule_cache[dirs] = load_rules(list(dirs))
+    return _rule_cache[dirs]
+
+
+def validate_names(names: Iterable[str], rules: dict[str, Rule], what: str) -> None:
+    for name in names:
+        if name not in rules and name not in FAMILIES:
+            raise NewslintError(f"{what}: '{name}' is neither a rule id nor a family "
+                                f"(families: {', '.join(FAMILIES)}; `newslint rules` lists the ids)")
+
+
+def _selected(rule_id: str, names: Iterable[str]) -> bool:
+    family = rule_id.split("/", 1)[0]
+    return any(n == rule_id or n == family for n in names)
+
+
+class Engine:
+    def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None):
+        self.checks = checks
+        self.settings = settings
+        # the checks that weed out what others report, found once (a pack may hold 1,000 rules)
+        self._refiners = [c for c in checks if getattr(c, "refine", None) is not None]
+        self._noticers = [c for c in checks if getattr(c, "notices", None) is not None]  # LanguageTool's
+        # (check, its key in the shared phrase scan's hits if it reports only phrases, else None):
+        # a pack of 1,000 phrase rules costs one scan, not 1,000 calls, on an article that has
+        # none of its phrases
+        self._runs = [(c, getattr(c, "phrase_key", None) if phrases is not None else None) for c in checks]
+        self._phrases = phrases if any(key is not None for _, key in self._runs) else None
+
+    @classmethod
+    def build(cls, config: Config, path: Path | None = None, select: Iterable[str] = (),
+              ignore: Iterable[str] = ()) -> "Engine":
+        rules = all_rules(config)
+        select, ignore = list(select), list(ignore)
+        validate_names(select, rules, "--select")
+        validate_names(ignore, rules, "--ignore")
+        _, layers = config.rule_settings(path)
+        for layer in layers:
+            for name, setting in layer.items():
+                if name not in rules and name not in FAMILIES:
+                    raise setting.fail(f"no rule or family named '{name}' (families: {', '.join(FAMILIES)})")
+        settings = {"language": config.language, "accept": config.accept, "reject": config.reject,
+                    "languagetool": config.languagetool}
+        context = BuildContext(PhraseIndex(), settings)
+        checks = []
+        for rule_id in sorted(rules):
+            rule = _configured(rules[rule_id], layers)
+            if not rule.enabled:
+                continue
+            if select and not _selected(rule_id, select):
+                continue
+            if ignore and _selected(rule_id, ignore):
+                continue
+            checks.append(check_class(rule.extends)(rule, context))
+        return cls(checks, settings, context.phrases)
+
+    def notices(self) -> list[tuple[str, str]]:
+        """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
+        return [notice for check in self._noticers for notice in check.notices()]
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [c.rule for c in self.checks]
+
+    def lint(self, doc: Document) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        timeouts, token = watch_patterns(doc.view)
+        try:
+            hits = self._phrases.search(doc) if self._phrases is not None else {}
+            for check, phrase_key in self._runs:
+                if phrase_key is not None and phrase_key not in hits:
+                    continue
+                found.extend(check.check(doc))
+        finally:
+            end_watch(token)
+        for check in self._refiners:  # a check may weed out what another reports too (dedup)
+            found = check.refine(found)
+        found += [_timeout_diagnostic(doc, rule, pattern, at) for rule, pattern, at in timeouts.found]
+        if "newslint-" in doc.text:
+            from ..document.suppression import Suppressions
+            suppressions = Suppressions(doc.text, doc.lines)
+            found = [d for d in found if not suppressions.suppressed(d.rule, d.line)]
+        found.sort(key=Diagnostic.sort_key)
+        return found
+
+
+def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:
+    """A rule pattern ran out of time on this text: say so where its search began, so that the
+    run never passes a text that was not fully checked without a word."""
+    loc = doc.locate(at, at)
+    shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    return Diagnostic(
+        rule=rule.id, level=rule.level, line=loc.line, column=loc.column, end_line=loc.end_line,
+        end_column=loc.end_column, offset=loc.offset, length=0, path=doc.path, link=rule.link,
+        message=f"the pattern {shown!r} of this rule ({rule.path or 'no file'}) ran out of time on this text "
+                "and was stopped, so the rule's findings here may be incomplete (a pattern with nested "
+                "repeats such as (a+)+ can backtrack without end: simplify it)")
+
+
+def _configured(rule: Rule, layers: list[dict[str, RuleSetting]]) -> Rule:
+    """The rule with the family settings, then the rule's own settings, of each layer applied."""
+    for layer in layers:
+        for name in (rule.family, rule.id):
+            setting = layer.get(name)
+            if setting is None:
+                continue
+            if setting.enabled is not None:
+                rule = apply_settings(rule, {"enabled": setting.enabled}, setting.fail)
+            if setting.settings:
+                if name == rule.family:
+                    family_wide = {k: v for k, v in setting.settings.items() if k in ("level", "exclude_quotes")}
+                    if len(family_wide) != len(setting.settings):
+                        raise setting.fail("a family takes only 'level', 'exclude_quotes' and on/off; "
+                                           "set options on a rule id")
+                    rule = apply_settings(rule, family_wide, setting.fail)
+                else:
+                    rule = apply_settings(rule, setting.settings, setting.fail)
+    return rule
