@@ -92,7 +92,7 @@ NOT_USED = """- shared/corpus/boilerplate (trafilatura's evaluation pages): alre
   limit; a copy in j-szulc/html-cleaning-dataset-merged has the pages but no URLs, and most are
   blogs, so neither origin nor kind can be told.
 - CleanEval (2007, general web, not news), readability's test pages (expected output made by the
-  program, not by people), the BoilerNet Google-Trends-2017 set (not on GitHub).
+  program, not by people), the BoilerNet Google-Trends-2017 set (not found on GitHub with the search tool).
 """
 
 
