@@ -126,8 +126,8 @@ def report(title: str, tally: Tally, detail: bool = True) -> None:
 # --------------------------------------------------------------------------------------------
 # shapes of missed lines
 
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}:\d{2}\b|"
-                    r"\b\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago\b|\b(19|20)\d\d\b", re.I)
+_DATE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}:\d{2}\b|"
+                   r"\b\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b", re.I)
 _SEPARATORS = re.compile(r"\s[|»•·/]\s|\s[|»]$")
 
 
@@ -140,7 +140,7 @@ def shape(line: str) -> str:
         return "numbers or symbols only"
     if "©" in line or re.search(r"\bcopyright\b", line, re.I):
         return "copyright"
-    if n <= 12 and _MONTH.search(line):
+    if n <= 12 and _DATE.search(line):
         return "date, time or 'ago' (short)"
     if _SEPARATORS.search(line):
         return "items run together with | » • /"
