@@ -76,7 +76,7 @@ class Actor(Check):
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
         cast = people(doc)
-        for event, group in by_event.items():
+        for group in by_event.values():
             counts: dict[str, int] = {}
             for m in group:
                 counts[m.actor] = counts.get(m.actor, 0) + 1

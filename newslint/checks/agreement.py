@@ -87,7 +87,8 @@ class Agreement(Check):
                 singular_elsewhere = singular >= 1 and plural == 1  # this verb is its one plural
                 if name not in persons and not singular_elsewhere:
                     continue
-                while first > 0 and capitalised(tokens[first - 1]) and view[tokens[first - 1].end:tokens[first].start] == " ":
+                while (first > 0 and capitalised(tokens[first - 1])
+                       and view[tokens[first - 1].end:tokens[first].start] == " "):
                     first -= 1  # back to the start of the name: "Mr Tony Blair"
                 if first == i - 1 and not singular_elsewhere and self._opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything

@@ -122,7 +122,8 @@ class NumberConsistency(Check):
         "rises": Option("strings", [], "words beside a percentage that make it a rise (rose, up, gain)"),
         "falls": Option("strings", [], "words beside a percentage that make it a fall (fell, down, drop)"),
         "change_cues": Option("strings", [], "words near a count or duration that state a change"),
-        "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"], "words near an age that state a change"),
+        "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"],
+                           "words near an age that state a change"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -177,8 +178,10 @@ class NumberConsistency(Check):
         view = doc.view
         stated: dict[str, list[Direction]] = {}  # "4" -> what each of its mentions says
         for m in _PERCENT.finditer(view):
-            before = [(w.group().lower(), w.start(), w.end()) for w in _WORD.finditer(view, max(0, m.start() - 40), m.start())][-3:]
-            after = [(w.group().lower(), w.start(), w.end()) for w in islice(_WORD.finditer(view, m.end(), m.end() + 30), 2)]
+            before = [(w.group().lower(), w.start(), w.end())
+                      for w in _WORD.finditer(view, max(0, m.start() - 40), m.start())][-3:]
+            after = [(w.group().lower(), w.start(), w.end())
+                     for w in islice(_WORD.finditer(view, m.end(), m.end() + 30), 2)]
             rise = [w for w in before + after if w[0] in self.rises]
             fall = [w for w in before + after if w[0] in self.falls]
             if bool(rise) == bool(fall):
@@ -199,7 +202,8 @@ class NumberConsistency(Check):
             for f in found:
                 if f.direction == usual or f.sentence == anchor.sentence:
                     continue
-                yield self.report(doc, f.start, f.end, related=[(anchor.start, anchor.end, f"the {value}% change: '{other}' here")],
+                yield self.report(doc, f.start, f.end,
+                                  related=[(anchor.start, anchor.end, f"the {value}% change: '{other}' here")],
                                   match=f"a {f.direction} ('{view[f.start:f.end]}')", what=f"the {value}% change",
                                   other=f"a {usual} ('{other}')", line=doc.line_of(anchor.start))
 
@@ -247,7 +251,8 @@ class NumberConsistency(Check):
         # who "the N-year-old" can be: a person, or a full name ("Catherine Murphy")
         people_at = [(end, last) for start, end, last, size in runs
                      if last in cast.persons or last in aged
-                     or (size >= 2 and last not in cast.places and not view[max(0, start - 4):start].lower().endswith("the "))]
+                     or (size >= 2 and last not in cast.places
+                         and not view[max(0, start - 4):start].lower().endswith("the "))]
         ends = [at for at, _ in people_at]  # in order: runs do not overlap
         stated_ages: dict[str, set[int]] = {}  # key -> the ages stated so far
         for q in named:

@@ -45,8 +45,8 @@ class WeekdayDate(Check):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         opts = self.options
-        self.relative = {w: 0 for w in opts["today"]} | {w: -1 for w in opts["yesterday"]} | \
-            {w: 1 for w in opts["tomorrow"]}
+        self.relative = dict.fromkeys(opts["today"], 0) | dict.fromkeys(opts["yesterday"], -1) | \
+            dict.fromkeys(opts["tomorrow"], 1)
         words = "|".join(re.escape(w) for w in sorted(self.relative, key=len, reverse=True))
         self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))

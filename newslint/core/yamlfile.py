@@ -67,7 +67,7 @@ class LocatedYaml:
                 pending.extend(reversed(node.value))
                 continue
             seen: set[str] = set()
-            for key, value in node.value:
+            for key, _value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
                         raise self.error_class("duplicate key", self.path, key.start_mark.line + 1,

@@ -63,8 +63,8 @@ class Client:
             return [("languagetool-unavailable", f"warning: LanguageTool at {self.where} is unavailable "
                      f"({self.failure}); grammar checks were skipped")]
         if self.mode == "unset" and self.used:
-            return [("languagetool-off", "note: LanguageTool grammar checks are off (newslint's own grammar rules ran): "
-                     "no LanguageTool server is configured "
+            return [("languagetool-off", "note: LanguageTool grammar checks are off "
+                     "(newslint's own grammar rules ran): no LanguageTool server is configured "
                      f"(set languagetool.url in .newslint.yaml, or {ENV_URL})")]
         if self.mode == "off" and self.used:
             return [("languagetool-off", "")]

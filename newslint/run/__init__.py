@@ -1,1 +1,2 @@
-"""Running: the Linter (one input: lint, fix, diff), the engine (rules over a Document), the process pool, fixes and baselines."""
+"""Running: the Linter (one input: lint, fix, diff), the engine (rules over a Document), the process pool,
+fixes and baselines."""

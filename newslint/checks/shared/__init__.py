@@ -1,1 +1,2 @@
-"""What rule types share: the Check base class, the phrase index, line claims, the line layout, fixes and message wording."""
+"""What rule types share: the Check base class, the phrase index, line claims, the line layout, fixes
+and message wording."""

@@ -56,7 +56,8 @@ class Check:
             if conversion not in (None, "r", "s", "a"):
                 raise OptionError(f"{{{name}!{conversion}}}: unknown conversion (use !r, !s or !a)")
             if spec and ("{" in spec or _WIDE.search(spec)):  # {match:{x}}, {match:>99999999999}
-                raise OptionError(f"{{{name}:{spec}}}: a format may not hold a placeholder, nor a width of 1000 or more")
+                raise OptionError(f"{{{name}:{spec}}}: a format may not hold a placeholder, "
+                                  "nor a width of 1000 or more")
 
     # helpers for subclasses -------------------------------------------------------------
 

@@ -19,7 +19,7 @@ def leading_literal(pattern: str) -> str:
         pattern = pattern[5:]
     if pattern[:1] == "\\" and len(pattern) > 1 and not pattern[1].isalnum():
         return pattern[1]
-    if pattern[:1] and pattern[:1] not in ".^$*+?{}[]\\|()" and not pattern[1:2] in ("*", "?", "{"):
+    if pattern[:1] and pattern[:1] not in ".^$*+?{}[]\\|()" and pattern[1:2] not in ("*", "?", "{"):
         return pattern[0]
     return ""
 

@@ -12,7 +12,8 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+[^\s<>\"“”‘’.,;:!?)\]}']")
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 SUPPRESSION_COMMENT = re.compile(r"<!--\s*newslint-[\s\S]*?-->")
-_FRONT_MATTER = re.compile(r"---[^\S\r\n]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)(?:---|\.\.\.)[^\S\r\n]*(?:\r\n|\r|\n|$)")
+_FRONT_MATTER = re.compile(r"---[^\S\r\n]*(?:\r\n|\r|\n)([\s\S]*?)"
+                           r"(?:\r\n|\r|\n)(?:---|\.\.\.)[^\S\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def blank(text: str, ranges: list[tuple[int, int]]) -> str:
