@@ -23,12 +23,13 @@ an unknown key or a bad value is a ConfigError that names the file, the line and
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..core.diagnostic import LEVEL_NAMES
-from ..core.errors import ConfigError, brief
+from ..core.errors import ConfigError, NewslintError, brief
 from ..core.yamlfile import LocatedYaml
 from .paths import DEFAULT_INCLUDE, matches_any, relative_to
 
@@ -47,7 +48,8 @@ KEYS = {
 }
 LANGUAGETOOL_MODES = ("url", "local", "off")
 
-Fail = Callable[..., ConfigError]
+# fail(message, *keys, at_key=False) -> the error (a ConfigError) located at those keys
+Fail = Callable[..., NewslintError]
 
 
 @dataclass
@@ -136,10 +138,10 @@ def config_from_text(text: str, path: Path) -> Config:
 
 
 def _read_pyproject(text: str, path: Path) -> tuple[dict, Fail]:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -169,14 +171,9 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
     root = path.parent if path else Path.cwd()
     cfg = Config(path=path, root=root, source=str(path) if path else "defaults")
     if "language" in data:
-        if data["language"] not in LANGUAGES:
-            raise fail(f"expected one of {', '.join(LANGUAGES)}, got {brief(data['language'])}", "language")
-        cfg.language = data["language"]
+        cfg.language = _one_of(data["language"], LANGUAGES, fail, "language")
     if "rule_paths" in data:
-        cfg.rule_paths = [root / p for p in _strings(data["rule_paths"], fail, "rule_paths")]
-        for i, p in enumerate(cfg.rule_paths):
-            if not p.is_dir():
-                raise fail(f"rule directory {str(p)!r} does not exist", "rule_paths", i)
+        cfg.rule_paths = _rule_paths(data["rule_paths"], fail, root)
     if "rules" in data:
         cfg.rules = _rules(data["rules"], fail, ("rules",))
     if "include" in data:
@@ -184,27 +181,48 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
     if "exclude" in data:
         cfg.exclude = _strings(data["exclude"], fail, "exclude")
     if "overrides" in data:
-        overrides = data["overrides"]
-        if not isinstance(overrides, list):
-            raise fail("expected a list of {files: [globs], rules: {...}}", "overrides")
-        for i, item in enumerate(overrides):
-            if not isinstance(item, dict) or set(item) - {"files", "rules"} or "files" not in item:
-                raise fail("each override needs 'files' (a list of globs) and 'rules'", "overrides", i)
-            cfg.overrides.append(Override(_strings(item["files"], fail, "overrides", i, "files"),
-                                          _rules(item.get("rules", {}), fail, ("overrides", i, "rules"))))
+        cfg.overrides = _overrides(data["overrides"], fail)
     if "vocabulary" in data:
-        vocab = data["vocabulary"]
-        if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
-            raise fail("expected a mapping with 'accept' and 'reject' word lists", "vocabulary")
-        cfg.accept = _strings(vocab.get("accept", []), fail, "vocabulary", "accept")
-        cfg.reject = _strings(vocab.get("reject", []), fail, "vocabulary", "reject")
+        cfg.accept, cfg.reject = _vocabulary(data["vocabulary"], fail)
     if "fail_on" in data:
-        if data["fail_on"] not in LEVEL_NAMES:
-            raise fail(f"expected one of {', '.join(LEVEL_NAMES)}, got {brief(data['fail_on'])}", "fail_on")
-        cfg.fail_on = data["fail_on"]
+        cfg.fail_on = _one_of(data["fail_on"], LEVEL_NAMES, fail, "fail_on")
     if "languagetool" in data:
         cfg.languagetool = _languagetool(data["languagetool"], fail)
     return cfg
+
+
+def _one_of(value: Any, choices: tuple[str, ...], fail: Fail, key: str) -> str:
+    if value not in choices:
+        raise fail(f"expected one of {', '.join(choices)}, got {brief(value)}", key)
+    return value
+
+
+def _rule_paths(value: Any, fail: Fail, root: Path) -> list[Path]:
+    paths = [root / p for p in _strings(value, fail, "rule_paths")]
+    for i, p in enumerate(paths):
+        if not p.is_dir():
+            raise fail(f"rule directory {str(p)!r} does not exist", "rule_paths", i)
+    return paths
+
+
+def _overrides(value: Any, fail: Fail) -> list[Override]:
+    if not isinstance(value, list):
+        raise fail("expected a list of {files: [globs], rules: {...}}", "overrides")
+    overrides = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict) or set(item) - {"files", "rules"} or "files" not in item:
+            raise fail("each override needs 'files' (a list of globs) and 'rules'", "overrides", i)
+        overrides.append(Override(_strings(item["files"], fail, "overrides", i, "files"),
+                                  _rules(item.get("rules", {}), fail, ("overrides", i, "rules"))))
+    return overrides
+
+
+def _vocabulary(value: Any, fail: Fail) -> tuple[list[str], list[str]]:
+    """The accepted and the rejected words."""
+    if not isinstance(value, dict) or set(value) - {"accept", "reject"}:
+        raise fail("expected a mapping with 'accept' and 'reject' word lists", "vocabulary")
+    return (_strings(value.get("accept", []), fail, "vocabulary", "accept"),
+            _strings(value.get("reject", []), fail, "vocabulary", "reject"))
 
 
 def _languagetool(value: Any, fail: Fail) -> dict[str, Any]:
@@ -243,7 +261,7 @@ def _rules(value: Any, fail: Fail, keys: tuple) -> dict[str, RuleSetting]:
     for name, setting in value.items():
         here = (*keys, name)
 
-        def located(message: str, key: str | None = None, _here=here) -> ConfigError:
+        def located(message: str, key: str | None = None, _here=here) -> NewslintError:
             return fail(message, *_here, *((key,) if key else ()))
 
         if isinstance(setting, bool):
