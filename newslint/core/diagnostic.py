@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 FAMILIES = ("spelling", "grammar", "consistency", "boilerplate", "readability", "style")
 
@@ -89,7 +90,7 @@ class Diagnostic:
 
     def to_dict(self) -> dict:
         """The JSON shape shared by `--format json`, the service and the API."""
-        out = {
+        out: dict[str, Any] = {
             "rule": self.rule,
             "family": self.family,
             "level": self.level.value,

@@ -68,8 +68,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             out.append(DateMention(m.start(), m.end(), int(g["m3"]), int(g["d3"]), int(g["y3"])))
             continue
         out.append(DateMention(m.start(), m.end(), MONTHS[month.rstrip(".").lower()],
-                               int(re.match(r"\d+", day).group()), int(year) if year else None))
+                               _day_number(day), int(year) if year else None))
     return out
+
+
+def _day_number(day: str) -> int:
+    """The day of the month as written, ordinal or not: "21st" -> 21."""
+    return int(day[:-2] if day.endswith(("st", "nd", "rd", "th")) else day)
 
 
 def parse_date(value: Any) -> dt.date | None:

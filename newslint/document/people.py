@@ -74,7 +74,8 @@ def people(doc) -> People:
         titled = prev is not None and (prev.text.rstrip(".") in titles or (titled and prev_cap))
         if titled and not nxt_cap:
             found.persons.add(name)  # "Secretary Janet Yellen" -> Yellen
-        elif prev_cap and not possessive(prev) and prev.start not in sentence_starts and not nxt_cap:
+        elif (prev is not None and prev_cap and not possessive(prev)
+              and prev.start not in sentence_starts and not nxt_cap):
             full_name.add(name)
             found.first_names.setdefault(name, set()).add(bare(prev))
         elif not prev_cap and not nxt_cap and tok.start >= headings_end:

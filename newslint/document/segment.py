@@ -100,7 +100,7 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         return False
     if word in abbr["may_end"] or "." in word:
         nxt = _NEXT_WORD.match(text, punct_end)
-        return bool(nxt) and nxt.group(1) in abbr["sentence_starters"]
+        return nxt is not None and nxt.group(1) in abbr["sentence_starters"]
     return True
 
 

@@ -228,7 +228,7 @@ class _Reader(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self._flush()
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """`<![` without a name after it makes the standard library's parser raise an
         AssertionError (Python 3.11); read it as a bogus comment, as browsers do."""
         try:

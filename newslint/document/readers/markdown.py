@@ -119,18 +119,18 @@ def _inline_syntax(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans += taken
 
     images = [(i, q) for i, _, _, q in bracketed(text, start, end, "![", "(", ")")]
-    for found in (images, [m.span() for m in _AUTOLINK.finditer(text, start, end)],
-                  [m.span() for m in _HTML_TAG.finditer(text, start, end)]):
-        free = [span for span, clear in zip(found, _clear_of(taken, found)) if clear]
+    for candidates in (images, [m.span() for m in _AUTOLINK.finditer(text, start, end)],
+                       [m.span() for m in _HTML_TAG.finditer(text, start, end)]):
+        free = [span for span, clear in zip(candidates, _clear_of(taken, candidates)) if clear]
         spans += free
         taken = sorted(taken + free)
     for middle, close in (("(", ")"), ("[", "]")):  # inline links [text](url), references [text][ref]
-        found = bracketed(text, start, end, "[", middle, close)
-        for (i, _, p, q), clear in zip(found, _clear_of(taken, [(i, q) for i, _, _, q in found])):
+        links = bracketed(text, start, end, "[", middle, close)
+        for (i, _, p, q), clear in zip(links, _clear_of(taken, [(i, q) for i, _, _, q in links])):
             if clear:
                 spans += [(i, i + 1), (p, q)]
-    found = _emphasis(text, start, end)
-    for (i, e, p, q), clear in zip(found, _clear_of(taken, [(i, q) for i, e, p, q in found])):
+    emphases = _emphasis(text, start, end)
+    for (i, e, p, q), clear in zip(emphases, _clear_of(taken, [(i, q) for i, e, p, q in emphases])):
         if clear:
             spans += [(i, e), (p, q)]
     spans += [m.span() for m in _ESCAPE.finditer(text, start, end)]
@@ -158,7 +158,7 @@ def bracketed(text: str, start: int, end: int, opener: str, middle: str, close: 
     r"""`opener`text`]` `middle`target`close` in [start, end), neither text nor target holding a
     line break or `]` (the target: `close`): (opener start, text start, `]` position, end).
     The matches of the regex opener[^\]\n]*\]middle[^close\n]*close, found left to right."""
-    out = []
+    out: list[tuple[int, int, int, int]] = []
     pos = start
     target_fails_before = -1  # a target scanned from before here runs into a line break or the end
     while True:
