@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..core.errors import InputError
 from .positions import LineIndex, Location
 from .readers import FORMATS, format_for_path, reader_for
+
+if TYPE_CHECKING:
+    from .tokens import Token
 
 
 class Document:
@@ -127,7 +130,7 @@ class Document:
             raise ValueError(f"unknown scope {scope!r}")
 
     @cached_property
-    def tokens(self) -> list:
+    def tokens(self) -> list[Token]:
         """Every token of the prose blocks, in order (see document.tokens)."""
         from .tokens import tokenize
         return [t for b in self.blocks for t in tokenize(self.view, b.start, b.end)]
