@@ -20,7 +20,8 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.dates import MONTHS, WEEKDAYS, YEAR
 from ..document.model import Document
-from ..document.people import bare, capitalised, people, possessive
+from ..document.people import People, bare, capitalised, people, possessive
+from ..document.tokens import Token
 from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
@@ -183,7 +184,7 @@ class Actor(Check):
         return None, -1
 
     @staticmethod
-    def _by_actor(tokens, following: list[int], cast) -> object | None:
+    def _by_actor(tokens: list[Token], following: list[int], cast: People) -> Token | None:
         for n, k in enumerate(following):
             if tokens[k].text == "by":
                 name = None

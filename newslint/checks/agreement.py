@@ -66,7 +66,8 @@ class Agreement(Check):
         if not found:
             return
         tokens = doc.tokens
-        persons = numbers = None
+        persons: set[str] | None = None  # both read once, at the first capitalised subject
+        numbers: dict[str, tuple[int, int]] = {}
         spans = None
         for at in found:
             here = doc.token_range(at, at + 1)  # the verb's token, if a token starts there

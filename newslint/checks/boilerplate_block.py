@@ -261,11 +261,14 @@ class BoilerplateBlock(Check):
 
     def _byline(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:
         limit = self.options["byline_max_words"]
-        yield from self._runs(lay, taken, lambda line: line.words <= limit and self.byline.fullmatch(line.text))
+        byline = self.byline
+        assert byline is not None, "validate_options requires byline_patterns for the byline feature"
+        yield from self._runs(lay, taken, lambda line: line.words <= limit and byline.fullmatch(line.text))
 
     def _is_heading(self, line: Line) -> bool:
         if line.words > self.options["max_heading_words"]:
             return False
+        assert self.heading is not None, "validate_options requires headings for the widget feature"
         return bool(self.heading.fullmatch(line.text.rstrip(" :.-–—|»>")))
 
     def _widget(self, lay: Layout, taken: set[int]) -> Iterator[tuple[int, int]]:

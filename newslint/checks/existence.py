@@ -120,7 +120,7 @@ class Existence(Check):
         if self.line_mode:
             self.claims.settle(doc)
             return cached_findings(doc, self)
-        if not self.patterns and not self.tokens.find(doc):
+        if self.tokens is not None and not self.patterns and not self.tokens.find(doc):
             return ()  # a phrase rule whose phrases the shared scan did not meet (most, most times)
         return self._find_matches(doc)
 

@@ -281,7 +281,9 @@ class NumberConsistency(Check):
             if cls is None:
                 continue
             n = _NUMBER_BEFORE.search(view, max(0, m.start() - 12), m.start())
-            value = _value(n.group()) if n else None
+            if n is None:
+                continue
+            value = _value(n.group())
             if value is None:
                 continue
             unit = m.group("unit").lower()

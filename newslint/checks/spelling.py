@@ -29,7 +29,7 @@ What is never flagged in `words` mode:
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
@@ -38,6 +38,9 @@ from ..document.model import Document
 from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
 from .shared.phrases import bounded_occurrences, occurs_at_least
+
+if TYPE_CHECKING:
+    from ..resources.lexicon import Lexicon
 
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
@@ -126,10 +129,10 @@ class Spelling(Check):
         self._verdicts: dict[str, Any] = {}  # word -> Verdict or None
         self._fine: set[str] = set()  # whitespace tokens with nothing to report
         self._suspects: dict[str, list] = {}  # whitespace tokens -> their suspect words
-        self._lexicon = None
+        self._lexicon: Lexicon | None = None  # loaded at first use
 
     @property
-    def lexicon(self):
+    def lexicon(self) -> Lexicon:
         if self._lexicon is None:
             from ..resources import lexicon
             self._lexicon = lexicon.get()

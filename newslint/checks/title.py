@@ -19,6 +19,7 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
+from ..document.tokens import Token
 from .shared.check import Check
 
 # capitalised only because they open a sentence: never part of a role
@@ -126,7 +127,7 @@ class TitleConsistency(Check):
                 k += 2
             role_end = tokens[k - 1].end
             # the name: one to three capitalised words right after the role
-            name = []
+            name: list[Token] = []
             while k < len(tokens) and len(name) < 3 and capitalised(tokens[k]) and \
                     _next_to(view, tokens[k - 1], tokens[k], dotted=k == i + 1) and tokens[k].text not in self.heads:
                 name.append(tokens[k])

@@ -95,13 +95,13 @@ class WeekdayDate(Check):
         for m in self.relative_near.finditer(before):
             if re.fullmatch(r"[,\s(]*", before[m.end():]):
                 return self.relative[m.group(1).lower()]
-        m = self.relative_near.match(after.lstrip(" ,("))
-        if m:
-            return self.relative[m.group(1).lower()]
+        following = self.relative_near.match(after.lstrip(" ,("))
+        if following:
+            return self.relative[following.group(1).lower()]
         return None
 
     def _events(self, doc: Document, weekdays, dates, around, done) -> Iterator[Diagnostic]:
-        if self.event_on is None:
+        if self.event_on is None or self.date_event is None:  # both None when there are no event nouns
             return
         view = doc.view
         on_weekday: dict[str, list[tuple[int, int, str]]] = {}
@@ -124,8 +124,11 @@ class WeekdayDate(Check):
             if m:
                 on_date.setdefault(m.group("noun").lower(), []).append(d)
         for noun, mentions in on_weekday.items():
-            resolved = {d.resolve(around): d for d in on_date.get(noun, [])}
-            resolved.pop(None, None)
+            resolved: dict[dt.date, DateMention] = {}
+            for d in on_date.get(noun, []):
+                date = d.resolve(around)
+                if date is not None:
+                    resolved[date] = d
             if len(resolved) != 1:
                 continue
             (date, mention), = resolved.items()

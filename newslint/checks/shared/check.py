@@ -5,7 +5,7 @@ import bisect
 import re
 import string
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Iterator
+from typing import Any, Callable, ClassVar, Hashable, Iterable
 
 from ...core.diagnostic import Diagnostic, Edit, Fix, Related
 from ...core.errors import OptionError
@@ -38,7 +38,7 @@ class Check:
         self.options = rule.options
         self.message = rule.message.replace("%s", "{match}")
 
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
     @classmethod
@@ -129,9 +129,9 @@ class BuildContext:
 
     phrases: PhraseIndex
     settings: dict[str, Any] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Hashable, Any] = field(default_factory=dict)
 
-    def shared(self, key: str, factory: Callable[[], Any]) -> Any:
+    def shared(self, key: Hashable, factory: Callable[[], Any]) -> Any:
         """One instance of an expensive resource (a dictionary, a client) per engine."""
         if key not in self.cache:
             self.cache[key] = factory()
