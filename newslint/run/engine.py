@@ -9,7 +9,7 @@ The CLI, the service and the Python API all lint through this class.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..checks import check_class
 from ..checks.shared.check import BuildContext, Check
@@ -49,9 +49,12 @@ class Engine:
     def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None):
         self.checks = checks
         self.settings = settings
-        # the checks that weed out what others report, found once (a pack may hold 1,000 rules)
-        self._refiners = [c for c in checks if getattr(c, "refine", None) is not None]
-        self._noticers = [c for c in checks if getattr(c, "notices", None) is not None]  # LanguageTool's
+        # the refine methods of the checks that weed out what others report, and the notices
+        # methods of those that leave notes (LanguageTool's), found once (a pack may hold 1,000 rules)
+        self._refiners: list[Callable[[list[Diagnostic]], list[Diagnostic]]] = [
+            refine for c in checks if (refine := getattr(c, "refine", None)) is not None]
+        self._noticers: list[Callable[[], list[tuple[str, str]]]] = [
+            notices for c in checks if (notices := getattr(c, "notices", None)) is not None]
         # (check, its key in the shared phrase scan's hits if it reports only phrases, else None):
         # a pack of 1,000 phrase rules costs one scan, not 1,000 calls, on an article that has
         # none of its phrases
@@ -87,7 +90,7 @@ class Engine:
 
     def notices(self) -> list[tuple[str, str]]:
         """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
-        return [notice for check in self._noticers for notice in check.notices()]
+        return [notice for notices in self._noticers for notice in notices()]
 
     @property
     def rules(self) -> list[Rule]:
@@ -104,8 +107,8 @@ class Engine:
                 found.extend(check.check(doc))
         finally:
             end_watch(token)
-        for check in self._refiners:  # a check may weed out what another reports too (dedup)
-            found = check.refine(found)
+        for refine in self._refiners:  # a check may weed out what another reports too (dedup)
+            found = refine(found)
         found += [_timeout_diagnostic(doc, rule, pattern, at) for rule, pattern, at in timeouts.found]
         if "newslint-" in doc.text:
             from ..document.suppression import Suppressions
