@@ -30,7 +30,7 @@ class Progress:
         self.delay = delay
         self.clock = clock
         self.started = clock()
-        self.last_draw = None
+        self.last_draw: float | None = None
         self.drawn = 0  # width of what is on screen
 
     def update(self, done: int) -> None:

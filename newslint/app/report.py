@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Literal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -95,7 +96,7 @@ class writing:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind, exc, tb) -> bool:
+    def __exit__(self, kind, exc, tb) -> Literal[False]:  # never swallows: returns False or raises
         if exc is None or isinstance(exc, BrokenPipeError) or not isinstance(exc, (OSError, UnicodeEncodeError)):
             return False
         try:  # the buffered rest would fail again when Python flushes it at exit
