@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from language_tool_python import LanguageTool
 
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
 DEFAULT_TIMEOUT = 30.0
@@ -30,7 +33,7 @@ class Unavailable(Exception):
 class Client:
     """One per engine configuration; shared by the grammar rules through BuildContext.shared."""
 
-    def __init__(self, settings: dict[str, Any] | None = None, environ: dict[str, str] | None = None):
+    def __init__(self, settings: dict[str, Any] | None = None, environ: Mapping[str, str] | None = None):
         settings = dict(settings or {})
         environ = os.environ if environ is None else environ
         env_url = (environ.get(ENV_URL) or "").strip()
@@ -45,7 +48,7 @@ class Client:
             if self.mode == "url" and not self.url:
                 self.mode = "unset"
         self.failure: str | None = None
-        self._tool = None
+        self._tool: LanguageTool | None = None  # connected at first use
         self._language = "en-US"
         self._lock = threading.Lock()
         self.used = False
@@ -100,7 +103,9 @@ class Client:
             timeout = self.timeout
 
             class _Tool(ltp.LanguageTool):
-                _TIMEOUT = timeout  # the library waits 300 s by default
+                # the library waits 300 s by default; it annotates this private constant as
+                # Literal[300], though any number of seconds works (it is passed to requests)
+                _TIMEOUT = timeout  # type: ignore[assignment]
 
             if self.mode == "local":
                 self._tool = _Tool("en-US")

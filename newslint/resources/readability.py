@@ -10,7 +10,10 @@ from __future__ import annotations
 import sys
 import types
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 FORMULAS = {
     "flesch_reading_ease": "Flesch reading ease",
@@ -54,7 +57,7 @@ class _LazyPyphen:
 
     def __init__(self, lang: str):
         self._lang = lang
-        self._pyphen = None
+        self._pyphen: Pyphen | None = None
 
     def positions(self, word: str) -> list[int]:
         if self._pyphen is None:

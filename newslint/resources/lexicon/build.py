@@ -164,7 +164,7 @@ def _symspell() -> set[str]:
 def _codespell() -> dict[str, str]:
     """misspelling -> 'correction' or 'one, other': codespell's main list and its list of rare
     words that are mostly misspellings ("withing"); build() drops the SCOWL words among them."""
-    out = {}
+    out: dict[str, str] = {}
     for name in ("dictionary.txt", "dictionary_rare.txt"):
         path = _package_file("codespell_lib", "data", name)
         for line in path.read_text(encoding="utf-8").splitlines():
