@@ -269,7 +269,8 @@ class Load:
         detail = f" ({', '.join(f'{k}: {v}' for k, v in self.errors.items())})" if errors else ""
         return (f"{self.requests} requests in {self.elapsed:.1f} s = {self.requests / self.elapsed:.0f}/s; "
                 f"errors {errors}{detail}; p50 {pct(lat, 0.5) * 1000:.1f} ms, "
-                f"p90 {pct(lat, 0.9) * 1000:.1f} ms, p99 {pct(lat, 0.99) * 1000:.1f} ms, max {lat[-1] * 1000 if lat else 0:.1f} ms")
+                f"p90 {pct(lat, 0.9) * 1000:.1f} ms, p99 {pct(lat, 0.99) * 1000:.1f} ms, "
+                f"max {lat[-1] * 1000 if lat else 0:.1f} ms")
 
 
 def hammer(port: int, body: bytes, clients: int, *, requests: int | None = None,

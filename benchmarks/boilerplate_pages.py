@@ -83,7 +83,8 @@ def main() -> None:
                 hit = all(covered(s, intervals) >= 0.999 for s in spans)
             flagged[kind] += hit
             if args.list and (hit if kind == "content" else not hit):
-                listing.append(f"{'WRONG' if kind == 'content' else 'MISSED':6s} {kind:11s} {path.stem}: {snippet[:90]!r}")
+                verdict = "WRONG" if kind == "content" else "MISSED"
+                listing.append(f"{verdict:6s} {kind:11s} {path.stem}: {snippet[:90]!r}")
 
     for line in listing:
         print(line)

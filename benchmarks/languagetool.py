@@ -90,7 +90,8 @@ def run(args) -> None:
                         ("all", "newslint, all rules + LanguageTool")):
         print(f"{label:38s} {times[name]:7.2f} s  {n / times[name]:6.1f} articles/s")
     print(f"newslint's overhead over the bare server: {100 * (times['grammar'] - times['bare']) / times['bare']:.0f}%"
-          f" (LanguageTool rule only), {100 * (times['all'] - times['bare']) / times['bare']:.0f}% (all rules); target 15%")
+          f" (LanguageTool rule only), {100 * (times['all'] - times['bare']) / times['bare']:.0f}% (all rules);"
+          " target 15%")
 
 
 if __name__ == "__main__":

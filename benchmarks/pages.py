@@ -114,8 +114,8 @@ def report(title: str, tally: Tally, detail: bool = True) -> None:
     for sub_kind, why in (("comment", "reader comments, counted as debris above"),
                           ("supplemental", "bylines, captions, credits: in neither rate")):
         if detail and tally.aside[sub_kind]:
-            print(f"  {sub_kind} lines ({why}): {share(tally.aside[sub_kind + ' flagged'], tally.aside[sub_kind]).strip()} "
-                  f"of {tally.aside[sub_kind]} flagged")
+            flagged = share(tally.aside[sub_kind + " flagged"], tally.aside[sub_kind]).strip()
+            print(f"  {sub_kind} lines ({why}): {flagged} of {tally.aside[sub_kind]} flagged")
     if detail and tally.noise:
         total = sum(tally.noise.values())
         print(f"  noise on debris: {total} findings of other families "
@@ -250,7 +250,7 @@ def html_coverage(page_html: str, lines: list[str], diagnostics: list[dict]) -> 
 def trafilatura_removed(page_html: str, lines: list[str]) -> list[float]:
     import trafilatura
     extracted = trafilatura.extract(page_html, include_comments=False, include_tables=True) or ""
-    out_lines = [" ".join(words(l)) for l in extracted.splitlines()]
+    out_lines = [" ".join(words(line)) for line in extracted.splitlines()]
     whole_lines = set(out_lines)
     stream = " " + " ".join(out_lines) + " "
     removed = []
@@ -309,7 +309,8 @@ def measure(out: Path, split: str, args) -> dict[str, dict[str, Tally]]:
         page_html = None
         if args.html:
             page_html = stem.with_suffix(".html").read_text(encoding="utf-8")
-            removed, touched = html_coverage(page_html, lines, html_diags.get(str(stem.with_suffix(".html").resolve()), []))
+            page_diags = html_diags.get(str(stem.with_suffix(".html").resolve()), [])
+            removed, touched = html_coverage(page_html, lines, page_diags)
             for group in (page["source"], "all"):
                 tallies["newslint on .html"][group].add(key, lines, labels, removed, touched)
         if args.trafilatura:
@@ -322,14 +323,15 @@ def measure(out: Path, split: str, args) -> dict[str, dict[str, Tally]]:
                 tallies["trafilatura"][group].add(key, lines, labels, removed, gone)
     if args.trafilatura:
         timing.append(f"trafilatura {traf_seconds:.1f} s")
-    print(f"{split}: {len(pages)} pages ({', '.join(f'{s} {n}' for s, n in Counter(p['source'] for p in pages).items())}); "
-          + "; ".join(timing))
+    sources = Counter(p["source"] for p in pages)
+    print(f"{split}: {len(pages)} pages ({', '.join(f'{s} {n}' for s, n in sources.items())}); " + "; ".join(timing))
     return tallies
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval-dir", default=str(eval_dir()), help="the cache (default $NEWSLINT_EVAL_DIR or /work/evaldata)")
+    ap.add_argument("--eval-dir", default=str(eval_dir()),
+                    help="the cache (default $NEWSLINT_EVAL_DIR or /work/evaldata)")
     ap.add_argument("--split", default="tune", choices=("tune",), help="the split looked at closely")
     ap.add_argument("--source", default="", help="only the pages of this source")
     ap.add_argument("--html", action="store_true", help="also lint the pages' HTML")

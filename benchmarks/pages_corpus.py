@@ -255,7 +255,7 @@ class VisibleText(HTMLParser):
             text = text[1:]
         self.current.text += text
         self.current.spans.append((start, end))
-        label = next((l for l in reversed(self.label_stack) if l), "debris") if self.annotated else None
+        label = next((lab for lab in reversed(self.label_stack) if lab), "debris") if self.annotated else None
         if label:
             self.current.labels[label] += len(text.strip())
         self.current.in_h1 |= self.h1_depth > 0
@@ -392,8 +392,8 @@ def label_by_annotation(original: list[Line], annotated: list[Line]) -> list[str
                 "comment": "debris\tcomment"}.get(kind, kind)
 
     labels = ["debris"] * len(original)
-    matcher = SequenceMatcher(None, [_letters(l.text) for l in original], [_letters(l.text) for l in annotated],
-                              autojunk=False)
+    matcher = SequenceMatcher(None, [_letters(line.text) for line in original],
+                              [_letters(line.text) for line in annotated], autojunk=False)
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             labels[block.a + k] = label_of(annotated[block.b + k])
@@ -491,7 +491,7 @@ def l3s_pages(snap: Snapshot) -> Iterator[Page | tuple[str, str, str]]:
             continue
         lines = VisibleText(original).lines
         labels = label_by_annotation(lines, VisibleText(annotated, annotated=True).lines)
-        article = "\n".join(l.text for l, lab in zip(lines, labels) if lab.startswith("article"))
+        article = "\n".join(line.text for line, lab in zip(lines, labels) if lab.startswith("article"))
         if not is_english(article):
             yield uuid, url, "not English"
             continue
@@ -553,7 +553,7 @@ def build(out: Path, mirrors: Path) -> None:
             where = region(host)
             why = ("already in shared/corpus/boilerplate" if url_key(item.url) in seen
                    else "not a .uk or generic-domain host" if where is None
-                   else "no article line" if not any(l.startswith("article") for l in item.labels)
+                   else "no article line" if not any(label.startswith("article") for label in item.labels)
                    else "ok")
             split = split_of(source.name, item.id)
             counts = Counter(label.split("\t")[0] for label in item.labels)
@@ -566,8 +566,8 @@ def build(out: Path, mirrors: Path) -> None:
             kept[source.name, split] += 1
             stem = folder / item.id
             stem.with_suffix(".html").write_text(item.html, encoding="utf-8")
-            stem.with_suffix(".txt").write_text("".join(l.text + "\n" for l in item.lines), encoding="utf-8")
-            stem.with_suffix(".labels").write_text("".join(l + "\n" for l in item.labels), encoding="utf-8")
+            stem.with_suffix(".txt").write_text("".join(line.text + "\n" for line in item.lines), encoding="utf-8")
+            stem.with_suffix(".labels").write_text("".join(label + "\n" for label in item.labels), encoding="utf-8")
     with (out / "pages" / "MANIFEST.tsv").open("w", encoding="utf-8") as manifest:
         manifest.write("\t".join(MANIFEST_COLUMNS) + "\n")
         for row in rows:

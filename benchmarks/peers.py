@@ -82,7 +82,8 @@ def main() -> None:
     files = corpus_files(args.folder)
     n = cores()
     base = [*newslint_command(), "check", args.folder, "--format", "json"]
-    commands: dict[str, list[str]] = {"newslint -j1": base + ["--jobs", "1"], f"newslint -j{n}": base + ["--jobs", str(n)]}
+    commands: dict[str, list[str]] = {"newslint -j1": base + ["--jobs", "1"],
+                                      f"newslint -j{n}": base + ["--jobs", str(n)]}
     if not args.no_peers:
         codespell = shutil.which("codespell", path=str(Path(sys.executable).parent)) or shutil.which("codespell")
         if codespell:
@@ -130,7 +131,7 @@ def main() -> None:
     phase = {1: float("inf"), n: float("inf")}
     for _ in range(args.repeat):
         for jobs in phase:
-            phase[jobs] = min(phase[jobs], best_time(lambda: lint_all(linter, paths, jobs=jobs), 1))
+            phase[jobs] = min(phase[jobs], best_time(lambda jobs=jobs: lint_all(linter, paths, jobs=jobs), 1))
     for jobs, seconds in phase.items():
         print(f"  newslint linting phase, {jobs} process{'es' if jobs > 1 else ''}: {seconds:.3f} s  "
               f"({len(paths) / seconds:.0f} articles/s, {seconds / len(paths) * 1000:.2f} ms an article)")

@@ -208,7 +208,10 @@ def main() -> None:
                     help="the check command, options allowed (default: `newslint check` on PATH)")
     args = ap.parse_args()
 
-    articles = page_articles(args.folder, args.snippets) if args.snippets else manifest_articles(args.folder, args.split)
+    if args.snippets:
+        articles = page_articles(args.folder, args.snippets)
+    else:
+        articles = manifest_articles(args.folder, args.split)
     if not articles:
         sys.exit(f"no articles in {args.folder}")
     findings = lint(articles, shlex.split(args.command))

@@ -54,7 +54,8 @@ def by_length(files: list[Path], sizes_kb: list[int], repeat: int) -> None:
         text = long_article(paragraphs, kb * 1024)
         n = len(text.encode("utf-8")) / 1024
         found = []
-        seconds = best_time(lambda: found.append(len(engine.lint(Document(text)))), repeat if kb < 1000 else 1)
+        seconds = best_time(lambda found=found, text=text: found.append(len(engine.lint(Document(text)))),
+                            repeat if kb < 1000 else 1)
         per_kb = seconds / n * 1000
         base = base or per_kb
         print(f"  {n:8.0f} KB  {seconds:8.3f} s  {per_kb:6.2f} ms/KB  ({per_kb / base:.2f}x the 1 KB rate per KB; "
@@ -118,8 +119,8 @@ def by_rules(files: list[Path], articles: int, repeat: int) -> None:
             for path, text in texts[:20]:  # lazy resources
                 engine.lint(Document(text, path=path))
             counts = []
-            seconds = best_time(lambda: counts.append(sum(len(engine.lint(Document(text, path=path)))
-                                                          for path, text in texts)), repeat)
+            seconds = best_time(lambda counts=counts, engine=engine: counts.append(
+                sum(len(engine.lint(Document(text, path=path))) for path, text in texts)), repeat)
             base = base or seconds
             print(f"  {name:<20} {len(engine.checks):5d} checks  rules and engine {build:6.3f} s  "
                   f"linting {seconds:6.3f} s  ({seconds / base:.2f}x x1; {counts[-1]} findings)")

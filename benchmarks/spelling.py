@@ -65,7 +65,8 @@ def main() -> None:
         article.write_text(texts[0][1], encoding="utf-8")
         cli = [sys.executable, "-m", "newslint", "check", str(article)]
         env = dict(os.environ)
-        one_core = best_time(lambda: subprocess.run(cli + ["--ignore", "spelling,grammar"], capture_output=True, env=env), 5)
+        one_core = best_time(lambda: subprocess.run(cli + ["--ignore", "spelling,grammar"], capture_output=True,
+                                                    env=env), 5)
         one_full = best_time(lambda: subprocess.run(cli + ["--ignore", "grammar"], capture_output=True, env=env), 5)
 
     print(machine())
