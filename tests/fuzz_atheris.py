@@ -6,8 +6,9 @@
 Each input picks a format (text, Markdown, HTML) and becomes a text of arbitrary Unicode (lone
 surrogates included); it is linted with every built-in rule (LanguageTool aside), every finding
 must pass the position oracle of test_positions (inside the text, with the line and column a
-character-by-character walk gives), the safe fixes are applied, and every output format renders. Any exception is a crash
-that libFuzzer saves (crash-<hash>) for replay: python tests/fuzz_atheris.py crash-<hash>.
+character-by-character walk gives), the safe fixes are applied, and every output format renders.
+Any exception is a crash that libFuzzer saves (crash-<hash>) for replay: python
+tests/fuzz_atheris.py crash-<hash>.
 test_fuzz.py runs it for a bounded time in CI. (Not a pytest module: its name does not start
 with test_.)
 """
@@ -37,7 +38,8 @@ with atheris.instrument_imports(include=["newslint"]):
                        encoding="utf-8")
     LINTER = Linter(config_file=_config)
     for _fmt in FORMATS:
-        lint_everything(LINTER, "# Warm up\n\nThe the minister said on Monday, June 5, 2023: “Leave a Reply”. Afp said caf&eacute;.\n", _fmt)
+        lint_everything(LINTER, "# Warm up\n\nThe the minister said on Monday, June 5, 2023: “Leave a Reply”. "
+                                "Afp said caf&eacute;.\n", _fmt)
 
 
 def test_one_input(data: bytes) -> None:

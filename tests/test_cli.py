@@ -16,8 +16,10 @@ def test_text_output_is_compiler_style_with_summary(write, tmp_path):
     code, out, err = run_cli("check", "story.txt", cwd=tmp_path)
     assert code == 1  # the boilerplate finding is an error
     lines = out.splitlines()
-    assert "story.txt:3:46: warning: 'US' here, but the article writes 'U.S.' twice [consistency/abbreviations]" in lines
-    assert "story.txt:7:1: error: 'Leave a Reply' is comment-form text from a web page, not part of the article [boilerplate/comment-form]" in lines
+    assert ("story.txt:3:46: warning: 'US' here, but the article writes 'U.S.' twice "
+            "[consistency/abbreviations]") in lines
+    assert ("story.txt:7:1: error: 'Leave a Reply' is comment-form text from a web page, not part of the article "
+            "[boilerplate/comment-form]") in lines
     assert lines[-1] == "1 error, 1 warning, 1 info in 1 file"
     assert "\033[" not in out  # not a terminal: no colour
 
@@ -127,9 +129,9 @@ def test_statistics_in_text_and_json(write, tmp_path):
 def test_rules_lists_ids_levels_and_descriptions():
     code, out, _ = run_cli("rules")
     assert code == 0
-    line = next(l for l in out.splitlines() if l.startswith("style/agency-names"))
+    line = next(row for row in out.splitlines() if row.startswith("style/agency-names"))
     assert "warning" in line and "AFP" in line
-    assert "(off by default)" in next(l for l in out.splitlines() if l.startswith("readability/document-grade"))
+    assert "(off by default)" in next(row for row in out.splitlines() if row.startswith("readability/document-grade"))
     rules = json.loads(run_cli("rules", "--format", "json")[1])
     assert {"id": "boilerplate/comment-form", "family": "boilerplate", "type": "existence", "level": "error",
             "enabled": True} == {k: v for k, v in rules[0].items() if k != "description"} or \

@@ -31,7 +31,7 @@ from newslint.core.errors import InputError
 from newslint.formats import FORMATS, OutputOptions, renderer
 from newslint.run.linter import FileResult, Linter
 
-ALL_RULES = {"rules": {family: "on" for family in FAMILIES}}  # the rules shipped off too
+ALL_RULES = {"rules": dict.fromkeys(FAMILIES, "on")}  # the rules shipped off too
 
 # pieces of hostile text: combining marks, emoji sequences, bidi controls, NUL and other
 # controls, every line break Python knows, a byte-order mark mid-text, case mappings that
@@ -125,7 +125,8 @@ def render_all(results: list[FileResult]) -> None:
 
 
 # NEWSLINT_FUZZ_EXAMPLES=20000 for a deeper hunt than CI's
-FUZZ = settings(max_examples=int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", 400)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", 400)), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -270,7 +271,8 @@ def test_the_python_api_lints_lone_surrogates_as_characters():
 
 # coverage-guided fuzzing -------------------------------------------------------------------------
 
-ATHERIS_PLATFORM = sys.platform == "linux" and __import__("platform").machine() == "x86_64" and sys.version_info < (3, 13)
+ATHERIS_PLATFORM = (sys.platform == "linux" and __import__("platform").machine() == "x86_64"
+                    and sys.version_info < (3, 13))
 
 
 @pytest.mark.skipif(not ATHERIS_PLATFORM, reason="atheris ships wheels for Linux x86-64 only (CI runs there)")

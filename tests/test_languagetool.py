@@ -63,7 +63,7 @@ def test_a_confusion_newslint_finds_offline_is_not_reported_again(lt):
 
 def test_names_and_house_words_pass_languagetools_speller(lt):
     text = "Blinken met Qin Gang and Xie Feng in Diaoyutai; the zorbification went on.\n"
-    assert not [d for d in lint(text, select=["grammar"], config={"vocabulary": {"accept": ["zorbification"]}})]
+    assert not lint(text, select=["grammar"], config={"vocabulary": {"accept": ["zorbification"]}})
     flagged = lint("The wizzardry of the zorbification.\n", select=["grammar"])
     assert any(d.rule.startswith("grammar/MORFOLOGIK") for d in flagged)
 

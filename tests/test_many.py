@@ -138,7 +138,8 @@ def test_runner_without_fork_builds_linters_in_the_workers(tmp_path, monkeypatch
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     used = []
     real_get_context = multiprocessing.get_context
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: used.append(method) or real_get_context(method))
+    monkeypatch.setattr(multiprocessing, "get_context",
+                        lambda method=None: used.append(method) or real_get_context(method))
     spawned = run(Linter(select=["boilerplate"]), paths, jobs=2)
     single = run(Linter(select=["boilerplate"]), paths, jobs=1)
     assert [[d.to_dict() for d in r.diagnostics] for r in spawned] == \

@@ -98,13 +98,14 @@ def test_fix_hook_applies_safe_fixes(tmp_path, hook_env):
 
 
 def test_hooks_manifest_is_valid_and_matches_articles():
-    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
+    manifest = REPO / ".pre-commit-hooks.yaml"
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(manifest)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     import re
 
     import yaml
-    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    hooks = {h["id"]: h for h in yaml.safe_load(manifest.read_text())}
     assert set(hooks) == {"newslint", "newslint-fix"}
     assert hooks["newslint"]["entry"] == "newslint check" and hooks["newslint"]["language"] == "python"
     assert "--fix" in hooks["newslint-fix"]["entry"].split()

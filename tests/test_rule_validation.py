@@ -3,7 +3,13 @@ traceback. Each case writes a user rule pack with one bad rule and runs the real
 from __future__ import annotations
 
 import pytest
+import yaml
 from conftest import run_cli
+
+from newslint.checks import check_class, rule_types
+from newslint.core.errors import OptionError, RuleError
+from newslint.core.options import Option
+from newslint.settings.rulebook import COMMON_KEYS, builtin_rules_dir, discover, load_rule
 
 GOOD = "extends: existence\nmessage: found %s\ntokens: [foo]\n"
 
@@ -11,14 +17,17 @@ CASES = {
     "bad_yaml": ("extends: existence\nmessage: [unclosed\n", r"style/bad.yaml:3:1: error: not valid YAML"),
     "not_a_mapping": ("- just\n- a list\n", "style/bad.yaml:1:1: error: a rule file must be a mapping"),
     "missing_extends": ("message: hi\ntokens: [foo]\n", "missing required key 'extends'"),
-    "unknown_type": ("extends: existance\nmessage: hi\n", "style/bad.yaml:1:10: error: key 'extends': unknown rule type 'existance'"),
+    "unknown_type": ("extends: existance\nmessage: hi\n",
+                     "style/bad.yaml:1:10: error: key 'extends': unknown rule type 'existance'"),
     "missing_message": ("extends: existence\ntokens: [foo]\n", "missing required key 'message'"),
-    "unknown_key": (GOOD + "tokenz: [bar]\n", "style/bad.yaml:4:1: error: key 'tokenz': unknown key for a existence rule"),
+    "unknown_key": (GOOD + "tokenz: [bar]\n",
+                    "style/bad.yaml:4:1: error: key 'tokenz': unknown key for a existence rule"),
     "mistyped_key": ("extends: existence\nmessage: hi\ntokens: foo: bar\n", "not valid YAML"),
     "wrong_type": ("extends: existence\nmessage: hi\ntokens: [foo]\nignorecase: sometimes\n",
                    "style/bad.yaml:4:13: error: key 'ignorecase': expected true or false, got str 'sometimes'"),
     "bad_level": (GOOD + "level: fatal\n", "key 'level': expected one of error, warning, info"),
-    "bad_scope": (GOOD + "scope: chapter\n", "key 'scope': expected one of document, paragraph, sentence, line, heading"),
+    "bad_scope": (GOOD + "scope: chapter\n",
+                  "key 'scope': expected one of document, paragraph, sentence, line, heading"),
     "bad_regex": ("extends: existence\nmessage: hi\npatterns: ['(unclosed']\n",
                   "style/bad.yaml:3:11: error: key 'patterns': regular expression '(unclosed' does not compile"),
     "unknown_placeholder": ("extends: existence\nmessage: 'use {suggestion}'\ntokens: [foo]\n",
@@ -27,7 +36,8 @@ CASES = {
     "boolean_in_mapping": ("extends: substitution\nmessage: hi\nswap: {on: upon}\n",
                            "quote it"),
     "empty_requirements": ("extends: existence\nmessage: hi\n", "needs 'tokens' or 'patterns'"),
-    "metric_without_threshold": ("extends: metric\nmessage: hi\nformula: flesch_kincaid_grade\n", "needs 'max' or 'min'"),
+    "metric_without_threshold": ("extends: metric\nmessage: hi\nformula: flesch_kincaid_grade\n",
+                                 "needs 'max' or 'min'"),
     "unknown_formula": ("extends: metric\nmessage: hi\nformula: vibes\nmax: 3\n", "key 'formula': expected one of"),
     "negative_limit": ("extends: sentence-length\nmessage: hi\nmax: 0\n", "key 'max': must be at least 1"),
     "duplicate_key": (GOOD + "message: again\n", "style/bad.yaml:4:1: error: key 'message': duplicate key"),
@@ -69,21 +79,6 @@ def test_a_good_user_rule_runs(tmp_path):
 
 # Issue 7: every way a rule file can be wrong, each located at file:line:column with its key --
 
-import yaml  # noqa: E402
-
-from newslint.checks import check_class, rule_types  # noqa: E402
-from newslint.core.errors import (
-    OptionError,
-    RuleError,  # noqa: E402
-)
-from newslint.core.options import Option  # noqa: E402
-from newslint.settings.rulebook import (  # noqa: E402
-    COMMON_KEYS,
-    builtin_rules_dir,
-    discover,
-    load_rule,
-)
-
 # for each option kind: values of the wrong shape, and values of the right shape that are wrong inside
 WRONG = {
     "str": [["a", "list"], 3], "regex": [["a", "list"], "(unclosed"], "choice": [["a"], "nonsense"],
@@ -119,7 +114,8 @@ def test_every_rule_type_has_a_shipped_rule_to_start_from():
 
 
 def _flow(value) -> str:
-    return yaml.safe_dump(value, default_flow_style=True, width=10 ** 6, allow_unicode=True).replace("\n...\n", "").strip()
+    dumped = yaml.safe_dump(value, default_flow_style=True, width=10 ** 6, allow_unicode=True)
+    return dumped.replace("\n...\n", "").strip()
 
 
 @pytest.mark.parametrize("extends,data,key,value", list(_wrong_settings()),

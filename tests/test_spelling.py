@@ -58,7 +58,7 @@ def test_inflections_of_an_l_word_the_dictionary_lacks_are_not_typos():
     # the dictionary has "libel" but neither dialect's inflections; "callled" is a slip
     assert not lexicon.known("libelled") and lexicon.known("libel")
     text = "The court ruled the firm had been libelled, and libelling is costly; he libeled no one.\n"
-    assert [d for d in lint(text, select=["spelling/unknown-word"])] == []
+    assert lint(text, select=["spelling/unknown-word"]) == []
     slipped = "She callled the office.\n"  # "call" has one syllable: its l is no stem's
     slips = lint(slipped, select=["spelling/unknown-word"])
     assert [slipped[d.offset:d.offset + d.length] for d in slips] == ["callled"]
@@ -145,10 +145,13 @@ def test_vocab_add_leaves_a_configuration_with_a_mistake_as_it_was(tmp_path):
 
 @pytest.mark.parametrize("before,after", [
     ("", "vocabulary:\n  accept:\n    - zork\n"),
-    ("# house\nlanguage: en-GB  # British\n", "# house\nlanguage: en-GB  # British\nvocabulary:\n  accept:\n    - zork\n"),
+    ("# house\nlanguage: en-GB  # British\n",
+     "# house\nlanguage: en-GB  # British\nvocabulary:\n  accept:\n    - zork\n"),
     ("vocabulary: {reject: [alright]}\n", "vocabulary: {accept: [zork], reject: [alright]}\n"),
-    ("vocabulary:\n  accept: [a, b]   # names\nfail_on: error\n", "vocabulary:\n  accept: [a, b, zork]   # names\nfail_on: error\n"),
-    ("vocabulary:\n  accept:\n    - a  # first\n  reject: [x]\n", "vocabulary:\n  accept:\n    - a  # first\n    - zork\n  reject: [x]\n"),
+    ("vocabulary:\n  accept: [a, b]   # names\nfail_on: error\n",
+     "vocabulary:\n  accept: [a, b, zork]   # names\nfail_on: error\n"),
+    ("vocabulary:\n  accept:\n    - a  # first\n  reject: [x]\n",
+     "vocabulary:\n  accept:\n    - a  # first\n    - zork\n  reject: [x]\n"),
     ("vocabulary:\n  reject:\n    - x\n", "vocabulary:\n  accept:\n    - zork\n  reject:\n    - x\n"),
     ("vocabulary:\n  accept: a\n", "vocabulary:\n  accept: [a, zork]\n"),
 ])
