@@ -20,15 +20,6 @@ Format = Literal["text", "markdown", "html"]
 _linters: dict[Any, Any] = {}
 
 
-def package_version() -> str:
-    """The installed distribution's version ("unknown" when run from a tree never installed)."""
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("newslint")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _linter(config: str | Path | None):
     from .run.linter import Linter
     key = str(config) if config is not None else None

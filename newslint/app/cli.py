@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import package_version
+from ..core.version import package_version
 from .report import EXIT_ERROR, EXIT_OK
 
 CHECK_EPILOG = """\
@@ -124,8 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                        help="per-request time limit for linting (default: 10)")
 
-    rules = sub.add_parser("rules", help="list every rule with its id, level and description")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules = sub.add_parser("rules", help="list every rule with its id, level and description",
+                           description="List the rules (built-in and the configuration's rule packs), or with "
+                                       "--types the rule types a YAML rule can extend, with their options.")
+    rules.add_argument("--types", action="store_true", help="list the rule types and their options instead")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="text (default), json, or markdown (the reference in docs/ is this output)")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to list")
 
     explain = sub.add_parser("explain", help="show a rule's YAML, an example and how to turn it off")
@@ -301,20 +305,24 @@ def _rules_for(args: argparse.Namespace):
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    rules = _rules_for(args)
-    if args.format == "json":
-        import json
-        print(json.dumps([{"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
-                           "enabled": r.enabled, "description": r.description}
-                          for r in rules.values()], indent=2))
-        return EXIT_OK
-    width = max((len(r) for r in rules), default=10)
-    for rule_id in sorted(rules):
-        r = rules[rule_id]
-        state = "" if r.enabled else " (off by default)"
-        description = r.description
-        print(f"{rule_id:<{width}}  {r.level.value:<7}  {description}{state}")
+    from . import reference
+    if args.types:
+        from ..checks import check_class, rule_types
+        from ..settings.rulebook import COMMON_KEYS
+        types = {name: check_class(name) for name in rule_types()}
+        output = {"text": lambda: reference.types_text(types), "json": lambda: _json(reference.types_json(types)),
+                  "markdown": lambda: reference.types_markdown(types, COMMON_KEYS)}[args.format]()
+    else:
+        rules = _rules_for(args)
+        output = {"text": lambda: reference.rules_text(rules), "json": lambda: _json(reference.rules_json(rules)),
+                  "markdown": lambda: reference.rules_markdown(rules)}[args.format]()
+    print(output.rstrip("\n"))
     return EXIT_OK
+
+
+def _json(data) -> str:
+    import json
+    return json.dumps(data, indent=2)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

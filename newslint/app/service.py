@@ -32,9 +32,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from .. import package_version
 from ..core.diagnostic import LEVEL_NAMES, Level
 from ..core.errors import NewslintError
+from ..core.version import package_version
 from ..document.readers import FORMATS
 
 DEFAULT_MAX_BODY = 1024 * 1024
