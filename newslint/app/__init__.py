@@ -1,0 +1,1 @@
+"""The interfaces through which people reach newslint: the review page and the language server."""
