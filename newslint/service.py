@@ -406,8 +406,9 @@ def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> di
             "/": {"get": {"summary": "The review page (HTML), which calls /v1/check", "security": [],
                           "responses": {"200": {"description": "text/html"}}}},
         },
-        "components": {"schemas": {"Error": {"type": "object", "properties": {"error": {
-            "type": "object", "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}}}},
+        "components": {"schemas": {"Error": {"type": "object", "required": ["error"], "properties": {"error": {
+            "type": "object", "required": ["status", "message"],
+            "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}}}},
     }
     if auth:
         doc["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
