@@ -13,6 +13,7 @@ initialize (UTF-16 unless both sides support another), so every position goes th
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
@@ -149,6 +150,10 @@ class NewslintLanguageServer(LanguageServer):
                 self.worker, lint, text, path, self.languages.get(uri))
         except NewslintError as exc:
             self.show_error(str(exc))
+            diagnostics = []
+        except Exception as exc:  # a bug must not leave the editor silent: say it once, keep serving
+            logging.getLogger(__name__).exception("linting %s failed", uri)
+            self.show_error(f"internal error while linting: {exc!r}")
             diagnostics = []
         if self.workspace.get_text_document(uri).version != version:
             return  # changed meanwhile: the newer text's lint is on its way
