@@ -289,7 +289,6 @@ def test_a_backtracking_pattern_is_stopped_and_reported(tmp_path, monkeypatch, k
     """Every place a rule pattern is searched has a time limit; running out of it is a finding
     of the rule that names the pattern and the rule file, and the other rules still report."""
     import newslint.core.patterns as base
-
     from newslint.run.linter import Linter
     monkeypatch.setattr(base, "PATTERN_TIMEOUT", 0.05)  # the real limit is a second: keep the test quick
     rules = tmp_path / "rules" / "style"

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 
 import newslint.checks as checks
-from conftest import REPO
 from newslint.checks import check_class, rule_types
 from newslint.checks.shared.check import Check
 from newslint.settings.rulebook import builtin_rules_dir, discover, load_rule

@@ -1,4 +1,4 @@
-"""The `newslint` command: check, rules, explain.
+"""The `newslint` command: check, baseline, serve, lsp, rules, explain, vocab.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, configuration
 and rule errors (and for unreadable files with --strict). Imports stay lazy: a one-file run
@@ -124,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                        help="per-request time limit for linting (default: 10)")
 
+    lsp = sub.add_parser("lsp", help="run the language server for editors (LSP over standard input and output)",
+                         description="A Language Server Protocol server on standard input and output: "
+                                     "diagnostics as you type, code actions for fixes and suggestions, "
+                                     "configuration from the nearest .newslint.yaml above each file.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the only transport)")
+    lsp.add_argument("--debounce", type=int, default=75, metavar="MS",
+                     help="lint this long after the last change (default: 75 ms)")
+
     rules = sub.add_parser("rules", help="list every rule with its id, level and description",
                            description="List the rules (built-in and the configuration's rule packs), or with "
                                        "--types the rule types a YAML rule can extend, with their options.")
@@ -179,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.errors import NewslintError
     try:
         return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "baseline": cmd_baseline,
-                "serve": cmd_serve, "vocab": cmd_vocab}[args.command](args)
+                "serve": cmd_serve, "lsp": cmd_lsp, "vocab": cmd_vocab}[args.command](args)
     except NewslintError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
@@ -262,6 +270,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .service import serve
     return serve(host=args.host, port=args.port, workers=args.workers, config=args.config,
                  max_body=args.max_body, timeout=args.timeout)
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from .lsp import serve
+    return serve(debounce_ms=max(0, args.debounce))
 
 
 def _inputs(args: argparse.Namespace, linter):
