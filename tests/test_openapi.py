@@ -3,10 +3,11 @@ answers fit the schemas it gives: what a CMS integration is written against is w
 from __future__ import annotations
 
 import pytest
-from newslint.app.service import openapi_document
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 from test_service import STORY, Server
+
+from newslint.app.service import openapi_document
 
 
 @pytest.fixture(scope="module")
