@@ -36,6 +36,15 @@ def corpus_files(folder: str | Path) -> list[Path]:
     return files
 
 
+def occurrences(text: str, snippet: str) -> list[tuple[int, int]]:
+    """(start, end) of every place the snippet stands in the text, overlapping ones too."""
+    out, start = [], text.find(snippet)
+    while start != -1:
+        out.append((start, start + len(snippet)))
+        start = text.find(snippet, start + 1)
+    return out
+
+
 def best_time(fn, repeat: int) -> float:
     """The shortest of `repeat` runs: the one least disturbed by the rest of the machine."""
     best = float("inf")

@@ -20,20 +20,16 @@ snippets missed and the content wrongly flagged.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _common import occurrences  # noqa: E402
+
 DEFAULT_PAGES = HERE.parent.parent / "shared" / "corpus" / "boilerplate"
-
-
-def occurrences(text: str, snippet: str) -> list[tuple[int, int]]:
-    out, start = [], text.find(snippet)
-    while start != -1:
-        out.append((start, start + len(snippet)))
-        start = text.find(snippet, start + 1)
-    return out
 
 
 def covered(span: tuple[int, int], intervals: list[tuple[int, int]]) -> float:

@@ -34,6 +34,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import occurrences  # noqa: E402
+
 DEFAULT_FOLDER = Path(os.environ.get("NEWSLINT_EVAL_DIR", "/work/evaldata")) / "news"
 JUDGED_FAMILIES = ("spelling", "grammar", "consistency")
 FAMILIES = ("spelling", "grammar", "consistency", "boilerplate", "readability", "style")
@@ -84,14 +87,6 @@ def manifest_articles(folder: Path, split: str) -> list[Article]:
         item = dict(zip(header, row.split("\t")))
         if split in ("all", item["split"]):
             out.append(Article(item["id"], folder / item["source"] / f"{item['id']}.txt", int(item["words"])))
-    return out
-
-
-def occurrences(text: str, snippet: str) -> list[tuple[int, int]]:
-    out, start = [], text.find(snippet)
-    while start != -1:
-        out.append((start, start + len(snippet)))
-        start = text.find(snippet, start + 1)
     return out
 
 

@@ -13,20 +13,11 @@ from typing import Any, Literal
 
 from .core.diagnostic import Diagnostic, Edit, Fix, Level, Related
 
-__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
+__all__ = ["check_text", "check_file", "reload_configuration", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
 
 Format = Literal["text", "markdown", "html"]
 
 _linters: dict[Any, Any] = {}
-
-
-def package_version() -> str:
-    """The installed distribution's version ("unknown" when run from a tree never installed)."""
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("newslint")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _linter(config: str | Path | None):
@@ -57,3 +48,13 @@ def check_file(path: str | Path, *, config: str | Path | None = None) -> list[Di
     if result.error is not None:
         raise result.error
     return result.diagnostics
+
+
+def reload_configuration() -> None:
+    """Forget the configuration and rule files read so far: the next check reads them again.
+    For long-running callers (an editor's language server) whose files change under them."""
+    from .run.engine import forget_rules
+    from .settings.config import forget_configurations
+    forget_configurations()
+    forget_rules()
+    _linters.clear()

@@ -4,6 +4,7 @@ not what a test asserts."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,15 @@ def test_languagetool(articles, languagetool_url):
     assert f"server: {languagetool_url}; articles: 5 from" in out, out
     for line in ("bare server (/v2/check)", "newslint, LanguageTool rule only", "overhead over the bare server"):
         assert line in out, out
+
+
+def test_lsp_latency(articles):
+    out = bench("lsp_latency.py", str(articles / "story-00.txt"), "--changes", "2")
+    assert "2 changes: median" in out and "didOpen -> first diagnostics" in out
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
+                    reason="the review page's benchmark needs Chromium and chromedriver: run scripts/browser-deps")
+def test_review_page(articles):
+    out = bench("review_page.py", str(articles / "story-00.txt"), "--loads", "1")
+    assert "first check after the server started" in out and "the same /v1/check from Python" in out

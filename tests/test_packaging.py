@@ -68,3 +68,15 @@ def test_runs_without_network_and_never_downloads(tmp_path):
 def test_wheel_ships_the_type_marker(installed):
     """The API is typed (PEP 561) for the projects that call it."""
     assert (installed / "newslint" / "py.typed").is_file()
+
+
+def test_wheel_ships_the_review_page(installed, tmp_path):
+    """The page's files are package data: `newslint serve` from the wheel finds them."""
+    code = ("import newslint.app.page as p; print(p.WEB);"
+            "print(sorted(f.name for f in p.WEB.iterdir()))")
+    proc = run_installed(installed, "-c", code, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    folder, names = proc.stdout.splitlines()
+    assert folder == str(installed / "newslint" / "app" / "web")
+    assert names == str(sorted(["index.html", "app.js", "style.css"]))
+    assert (installed / "newslint" / "app" / "lsp.py").is_file()

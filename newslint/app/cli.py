@@ -1,4 +1,4 @@
-"""The `newslint` command: check, rules, explain.
+"""The `newslint` command: check, baseline, serve, lsp, rules, explain, vocab.
 
 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for usage, configuration
 and rule errors (and for unreadable files with --strict). Imports stay lazy: a one-file run
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import package_version
+from ..core.version import package_version
 from .report import EXIT_ERROR, EXIT_OK
 
 CHECK_EPILOG = """\
@@ -124,8 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                        help="per-request time limit for linting (default: 10)")
 
-    rules = sub.add_parser("rules", help="list every rule with its id, level and description")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    lsp = sub.add_parser("lsp", help="run the language server for editors (LSP over standard input and output)",
+                         description="A Language Server Protocol server on standard input and output: "
+                                     "diagnostics as you type, code actions for fixes and suggestions, "
+                                     "configuration from the nearest .newslint.yaml above each file.")
+    lsp.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the only transport)")
+    lsp.add_argument("--debounce", type=int, default=75, metavar="MS",
+                     help="lint this long after the last change (default: 75 ms)")
+
+    rules = sub.add_parser("rules", help="list every rule with its id, level and description",
+                           description="List the rules (built-in and the configuration's rule packs), or with "
+                                       "--types the rule types a YAML rule can extend, with their options.")
+    rules.add_argument("--types", action="store_true", help="list the rule types and their options instead")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="text (default), json, or markdown (the reference in docs/ is this output)")
     rules.add_argument("--config", type=Path, metavar="FILE", help="configuration whose rule packs to list")
 
     explain = sub.add_parser("explain", help="show a rule's YAML, an example and how to turn it off")
@@ -175,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.errors import NewslintError
     try:
         return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "baseline": cmd_baseline,
-                "serve": cmd_serve, "vocab": cmd_vocab}[args.command](args)
+                "serve": cmd_serve, "lsp": cmd_lsp, "vocab": cmd_vocab}[args.command](args)
     except NewslintError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
@@ -260,6 +272,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
                  max_body=args.max_body, timeout=args.timeout)
 
 
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from .lsp import serve
+    return serve(debounce_ms=max(0, args.debounce))
+
+
 def _inputs(args: argparse.Namespace, linter):
     """The inputs in order: files (folders walked), and standard input as a TextInput."""
     from ..core.errors import NewslintError
@@ -301,20 +318,24 @@ def _rules_for(args: argparse.Namespace):
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    rules = _rules_for(args)
-    if args.format == "json":
-        import json
-        print(json.dumps([{"id": r.id, "family": r.family, "type": r.extends, "level": r.level.value,
-                           "enabled": r.enabled, "description": r.description}
-                          for r in rules.values()], indent=2))
-        return EXIT_OK
-    width = max((len(r) for r in rules), default=10)
-    for rule_id in sorted(rules):
-        r = rules[rule_id]
-        state = "" if r.enabled else " (off by default)"
-        description = r.description
-        print(f"{rule_id:<{width}}  {r.level.value:<7}  {description}{state}")
+    from . import reference
+    if args.types:
+        from ..checks import check_class, rule_types
+        from ..settings.rulebook import COMMON_KEYS
+        types = {name: check_class(name) for name in rule_types()}
+        output = {"text": lambda: reference.types_text(types), "json": lambda: _json(reference.types_json(types)),
+                  "markdown": lambda: reference.types_markdown(types, COMMON_KEYS)}[args.format]()
+    else:
+        rules = _rules_for(args)
+        output = {"text": lambda: reference.rules_text(rules), "json": lambda: _json(reference.rules_json(rules)),
+                  "markdown": lambda: reference.rules_markdown(rules)}[args.format]()
+    print(output.rstrip("\n"))
     return EXIT_OK
+
+
+def _json(data) -> str:
+    import json
+    return json.dumps(data, indent=2)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@
     GET  /v1/rules   the rules this server runs
     GET  /healthz    liveness
     GET  /openapi.json
+    GET  /           the review page (newslint/app/web/), which calls /v1/check
 
 A Starlette app on uvicorn, imported only by `newslint serve`. The server's configuration
 alone defines the rules: a request may narrow them (select, ignore) but cannot add any, and
@@ -32,14 +33,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from .. import package_version
 from ..core.diagnostic import LEVEL_NAMES, Level
 from ..core.errors import NewslintError
+from ..core.version import package_version
 from ..document.readers import FORMATS
 
 DEFAULT_MAX_BODY = 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
-FIELDS = ("text", "format", "metadata", "select", "ignore", "fail_on")
+FIELDS = ("text", "format", "metadata", "select", "ignore", "fail_on", "statistics")
 METADATA_FIELDS = ("date", "title", "url")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _ENV = {"config": "NEWSLINT_SERVE_CONFIG", "max_body": "NEWSLINT_SERVE_MAX_BODY",
@@ -67,13 +68,13 @@ class Checker:
         self.linters: OrderedDict[tuple, Any] = OrderedDict()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
 
-    def linter(self, select: tuple[str, ...], ignore: tuple[str, ...]):
+    def linter(self, select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool = False):
         from ..run.linter import Linter
-        key = (select, ignore)
+        key = (select, ignore, statistics)
         linter = self.linters.get(key)
         if linter is None:
             from ..run.engine import all_rules, validate_names
-            linter = Linter(config_file=self.config, select=select, ignore=ignore)
+            linter = Linter(config_file=self.config, select=select, ignore=ignore, statistics=statistics)
             try:
                 rules = all_rules(linter.config())
                 validate_names(select, rules, "field 'select'")  # named as the request names them
@@ -98,7 +99,7 @@ class Checker:
                 for r in sorted(all_rules(linter.config()).values(), key=lambda r: r.id)]
 
     def check(self, request: dict[str, Any]) -> dict[str, Any]:
-        linter = self.linter(request["select"], request["ignore"])
+        linter = self.linter(request["select"], request["ignore"], request["statistics"])
         result = linter.lint_text(request["text"], format=request["format"], metadata=request["metadata"])
         if result.error is not None:
             raise RequestError(422, result.error.message)
@@ -109,12 +110,15 @@ class Checker:
         counts = summary([result])
         threshold = Level(fail_on).rank
         failing = any(d.level.rank >= threshold for d in result.diagnostics)
-        return {
+        response = {
             "diagnostics": diagnostics,
             "verdict": "fail" if failing else "pass",
             "summary": {"errors": counts["errors"], "warnings": counts["warnings"], "infos": counts["infos"],
                         "fail_on": fail_on},
         }
+        if result.statistics is not None:
+            response["statistics"] = result.statistics
+        return response
 
 
 def _shifted(d: dict, shift: int) -> dict:
@@ -159,8 +163,11 @@ def parse_request(body: bytes) -> dict[str, Any]:
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in LEVEL_NAMES:
         raise RequestError(422, f"field 'fail_on': expected one of {', '.join(LEVEL_NAMES)}, got {fail_on!r}")
+    statistics = data.get("statistics", False)
+    if not isinstance(statistics, bool):
+        raise RequestError(422, "field 'statistics': expected true or false")
     return {"text": text, "format": fmt, "metadata": metadata or None, "fail_on": fail_on,
-            "select": _names(data, "select"), "ignore": _names(data, "ignore")}
+            "select": _names(data, "select"), "ignore": _names(data, "ignore"), "statistics": statistics}
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -250,15 +257,18 @@ def create_app(*, config: Path | str | None = None, max_body: int = DEFAULT_MAX_
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         return _error(exc.status_code, exc.detail or "error", getattr(exc, "headers", None))
 
-    async def warm_up(app):  # build the default engine and load lazy resources before serving
-        await asyncio.get_running_loop().run_in_executor(
-            checker.executor, checker.check, parse_request(b'{"text": "A warm-up sentence."}'))
+    async def warm_up(app):  # build the default engines (the page asks for statistics) and load lazy resources
+        # (a word outside the pronouncing dictionary makes the readability figures load the hyphenator)
+        for body in (b'{"text": "A warm-up sentence."}', b'{"text": "A warm-up sentence by Qorvath.", "statistics": true}'):
+            await asyncio.get_running_loop().run_in_executor(checker.executor, checker.check, parse_request(body))
         yield
         checker.executor.shutdown(wait=False, cancel_futures=True)
 
+    from .page import page_routes
     return Starlette(
         routes=[Route("/v1/check", check, methods=["POST"]), Route("/v1/rules", rules, methods=["GET"]),
-                Route("/healthz", healthz, methods=["GET"]), Route("/openapi.json", openapi, methods=["GET"])],
+                Route("/healthz", healthz, methods=["GET"]), Route("/openapi.json", openapi, methods=["GET"]),
+                *page_routes()],
         # Starlette types every handler as taking any Exception, though it passes each one only
         # the exceptions of its key (Kludex/starlette#2403 would make the type generic)
         exception_handlers={HTTPException: http_error},  # type: ignore[dict-item]
@@ -373,6 +383,9 @@ def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> di
                         "select": {"type": "array", "items": {"type": "string"}},
                         "ignore": {"type": "array", "items": {"type": "string"}},
                         "fail_on": {"type": "string", "enum": list(LEVEL_NAMES), "default": "error"},
+                        "statistics": {"type": "boolean", "default": False,
+                                       "description": "also answer the article's word and sentence counts "
+                                                      "and readability figures"},
                     }}}}},
                 "responses": {"200": {"description": "the findings and the verdict", "content": {
                     "application/json": {"schema": {
@@ -382,7 +395,9 @@ def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> di
                             "verdict": {"type": "string", "enum": ["pass", "fail"]},
                             "summary": {"type": "object", "properties": {
                                 "errors": {"type": "integer"}, "warnings": {"type": "integer"},
-                                "infos": {"type": "integer"}, "fail_on": {"type": "string"}}}}}}}},
+                                "infos": {"type": "integer"}, "fail_on": {"type": "string"}}},
+                            "statistics": {"type": "object", "description": "with statistics: true",
+                                           "additionalProperties": {"type": "number"}}}}}}},
                     **responses_error},
             }},
             "/v1/rules": {"get": {"summary": "The rules this server runs",
@@ -391,9 +406,12 @@ def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> di
                                  "responses": {"200": {"description": "ok"}}}},
             "/openapi.json": {"get": {"summary": "This document", "security": [],
                                       "responses": {"200": {"description": "OpenAPI 3"}}}},
+            "/": {"get": {"summary": "The review page (HTML), which calls /v1/check", "security": [],
+                          "responses": {"200": {"description": "text/html"}}}},
         },
-        "components": {"schemas": {"Error": {"type": "object", "properties": {"error": {
-            "type": "object", "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}}}},
+        "components": {"schemas": {"Error": {"type": "object", "required": ["error"], "properties": {"error": {
+            "type": "object", "required": ["status", "message"],
+            "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}}}},
     }
     if auth:
         doc["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}

@@ -33,6 +33,11 @@ def all_rules(config: Config) -> dict[str, Rule]:
     return _rule_cache[dirs]
 
 
+def forget_rules() -> None:
+    """Read every rule file again at its next use."""
+    _rule_cache.clear()
+
+
 def validate_names(names: Iterable[str], rules: dict[str, Rule], what: str) -> None:
     for name in names:
         if name not in rules and name not in FAMILIES:

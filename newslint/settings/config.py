@@ -283,6 +283,12 @@ _cache: dict[Path, Config] = {}
 _found: dict[Path, Path | None] = {}
 
 
+def forget_configurations() -> None:
+    """Read every configuration file again at its next use."""
+    _cache.clear()
+    _found.clear()
+
+
 def config_for(directory: Path, explicit: Path | None = None) -> Config:
     """The configuration that applies in `directory` (cached), or the explicit one."""
     if explicit is not None:
