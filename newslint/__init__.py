@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from .core.diagnostic import Diagnostic, Edit, Fix, Level, Related
 
-__all__ = ["check_text", "check_file", "reload_configuration", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
+__all__ = ["check_text", "check_file", "reload_configuration",
+           "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
 
 Format = Literal["text", "markdown", "html"]
 

@@ -33,7 +33,7 @@ class Webhook:
                 break
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the webhook did not start: {self.proc.stderr.read()}")
+                    raise RuntimeError(f"the webhook did not start: {self.proc.stderr.read()}") from None
                 time.sleep(0.05)
 
     def post(self, article: dict) -> tuple[int, dict]:
@@ -65,7 +65,8 @@ def test_the_webhook_blocks_errors_and_passes_warnings(newslint):
         assert answer["errors"] == ["6:4 'Leave a Reply' is comment-form text from a web page, not part of the "
                                     "article [boilerplate/comment-form]"]
         afp = f"2:{POST.splitlines()[1].index('Afp') + 1}"
-        assert [w.split(" ", 1)[0] for w in answer["warnings"]] == [afp] and "[style/agency-names]" in answer["warnings"][0]
+        assert [w.split(" ", 1)[0] for w in answer["warnings"]] == [afp]
+        assert "[style/agency-names]" in answer["warnings"][0]
 
         fixed = POST.replace("Afp", "AFP").replace("<p>Leave a Reply</p>", "<p>The vote was unanimous.</p>")
         assert hook.post({"title": "Terminal approved", "body": fixed}) == (200, {"allow": True, "warnings": []})
@@ -83,7 +84,8 @@ def test_when_newslint_is_down_the_webhook_says_so():
     hook, strict = Webhook(nowhere), Webhook(nowhere, "--fail-closed")
     try:
         status, answer = hook.post({"body": POST})
-        assert status == 200 and answer["allow"] and answer["warnings"][0].startswith("not checked: newslint is unavailable")
+        assert status == 200 and answer["allow"]
+        assert answer["warnings"][0].startswith("not checked: newslint is unavailable")
         status, answer = strict.post({"body": POST})
         assert status == 503 and not answer["allow"] and "unavailable" in answer["errors"][0]
     finally:

@@ -50,7 +50,8 @@ let at = 0;
 const walk = (node) => {
   for (const child of node.childNodes) {
     if (child.nodeType === Node.TEXT_NODE) { at += child.data.length; continue; }
-    marks.push({start: at, text: child.textContent, findings: (child.dataset.findings || '').split(' ').filter(Boolean).map(Number),
+    marks.push({start: at, text: child.textContent,
+                findings: (child.dataset.findings || '').split(' ').filter(Boolean).map(Number),
                 related: child.classList.contains('related')});
     at += child.textContent.length;
   }
@@ -80,7 +81,8 @@ return [...document.querySelectorAll('#highlights mark')].filter((m) => m.getCli
 
 CONTRAST_JS = """
 const rgb = (css) => css.match(/[\\d.]+/g).slice(0, 3).map(Number);
-const luminance = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+const luminance = ([r, g, b]) => [r, g, b]
+  .map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
   .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
 const background = (el) => { for (; el; el = el.parentElement) { const bg = getComputedStyle(el).backgroundColor;
   if (!bg.startsWith('rgba') || !bg.endsWith(', 0)')) return rgb(bg); } return [255, 255, 255]; };
@@ -241,7 +243,8 @@ def test_filters_hide_families_and_levels(server, browser):
     marked = {n for m in browser.execute_script(MARKS_JS) for n in m["findings"]}
     assert marked == {i for i, d in enumerate(diagnostics) if d["family"] != "boilerplate"}
     browser.find_element("css selector", "label[for=filter-level-warning]").click()
-    levels = {i.find_element("css selector", ".badge").text for i in browser.find_elements("css selector", "#findings li.finding")}
+    levels = {i.find_element("css selector", ".badge").text
+              for i in browser.find_elements("css selector", "#findings li.finding")}
     assert levels == {"error"}
     assert browser.find_element("id", "findings-count").text == \
         f"({sum(d['family'] != 'boilerplate' and d['level'] == 'error' for d in diagnostics)} of {len(diagnostics)})"
@@ -261,7 +264,8 @@ def test_keyboard_and_contrast(server, browser):
     # every control says what it is
     for element in browser.find_elements("css selector", "button, select, textarea, input"):
         name = (element.get_attribute("aria-label") or element.text or element.get_attribute("textContent")
-                or browser.execute_script("return arguments[0].labels.length ? arguments[0].labels[0].textContent : ''", element))
+                or browser.execute_script(
+                    "return arguments[0].labels.length ? arguments[0].labels[0].textContent : ''", element))
         assert name.strip(), element.get_attribute("outerHTML")
     ratios = browser.execute_script(CONTRAST_JS, ".badge, .where, .rule, .status, .finding-go .message, "
                                                  "#check, legend, dt, .hint, button.link, .tag")

@@ -128,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
                          description="A Language Server Protocol server on standard input and output: "
                                      "diagnostics as you type, code actions for fixes and suggestions, "
                                      "configuration from the nearest .newslint.yaml above each file.")
-    lsp.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the only transport)")
+    lsp.add_argument("--stdio", action="store_true",
+                     help="accepted for editors that pass it (stdio is the only transport)")
     lsp.add_argument("--debounce", type=int, default=75, metavar="MS",
                      help="lint this long after the last change (default: 75 ms)")
 

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Callable, Sequence
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -68,8 +69,9 @@ class Positions:
     def __init__(self, text: str, encoding: str = lsp.PositionEncodingKind.Utf16):
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        self.units = {lsp.PositionEncodingKind.Utf8: _utf8_units,
-                      lsp.PositionEncodingKind.Utf32: len}.get(encoding, _utf16_units)
+        units_of: dict[str, Callable[[str], int]] = {lsp.PositionEncodingKind.Utf8: _utf8_units,
+                                                     lsp.PositionEncodingKind.Utf32: len}
+        self.units = units_of.get(encoding, _utf16_units)
 
     def position(self, offset: int) -> lsp.Position:
         offset = max(0, min(offset, len(self.text)))
@@ -196,7 +198,7 @@ class NewslintLanguageServer(LanguageServer):
         return actions
 
 
-def _kinds(only: list[str] | None) -> set[str]:
+def _kinds(only: Sequence[str] | None) -> set[str]:
     """The kinds of action the client asked for (all of ours when it did not say)."""
     ours = {lsp.CodeActionKind.QuickFix, FIX_ALL}
     if not only:

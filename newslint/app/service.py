@@ -259,7 +259,8 @@ def create_app(*, config: Path | str | None = None, max_body: int = DEFAULT_MAX_
 
     async def warm_up(app):  # build the default engines (the page asks for statistics) and load lazy resources
         # (a word outside the pronouncing dictionary makes the readability figures load the hyphenator)
-        for body in (b'{"text": "A warm-up sentence."}', b'{"text": "A warm-up sentence by Qorvath.", "statistics": true}'):
+        for body in (b'{"text": "A warm-up sentence."}',
+                     b'{"text": "A warm-up sentence by Qorvath.", "statistics": true}'):
             await asyncio.get_running_loop().run_in_executor(checker.executor, checker.check, parse_request(body))
         yield
         checker.executor.shutdown(wait=False, cancel_futures=True)
