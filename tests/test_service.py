@@ -139,6 +139,13 @@ def test_malformed_requests_get_422_with_a_clear_message(server):
         ({"text": "x", "ignore": [1]}, "field 'ignore'"),
         ({"text": "x", "path": "/etc/passwd"}, "unknown field 'path'"),
         (b"\xff\xfe", "not valid JSON"),
+        # a front-matter date that is no date was a plain-text 500 (issue 14)
+        ({"text": "---\ndate: 2024-02-30\n---\n\nText.\n", "format": "markdown"},
+         "line 2, column 7: front matter: not a date: 2024-02-30 (day is out of range for month)"),
+        # and a metadata date that is no date was ignored with 200 (issue 14)
+        ({"text": "x", "metadata": {"date": "2023-02-30"}},
+         "field 'metadata.date': not a date: 2023-02-30 (day is out of range for month)"),
+        ({"text": "x", "metadata": {"date": "yesterday"}}, "field 'metadata.date': not a date: 'yesterday'"),
     ]
     for body, message in cases:
         status, headers, answer = server.request("POST", "/v1/check", body)

@@ -101,7 +101,9 @@ class Checker:
         linter = self.linter(request["select"], request["ignore"])
         result = linter.lint_text(request["text"], format=request["format"], metadata=request["metadata"])
         if result.error is not None:
-            raise RequestError(422, result.error.message)
+            error = result.error
+            where = f"line {error.line}{f', column {error.column}' if error.column else ''}: " if error.line else ""
+            raise RequestError(422, where + error.message)
         fail_on = request["fail_on"] or linter.config().fail_on or "error"
         shift = 1 if request["text"].startswith("\ufeff") else 0  # offsets into the text as sent
         diagnostics = [_shifted(d.to_dict(), shift) for d in result.diagnostics]
@@ -156,6 +158,12 @@ def parse_request(body: bytes) -> dict[str, Any]:
             raise RequestError(422, f"field 'metadata': unknown key '{key}' (keys: {', '.join(METADATA_FIELDS)})")
         if value is not None and not isinstance(value, str):
             raise RequestError(422, f"field 'metadata.{key}': expected a string")
+    if metadata.get("date") is not None:
+        from ..document.dates import read_date
+        try:
+            read_date(metadata["date"])
+        except ValueError as exc:
+            raise RequestError(422, f"field 'metadata.date': {exc}") from None
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in LEVEL_NAMES:
         raise RequestError(422, f"field 'fail_on': expected one of {', '.join(LEVEL_NAMES)}, got {fail_on!r}")
