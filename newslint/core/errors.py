@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import reprlib
+from typing import Iterable
 
 
 class NewslintError(Exception):
@@ -50,6 +51,13 @@ def brief(value: object) -> str:
     """repr() for error messages, cut short: a value from a file may be huge, or a YAML alias
     bomb whose full repr would not fit in memory."""
     return _BRIEF.repr(value)
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name `name` is most likely a typo of, if any ("acept" -> "accept")."""
+    import difflib
+    found = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 class OptionError(ValueError):

@@ -14,8 +14,8 @@ from typing import Iterable
 from ..checks import check_class
 from ..checks.shared.check import BuildContext, Check
 from ..checks.shared.phrases import PhraseIndex
-from ..core.diagnostic import FAMILIES, Diagnostic
-from ..core.errors import NewslintError
+from ..core.diagnostic import FAMILIES, Diagnostic, Level
+from ..core.errors import NewslintError, closest
 from ..core.patterns import end_watch, watch_patterns
 from ..core.rule import Rule
 from ..document.model import Document
@@ -45,10 +45,15 @@ def _selected(rule_id: str, names: Iterable[str]) -> bool:
     return any(n == rule_id or n == family for n in names)
 
 
+UNKNOWN_NAME = "newslint/unknown-rule"  # a suppression comment names no rule or family: a typo
+
+
 class Engine:
-    def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None):
+    def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None,
+                 known: dict[str, Rule] | None = None):
         self.checks = checks
         self.settings = settings
+        self.known = known or {}  # every rule, on or off: the names a suppression comment may give
         # the checks that weed out what others report, found once (a pack may hold 1,000 rules)
         self._refiners = [c for c in checks if getattr(c, "refine", None) is not None]
         self._noticers = [c for c in checks if getattr(c, "notices", None) is not None]  # LanguageTool's
@@ -83,7 +88,7 @@ class Engine:
             if ignore and _selected(rule_id, ignore):
                 continue
             checks.append(check_class(rule.extends)(rule, context))
-        return cls(checks, settings, context.phrases)
+        return cls(checks, settings, context.phrases, rules)
 
     def notices(self) -> list[tuple[str, str]]:
         """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
@@ -111,8 +116,25 @@ class Engine:
             from ..document.suppression import Suppressions
             suppressions = Suppressions(doc.text, doc.lines)
             found = [d for d in found if not suppressions.suppressed(d.rule, d.line)]
+            found += [self._unknown_name(doc, name, offset) for name, offset in suppressions.names
+                      if not self._names_a_rule(name)]
         found.sort(key=Diagnostic.sort_key)
         return found
+
+
+    def _names_a_rule(self, name: str) -> bool:
+        return (name in self.known or name in FAMILIES
+                or any(check_class(rule.extends).reports_as(rule, name) for rule in self.known.values()))
+
+    def _unknown_name(self, doc: Document, name: str, offset: int) -> Diagnostic:
+        """A warning at a name in a suppression comment that is no rule id or family."""
+        match = closest(name, [*self.known, *FAMILIES])
+        hint = f"did you mean '{match}'?" if match else "`newslint rules` lists the rule ids"
+        (line, column), (end_line, end_column) = doc.lines.position(offset), doc.lines.position(offset + len(name))
+        return Diagnostic(
+            rule=UNKNOWN_NAME, level=Level.WARNING, line=line, column=column, end_line=end_line,
+            end_column=end_column, offset=offset, length=len(name), path=doc.path,
+            message=f"'{name}' is neither a rule id nor a family, so this comment does not suppress it; {hint}")
 
 
 def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:

@@ -42,6 +42,12 @@ class Check:
         raise NotImplementedError
 
     @classmethod
+    def reports_as(cls, rule: Rule, rule_id: str) -> bool:
+        """Whether `rule` may report under `rule_id`, an id other than its own (so that a
+        suppression comment may name it)."""
+        return False
+
+    @classmethod
     def validate_message(cls, message: str) -> None:
         """Raise OptionError for a message with unknown placeholders or unbalanced braces."""
         try:
