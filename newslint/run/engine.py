@@ -15,7 +15,7 @@ from ..checks import check_class
 from ..checks.shared.check import BuildContext, Check
 from ..checks.shared.phrases import PhraseIndex
 from ..core.diagnostic import FAMILIES, Diagnostic, Level
-from ..core.errors import NewslintError, closest
+from ..core.errors import Errors, NewslintError, closest
 from ..core.patterns import end_watch, watch_patterns
 from ..core.rule import Rule
 from ..document.model import Document
@@ -36,8 +36,15 @@ def all_rules(config: Config) -> dict[str, Rule]:
 def validate_names(names: Iterable[str], rules: dict[str, Rule], what: str) -> None:
     for name in names:
         if name not in rules and name not in FAMILIES:
-            raise NewslintError(f"{what}: '{name}' is neither a rule id nor a family "
-                                f"(families: {', '.join(FAMILIES)}; `newslint rules` lists the ids)")
+            raise NewslintError(f"{what}: '{name}' is neither a rule id nor a family{_hint(name, rules)}")
+
+
+def _hint(name: str, rules: dict[str, Rule]) -> str:
+    """'; did you mean ...?' for a misspelt rule id or family, else where to find the names."""
+    match = closest(name, [*rules, *FAMILIES])
+    if match:
+        return f"; did you mean '{match}'?"
+    return f" (families: {', '.join(FAMILIES)}; `newslint rules` lists the ids)"
 
 
 def _selected(rule_id: str, names: Iterable[str]) -> bool:
@@ -71,16 +78,21 @@ class Engine:
         validate_names(select, rules, "--select")
         validate_names(ignore, rules, "--ignore")
         _, layers = config.rule_settings(path)
+        errors = Errors()  # every mistake in the rule settings, each once (a family's for all its rules)
         for layer in layers:
             for name, setting in layer.items():
                 if name not in rules and name not in FAMILIES:
-                    raise setting.fail(f"no rule or family named '{name}' (families: {', '.join(FAMILIES)})")
+                    errors.add(setting.fail(f"no rule or family named '{name}'{_hint(name, rules)}"))
+        configured = {}
+        for rule_id in sorted(rules):
+            with errors.gathered():
+                configured[rule_id] = _configured(rules[rule_id], layers)
+        errors.raise_any()
         settings = {"language": config.language, "accept": config.accept, "reject": config.reject,
                     "languagetool": config.languagetool}
         context = BuildContext(PhraseIndex(), settings)
         checks = []
-        for rule_id in sorted(rules):
-            rule = _configured(rules[rule_id], layers)
+        for rule_id, rule in configured.items():
             if not rule.enabled:
                 continue
             if select and not _selected(rule_id, select):
