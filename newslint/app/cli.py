@@ -13,6 +13,11 @@ from pathlib import Path
 from ..core.version import package_version
 from .report import EXIT_ERROR, EXIT_OK
 
+CACHE_HELP = """\
+cache:   the word lists are built once (about a second) into $NEWSLINT_CACHE_DIR,
+         else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint: set either variable to move
+         it; old builds are pruned, and the folder is safe to delete
+"""
 CHECK_EPILOG = """\
 examples:
   newslint check article.md                 lint one file
@@ -28,7 +33,7 @@ examples:
 output:  path:line:col: level: message [family/rule]
 exit:    0 clean, 1 findings at or above --fail-on, 2 usage, configuration or rule errors
 config:  the nearest .newslint.yaml or pyproject.toml [tool.newslint], from each file upward
-"""
+""" + CACHE_HELP
 
 
 def _names(value: str) -> list[str]:
@@ -48,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="A data-quality linter for published news text: typos, contradictions, "
                     "web debris and readability, reported like a compiler.",
-        epilog="Run 'newslint COMMAND --help' for the options of a command.")
+        epilog="Run 'newslint COMMAND --help' for the options of a command.\n\n" + CACHE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
