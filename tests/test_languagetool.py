@@ -204,7 +204,7 @@ def test_never_downloads_unless_mode_local(monkeypatch):
 
 def test_languagetool_configuration_is_validated():
     for bad, key in (({"url": "ftp://x"}, "languagetool.url"), ({"mode": False}, "languagetool.mode"),
-                     ({"timeout": -1}, "languagetool.timeout"), ({"port": 1}, "languagetool")):
+                     ({"timeout": -1}, "languagetool.timeout"), ({"port": 1}, "languagetool.port")):
         with pytest.raises(ConfigError) as info:
             make_config({"languagetool": bad})
         assert info.value.key == key
