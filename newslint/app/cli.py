@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     _jobs_option(check)
     check.add_argument("--require-languagetool", action="store_true",
                        help="exit 2 when LanguageTool's grammar checks cannot run (no server, or it fails)")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="also print notes, such as that LanguageTool's grammar checks are off because "
+                            "no server is configured")
 
     baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
                               description="Lint files and record their findings in a baseline file; "
