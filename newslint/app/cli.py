@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="refuse larger request bodies with 413 (default: 1048576, 1 MiB)")
     serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                        help="per-request time limit for linting (default: 10)")
+    serve.add_argument("--access-log", action="store_true",
+                       help="log every request on standard output (default: off; a proxy in front "
+                            "usually logs them already)")
 
     rules = sub.add_parser("rules", help="list every rule with its id, level and description",
                            description="List the rules (built-in and the configuration's rule packs), or with "
@@ -270,7 +273,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .service import serve
     return serve(host=args.host, port=args.port, workers=args.workers, config=args.config,
-                 max_body=args.max_body, timeout=args.timeout)
+                 max_body=args.max_body, timeout=args.timeout, access_log=args.access_log)
 
 
 def _inputs(args: argparse.Namespace, linter):

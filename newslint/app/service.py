@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import logging
 import os
 import re
 import sys
@@ -286,7 +287,10 @@ def app_from_env() -> Starlette:
 
 
 def serve(*, host: str = "127.0.0.1", port: int = 8080, workers: int = 1, config: Path | None = None,
-          max_body: int = DEFAULT_MAX_BODY, timeout: float = DEFAULT_TIMEOUT) -> int:
+          max_body: int = DEFAULT_MAX_BODY, timeout: float = DEFAULT_TIMEOUT, access_log: bool = False) -> int:
+    """Run the service until Ctrl+C. It says where it listens once it does; uvicorn's warnings and
+    errors show, its other start-up lines do not, and requests are logged with `access_log`
+    (off by default: a CMS asks on every save, and the proxy in front logs requests already)."""
     import uvicorn
 
     from ..run.linter import Linter
@@ -303,10 +307,45 @@ def serve(*, host: str = "127.0.0.1", port: int = 8080, workers: int = 1, config
     uvicorn.Config.bind_socket = lambda self: tcp_listener(bind(self))  # see tcp_listener
     try:
         uvicorn.run("newslint.app.service:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", server_header=False)
+                    log_level="info", log_config=_log_config(), access_log=access_log, server_header=False)
     finally:
         uvicorn.Config.bind_socket = bind
     return 0
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, with its "Uvicorn running on ..." line turned into newslint's start-up
+    message (StartedMessage) and its other informational lines left out."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["filters"] = {"started": {"()": StartedMessage}}
+    config["formatters"]["plain"] = {"format": "%(message)s"}
+    config["handlers"]["default"]["level"] = "WARNING"
+    config["handlers"]["started"] = {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                                     "formatter": "plain", "filters": ["started"]}
+    config["loggers"]["uvicorn"]["handlers"] = ["default", "started"]
+    return config
+
+
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+class StartedMessage(logging.Filter):
+    """Lets through only uvicorn's "running on <address>" line, written as newslint's message:
+    logged once the socket is bound (after the warm-up, with one worker), so it is true."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        address = _ADDRESS.search(record.getMessage()) if record.levelno == logging.INFO else None
+        if address is None or "running on" not in record.getMessage():
+            return False
+        url = address.group()
+        record.msg = (f"newslint: serving on {url} (POST /v1/check, GET /v1/rules, GET /healthz)\n"
+                      f"newslint: the API is described at {url}/openapi.json\n"
+                      "newslint: press Ctrl+C to stop")
+        record.args = ()
+        return True
 
 
 def tcp_listener(sock):
