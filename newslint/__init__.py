@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from .core.diagnostic import Diagnostic, Edit, Fix, Level, Related
 
-__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
+__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format", "__version__"]
 
 Format = Literal["text", "markdown", "html"]
 
@@ -48,3 +48,16 @@ def check_file(path: str | Path, *, config: str | Path | None = None) -> list[Di
     if result.error is not None:
         raise result.error
     return result.diagnostics
+
+
+def __getattr__(name: str) -> Any:
+    """`newslint.__version__`, looked up when asked for: importlib.metadata is slow to import,
+    and the one-file run (a pre-commit hook) must not pay for it."""
+    if name == "__version__":
+        from .core.version import package_version
+        return package_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "__version__"])

@@ -53,3 +53,20 @@ def test_check_command_imports_nothing_heavy(write, tmp_path):
             "print(sorted(heavy & set(sys.modules)))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_the_version_is_there_when_asked_for_and_costs_nothing_before():
+    """newslint.__version__ and `newslint -V` were missing (issue 14). Looking the version up
+    imports importlib.metadata, which is slow: only when asked for."""
+    import subprocess
+    import sys
+    from importlib.metadata import version
+    code = ("import sys, newslint\nbefore = 'importlib.metadata' in sys.modules\n"
+            "print(before, newslint.__version__, 'importlib.metadata' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["False", version("newslint"), "True"], out.stdout + out.stderr
+    assert "__version__" in dir(newslint)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        newslint.nope  # noqa: B018
+    for flag in ("-V", "--version"):
+        assert run_cli(flag) == (0, f"newslint {version('newslint')}\n", "")

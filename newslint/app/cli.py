@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "web debris and readability, reported like a compiler.",
         epilog="Run 'newslint COMMAND --help' for the options of a command.\n\n" + CACHE_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
+    parser.add_argument("-V", "--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint files, folders or standard input",
@@ -160,10 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class _VersionAction(argparse.Action):
-    """--version, looked up only when asked for (importlib.metadata is slow to import)."""
+    """-V/--version, looked up only when asked for (importlib.metadata is slow to import), on
+    standard output like argparse's own version action."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(message=f"newslint {package_version()}\n")
+        print(f"newslint {package_version()}")
+        parser.exit()
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
