@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .core.diagnostic import Diagnostic, Edit, Fix, Level, Related
+from .core.errors import NewslintError
 
-__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format", "__version__"]
+__all__ = ["check_text", "check_file", "Diagnostic", "Related", "Fix", "Edit", "Level", "Format", "NewslintError",
+           "__version__"]
 
 Format = Literal["text", "markdown", "html"]
 

@@ -34,6 +34,7 @@ def test_check_text_in_every_format():
 
 
 def test_api_errors_are_newslint_errors(write, tmp_path):
+    assert newslint.NewslintError is NewslintError  # as the README names it (newslint.errors is gone)
     with pytest.raises(NewslintError, match="unknown format 'docx'"):
         newslint.check_text("x", format="docx")  # type: ignore[arg-type]
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
