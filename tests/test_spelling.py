@@ -117,6 +117,17 @@ def test_a_new_build_prunes_old_ones_but_keeps_recent_ones(tmp_path, monkeypatch
         "lexicon-recent-words.marshal", "people-notalexicon.marshal"])
 
 
+def test_pruning_takes_builds_of_one_file_too(tmp_path):
+    import os
+
+    from newslint.resources.lexicon.build import prune
+    for age, key in enumerate(["now", "a", "b", "c"]):
+        (tmp_path / f"other-{key}.marshal").write_bytes(b"x")
+        os.utime(tmp_path / f"other-{key}.marshal", (1000 - age, 1000 - age))
+    prune(tmp_path, "other", "c")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other-a.marshal", "other-c.marshal", "other-now.marshal"]
+
+
 def test_loading_a_build_marks_it_used(tmp_path, monkeypatch):
     """The builds kept are those used last, not those built last: a build loaded today is recent."""
     import os

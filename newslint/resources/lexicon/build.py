@@ -112,13 +112,13 @@ STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a wri
 
 
 def prune(directory: Path, prefix: str, current: str, keep: int = KEEP_OTHER_BUILDS) -> None:
-    """Delete the builds `<prefix>-<key>-<part>.marshal` in `directory` other than `current` and
-    the `keep` used last, and stale temporary files. Safe beside other processes: a file is read
-    whole (an open one survives its deletion), written by an atomic rename, and a process whose
-    build was deleted builds it again."""
+    """Delete the builds `<prefix>-<key>[-<part>].marshal` in `directory` other than `current`
+    and the `keep` used last, and stale temporary files. Safe beside other processes: a file is
+    read whole (an open one survives its deletion), written by an atomic rename, and a process
+    whose build was deleted builds it again."""
     builds: dict[str, list[Path]] = {}
-    for path in directory.glob(f"{prefix}-*-*.marshal"):
-        builds.setdefault(path.name[len(prefix) + 1:].split("-", 1)[0], []).append(path)
+    for path in directory.glob(f"{prefix}-*.marshal"):
+        builds.setdefault(path.name[len(prefix) + 1:-len(".marshal")].split("-", 1)[0], []).append(path)
     others = sorted((key for key in builds if key != current),
                     key=lambda key: max(_modified(p) for p in builds[key]), reverse=True)
     stale = time.time() - STALE_TEMPORARY
