@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .core.diagnostic import Diagnostic, Edit, Fix, Level, Related
+from .core.errors import NewslintError
 
-__all__ = ["check_text", "check_file", "reload_configuration",
-           "Diagnostic", "Related", "Fix", "Edit", "Level", "Format"]
+__all__ = ["check_text", "check_file", "reload_configuration", "Diagnostic", "Related", "Fix", "Edit", "Level",
+           "Format", "NewslintError", "__version__"]
 
 Format = Literal["text", "markdown", "html"]
 
@@ -59,3 +60,16 @@ def reload_configuration() -> None:
     forget_configurations()
     forget_rules()
     _linters.clear()
+
+
+def __getattr__(name: str) -> Any:
+    """`newslint.__version__`, looked up when asked for: importlib.metadata is slow to import,
+    and the one-file run (a pre-commit hook) must not pay for it."""
+    if name == "__version__":
+        from .core.version import package_version
+        return package_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "__version__"])

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def make_config(data: dict | None = None):
-    def fail(message, *keys):
+    def fail(message, *keys, at_key=False):
         return ConfigError(message, "<test config>", None, None, ".".join(str(k) for k in keys) or None)
     return parse_config(data or {}, fail, None)
 

@@ -34,6 +34,7 @@ def test_check_text_in_every_format():
 
 
 def test_api_errors_are_newslint_errors(write, tmp_path):
+    assert newslint.NewslintError is NewslintError  # as the README names it (newslint.errors is gone)
     with pytest.raises(NewslintError, match="unknown format 'docx'"):
         newslint.check_text("x", format="docx")  # type: ignore[arg-type]
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
@@ -53,3 +54,20 @@ def test_check_command_imports_nothing_heavy(write, tmp_path):
             "print(sorted(heavy & set(sys.modules)))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_the_version_is_there_when_asked_for_and_costs_nothing_before():
+    """newslint.__version__ and `newslint -V` were missing (issue 14). Looking the version up
+    imports importlib.metadata, which is slow: only when asked for."""
+    import subprocess
+    import sys
+    from importlib.metadata import version
+    code = ("import sys, newslint\nbefore = 'importlib.metadata' in sys.modules\n"
+            "print(before, newslint.__version__, 'importlib.metadata' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["False", version("newslint"), "True"], out.stdout + out.stderr
+    assert "__version__" in dir(newslint)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        newslint.nope  # noqa: B018
+    for flag in ("-V", "--version"):
+        assert run_cli(flag) == (0, f"newslint {version('newslint')}\n", "")

@@ -47,7 +47,7 @@ def test_json_output_shape(write, tmp_path):
     write("story.txt", STORY)
     code, out, _ = run_cli("check", "story.txt", "--format", "json", cwd=tmp_path)
     report = json.loads(out)
-    assert report["version"] == 1 and code == 1
+    assert report["version"] == 2 and code == 1
     (entry,) = report["files"]
     assert entry["path"] == "story.txt"
     d = next(d for d in entry["diagnostics"] if d["rule"] == "consistency/abbreviations")
@@ -57,7 +57,7 @@ def test_json_output_shape(write, tmp_path):
         ("consistency", 3, 46, 48, ["U.S."])
     assert STORY[d["offset"]:d["offset"] + d["length"]] == "US"
     assert d["related"][0] == {"line": 3, "column": 1, "end_line": 3, "end_column": 5, "message": "'U.S.' here"}
-    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 1, "files_with_errors": 0}
+    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 1, "unreadable_files": 0}
 
 
 def test_fail_on_levels(write, tmp_path):
@@ -110,9 +110,26 @@ def test_unreadable_files_are_reported_and_others_still_run(write, tmp_path):
     code, out, err = run_cli("check", "bad.txt", "good.txt", cwd=tmp_path)
     assert "bad.txt: error: not valid UTF-8: byte 0xe9 at byte offset 3" in err
     assert "good.txt:1:1: error:" in out and code == 1
-    assert "(1 could not be checked)" in out
+    assert out.splitlines()[-1] == "1 error in 1 file; 1 file could not be read"
     code, _, _ = run_cli("check", "bad.txt", "--strict", cwd=tmp_path)
     assert code == 2
+
+
+def test_summaries_count_checked_and_unreadable_files_apart(write, tmp_path):
+    """The JSON summary's files_with_errors counted unreadable files, beside "errors" that counts
+    findings ("files_with_errors": 0 next to "errors": 5); and the text said "no problems in 1
+    file (1 could not be checked)" when nothing was checked (issue 14)."""
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 Leave a Reply\n")
+    (tmp_path / "worse.md").write_bytes(b"caf\xe9\n")
+    write("good.txt", "Leave a Reply\n")
+    _, out, _ = run_cli("check", "bad.txt", cwd=tmp_path)
+    assert out.splitlines()[-1] == "no file checked: 1 file could not be read"
+    _, out, _ = run_cli("check", "bad.txt", "worse.md", "good.txt", cwd=tmp_path)
+    assert out.splitlines()[-1] == "1 error in 1 file; 2 files could not be read"
+    _, out, _ = run_cli("check", "bad.txt", "good.txt", "--format", "json", cwd=tmp_path)
+    report = json.loads(out)
+    assert report["version"] == 2
+    assert report["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "unreadable_files": 1}
 
 
 def test_statistics_in_text_and_json(write, tmp_path):

@@ -5,7 +5,7 @@ import pytest
 from conftest import run_cli
 
 from newslint.core.errors import ConfigError
-from newslint.settings.config import config_for, find_config, load_config
+from newslint.settings.config import KEYS, config_for, find_config, load_config
 
 ARTICLE = "US envoys met. The US team left. U.S. aid rose.\n\nThe deal could also possibly help.\n"
 
@@ -31,18 +31,30 @@ def test_pyproject_without_table_is_ignored(tmp_path, write):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("colour: blue\n", ".newslint.yaml:1:1: error: key 'colour': unknown configuration key"),
+    ("colour: blue\n", ".newslint.yaml:1:1: error: key 'colour': unknown key 'colour'; known keys: language, "),
+    ("langauge: en-GB\n",
+     ".newslint.yaml:1:1: error: key 'langauge': unknown key 'langauge', did you mean 'language'?"),
+    ("vocabulary:\n  acept: [Blinken]\n",
+     ".newslint.yaml:2:3: error: key 'vocabulary.acept': unknown key 'acept', did you mean 'accept'?"),
+    ("languagetool: {urll: 'http://x'}\n", "key 'languagetool.urll': unknown key 'urll', did you mean 'url'?"),
+    ("overrides:\n  - files: [a]\n    rulez: {style: off}\n",
+     ".newslint.yaml:3:5: error: key 'overrides.0.rulez': unknown key 'rulez', did you mean 'rules'?"),
     ("language: fr\n", ".newslint.yaml:1:11: error: key 'language': expected one of auto, en-US, en-GB"),
     ("fail_on: fatal\n", "key 'fail_on': expected one of error, warning, info"),
     ("rules:\n  style: maybe\n", ".newslint.yaml:2:10: error: key 'rules.style': expected on, off, or a mapping"),
-    ("rules:\n  stlye: off\n", "key 'rules.stlye': no rule or family named 'stlye'"),
+    ("rules:\n  stlye: off\n", "key 'rules.stlye': no rule or family named 'stlye'; did you mean 'style'?"),
     ("rules:\n  readability/sentence-length: {max: many}\n",
      "key 'rules.readability/sentence-length.max': expected an integer"),
-    ("rules:\n  readability/sentence-length: {colour: red}\n", "unknown setting for rule readability/sentence-length"),
+    ("rules:\n  readability/sentence-length: {colour: red}\n",
+     "unknown setting 'colour' for rule readability/sentence-length"),
+    ("rules:\n  readability/sentence-length: {mx: 3}\n", "key 'rules.readability/sentence-length.mx': unknown "
+     "setting 'mx' for rule readability/sentence-length (sentence-length), did you mean 'max'?"),
     ("rules:\n  style: {swap: {a: b}}\n", "a family takes only 'level'"),
     ("rule_paths: [nowhere]\n", "rule directory"),
     ("overrides:\n  - rules: {style: off}\n", "each override needs 'files'"),
-    ("vocabulary: {accept: [ok], maybe: [x]}\n", "key 'vocabulary'"),
+    ("vocabulary: {accept: [ok], maybe: [x]}\n",
+     "key 'vocabulary.maybe': unknown key 'maybe'; known keys: accept, reject"),
+    ("vocabulary: [ok]\n", "key 'vocabulary': expected a mapping with 'accept' and 'reject' word lists"),
     ("include: 7\n", "key 'include': expected a list of non-empty strings"),
     ("rules: [\n", "not valid YAML"),
 ])
@@ -52,6 +64,32 @@ def test_config_errors_are_located(tmp_path, write, text, expected):
     code, out, err = run_cli("check", "a.txt", cwd=tmp_path)
     assert code == 2, (out, err)
     assert expected in err and "Traceback" not in err, err
+
+
+def test_every_configuration_error_is_shown_not_only_the_first(tmp_path, write):
+    """One run names every mistake of the file, in the file's order (issue 14), and then every
+    mistake in its rule settings, which can only be checked against the rules once the file
+    itself is sound."""
+    write(".newslint.yaml", "language: fr\nvocabulary:\n  acept: [Blinken]\n  reject: 7\nfail_on: fatal\n"
+                            "colour: blue\n")
+    write("a.txt", ARTICLE)
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert [line.replace(f"{tmp_path}/", "") for line in err.splitlines()] == [
+        ".newslint.yaml:1:11: error: key 'language': expected one of auto, en-US, en-GB, got 'fr'",
+        ".newslint.yaml:3:3: error: key 'vocabulary.acept': unknown key 'acept', did you mean 'accept'?",
+        ".newslint.yaml:4:11: error: key 'vocabulary.reject': expected a list of non-empty strings",
+        ".newslint.yaml:5:10: error: key 'fail_on': expected one of error, warning, info, got 'fatal'",
+        ".newslint.yaml:6:1: error: key 'colour': unknown key 'colour'; known keys: " + ", ".join(KEYS),
+    ]
+    write(".newslint.yaml", "rules:\n  stlye: off\n  readability/sentence-length: {max: many, level: loud}\n"
+                            "  style: {swap: {a: b}}\n")
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and len(err.splitlines()) == 4, err
+    assert "key 'rules.stlye': no rule or family named 'stlye'" in err
+    assert "key 'rules.readability/sentence-length.max': expected an integer" in err
+    assert "key 'rules.readability/sentence-length.level': expected one of error, warning, info" in err
+    assert "key 'rules.style': a family takes only 'level'" in err  # said once, not once per style rule
 
 
 def test_pyproject_errors_name_the_table(tmp_path, write):

@@ -113,6 +113,46 @@ def test_files_over_the_size_limit_are_refused_clearly(tmp_path):
     assert code != 2 and "over the limit" not in err  # the limit itself is fine
 
 
+def test_an_impossible_front_matter_date_is_a_per_file_error_with_its_line(tmp_path):
+    """YAML reads `date: 2024-02-30` as a timestamp, and PyYAML raised ValueError building it: a
+    traceback that ended the run for every file (issue 14). Now the file is refused with its
+    line, like front matter that is not YAML, and every other file is still linted. A plain-text
+    file's front matter is only text; an HTML page's meta date that is no date is left unused."""
+    (tmp_path / "feb.md").write_text("---\ntitle: Talks\ndate: 2024-02-30\n---\n\nThe minister spoke.\n",
+                                     encoding="utf-8")
+    (tmp_path / "month.md").write_text("---\ndate: '2024-13-01'\n---\n\nThe minister spoke.\n", encoding="utf-8")
+    (tmp_path / "words.md").write_text("---\ndate: yesterday\n---\n\nThe minister spoke.\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("---\ndate: 2024-02-30\n---\n\n" + DEBRIS, encoding="utf-8")
+    (tmp_path / "page.html").write_text('<meta name="date" content="2024-02-30"><p>Leave a Reply</p>\n',
+                                        encoding="utf-8")
+    code, out, err = run_cli("check", ".", cwd=tmp_path)
+    no_traceback(err)
+    assert "feb.md:3:7: error: front matter: not a date: 2024-02-30 (day is out of range for month)" in err
+    assert "month.md:2:7: error: front matter: not a date: 2024-13-01 (month must be in 1..12)" in err
+    assert "words.md:2:7: error: front matter: not a date: 'yesterday'" in err
+    assert "plain.txt:5:1: error:" in out and "page.html:1:43: error:" in out and code == 1
+    assert run_cli("check", "feb.md", "plain.txt", "--strict", cwd=tmp_path)[0] == 2
+
+
+def test_an_impossible_date_anywhere_in_yaml_is_an_error_with_its_place(tmp_path):
+    """The same timestamp in a configuration or a rule file: a located error, exit 2."""
+    (tmp_path / "a.txt").write_text(DEBRIS, encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("vocabulary:\n  accept: [Blinken, 2024-02-30]\n", encoding="utf-8")
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    no_traceback(err)
+    assert code == 2 and ".newslint.yaml:2:21: error: not a date: 2024-02-30 (day is out of range for month)" in err
+
+
+def test_the_api_refuses_an_impossible_date_with_a_newslint_error():
+    import newslint
+    from newslint.core.errors import NewslintError
+    with pytest.raises(NewslintError, match=r"front matter: not a date: 2024-13-01 \(month must be in 1..12\)"):
+        newslint.check_text("---\ndate: 2024-13-01\n---\n\nText.\n", format="markdown")
+    for date in ("2023-02-30", "yesterday", 20230618):
+        with pytest.raises(NewslintError, match="metadata 'date': not a date"):
+            newslint.check_text("Text.", metadata={"date": date})
+    assert newslint.check_text("Leave a Reply", metadata={"date": "June 18, 2023"})  # a date, as words
+
 # faults ------------------------------------------------------------------------------------------
 
 def test_standard_output_closed_is_a_clear_error(tmp_path):
@@ -292,13 +332,37 @@ BACKTRACKING = {
 }
 
 
+class RunsOutOfTime:
+    """A compiled rule pattern whose every search runs out of its time limit, the way `regex`
+    raises TimeoutError when a search outlasts it. The searches must be given a limit.
+
+    Not left to the clock: regex's own guards finish some of BACKTRACKING's patterns on these
+    texts ('(a+)+$' matched at a line start in about 0.1 s of CPU), so a test with a short real
+    limit was a race that a fast or a busy moment could lose (issue 14). The real limit is
+    held end to end by test_a_backtracking_user_rule_cannot_hang_the_cli, with a pattern that
+    cannot finish at all."""
+
+    def __init__(self, limits: list[float]):
+        self.limits = limits
+
+    def _search(self, string, pos=0, endpos=None, timeout=None):
+        assert timeout is not None and timeout > 0, "a rule pattern searched without a time limit"
+        self.limits.append(timeout)
+        raise TimeoutError("regex timed out")
+
+    finditer = search = match = fullmatch = _search
+
+
 @pytest.mark.parametrize("kind", sorted(BACKTRACKING))
 def test_a_backtracking_pattern_is_stopped_and_reported(tmp_path, monkeypatch, kind):
     """Every place a rule pattern is searched has a time limit; running out of it is a finding
-    of the rule that names the pattern and the rule file, and the other rules still report."""
+    of the rule that names the pattern and the rule file, the rule is not tried again on that
+    text, and the other rules still report."""
     import newslint.core.patterns as base
     from newslint.run.linter import Linter
-    monkeypatch.setattr(base, "PATTERN_TIMEOUT", 0.05)  # the real limit is a second: keep the test quick
+    real_compile, limits = base._compile, []
+    monkeypatch.setattr(base, "_compile", lambda pattern, flags: RunsOutOfTime(limits)
+                        if "(a+)+" in pattern or "(a|aa)+" in pattern else real_compile(pattern, flags))
     rules = tmp_path / "rules" / "style"
     rules.mkdir(parents=True)
     (rules / "slow.yaml").write_text(BACKTRACKING[kind], encoding="utf-8")
@@ -310,7 +374,9 @@ def test_a_backtracking_pattern_is_stopped_and_reported(tmp_path, monkeypatch, k
     assert len(stopped) == 1, [d.message for d in result.diagnostics]
     assert "(a+)+" in stopped[0].message or "(a|aa)+" in stopped[0].message
     assert "ran out of time" in stopped[0].message and str(rules / "slow.yaml") in stopped[0].message
+    assert len(limits) == 1 and limits[0] >= base.PATTERN_TIMEOUT  # one search, under the real limit
     assert "boilerplate/comment-form" in {d.rule for d in result.diagnostics}
+    assert not any("ran out of time" in d.message for d in result.diagnostics if d.rule != "style/slow")
 
 
 def test_a_backtracking_user_rule_cannot_hang_the_cli(tmp_path):

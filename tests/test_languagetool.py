@@ -173,11 +173,17 @@ def test_the_environment_overrides_the_configuration(fake_server, tmp_path):
     assert code == 0 and "LanguageTool" not in err
 
 
-def test_without_a_server_grammar_is_off_and_says_so_once(tmp_path):
+def test_without_a_server_grammar_is_off_and_says_so_only_when_asked(tmp_path):
+    """Nobody asked for LanguageTool: the note that it is off was noise on every run and in every
+    failed pre-commit hook (issue 14). It is said once with --verbose; an outage of a server that
+    was configured is always said (test_an_outage_warns_once_and_the_other_checks_run)."""
     for i in range(3):
         (tmp_path / f"s{i}.txt").write_text("He go home.\n", encoding="utf-8")
     code, out, err = run_cli("check", ".", cwd=tmp_path)
+    assert code == 0 and err == ""
+    code, out, err = run_cli("check", ".", "--verbose", cwd=tmp_path)
     assert code == 0 and err.count("grammar checks are off") == 1
+    assert run_cli("check", ".", "-v", cwd=tmp_path)[2] == err
     (tmp_path / ".newslint.yaml").write_text("languagetool: {mode: 'off'}\n", encoding="utf-8")
     code, out, err = run_cli("check", ".", cwd=tmp_path)
     assert code == 0 and err == ""
@@ -204,7 +210,7 @@ def test_never_downloads_unless_mode_local(monkeypatch):
 
 def test_languagetool_configuration_is_validated():
     for bad, key in (({"url": "ftp://x"}, "languagetool.url"), ({"mode": False}, "languagetool.mode"),
-                     ({"timeout": -1}, "languagetool.timeout"), ({"port": 1}, "languagetool")):
+                     ({"timeout": -1}, "languagetool.timeout"), ({"port": 1}, "languagetool.port")):
         with pytest.raises(ConfigError) as info:
             make_config({"languagetool": bad})
         assert info.value.key == key

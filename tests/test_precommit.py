@@ -85,6 +85,25 @@ def test_hook_refuses_a_bad_article_and_accepts_a_clean_one(tmp_path, hook_env):
     assert ignored.returncode == 0, ignored.stdout + ignored.stderr
 
 
+@pytest.mark.parametrize("hook_id", ["newslint", "newslint-fix"])
+def test_hook_refuses_files_it_cannot_read(tmp_path, hook_env, hook_id):
+    """A file the hook cannot read was reported on stderr, which pre-commit hides when a hook
+    passes: the commit went through with "Passed" (issue 14). It must fail, with the reason."""
+    env = hook_env[0]
+    repo = content_repo(tmp_path, hook_env, hook_id)
+    body = "Owners of the caf\u00e9 met.\n\nThe the plan was agreed.\n\nLeave a Reply\n"
+    (repo / "legacy.txt").write_bytes(body.encode("cp1252"))
+    (repo / "draft.md").write_text("---\ntitle: [unclosed\n---\n\n" + body, encoding="utf-8")
+    git("add", "legacy.txt", "draft.md", cwd=repo, env=env)
+    result = git("commit", "-m", "add unreadable articles", cwd=repo, env=env, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Passed" not in output and "Failed" in output
+    assert "legacy.txt: error: not valid UTF-8" in output
+    assert "draft.md:2:" in output and "front matter is not valid YAML" in output
+    assert git("rev-list", "--all", cwd=repo, env=env).stdout == ""  # nothing was committed
+
+
 def test_fix_hook_applies_safe_fixes(tmp_path, hook_env):
     env = hook_env[0]
     repo = content_repo(tmp_path, hook_env, "newslint-fix")
@@ -107,7 +126,8 @@ def test_hooks_manifest_is_valid_and_matches_articles():
     import yaml
     hooks = {h["id"]: h for h in yaml.safe_load(manifest.read_text())}
     assert set(hooks) == {"newslint", "newslint-fix"}
-    assert hooks["newslint"]["entry"] == "newslint check" and hooks["newslint"]["language"] == "python"
+    assert hooks["newslint"]["entry"] == "newslint check --strict" and hooks["newslint"]["language"] == "python"
+    assert all("--strict" in hook["entry"].split() for hook in hooks.values())  # unreadable files fail
     assert "--fix" in hooks["newslint-fix"]["entry"].split()
     for hook in hooks.values():
         pattern = re.compile(hook["files"])

@@ -21,7 +21,12 @@ CASES = {
                      "style/bad.yaml:1:10: error: key 'extends': unknown rule type 'existance'"),
     "missing_message": ("extends: existence\ntokens: [foo]\n", "missing required key 'message'"),
     "unknown_key": (GOOD + "tokenz: [bar]\n",
-                    "style/bad.yaml:4:1: error: key 'tokenz': unknown key for a existence rule"),
+                    "style/bad.yaml:4:1: error: key 'tokenz': unknown key 'tokenz' for an existence rule, "
+                    "did you mean 'tokens'?"),
+    "unknown_key_far_off": (GOOD + "colour: red\n",
+                            "key 'colour': unknown key 'colour' for an existence rule; known keys: extends, "),
+    "unknown_placeholder_an": ("extends: agreement\nmessage: '{nope}'\n",
+                               "unknown placeholder {nope}; an agreement rule offers"),
     "mistyped_key": ("extends: existence\nmessage: hi\ntokens: foo: bar\n", "not valid YAML"),
     "wrong_type": ("extends: existence\nmessage: hi\ntokens: [foo]\nignorecase: sometimes\n",
                    "style/bad.yaml:4:13: error: key 'ignorecase': expected true or false, got str 'sometimes'"),
@@ -56,6 +61,18 @@ def test_bad_rule_file_is_located(tmp_path, name):
     assert code == 2
     assert "Traceback" not in err
     assert expected in err, err
+
+
+def test_every_bad_rule_file_is_named_not_only_the_first(tmp_path):
+    (tmp_path / "rules" / "style").mkdir(parents=True)
+    (tmp_path / "rules" / "style" / "one.yaml").write_text(GOOD + "tokenz: [bar]\n", encoding="utf-8")
+    (tmp_path / "rules" / "style" / "two.yaml").write_text(GOOD + "level: fatal\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rule_paths: [rules]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Some foo text.\n", encoding="utf-8")
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert [line.split(": error: ")[0].replace(f"{tmp_path}/rules/", "") for line in err.splitlines()] == [
+        "style/one.yaml:4:1", "style/two.yaml:4:8"]
 
 
 def test_unknown_family_folder_is_named(tmp_path):

@@ -77,6 +77,28 @@ def server(tmp_path_factory):
     s.stop()
 
 
+def test_serve_says_where_it_listens_and_logs_requests_only_when_asked(tmp_path):
+    """`newslint serve` printed nothing on start (issue 14): now the address, where the API is
+    described and how to stop, and nothing else of uvicorn's start-up chatter. Access logs are off
+    by default (a CMS asks on every save; the proxy in front logs requests already)."""
+    for args, logged in (((), False), (("--access-log",), True)):
+        server = Server(tmp_path, *args)
+        try:
+            assert server.request("POST", "/v1/check", {"text": "All is well."})[0] == 200
+            assert server.request("GET", "/openapi.json")[0] == 200
+            time.sleep(0.2)  # the access line is written after the answer
+            log = Path(server.log.name).read_text(encoding="utf-8")
+        finally:
+            server.stop()
+        url = f"http://127.0.0.1:{server.port}"
+        assert log.splitlines()[:3] == [
+            f"newslint: serving on {url} (POST /v1/check, GET /v1/rules, GET /healthz)",
+            f"newslint: the API is described at {url}/openapi.json",
+            "newslint: press Ctrl+C to stop"], log
+        assert ('"POST /v1/check HTTP/1.1" 200' in log) == logged, log
+        assert "Uvicorn" not in log and "Waiting for application startup" not in log
+
+
 def test_check_returns_diagnostics_and_a_verdict(server):
     status, _, body = server.request("POST", "/v1/check", {"text": STORY})
     assert status == 200
@@ -139,6 +161,13 @@ def test_malformed_requests_get_422_with_a_clear_message(server):
         ({"text": "x", "ignore": [1]}, "field 'ignore'"),
         ({"text": "x", "path": "/etc/passwd"}, "unknown field 'path'"),
         (b"\xff\xfe", "not valid JSON"),
+        # a front-matter date that is no date was a plain-text 500 (issue 14)
+        ({"text": "---\ndate: 2024-02-30\n---\n\nText.\n", "format": "markdown"},
+         "line 2, column 7: front matter: not a date: 2024-02-30 (day is out of range for month)"),
+        # and a metadata date that is no date was ignored with 200 (issue 14)
+        ({"text": "x", "metadata": {"date": "2023-02-30"}},
+         "field 'metadata.date': not a date: 2023-02-30 (day is out of range for month)"),
+        ({"text": "x", "metadata": {"date": "yesterday"}}, "field 'metadata.date': not a date: 'yesterday'"),
     ]
     for body, message in cases:
         status, headers, answer = server.request("POST", "/v1/check", body)

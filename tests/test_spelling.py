@@ -88,6 +88,88 @@ def test_the_cache_is_built_from_installed_packages(tmp_path, monkeypatch):
     assert again.frequency("the") == lex.frequency("the")
 
 
+def test_a_new_build_prunes_old_ones_but_keeps_recent_ones(tmp_path, monkeypatch):
+    """~/.cache/newslint held 11 builds (29 MB) after three installs (issue 14): each install or
+    change of a source file is a new build. Writing one now deletes the others except the two
+    used last (another install on the machine keeps its cache), and temporary files that a
+    crashed writer left, but not one that a writer is filling now."""
+    import os
+    import time
+
+    from newslint.resources.lexicon import build
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    now = time.time()
+    for age, key in enumerate(["recent", "older", "oldest", "ancient"], start=1):
+        for part in ("words", "extra"):
+            old = tmp_path / f"lexicon-{key}-{part}.marshal"
+            old.write_bytes(b"old")
+            os.utime(old, (now - age * 86400, now - age * 86400))
+    (tmp_path / "people-notalexicon.marshal").write_bytes(b"other")  # not the lexicon's: left alone
+    crashed, writing = tmp_path / ".lexicon-crashed", tmp_path / ".lexicon-writing"
+    crashed.write_bytes(b"half")
+    os.utime(crashed, (now - 86400, now - 86400))
+    writing.write_bytes(b"half")
+    build.load("words")
+    key = build.cache_key()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
+        ".lexicon-writing", f"lexicon-{key}-extra.marshal", f"lexicon-{key}-words.marshal",
+        "lexicon-older-extra.marshal", "lexicon-older-words.marshal", "lexicon-recent-extra.marshal",
+        "lexicon-recent-words.marshal", "people-notalexicon.marshal"])
+
+
+def test_pruning_takes_builds_of_one_file_too(tmp_path):
+    import os
+
+    from newslint.resources.lexicon.build import prune
+    for age, key in enumerate(["now", "a", "b", "c"]):
+        (tmp_path / f"other-{key}.marshal").write_bytes(b"x")
+        os.utime(tmp_path / f"other-{key}.marshal", (1000 - age, 1000 - age))
+    prune(tmp_path, "other", "c")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other-a.marshal", "other-c.marshal", "other-now.marshal"]
+
+
+def test_loading_a_build_marks_it_used(tmp_path, monkeypatch):
+    """The builds kept are those used last, not those built last: a build loaded today is recent."""
+    import os
+
+    from newslint.resources.lexicon import build
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    build.load("words")
+    path = tmp_path / f"lexicon-{build.cache_key()}-words.marshal"
+    os.utime(path, (1, 1))
+    build.load("words")
+    assert path.stat().st_mtime > 1
+
+
+def test_a_build_pruned_by_another_process_is_built_again(tmp_path, monkeypatch):
+    """Another install's run may prune this one's build between its two parts: the run builds it
+    again rather than fail."""
+    from newslint.resources.lexicon import build
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    words = build.load("words")
+    for path in tmp_path.glob("lexicon-*.marshal"):
+        path.unlink()
+    misspellings = build.load("extra")[0]
+    assert words[0]["the"] == build.load("words")[0]["the"] and misspellings["recieve"] == "receive"
+    assert len(list(tmp_path.glob("lexicon-*.marshal"))) == 2
+
+
+def test_the_cache_folder_follows_xdg_unless_newslint_cache_dir_is_set(tmp_path, monkeypatch):
+    from newslint.resources.lexicon import build
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert build.cache_dir() == tmp_path / "xdg" / "newslint"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "own"))
+    assert build.cache_dir() == tmp_path / "own"
+
+
+def test_the_help_says_where_the_cache_is_and_how_to_move_it():
+    from conftest import run_cli
+    for args in (["--help"], ["check", "--help"]):
+        out = run_cli(*args)[1]
+        assert "~/.cache/newslint" in out and "XDG_CACHE_HOME" in out and "NEWSLINT_CACHE_DIR" in out, out
+
+
 # the speller on articles -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [BRITISH, AMERICAN])

@@ -13,6 +13,11 @@ from pathlib import Path
 from ..core.version import package_version
 from .report import EXIT_ERROR, EXIT_OK
 
+CACHE_HELP = """\
+cache:   the word lists are built once (about a second) into $NEWSLINT_CACHE_DIR,
+         else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint: set either variable to move
+         it; old builds are pruned, and the folder is safe to delete
+"""
 CHECK_EPILOG = """\
 examples:
   newslint check article.md                 lint one file
@@ -28,7 +33,7 @@ examples:
 output:  path:line:col: level: message [family/rule]
 exit:    0 clean, 1 findings at or above --fail-on, 2 usage, configuration or rule errors
 config:  the nearest .newslint.yaml or pyproject.toml [tool.newslint], from each file upward
-"""
+""" + CACHE_HELP
 
 
 def _names(value: str) -> list[str]:
@@ -48,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="A data-quality linter for published news text: typos, contradictions, "
                     "web debris and readability, reported like a compiler.",
-        epilog="Run 'newslint COMMAND --help' for the options of a command.")
-    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
+        epilog="Run 'newslint COMMAND --help' for the options of a command.\n\n" + CACHE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-V", "--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="lint files, folders or standard input",
@@ -96,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     _jobs_option(check)
     check.add_argument("--require-languagetool", action="store_true",
                        help="exit 2 when LanguageTool's grammar checks cannot run (no server, or it fails)")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="also print notes, such as that LanguageTool's grammar checks are off because "
+                            "no server is configured")
 
     baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
                               description="Lint files and record their findings in a baseline file; "
@@ -123,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="refuse larger request bodies with 413 (default: 1048576, 1 MiB)")
     serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                        help="per-request time limit for linting (default: 10)")
+    serve.add_argument("--access-log", action="store_true",
+                       help="log every request on standard output (default: off; a proxy in front "
+                            "usually logs them already)")
 
     lsp = sub.add_parser("lsp", help="run the language server for editors (LSP over standard input and output)",
                          description="A Language Server Protocol server on standard input and output: "
@@ -157,10 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class _VersionAction(argparse.Action):
-    """--version, looked up only when asked for (importlib.metadata is slow to import)."""
+    """-V/--version, looked up only when asked for (importlib.metadata is slow to import), on
+    standard output like argparse's own version action."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(message=f"newslint {package_version()}\n")
+        print(f"newslint {package_version()}")
+        parser.exit()
 
 
 def _jobs_option(parser: argparse.ArgumentParser) -> None:
@@ -270,7 +284,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .service import serve
     return serve(host=args.host, port=args.port, workers=args.workers, config=args.config,
-                 max_body=args.max_body, timeout=args.timeout)
+                 max_body=args.max_body, timeout=args.timeout, access_log=args.access_log)
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 The run half (app/cli.py) hands over the results in input order; nothing here lints. Standard
 output carries the report (or the diff); standard error the notes: findings kept back by the
-baseline, fixes applied, LanguageTool outages.
+baseline, fixes applied, LanguageTool outages (and with --verbose, that LanguageTool is off).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def report_check(args: argparse.Namespace, linter, results: list, mode: str | No
         files = sum(1 for r in results if r.fixed)
         _note(f"fixed {fixes} finding{_s(fixes)} in {files} file{_s(files)}")
     _render(args, linter, results)
-    notices = _notices(linter, results)
+    notices = _notices(linter, results, args.verbose)
     if args.require_languagetool and (any(kind.startswith("languagetool") for kind, _ in notices)
                                       or not linter.uses("languagetool")):
         print("newslint: error: --require-languagetool: LanguageTool grammar checks did not run", file=sys.stderr)
@@ -71,11 +71,16 @@ def _render(args: argparse.Namespace, linter, results: list) -> None:
         sys.stdout.flush()
 
 
-def _notices(linter, results: list) -> list[tuple[str, str]]:
+# notes said only with --verbose: that LanguageTool is off when nobody configured it was noise on
+# every run and in every failed pre-commit hook (an outage of a configured server is always said)
+VERBOSE_NOTICES = ("languagetool-off",)
+
+
+def _notices(linter, results: list, verbose: bool) -> list[tuple[str, str]]:
     """The run's notes (e.g. a LanguageTool outage), each said once on standard error."""
     notices = list({m: (k, m) for k, m in linter.notices() + [n for r in results for n in r.notices]}.values())
-    for _, message in notices:
-        if message:
+    for kind, message in notices:
+        if message and (verbose or kind not in VERBOSE_NOTICES):
             _note(message)
     return notices
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import logging
 import os
 import re
 import sys
@@ -102,7 +103,9 @@ class Checker:
         linter = self.linter(request["select"], request["ignore"], request["statistics"])
         result = linter.lint_text(request["text"], format=request["format"], metadata=request["metadata"])
         if result.error is not None:
-            raise RequestError(422, result.error.message)
+            error = result.error
+            where = f"line {error.line}{f', column {error.column}' if error.column else ''}: " if error.line else ""
+            raise RequestError(422, where + error.message)
         fail_on = request["fail_on"] or linter.config().fail_on or "error"
         shift = 1 if request["text"].startswith("\ufeff") else 0  # offsets into the text as sent
         diagnostics = [_shifted(d.to_dict(), shift) for d in result.diagnostics]
@@ -160,6 +163,12 @@ def parse_request(body: bytes) -> dict[str, Any]:
             raise RequestError(422, f"field 'metadata': unknown key '{key}' (keys: {', '.join(METADATA_FIELDS)})")
         if value is not None and not isinstance(value, str):
             raise RequestError(422, f"field 'metadata.{key}': expected a string")
+    if metadata.get("date") is not None:
+        from ..document.dates import read_date
+        try:
+            read_date(metadata["date"])
+        except ValueError as exc:
+            raise RequestError(422, f"field 'metadata.date': {exc}") from None
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in LEVEL_NAMES:
         raise RequestError(422, f"field 'fail_on': expected one of {', '.join(LEVEL_NAMES)}, got {fail_on!r}")
@@ -291,7 +300,10 @@ def app_from_env() -> Starlette:
 
 
 def serve(*, host: str = "127.0.0.1", port: int = 8080, workers: int = 1, config: Path | None = None,
-          max_body: int = DEFAULT_MAX_BODY, timeout: float = DEFAULT_TIMEOUT) -> int:
+          max_body: int = DEFAULT_MAX_BODY, timeout: float = DEFAULT_TIMEOUT, access_log: bool = False) -> int:
+    """Run the service until Ctrl+C. It says where it listens once it does; uvicorn's warnings and
+    errors show, its other start-up lines do not, and requests are logged with `access_log`
+    (off by default: a CMS asks on every save, and the proxy in front logs requests already)."""
     from unittest.mock import patch
 
     import uvicorn
@@ -309,8 +321,43 @@ def serve(*, host: str = "127.0.0.1", port: int = 8080, workers: int = 1, config
     bind = uvicorn.Config.bind_socket
     with patch.object(uvicorn.Config, "bind_socket", lambda self: tcp_listener(bind(self))):  # see tcp_listener
         uvicorn.run("newslint.app.service:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", server_header=False)
+                    log_level="info", log_config=_log_config(), access_log=access_log, server_header=False)
     return 0
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, with its "Uvicorn running on ..." line turned into newslint's start-up
+    message (StartedMessage) and its other informational lines left out."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["filters"] = {"started": {"()": StartedMessage}}
+    config["formatters"]["plain"] = {"format": "%(message)s"}
+    config["handlers"]["default"]["level"] = "WARNING"
+    config["handlers"]["started"] = {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                                     "formatter": "plain", "filters": ["started"]}
+    config["loggers"]["uvicorn"]["handlers"] = ["default", "started"]
+    return config
+
+
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+class StartedMessage(logging.Filter):
+    """Lets through only uvicorn's "running on <address>" line, written as newslint's message:
+    logged once the socket is bound (after the warm-up, with one worker), so it is true."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        address = _ADDRESS.search(record.getMessage()) if record.levelno == logging.INFO else None
+        if address is None or "running on" not in record.getMessage():
+            return False
+        url = address.group()
+        record.msg = (f"newslint: serving on {url} (POST /v1/check, GET /v1/rules, GET /healthz)\n"
+                      f"newslint: the API is described at {url}/openapi.json\n"
+                      "newslint: press Ctrl+C to stop")
+        record.args = ()
+        return True
 
 
 def tcp_listener(sock):

@@ -62,6 +62,12 @@ class LanguageToolCheck(Check):
     def notices(self) -> list[tuple[str, str]]:
         return self.client.notices()
 
+    @classmethod
+    def reports_as(cls, rule: Rule, rule_id: str) -> bool:
+        """grammar/<LanguageTool's rule id>, e.g. grammar/EN_A_VS_AN."""
+        family, _, name = rule_id.partition("/")
+        return family == rule.family and _from_languagetool(name)
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
         if not self.client.active or not view.strip():

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import reprlib
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 
 class NewslintError(Exception):
@@ -15,6 +17,7 @@ class NewslintError(Exception):
         self.line = line
         self.column = column
         self.key = key
+        self.more: tuple[NewslintError, ...] = ()  # the other errors found in the same pass
 
     def __str__(self) -> str:
         where = self.path or "newslint"
@@ -23,7 +26,36 @@ class NewslintError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         key = f"key '{self.key}': " if self.key else ""
-        return f"{where}: error: {key}{self.message}"
+        return "\n".join([f"{where}: error: {key}{self.message}", *map(str, self.more)])
+
+
+class Errors:
+    """The errors of one pass over a file (or a set of files), so that a run names every mistake
+    at once instead of one per run: `with errors.gathered(): ...` around each part that may
+    fail, then `errors.raise_any()`."""
+
+    def __init__(self) -> None:
+        self.found: list[NewslintError] = []
+
+    @contextmanager
+    def gathered(self) -> Iterator[None]:
+        try:
+            yield
+        except NewslintError as exc:
+            self.add(exc)
+
+    def add(self, error: NewslintError) -> None:
+        self.found += [error, *error.more]
+        error.more = ()
+
+    def raise_any(self) -> None:
+        """The first error, holding the others (each said once, in the files' order), if any."""
+        if not self.found:
+            return
+        unique = sorted({str(e): e for e in self.found}.values(),
+                        key=lambda e: (e.path or "", e.line or 0, e.column or 0))
+        unique[0].more = tuple(unique[1:])
+        raise unique[0]
 
 
 class RuleError(NewslintError):
@@ -50,6 +82,26 @@ def brief(value: object) -> str:
     """repr() for error messages, cut short: a value from a file may be huge, or a YAML alias
     bomb whose full repr would not fit in memory."""
     return _BRIEF.repr(value)
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name `name` is most likely a typo of, if any ("acept" -> "accept")."""
+    import difflib
+    found = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def unknown(name: str, known: Iterable[str], what: str = "key", where: str = "") -> str:
+    """"unknown key 'acept', did you mean 'accept'?" or, with nothing close, the known ones."""
+    known = list(known)
+    head = f"unknown {what} {name!r}{where}"
+    match = closest(name, known)
+    return f"{head}, did you mean {match!r}?" if match else f"{head}; known {what}s: {', '.join(known)}"
+
+
+def with_article(word: str) -> str:
+    """'an existence', 'a substitution' (rule type names: none starts with a silent or a 'yoo' sound)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 class OptionError(ValueError):

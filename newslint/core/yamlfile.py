@@ -35,7 +35,7 @@ class LocatedYaml:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = " ".join(p for p in (exc.context, exc.problem) if p) or "not valid YAML"
-            raise error(f"not valid YAML: {problem}", path,
+            raise error(problem if isinstance(exc, NotADate) else f"not valid YAML: {problem}", path,
                         mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
         except yaml.YAMLError as exc:
             raise error(f"not valid YAML: {exc}", path) from None
@@ -104,26 +104,71 @@ class LocatedYaml:
         return self.error_class(message, self.path, line, column, name)
 
 
+class NotADate(yaml.constructor.ConstructorError):
+    """A YAML timestamp that is no date (2024-02-30, 2024-13-01), with where it stands.
+
+    YAML reads such a value as a timestamp, and PyYAML raises a bare ValueError building it,
+    with no position: every reader of YAML (configuration, rule files, front matter) turns that
+    into this error instead, found again in the node tree."""
+
+
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
     """The node tree and the data, from one parse (a safe loader: no tag builds an object)."""
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
-        return root, loader.construct_document(root) if root is not None else None
+        try:
+            return root, loader.construct_document(root) if root is not None else None
+        except ValueError:
+            error = _impossible_timestamp(root)
+            if error is None:
+                raise
+            raise error from None
     finally:
         loader.dispose()
+
+
+def _impossible_timestamp(root: yaml.Node | None) -> NotADate | None:
+    """The first timestamp of the tree that is no date, as a NotADate (each node once: aliases)."""
+    checker = yaml.SafeLoader("")
+    pending, visited = [root], set()
+    try:
+        while pending:
+            node = pending.pop()
+            if node is None or id(node) in visited:
+                continue
+            visited.add(id(node))
+            if isinstance(node, yaml.ScalarNode):
+                if node.tag == "tag:yaml.org,2002:timestamp":
+                    try:
+                        checker.construct_yaml_timestamp(node)
+                    except ValueError as exc:
+                        return NotADate(None, None, f"not a date: {node.value} ({exc})", node.start_mark)
+            elif isinstance(node, yaml.SequenceNode):
+                pending.extend(reversed(node.value))
+            elif isinstance(node, yaml.MappingNode):
+                pending.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        return None
+    finally:
+        checker.dispose()
 
 
 def safe_data(text: str) -> Any:
     """`yaml.safe_load(text)`, through libyaml's safe loader when PyYAML has it: newslint's own
     data files (people, abbreviations) are read on every run, and the Python parser takes
-    several milliseconds each."""
-    if _FAST_LOADER is not None:
-        try:
-            return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
-            pass  # the Python parser says what is wrong
-    return yaml.safe_load(text)
+    several milliseconds each. A timestamp that is no date is a NotADate (a YAMLError)."""
+    try:
+        if _FAST_LOADER is not None:
+            try:
+                return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+            except yaml.YAMLError:
+                pass  # the Python parser says what is wrong
+        return yaml.safe_load(text)
+    except ValueError:
+        error = _impossible_timestamp(yaml.compose(text, Loader=yaml.SafeLoader))
+        if error is None:
+            raise
+        raise error from None
 
 
 def _too_deep(text: str, limit: int = 100) -> tuple[int | None, int | None]:

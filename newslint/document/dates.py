@@ -29,6 +29,7 @@ DATE = re.compile(
 WEEKDAY = re.compile("(?:" + "|".join(rf"{d[0]}(?<!\w.){d[1:]}" for d in WEEKDAYS) + r")\b")
 _NOT_AFTER_NUMBER = r"(?<![\d.,$£€-].)"
 YEAR = re.compile(rf"(?:1{_NOT_AFTER_NUMBER}[89]\d\d|2{_NOT_AFTER_NUMBER}0\d\d)(?![\d%]|-\d)")
+_NUMERIC_DATE = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)(?![\d-])")  # as YAML reads a timestamp's date
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,9 @@ def _day_number(day: str) -> int:
     return int(day[:-2] if day.endswith(("st", "nd", "rd", "th")) else day)
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """A metadata date: a date, a datetime, or a string such as 2023-06-18 or June 18, 2023."""
+def read_date(value: Any) -> dt.date:
+    """A metadata date: a date, a datetime, or a string such as 2023-06-18, 2023-06-18T10:00+02:00
+    or June 18, 2023. ValueError says why anything else is not one ("2023-02-30", "yesterday")."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -89,10 +91,26 @@ def parse_date(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(text[:10])
         except ValueError:
             pass
-        found = find_dates(text)
-        if found and found[0].year is not None:
-            return found[0].resolve(None)
-    return None
+        numeric = _NUMERIC_DATE.match(text)
+        if numeric:
+            try:
+                return dt.date(*map(int, numeric.groups()))
+            except ValueError as exc:
+                raise ValueError(f"not a date: {text} ({exc})") from None
+        dated = [d for d in find_dates(text) if d.year is not None]
+        resolved = dated[0].resolve(None) if dated else None
+        if resolved is not None:
+            return resolved
+    shown = repr(value.strip()) if isinstance(value, str) else f"{value!r:.60}"
+    raise ValueError(f"not a date: {shown} (expected a date such as 2023-06-18)")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """read_date, or None for a value that is no date (an HTML page's meta date is not checked)."""
+    try:
+        return read_date(value)
+    except ValueError:
+        return None
 
 
 # lines that carry the article's own date: a photo caption or credit, a publication stamp

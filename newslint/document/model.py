@@ -38,6 +38,12 @@ class Document:
         self._source_map = reading.source_map
         self.metadata: dict[str, Any] = dict(reading.metadata)
         if metadata:
+            if metadata.get("date") is not None:
+                from .dates import read_date
+                try:
+                    read_date(metadata["date"])
+                except ValueError as exc:
+                    raise InputError(f"metadata 'date': {exc}", path) from None
             self.metadata.update({k: v for k, v in metadata.items() if v is not None})
         self.lines = LineIndex(self.text)
 

@@ -14,20 +14,25 @@ import re
 from .positions import LineIndex
 
 _DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_NAME = re.compile(r"[^\s,]+")
 
 
 class Suppressions:
-    """Which rules are switched off on which lines."""
+    """Which rules are switched off on which lines, and every name the comments give, with its
+    offset (a name that is no rule id or family is a typo the engine reports)."""
 
     def __init__(self, text: str, lines: LineIndex):
         # (first line, last line, rules or None for all)
         self.ranges: list[tuple[int, int, frozenset[str] | None]] = []
+        self.names: list[tuple[str, int]] = []
         open_ranges: dict[frozenset[str] | None, int] = {}
         if "newslint-" not in text:
             return
         for m in _DIRECTIVE.finditer(text):
             kind = m.group(1)
-            names = frozenset(m.group(2).replace(",", " ").split()) or None
+            named = [(n.group(), m.start(2) + n.start()) for n in _NAME.finditer(m.group(2))]
+            self.names += named
+            names = frozenset(name for name, _ in named) or None
             line = lines.position(m.start())[0]
             if kind == "disable-next-line":
                 self.ranges.append((line + 1, line + 1, names))

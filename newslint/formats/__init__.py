@@ -41,5 +41,5 @@ def summary(results) -> dict:
         "errors": counts["error"],
         "warnings": counts["warning"],
         "infos": counts["info"],
-        "files_with_errors": sum(1 for r in results if r.error is not None),
+        "unreadable_files": sum(1 for r in results if r.error is not None),
     }

@@ -1,11 +1,16 @@
-"""`--format json`: {"version": 1, "files": [{"path", "diagnostics", ...}], "summary": {...}}."""
+"""`--format json`: {"version": 2, "files": [{"path", "diagnostics", ...}], "summary": {...}}.
+
+`version` changes whenever a field is renamed or removed (a new field keeps it):
+  2  summary.files_with_errors became summary.unreadable_files: it always counted the files
+     that could not be read, not files with error-level findings (issue 14).
+"""
 from __future__ import annotations
 
 import json
 
 from . import summary
 
-VERSION = 1
+VERSION = 2
 
 
 def render(results, options, stream) -> None:

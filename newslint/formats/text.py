@@ -57,8 +57,10 @@ def _summary_line(s: dict) -> str:
         n = s[key]
         if n:
             parts.append(f"{n} {word}{'' if n == 1 else 's'}" if word != "info" else f"{n} info")
-    files = f"{s['files']} file{'' if s['files'] == 1 else 's'}"
+    unreadable = s["unreadable_files"]
+    not_read = f"{unreadable} file{'' if unreadable == 1 else 's'} could not be read"
+    checked = s["files"] - unreadable
+    if unreadable and not checked:
+        return f"no file checked: {not_read}"
     problems = ", ".join(parts) if parts else "no problems"
-    unreadable = s["files_with_errors"]
-    tail = f" ({unreadable} could not be checked)" if unreadable else ""
-    return f"{problems} in {files}{tail}"
+    return f"{problems} in {checked} file{'' if checked == 1 else 's'}" + (f"; {not_read}" if unreadable else "")

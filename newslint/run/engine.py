@@ -14,8 +14,8 @@ from typing import Callable, Iterable
 from ..checks import check_class
 from ..checks.shared.check import BuildContext, Check
 from ..checks.shared.phrases import PhraseIndex
-from ..core.diagnostic import FAMILIES, Diagnostic
-from ..core.errors import NewslintError
+from ..core.diagnostic import FAMILIES, Diagnostic, Level
+from ..core.errors import Errors, NewslintError, closest
 from ..core.patterns import end_watch, watch_patterns
 from ..core.rule import Rule
 from ..document.model import Document
@@ -41,8 +41,15 @@ def forget_rules() -> None:
 def validate_names(names: Iterable[str], rules: dict[str, Rule], what: str) -> None:
     for name in names:
         if name not in rules and name not in FAMILIES:
-            raise NewslintError(f"{what}: '{name}' is neither a rule id nor a family "
-                                f"(families: {', '.join(FAMILIES)}; `newslint rules` lists the ids)")
+            raise NewslintError(f"{what}: '{name}' is neither a rule id nor a family{_hint(name, rules)}")
+
+
+def _hint(name: str, rules: dict[str, Rule]) -> str:
+    """'; did you mean ...?' for a misspelt rule id or family, else where to find the names."""
+    match = closest(name, [*rules, *FAMILIES])
+    if match:
+        return f"; did you mean '{match}'?"
+    return f" (families: {', '.join(FAMILIES)}; `newslint rules` lists the ids)"
 
 
 def _selected(rule_id: str, names: Iterable[str]) -> bool:
@@ -50,10 +57,15 @@ def _selected(rule_id: str, names: Iterable[str]) -> bool:
     return any(n == rule_id or n == family for n in names)
 
 
+UNKNOWN_NAME = "newslint/unknown-rule"  # a suppression comment names no rule or family: a typo
+
+
 class Engine:
-    def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None):
+    def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None,
+                 known: dict[str, Rule] | None = None):
         self.checks = checks
         self.settings = settings
+        self.known = known or {}  # every rule, on or off: the names a suppression comment may give
         # the refine methods of the checks that weed out what others report, and the notices
         # methods of those that leave notes (LanguageTool's), found once (a pack may hold 1,000 rules)
         self._refiners: list[Callable[[list[Diagnostic]], list[Diagnostic]]] = [
@@ -74,16 +86,21 @@ class Engine:
         validate_names(select, rules, "--select")
         validate_names(ignore, rules, "--ignore")
         _, layers = config.rule_settings(path)
+        errors = Errors()  # every mistake in the rule settings, each once (a family's for all its rules)
         for layer in layers:
             for name, setting in layer.items():
                 if name not in rules and name not in FAMILIES:
-                    raise setting.fail(f"no rule or family named '{name}' (families: {', '.join(FAMILIES)})")
+                    errors.add(setting.fail(f"no rule or family named '{name}'{_hint(name, rules)}"))
+        configured = {}
+        for rule_id in sorted(rules):
+            with errors.gathered():
+                configured[rule_id] = _configured(rules[rule_id], layers)
+        errors.raise_any()
         settings = {"language": config.language, "accept": config.accept, "reject": config.reject,
                     "languagetool": config.languagetool}
         context = BuildContext(PhraseIndex(), settings)
         checks = []
-        for rule_id in sorted(rules):
-            rule = _configured(rules[rule_id], layers)
+        for rule_id, rule in configured.items():
             if not rule.enabled:
                 continue
             if select and not _selected(rule_id, select):
@@ -91,7 +108,7 @@ class Engine:
             if ignore and _selected(rule_id, ignore):
                 continue
             checks.append(check_class(rule.extends)(rule, context))
-        return cls(checks, settings, context.phrases)
+        return cls(checks, settings, context.phrases, rules)
 
     def notices(self) -> list[tuple[str, str]]:
         """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
@@ -119,8 +136,25 @@ class Engine:
             from ..document.suppression import Suppressions
             suppressions = Suppressions(doc.text, doc.lines)
             found = [d for d in found if not suppressions.suppressed(d.rule, d.line)]
+            found += [self._unknown_name(doc, name, offset) for name, offset in suppressions.names
+                      if not self._names_a_rule(name)]
         found.sort(key=Diagnostic.sort_key)
         return found
+
+
+    def _names_a_rule(self, name: str) -> bool:
+        return (name in self.known or name in FAMILIES
+                or any(check_class(rule.extends).reports_as(rule, name) for rule in self.known.values()))
+
+    def _unknown_name(self, doc: Document, name: str, offset: int) -> Diagnostic:
+        """A warning at a name in a suppression comment that is no rule id or family."""
+        match = closest(name, [*self.known, *FAMILIES])
+        hint = f"did you mean '{match}'?" if match else "`newslint rules` lists the rule ids"
+        (line, column), (end_line, end_column) = doc.lines.position(offset), doc.lines.position(offset + len(name))
+        return Diagnostic(
+            rule=UNKNOWN_NAME, level=Level.WARNING, line=line, column=column, end_line=end_line,
+            end_column=end_column, offset=offset, length=len(name), path=doc.path,
+            message=f"'{name}' is neither a rule id nor a family, so this comment does not suppress it; {hint}")
 
 
 def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..core.diagnostic import LEVEL_NAMES
-from ..core.errors import ConfigError, NewslintError, brief
+from ..core.errors import ConfigError, Errors, NewslintError, brief, unknown
 from ..core.yamlfile import LocatedYaml
 from .paths import DEFAULT_INCLUDE, matches_any, relative_to
 
@@ -48,7 +48,6 @@ KEYS = {
 }
 LANGUAGETOOL_MODES = ("url", "local", "off")
 
-# fail(message, *keys, at_key=False) -> the error (a ConfigError) located at those keys
 Fail = Callable[..., NewslintError]
 
 
@@ -140,7 +139,7 @@ def config_from_text(text: str, path: Path) -> Config:
 def _read_pyproject(text: str, path: Path) -> tuple[dict, Fail]:
     if sys.version_info >= (3, 11):
         import tomllib
-    else:
+    else:  # Python 3.10
         import tomli as tomllib
     try:
         data = tomllib.loads(text)
@@ -163,86 +162,101 @@ def _read_pyproject(text: str, path: Path) -> tuple[dict, Fail]:
 
 
 def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
+    """The configuration in `data`; a ConfigError names every mistake in it, not only the first."""
     if not isinstance(data, dict):
         raise fail("the configuration must be a mapping of keys to values")
+    errors = Errors()
     for key in data:
         if key not in KEYS:
-            raise fail(f"unknown configuration key; known keys: {', '.join(KEYS)}", key, at_key=True)
+            errors.add(fail(unknown(str(key), KEYS), key, at_key=True))
     root = path.parent if path else Path.cwd()
     cfg = Config(path=path, root=root, source=str(path) if path else "defaults")
     if "language" in data:
-        cfg.language = _one_of(data["language"], LANGUAGES, fail, "language")
+        if data["language"] in LANGUAGES:
+            cfg.language = data["language"]
+        else:
+            errors.add(fail(f"expected one of {', '.join(LANGUAGES)}, got {brief(data['language'])}", "language"))
     if "rule_paths" in data:
-        cfg.rule_paths = _rule_paths(data["rule_paths"], fail, root)
+        with errors.gathered():
+            cfg.rule_paths = [root / p for p in _strings(data["rule_paths"], fail, "rule_paths")]
+        for i, p in enumerate(cfg.rule_paths):
+            if not p.is_dir():
+                errors.add(fail(f"rule directory {str(p)!r} does not exist", "rule_paths", i))
     if "rules" in data:
-        cfg.rules = _rules(data["rules"], fail, ("rules",))
-    if "include" in data:
-        cfg.include = _strings(data["include"], fail, "include")
-    if "exclude" in data:
-        cfg.exclude = _strings(data["exclude"], fail, "exclude")
+        cfg.rules = _rules(data["rules"], fail, ("rules",), errors)
+    for key in ("include", "exclude"):
+        if key in data:
+            with errors.gathered():
+                setattr(cfg, key, _strings(data[key], fail, key))
     if "overrides" in data:
-        cfg.overrides = _overrides(data["overrides"], fail)
+        cfg.overrides = _overrides(data["overrides"], fail, errors)
     if "vocabulary" in data:
-        cfg.accept, cfg.reject = _vocabulary(data["vocabulary"], fail)
+        vocab = data["vocabulary"]
+        if not isinstance(vocab, dict):
+            errors.add(fail("expected a mapping with 'accept' and 'reject' word lists", "vocabulary"))
+        else:
+            _unknown_keys(vocab, ("accept", "reject"), fail, errors, "vocabulary")
+            with errors.gathered():
+                cfg.accept = _strings(vocab.get("accept", []), fail, "vocabulary", "accept")
+            with errors.gathered():
+                cfg.reject = _strings(vocab.get("reject", []), fail, "vocabulary", "reject")
     if "fail_on" in data:
-        cfg.fail_on = _one_of(data["fail_on"], LEVEL_NAMES, fail, "fail_on")
+        if data["fail_on"] in LEVEL_NAMES:
+            cfg.fail_on = data["fail_on"]
+        else:
+            errors.add(fail(f"expected one of {', '.join(LEVEL_NAMES)}, got {brief(data['fail_on'])}", "fail_on"))
     if "languagetool" in data:
-        cfg.languagetool = _languagetool(data["languagetool"], fail)
+        cfg.languagetool = _languagetool(data["languagetool"], fail, errors)
+    errors.raise_any()
     return cfg
 
 
-def _one_of(value: Any, choices: tuple[str, ...], fail: Fail, key: str) -> str:
-    if value not in choices:
-        raise fail(f"expected one of {', '.join(choices)}, got {brief(value)}", key)
-    return value
+def _unknown_keys(mapping: dict, known: tuple[str, ...], fail: Fail, errors: Errors, *keys: str | int) -> None:
+    for key in mapping:
+        if key not in known:
+            errors.add(fail(unknown(str(key), known), *keys, key, at_key=True))
 
 
-def _rule_paths(value: Any, fail: Fail, root: Path) -> list[Path]:
-    paths = [root / p for p in _strings(value, fail, "rule_paths")]
-    for i, p in enumerate(paths):
-        if not p.is_dir():
-            raise fail(f"rule directory {str(p)!r} does not exist", "rule_paths", i)
-    return paths
-
-
-def _overrides(value: Any, fail: Fail) -> list[Override]:
+def _overrides(value: Any, fail: Fail, errors: Errors) -> list[Override]:
     if not isinstance(value, list):
-        raise fail("expected a list of {files: [globs], rules: {...}}", "overrides")
-    overrides = []
+        errors.add(fail("expected a list of {files: [globs], rules: {...}}", "overrides"))
+        return []
+    out = []
     for i, item in enumerate(value):
-        if not isinstance(item, dict) or set(item) - {"files", "rules"} or "files" not in item:
-            raise fail("each override needs 'files' (a list of globs) and 'rules'", "overrides", i)
-        overrides.append(Override(_strings(item["files"], fail, "overrides", i, "files"),
-                                  _rules(item.get("rules", {}), fail, ("overrides", i, "rules"))))
-    return overrides
+        if not isinstance(item, dict) or "files" not in item:
+            errors.add(fail("each override needs 'files' (a list of globs) and 'rules'", "overrides", i))
+            continue
+        _unknown_keys(item, ("files", "rules"), fail, errors, "overrides", i)
+        files: list[str] = []
+        with errors.gathered():
+            files = _strings(item["files"], fail, "overrides", i, "files")
+        out.append(Override(files, _rules(item.get("rules", {}), fail, ("overrides", i, "rules"), errors)))
+    return out
 
 
-def _vocabulary(value: Any, fail: Fail) -> tuple[list[str], list[str]]:
-    """The accepted and the rejected words."""
-    if not isinstance(value, dict) or set(value) - {"accept", "reject"}:
-        raise fail("expected a mapping with 'accept' and 'reject' word lists", "vocabulary")
-    return (_strings(value.get("accept", []), fail, "vocabulary", "accept"),
-            _strings(value.get("reject", []), fail, "vocabulary", "reject"))
-
-
-def _languagetool(value: Any, fail: Fail) -> dict[str, Any]:
-    if not isinstance(value, dict) or set(value) - {"url", "mode", "timeout"}:
-        raise fail("expected a mapping with 'url', 'mode' (url, local or off) and 'timeout'", "languagetool")
+def _languagetool(value: Any, fail: Fail, errors: Errors) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        errors.add(fail("expected a mapping with 'url', 'mode' (url, local or off) and 'timeout'", "languagetool"))
+        return {}
+    _unknown_keys(value, ("url", "mode", "timeout"), fail, errors, "languagetool")
     out: dict[str, Any] = {}
     if "url" in value:
-        if not isinstance(value["url"], str) or not value["url"].startswith(("http://", "https://")):
-            raise fail("expected the http(s) URL of a LanguageTool server", "languagetool", "url")
-        out["url"] = value["url"]
+        if isinstance(value["url"], str) and value["url"].startswith(("http://", "https://")):
+            out["url"] = value["url"]
+        else:
+            errors.add(fail("expected the http(s) URL of a LanguageTool server", "languagetool", "url"))
     if "mode" in value:
-        if value["mode"] not in LANGUAGETOOL_MODES:
-            raise fail(f"expected one of {', '.join(LANGUAGETOOL_MODES)}, got {brief(value['mode'])}"
-                       " (YAML reads an unquoted off as false: quote it)", "languagetool", "mode")
-        out["mode"] = value["mode"]
+        if value["mode"] in LANGUAGETOOL_MODES:
+            out["mode"] = value["mode"]
+        else:
+            errors.add(fail(f"expected one of {', '.join(LANGUAGETOOL_MODES)}, got {brief(value['mode'])}"
+                            " (YAML reads an unquoted off as false: quote it)", "languagetool", "mode"))
     if "timeout" in value:
         t = value["timeout"]
         if isinstance(t, bool) or not isinstance(t, (int, float)) or t <= 0:
-            raise fail("expected a number of seconds", "languagetool", "timeout")
-        out["timeout"] = float(t)
+            errors.add(fail("expected a number of seconds", "languagetool", "timeout"))
+        else:
+            out["timeout"] = float(t)
     return out
 
 
@@ -254,9 +268,10 @@ def _strings(value: Any, fail: Fail, *keys: str | int) -> list[str]:
     return list(value)
 
 
-def _rules(value: Any, fail: Fail, keys: tuple) -> dict[str, RuleSetting]:
+def _rules(value: Any, fail: Fail, keys: tuple, errors: Errors) -> dict[str, RuleSetting]:
     if not isinstance(value, dict):
-        raise fail("expected a mapping of rule ids or families to on, off or settings", *keys)
+        errors.add(fail("expected a mapping of rule ids or families to on, off or settings", *keys))
+        return {}
     out = {}
     for name, setting in value.items():
         here = (*keys, name)
@@ -271,11 +286,12 @@ def _rules(value: Any, fail: Fail, keys: tuple) -> dict[str, RuleSetting]:
         elif isinstance(setting, dict):
             settings = dict(setting)
             enabled = settings.pop("enabled", True)
-            if not isinstance(enabled, bool):
-                raise located("expected true or false", "enabled")
-            out[str(name)] = RuleSetting(enabled, settings, located)
+            if isinstance(enabled, bool):
+                out[str(name)] = RuleSetting(enabled, settings, located)
+            else:
+                errors.add(located("expected true or false", "enabled"))
         else:
-            raise located("expected on, off, or a mapping of settings (level, the rule's options)")
+            errors.add(located("expected on, off, or a mapping of settings (level, the rule's options)"))
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from ..checks import check_class, rule_types
 from ..checks.shared.check import Check
 from ..core.diagnostic import FAMILIES, LEVEL_NAMES, Level
-from ..core.errors import OptionError, RuleError, brief
+from ..core.errors import Errors, NewslintError, OptionError, RuleError, brief, unknown, with_article
 from ..core.options import Option
 from ..core.rule import Rule
 from ..core.yamlfile import LocatedYaml
@@ -59,9 +59,12 @@ def load_rules(directories: list[Path]) -> dict[str, Rule]:
     """Every rule of every directory, later directories replacing earlier ones by id."""
     rules: dict[str, Rule] = {}
     builtin = builtin_rules_dir()
+    errors = Errors()  # every bad file is named, not only the first
     for directory in directories:
         for rule_id, path in discover(directory):
-            rules[rule_id] = load_rule(rule_id, path, shipped=directory == builtin)
+            with errors.gathered():
+                rules[rule_id] = load_rule(rule_id, path, shipped=directory == builtin)
+    errors.raise_any()
     return rules
 
 
@@ -96,8 +99,8 @@ def parse_rule(rule_id: str, doc: LocatedYaml, shipped: bool = False) -> Rule:
     cls = check_class(extends)
     for key in raw:
         if key not in COMMON_KEYS and key not in cls.OPTIONS:
-            known = ", ".join(list(COMMON_KEYS) + list(cls.OPTIONS))
-            raise doc.fail(f"unknown key for a {extends} rule; known keys: {known}", key, at_key=True)
+            raise doc.fail(unknown(str(key), [*COMMON_KEYS, *cls.OPTIONS], where=f" for {with_article(extends)} rule"),
+                           key, at_key=True)
 
     def get(key: str, option: Option) -> Any:
         if key not in raw:
@@ -161,7 +164,7 @@ def _example(raw: Any, doc: LocatedYaml) -> dict[str, list[str]]:
     return out
 
 
-def apply_settings(rule: Rule, settings: dict[str, Any], fail: Callable[..., Exception]) -> Rule:
+def apply_settings(rule: Rule, settings: dict[str, Any], fail: Callable[..., NewslintError]) -> Rule:
     """A copy of `rule` with a configuration's settings for it (level, options...) applied.
 
     `fail(message, key)` builds the error for a bad setting, located in the configuration file.
@@ -169,6 +172,7 @@ def apply_settings(rule: Rule, settings: dict[str, Any], fail: Callable[..., Exc
     cls = check_class(rule.extends)
     changes: dict[str, Any] = {}
     options = dict(rule.options)
+    errors = Errors()  # every bad setting of the rule, not only the first
     for key, value in settings.items():
         try:
             if key == "level":
@@ -183,9 +187,10 @@ def apply_settings(rule: Rule, settings: dict[str, Any], fail: Callable[..., Exc
             elif key in cls.OPTIONS:
                 options[key] = cls.OPTIONS[key].convert(value)
             else:
-                known = ", ".join(list(SETTABLE) + list(cls.OPTIONS))
-                raise OptionError(f"unknown setting for rule {rule.id} ({rule.extends}); known: {known}")
+                raise OptionError(unknown(str(key), [*SETTABLE, *cls.OPTIONS], "setting",
+                                          f" for rule {rule.id} ({rule.extends})"))
         except OptionError as exc:
-            raise fail(str(exc), key) from None
+            errors.add(fail(str(exc), key))
+    errors.raise_any()
     _validate_options(cls, options, lambda message, *keys: fail(message, ".".join(map(str, keys)) or None))
     return replace(rule, options=options, **changes)

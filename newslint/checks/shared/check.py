@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Hashable, Iterable
 
 from ...core.diagnostic import Diagnostic, Edit, Fix, Related
-from ...core.errors import OptionError
+from ...core.errors import OptionError, with_article
 from ...core.options import Option
 from ...core.rule import SCOPES, Rule
 from ...document.model import Document
@@ -42,6 +42,12 @@ class Check:
         raise NotImplementedError
 
     @classmethod
+    def reports_as(cls, rule: Rule, rule_id: str) -> bool:
+        """Whether `rule` may report under `rule_id`, an id other than its own (so that a
+        suppression comment may name it)."""
+        return False
+
+    @classmethod
     def validate_message(cls, message: str) -> None:
         """Raise OptionError for a message with unknown placeholders or unbalanced braces."""
         try:
@@ -52,7 +58,8 @@ class Check:
         for name, spec, conversion in fields:
             if name not in cls.PLACEHOLDERS:
                 allowed = ", ".join("{" + p + "}" for p in cls.PLACEHOLDERS)
-                raise OptionError(f"unknown placeholder {{{name}}}; a {cls.NAME} rule offers {allowed} and %s")
+                raise OptionError(f"unknown placeholder {{{name}}}; {with_article(cls.NAME)} rule offers "
+                                  f"{allowed} and %s")
             if conversion not in (None, "r", "s", "a"):
                 raise OptionError(f"{{{name}!{conversion}}}: unknown conversion (use !r, !s or !a)")
             if spec and ("{" in spec or _WIDE.search(spec)):  # {match:{x}}, {match:>99999999999}

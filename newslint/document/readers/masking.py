@@ -12,6 +12,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’]+[^\s<>\"“”‘’.,;:!?)\]}']")
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 SUPPRESSION_COMMENT = re.compile(r"<!--\s*newslint-[\s\S]*?-->")
+_DATE_KEY = re.compile(r"['\"]?date['\"]?[ \t]*:[ \t]*")
 _FRONT_MATTER = re.compile(r"---[^\S\r\n]*(?:\r\n|\r|\n)([\s\S]*?)"
                            r"(?:\r\n|\r|\n)(?:---|\.\.\.)[^\S\r\n]*(?:\r\n|\r|\n|$)")
 
@@ -44,22 +45,25 @@ def prose_debris(text: str) -> list[tuple[int, int]]:
 def front_matter(text: str, strict: bool) -> tuple[dict[str, Any], int]:
     """YAML front matter at the top of the file: (metadata, length of the block) or ({}, 0).
 
-    Strict readers (Markdown) report front matter that does not parse; the text reader treats
-    it as ordinary text, since a plain article may well start with a row of dashes.
+    Strict readers (Markdown) report front matter that does not parse, or whose `date` is no
+    date (as static site generators refuse it); the text reader treats such front matter as
+    ordinary text, since a plain article may well start with a row of dashes.
     """
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
     import yaml
 
-    from ...core.yamlfile import safe_data
+    from ...core.yamlfile import NotADate, safe_data
     try:
         data = safe_data(m.group(1))
     except yaml.YAMLError as exc:
         if not strict:
             return {}, 0
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", None,
+        problem = getattr(exc, "problem", exc)
+        raise InputError(f"front matter: {problem}" if isinstance(exc, NotADate)
+                         else f"front matter is not valid YAML: {problem}", None,
                          mark.line + 2 if mark else 1, mark.column + 1 if mark else None) from None
     except RecursionError:  # brackets nested thousands deep: PyYAML's composer recurses
         if not strict:
@@ -69,7 +73,25 @@ def front_matter(text: str, strict: bool) -> tuple[dict[str, Any], int]:
         if strict and data is not None:
             raise InputError("front matter must be a mapping of keys to values", None, 1, 1)
         return {}, 0 if not strict else m.end()
+    if data.get("date") is not None:
+        from ..dates import read_date
+        try:
+            read_date(data["date"])
+        except ValueError as exc:
+            if not strict:
+                return {}, 0
+            line, column = _date_position(m.group(1))
+            raise InputError(f"front matter: {exc}", None, line + 1, column) from None
     return {str(k): v for k, v in data.items()}, m.end()
+
+
+def _date_position(block: str) -> tuple[int, int]:
+    """1-based line and column, within a front matter block, of the top-level `date` value."""
+    for number, (start, end, _) in enumerate(lines(block), 1):
+        found = _DATE_KEY.match(block, start, end)
+        if found:
+            return number, found.end() - start + 1
+    return 1, 1
 
 
 def lines(text: str) -> list[tuple[int, int, int]]:

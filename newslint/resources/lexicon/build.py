@@ -19,6 +19,10 @@ Loading all of that takes about a second, so the result is stored once as two `m
 folder, keyed by the source files' sizes and time stamps:
 $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint. A read-only or
 missing cache folder only costs the rebuild. Nothing is ever downloaded.
+
+Every install, and every change of a source file, makes a new build; writing one deletes the
+builds not among the few used last (loading a build marks it used), so the folder holds a
+handful of builds, not one per install ever made.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import marshal
 import os
 import re
 import tempfile
+import time
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -88,14 +93,57 @@ def load(part: str) -> tuple:
     key = cache_key()
     path = cache_dir() / f"lexicon-{key}-{part}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        data = marshal.loads(path.read_bytes())
+        _mark_used(path)
+        return data
     except (OSError, ValueError, EOFError, TypeError):
         pass
     parts = _unstored.get(key) or build()
     stored = [_store(cache_dir() / f"lexicon-{key}-{name}.marshal", data) for name, data in parts.items()]
     if not all(stored):
         _unstored[key] = parts  # the other part, asked for later in this run, is not built again
+    else:
+        prune(cache_dir(), "lexicon", key)
     return parts[part]
+
+
+KEEP_OTHER_BUILDS = 2  # besides this install's: other installs on the machine keep theirs
+STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a writer that died
+
+
+def prune(directory: Path, prefix: str, current: str, keep: int = KEEP_OTHER_BUILDS) -> None:
+    """Delete the builds `<prefix>-<key>[-<part>].marshal` in `directory` other than `current`
+    and the `keep` used last, and stale temporary files. Safe beside other processes: a file is
+    read whole (an open one survives its deletion), written by an atomic rename, and a process
+    whose build was deleted builds it again."""
+    builds: dict[str, list[Path]] = {}
+    for path in directory.glob(f"{prefix}-*.marshal"):
+        builds.setdefault(path.name[len(prefix) + 1:-len(".marshal")].split("-", 1)[0], []).append(path)
+    others = sorted((key for key in builds if key != current),
+                    key=lambda key: max(_modified(p) for p in builds[key]), reverse=True)
+    stale = time.time() - STALE_TEMPORARY
+    doomed = [path for key in others[keep:] for path in builds[key]]
+    doomed += [path for path in directory.glob(f".{prefix}-*") if _modified(path) < stale]
+    for path in doomed:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # not ours to delete (another user's, a read-only folder): it stays
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _mark_used(path: Path) -> None:
+    """The build's time stamp is when it was last used: prune keeps the builds used last."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache
 
 
 # parts this process built but could not cache (a read-only home): built once a run, not per part
