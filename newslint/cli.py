@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     _jobs_option(check)
     check.add_argument("--require-languagetool", action="store_true",
                        help="exit 2 when LanguageTool's grammar checks cannot run (no server, or it fails)")
+    from .archive import cli as archive
+    archive.add_record_options(check)
+    archive.add_archive_commands(sub, check)
 
     baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
                               description="Lint files and record their findings in a baseline file; "
@@ -177,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import NewslintError
     try:
         return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "baseline": cmd_baseline,
-                "serve": cmd_serve, "vocab": cmd_vocab}[args.command](args)
+                "serve": cmd_serve, "vocab": cmd_vocab, "archive": cmd_archive}[args.command](args)
     except NewslintError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
@@ -188,7 +191,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def cmd_archive(args: argparse.Namespace) -> int:
+    from .archive.cli import main as archive_main
+    return archive_main(args)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.input_format:  # an archive of records: rows, not files
+        from .archive.cli import check_records
+        return check_records(args)
     from .errors import NewslintError
     from .formats import NEEDS_RULES, OutputOptions, renderer
     from .lint import Linter
