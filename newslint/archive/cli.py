@@ -74,8 +74,9 @@ def add_archive_commands(sub, check: argparse.ArgumentParser) -> None:
                          help="the Dask scheduler, e.g. tcp://HOST:8786 (default: a local cluster on loopback)")
     cluster.add_argument("--workers", type=int, metavar="N",
                          help="worker processes of the local cluster (default: one per core)")
-    cluster.add_argument("--partition-size", type=_size, default="4MB", metavar="SIZE",
-                         help="bytes of archive per partition, e.g. 4MB (default); a Parquet row group is never split")
+    cluster.add_argument("--partition-size", type=_size, default="1MB", metavar="SIZE",
+                         help="bytes of archive per partition (default: 1MB, some 400 articles); "
+                              "a Parquet row group is never split")
     cluster.add_argument("--retries", type=int, default=2, metavar="N",
                          help="attempts after the first for a partition that fails (default: 2)")
 

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 from .article import ArticleSettings, NewslintError, article_linter, iso_date
 from .schema import BAD_FIELD, BAD_RECORD, COLUMNS, EXTRA, FAILED_PARTITION, JSONL_SUFFIXES, PARQUET_SUFFIXES
 
-DEFAULT_PARTITION_BYTES = 4 * 1024 * 1024  # ~1,500 news articles: seconds of work, little memory
+DEFAULT_PARTITION_BYTES = 1024 * 1024  # ~400 news articles: about a second of work, little memory
 PARQUET_BATCH = 256  # rows decoded at a time inside a Parquet partition
 
 

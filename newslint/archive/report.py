@@ -32,12 +32,14 @@ def month_range(months: list[str]) -> list[str]:
     return out
 
 
-def _nice_top(value: float) -> float:
-    """The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `value`."""
+def _axis(value: float) -> tuple[float, int]:
+    """The top of the y axis (the smallest of 1, 2, 2.5 or 5 times a power of ten that is at
+    least `value`) and the number of steps that give round labels."""
     if value <= 0:
-        return 1.0
+        return 1.0, 4
     power = 10 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+    step = next(step for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+    return step * power, {1: 5, 2: 4, 2.5: 5, 5: 5, 10: 5}[step]
 
 
 def chart(data: dict) -> str:
@@ -52,15 +54,15 @@ def chart(data: dict) -> str:
         for family in names:
             count = sum(info["months"].get(month, 0) for info in data["rules"].values() if info["family"] == family)
             rates[month].append((family, count, per_1k(count, words)))
-    top = _nice_top(max((sum(r for _, _, r in rates[m]) for m in months), default=0))
+    top, steps = _axis(max((sum(r for _, _, r in rates[m]) for m in months), default=0))
     plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
     step = plot_w / len(months)
     bar = max(1.0, step * 0.8)
     parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + STRIP + 24}" role="img" '
              f'aria-label="Findings per 1,000 words by month and family">']
-    for i in range(5):  # grid and y axis labels
-        value = top * i / 4
-        y = TOP + plot_h - plot_h * i / 4
+    for i in range(steps + 1):  # grid and y axis labels
+        value = top * i / steps
+        y = TOP + plot_h - plot_h * i / steps
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="{LEFT - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{value:g}</text>')
     parts.append(f'<text x="12" y="{TOP + plot_h / 2:.0f}" class="axis" transform="rotate(-90 12 {TOP + plot_h / 2:.0f})" '
@@ -93,19 +95,21 @@ def chart(data: dict) -> str:
     return f'<div class="legend">{legend}</div>' + "".join(parts)
 
 
-def sparkline(data: dict, rule: str, months: list[str], top: float) -> str:
-    """The rule's monthly rate as a small line, on the same scale for every rule."""
+def sparkline(data: dict, rule: str, months: list[str]) -> str:
+    """The rule's monthly rate as a small line on its own scale (its shape over time is the
+    point; the table gives the sizes)."""
     if len(months) < 2:
         return ""
     info = data["rules"][rule]
+    rates = [per_1k(info["months"].get(m, 0), data["months"].get(m, {}).get("words", 0)) for m in months]
+    top = max(rates) or 1
     w, h = 160, 28
-    points = []
-    for i, month in enumerate(months):
-        words = data["months"].get(month, {}).get("words", 0)
-        rate = per_1k(info["months"].get(month, 0), words)
-        points.append(f"{w * i / (len(months) - 1):.1f},{h - 2 - (h - 4) * rate / top:.1f}")
-    return (f'<svg class="spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true">'
-            f'<polyline points="{" ".join(points)}"/></svg>')
+    points = " ".join(f"{w * i / (len(months) - 1):.1f},{h - 2 - (h - 4) * rate / top:.1f}"
+                      for i, rate in enumerate(rates))
+    peak = months[rates.index(max(rates))]
+    return (f'<svg class="spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img">'
+            f'<title>{escape(rule)}: {months[0]} to {months[-1]}, highest {max(rates):.2f} per 1,000 words '
+            f'in {peak}</title><polyline points="{points}"/></svg>')
 
 
 def _table(rows: list[list], extra: list[str] | None = None) -> str:
@@ -122,9 +126,7 @@ def _table(rows: list[list], extra: list[str] | None = None) -> str:
 def render(data: dict, title: str = "newslint: archive report") -> str:
     months = month_range(list(data["months"]))
     rules = rule_table(data)
-    top = max((per_1k(n, data["months"].get(m, {}).get("words", 0)) for info in data["rules"].values()
-               for m, n in info["months"].items() if m != UNKNOWN), default=0) or 1
-    sparks = [sparkline(data, row[0], months, top) for row in rules[1:]]
+    sparks = [sparkline(data, row[0], months) for row in rules[1:]]
     undated = data["months"].get(UNKNOWN, {}).get("articles", 0)
     facts = [f"{data['articles']:,} articles", f"{data['words']:,} words", f"{data['findings']:,} findings",
              f"{per_1k(data['findings'], data['words']):.2f} per 1,000 words"]
