@@ -80,3 +80,13 @@ def test_languagetool(articles, languagetool_url):
     assert f"server: {languagetool_url}; articles: 5 from" in out, out
     for line in ("bare server (/v2/check)", "newslint, LanguageTool rule only", "overhead over the bare server"):
         assert line in out, out
+
+
+def test_archive(articles, tmp_path):
+    out = bench("archive.py", str(articles), "--records", "120", "--phase-records", "60", "--repeat", "1",
+                "--workdir", str(tmp_path))
+    for line in ("1. cost per article: 30 articles", "check --input-format jsonl (records)",
+                 "archive check --workers 2", "scaling 1 -> 2 workers", "worker 2: peak RSS", "expected on 32 cores",
+                 "3. memory: 120 records"):
+        assert line in out, out
+    assert len((tmp_path / f"{articles.name}-30-120.jsonl").read_text(encoding="utf-8").splitlines()) == 120

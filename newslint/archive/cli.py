@@ -36,7 +36,8 @@ def add_record_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("archives of records (JSON lines or Parquet; see 'newslint archive --help')")
     group.add_argument("--input-format", choices=INPUT_FORMATS,
                        help="read the inputs as records, one article each (archive check: default from the extension)")
-    group.add_argument("--text-field", default="body", metavar="NAME", help="the field of the article's text (default: body)")
+    group.add_argument("--text-field", default="body", metavar="NAME",
+                       help="the field of the article's text (default: body)")
     group.add_argument("--id-field", default="id", metavar="NAME", help="the field of the article's id (default: id)")
     group.add_argument("--date-field", metavar="NAME", help="the field of its publication date, for the date rules")
     group.add_argument("--title-field", metavar="NAME",
@@ -119,7 +120,8 @@ def main(args: argparse.Namespace) -> int:
             "report": _report}[args.archive_command](args)
 
 
-FILE_ONLY = (("fix", "--fix"), ("diff", "--diff"), ("statistics", "--statistics"), ("stdin_filename", "--stdin-filename"))
+FILE_ONLY = (("fix", "--fix"), ("diff", "--diff"), ("statistics", "--statistics"),
+             ("stdin_filename", "--stdin-filename"))
 
 
 def check_records(args: argparse.Namespace) -> int:

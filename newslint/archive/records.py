@@ -189,9 +189,10 @@ def plan(paths: Iterable[str], input_format: str | None, settings: Settings,
 
 
 def _needed(settings: Settings) -> list[tuple[str, str]]:
-    return [(name, option) for name, option in ((settings.id_field, "--id-field"), (settings.text_field, "--text-field"),
-                                                (settings.date_field, "--date-field"),
-                                                (settings.title_field, "--title-field")) if name]
+    """(field, the option that names it) for each field the records must have."""
+    named = ((settings.id_field, "--id-field"), (settings.text_field, "--text-field"),
+             (settings.date_field, "--date-field"), (settings.title_field, "--title-field"))
+    return [(name, option) for name, option in named if name]
 
 
 def _check_first_record(path: str, settings: Settings) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .summary import UNKNOWN, families, month_table, per_1k, rule_table
+from .summary import UNKNOWN, families, month_table, per_1k, rule_table, shown
 
 # Okabe-Ito: told apart with the common colour-vision deficiencies
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -65,7 +65,8 @@ def chart(data: dict) -> str:
         y = TOP + plot_h - plot_h * i / steps
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="{LEFT - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{value:g}</text>')
-    parts.append(f'<text x="12" y="{TOP + plot_h / 2:.0f}" class="axis" transform="rotate(-90 12 {TOP + plot_h / 2:.0f})" '
+    middle = TOP + plot_h / 2
+    parts.append(f'<text x="12" y="{middle:.0f}" class="axis" transform="rotate(-90 12 {middle:.0f})" '
                  'text-anchor="middle">per 1,000 words</text>')
     most = max((data["months"].get(m, {}).get("articles", 0) for m in months), default=0) or 1
     label_every = max(1, round(len(months) / 12))
@@ -116,8 +117,7 @@ def _table(rows: list[list], extra: list[str] | None = None) -> str:
     head = "".join(f"<th>{escape(str(c))}</th>" for c in rows[0]) + ("<th>by month</th>" if extra else "")
     body = []
     for i, row in enumerate(rows[1:]):
-        cells = "".join(f'<td class="{"n" if isinstance(c, (int, float)) else ""}">'
-                        f'{escape(f"{c:,}" if isinstance(c, int) else f"{c:.3f}" if isinstance(c, float) else str(c))}</td>'
+        cells = "".join(f'<td class="{"n" if isinstance(c, (int, float)) else ""}">{escape(shown(c))}</td>'
                         for c in row)
         body.append(f"<tr>{cells}{f'<td>{extra[i]}</td>' if extra else ''}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -148,9 +148,13 @@ def render(data: dict, tables: str = "both", fmt: str = "text") -> str:
     return "\n".join(out)
 
 
+def shown(value) -> str:
+    """A table cell: counts with thousands separators, rates to three decimals."""
+    return f"{value:,}" if isinstance(value, int) else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
 def _aligned(rows: list[list]) -> str:
-    cells = [[f"{v:,}" if isinstance(v, int) else f"{v:.3f}" if isinstance(v, float) else str(v) for v in row]
-             for row in rows]
+    cells = [[shown(v) for v in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))).rstrip()
              for row in cells]
