@@ -7,7 +7,9 @@ against the plain CLI.
 
 Archives are built at benchmark time in --workdir (outside the repository) from the articles of
 FOLDER (default: the corpus): their first line is the headline, the rest the body; ids are
-unique and dates spread over 2015-2024. One article a record; the 100k archive repeats the corpus.
+unique and dates spread over 2015-2024. One article a record; the 100k archive repeats the corpus,
+each article ending with a made-up reporter's name (unique words, as a real archive's names: the
+memory of the caches that grow with the vocabulary is measured, not assumed).
 
 1. Cost per article, the corpus as it is (one record per article), each a fresh process, best of
    --repeat: `newslint check FOLDER --format json --jobs 1` (files), `newslint check
@@ -41,14 +43,23 @@ from _common import DEFAULT_CORPUS, MemorySampler, clean_env, corpus_files, mach
 FIELDS = ["--text-field", "body", "--id-field", "id", "--date-field", "date", "--title-field", "headline"]
 
 
-def build_archive(files: list[Path], path: Path, count: int) -> Path:
-    """`count` records from the articles, in turn (written once; kept for later runs)."""
+SYLLABLES = ("ka", "lo", "vi", "ren", "dor", "mi", "sa", "tek", "bru", "yan", "pol", "zu", "gar", "ne", "fi", "os")
+
+
+def made_up_name(rng: random.Random) -> str:
+    """A reporter's name made of syllables: an archive's vocabulary keeps growing with its names."""
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(n)).capitalize() for n in (2, 5))
+
+
+def build_archive(files: list[Path], path: Path, count: int, names: bool = False) -> Path:
+    """`count` records from the articles, in turn (written once; kept for later runs); with
+    `names`, each article ends with a made-up reporter's name."""
     if path.exists():
         return path
     articles = []
     for file in files:
         headline, _, body = file.read_text(encoding="utf-8").partition("\n")
-        articles.append((file.stem, headline.strip(), body.lstrip("\n")))
+        articles.append((file.stem, headline.strip(), body.strip("\n")))
     rng = random.Random(17)
     start = dt.date(2015, 1, 1)
     tmp = path.with_suffix(".tmp")
@@ -56,6 +67,8 @@ def build_archive(files: list[Path], path: Path, count: int) -> Path:
         for i in range(count):
             stem, headline, body = articles[i % len(articles)]
             day = start + dt.timedelta(days=rng.randrange(10 * 365))
+            if names:
+                body += f"\n\nReporting by {made_up_name(rng)}.\n"
             out.write(json.dumps({"id": f"{stem}-{i:07d}", "headline": headline, "body": body,
                                   "date": day.isoformat(), "url": f"https://example.org/{i}"}) + "\n")
     tmp.replace(path)
@@ -129,7 +142,7 @@ def linting_phase(path: Path, records: int, repeat: int) -> tuple[float, float, 
     clients = {}
     for workers in (1, 2):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
         clients[workers] = Client(cluster)
         warm(clients[workers], parts, config)
     times: dict[int, list[float]] = {1: [], 2: []}
@@ -181,7 +194,7 @@ def memory(path: Path, records: int) -> None:
     print(f"3. memory: {records:,} records ({path.stat().st_size / 2**20:,.0f} MiB of JSON lines, "
           f"{len(parts)} partitions) on 2 workers")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         pids = client.run(os.getpid)
         samplers = [MemorySampler(pid, interval=0.1) for pid in pids.values()]
         for sampler in samplers:
@@ -197,8 +210,10 @@ def memory(path: Path, records: int) -> None:
             writer.close()
         wall = time.perf_counter() - t
     for i, sampler in enumerate(samplers):
-        print(f"  worker {i + 1}: peak RSS {sampler.peak_rss:.0f} MiB, peak PSS {sampler.peak_pss:.0f} MiB "
-              f"({len(sampler.samples)} samples)")
+        quarters = [max((rss for t, rss, _ in sampler.samples if q * wall / 4 <= t < (q + 1) * wall / 4), default=0)
+                    for q in range(4)]
+        print(f"  worker {i + 1}: peak RSS {sampler.peak_rss:.0f} MiB, peak PSS {sampler.peak_pss:.0f} MiB; "
+              f"peak RSS in each quarter of the run {' / '.join(f'{q:.0f}' for q in quarters)} MiB")
     client_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  client and scheduler (this process): peak RSS {client_peak:.0f} MiB; target: each worker < 300 MB")
     print(f"  {wall:.1f} s, {records / wall:,.0f} articles/s on 2 workers; {summary.line()}")
@@ -220,7 +235,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     tag = f"{Path(args.folder).name}-{len(files)}"
     corpus = build_archive(files, args.workdir / f"{tag}-corpus.jsonl", len(files))
-    big = build_archive(files, args.workdir / f"{tag}-{args.records}.jsonl", args.records)
+    big = build_archive(files, args.workdir / f"{tag}-{args.records}-named.jsonl", args.records, names=True)
     print(machine())
     print(f"articles: {len(files)} from {args.folder}; archives in {args.workdir}")
     if "cost" not in skip:

@@ -103,7 +103,7 @@ def archive(tmp_path_factory) -> Path:
 def cluster():
     """Two worker processes of one thread each, on loopback."""
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as local, Client(local) as client:
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as local, Client(local) as client:
         yield client
 
 

@@ -89,4 +89,4 @@ def test_archive(articles, tmp_path):
                  "archive check --workers 2", "scaling 1 -> 2 workers", "worker 2: peak RSS", "expected on 32 cores",
                  "3. memory: 120 records"):
         assert line in out, out
-    assert len((tmp_path / f"{articles.name}-30-120.jsonl").read_text(encoding="utf-8").splitlines()) == 120
+    assert len((tmp_path / f"{articles.name}-30-120-named.jsonl").read_text(encoding="utf-8").splitlines()) == 120

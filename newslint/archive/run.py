@@ -96,7 +96,7 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
             import os
             cluster = distributed.LocalCluster(n_workers=workers or len(os.sched_getaffinity(0)),
                                                threads_per_worker=1, processes=True, host="127.0.0.1",
-                                               dashboard_address=None, silence_logs=logging.ERROR)
+                                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
             client = distributed.Client(cluster)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
