@@ -19,7 +19,8 @@ ALLOWED = {
     "settings": {"core", "checks"},
     "run": {"core", "document", "checks", "settings", "resources"},
     "formats": {"core", "document"},
-    "app": {"core", "document", "checks", "settings", "run", "formats", "resources"},
+    "archive": {"core", "document", "settings", "run"},
+    "app": {"core", "document", "checks", "settings", "run", "formats", "resources", "archive"},
 }
 
 

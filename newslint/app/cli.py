@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true",
                        help="also print notes, such as that LanguageTool's grammar checks are off because "
                             "no server is configured")
+    from ..archive import cli as archive
+    archive.add_record_options(check)
+    archive.add_archive_commands(sub, check)
 
     baseline = sub.add_parser("baseline", help="record today's findings so that only new ones fail",
                               description="Lint files and record their findings in a baseline file; "
@@ -202,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.errors import NewslintError
     try:
         return {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "baseline": cmd_baseline,
-                "serve": cmd_serve, "lsp": cmd_lsp, "vocab": cmd_vocab}[args.command](args)
+                "serve": cmd_serve, "lsp": cmd_lsp, "vocab": cmd_vocab, "archive": cmd_archive}[args.command](args)
     except NewslintError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
@@ -213,7 +216,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def cmd_archive(args: argparse.Namespace) -> int:
+    from ..archive.cli import main as archive_main
+    return archive_main(args)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.input_format:  # an archive of records: rows, not files
+        from ..archive.cli import check_records
+        return check_records(args)
     """Run (lint, fix or diff every input), then report (output, notes, exit status)."""
     from ..core.errors import NewslintError
     from ..run.linter import Linter

@@ -199,6 +199,8 @@ class Spelling(Check):
             word = m.group()
             v = self._verdicts.get(word, _MISSING)
             if v is _MISSING:
+                if len(self._verdicts) > _CACHE_LIMIT:  # bounded over an archive of millions of articles
+                    self._verdicts.clear()
                 v = self._verdicts[word] = self._verdict(word)
             if v is not None and not self._in_compound(token, m.start(), m.end()):
                 out.append((m.start(), m.end(), word, v))

@@ -47,21 +47,31 @@ def _key_path(path: str, root: Path) -> str:
 
 
 def entries(results: Iterable, root: Path) -> list[dict]:
-    counts: Counter = Counter()
     root = root.resolve()
-    for result in results:
-        path = _key_path(result.path, root)
-        for d in result.diagnostics:
-            flagged, before, after = fingerprint(result.text, d.offset, d.length)
-            counts[(path, d.rule, flagged, before, after)] += 1
+
+    def keys():
+        for result in results:
+            path = _key_path(result.path, root)
+            for d in result.diagnostics:
+                yield (path, d.rule, *fingerprint(result.text, d.offset, d.length))
+    return counted(keys())
+
+
+def counted(keys: Iterable[tuple[str, str, str, str, str]]) -> list[dict]:
+    """Baseline entries from finding keys (file or article, rule, flagged text, before, after)."""
+    counts = Counter(keys)
     return [{"path": p, "rule": r, "text": t, "before": b, "after": a, "count": n}
             for (p, r, t, b, a), n in sorted(counts.items())]
 
 
 def write(path: Path, results: Iterable) -> int:
     """Record the findings of `results` in a baseline file; the number of findings recorded."""
-    items = entries(results, path.parent)
-    data = {"version": VERSION, "tool": "newslint", "entries": items}
+    return write_entries(path, entries(results, path.parent))
+
+
+def write_entries(path: Path, items: list[dict], keys: str = "path") -> int:
+    """Write baseline entries; `keys` says what their "path" holds (a file, or an article id)."""
+    data = {"version": VERSION, "tool": "newslint", **({"keys": keys} if keys != "path" else {}), "entries": items}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -86,6 +96,7 @@ class Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             items = data["entries"]
+            self.keys = data.get("keys", "path")  # what an entry's "path" holds: a file, or an article id
             if data.get("version") != VERSION or not isinstance(items, list):
                 raise ValueError(f"expected version {VERSION} with a list of entries")
             for e in items:
@@ -104,8 +115,17 @@ class Baseline:
         path = _key_path(result.path, self.root)
         if path not in self.exact:
             return 0
-        exact, loose = self.exact[path].copy(), self.loose[path].copy()  # this file's only
-        keys = [(d.rule, *fingerprint(result.text, d.offset, d.length)) for d in result.diagnostics]
+        known = self.known(path, [(d.rule, *fingerprint(result.text, d.offset, d.length))
+                                  for d in result.diagnostics])
+        result.diagnostics = [d for d, k in zip(result.diagnostics, known) if not k]
+        return sum(known)
+
+    def known(self, where: str, keys: list[tuple[str, str, str, str]]) -> list[bool]:
+        """For each finding (rule, flagged text, before, after) of one file or article, in
+        order: whether the baseline holds it."""
+        if where not in self.exact:
+            return [False] * len(keys)
+        exact, loose = self.exact[where].copy(), self.loose[where].copy()  # this file's only
         known = [False] * len(keys)
         for i, key in enumerate(keys):  # round 1: text and context
             if exact[key] > 0:
@@ -116,5 +136,4 @@ class Baseline:
             if not known[i] and loose[key[:2]] > 0:
                 loose[key[:2]] -= 1
                 known[i] = True
-        result.diagnostics = [d for d, k in zip(result.diagnostics, known) if not k]
-        return sum(known)
+        return known
