@@ -12,6 +12,7 @@ later processes load it in a few tens of milliseconds. Nothing here touches the 
     lexicon.known("didn't")           -> True    (straight or curly apostrophe)
     lexicon.frequency("the")          -> 0.0537  (wordfreq's frequency, 0.0 if unknown)
     lexicon.zipf("previously")        -> 4.9     (log10 of frequency per billion words)
+    lexicon.observed_zipf("letup")    -> 1.5     (also the web's rare words, down to Zipf 1)
     lexicon.misspelling("recieve")    -> ["receive"]   (codespell's list; None if not listed)
     lexicon.suggestions("previosuly") -> ["previously"]
     lexicon.dialect_of("organisation") -> "en-GB"
@@ -42,7 +43,7 @@ def _normalise(word: str) -> str:
 class Lexicon:
     """The loaded data. Use `get()` (or the module functions) rather than building one."""
 
-    def __init__(self, words: tuple, extra=None):
+    def __init__(self, words: tuple, extra=None, rare=None):
         centibels, data = words
         self._cb: dict[str, int] = centibels
         self.prefixes: frozenset[str] = frozenset(data["prefixes"])
@@ -50,6 +51,7 @@ class Lexicon:
         self.negatives: frozenset[str] = frozenset(data["negatives"])
         self.suffixes: tuple[str, ...] = tuple(data["suffixes"])
         self._extra_loader = extra  # the misspellings and dialect pairs load on first use
+        self._rare_loader = rare  # the rare words too
 
     def _extra(self) -> None:
         loader, self._extra_loader = self._extra_loader, None
@@ -95,6 +97,20 @@ class Lexicon:
             if lower.endswith("'") and self.is_word(lower[:-1]):  # plural possessive: ministers'
                 return True
         return False
+
+    def observed_zipf(self, word: str) -> float:
+        """`zipf`, or for a word the dictionary lacks, how often the web writes it (wordfreq, down
+        to Zipf 1.0): real rare words (letup, bureaux) and the web's own typos alike, so this
+        is evidence to weigh against a slip, not a dictionary. 0 for a word never seen."""
+        lower = _normalise(word).lower()
+        if lower in self._cb:
+            return self.zipf(lower)
+        rare = self.__dict__.get("_rare")
+        if rare is None:
+            loader, self._rare_loader = self._rare_loader, None
+            rare = self.__dict__["_rare"] = _RareWords(*(loader() if callable(loader) else loader or ()))
+        cb = rare.centibels(lower)
+        return 9.0 - cb / 100.0 if cb is not None else 0.0
 
     def is_word(self, lower: str) -> bool:
         """`known` for a word already in lower case with straight apostrophes (the fast path)."""
@@ -223,6 +239,33 @@ class Lexicon:
         return None
 
 
+class _RareWords:
+    """The rare words as build.py stores them: one sorted, newline-joined string, where each
+    word starts (uint32 offsets) and its centibels. Searched by bisection, so loading costs
+    three byte strings instead of a dictionary of a quarter of a million entries."""
+
+    def __init__(self, joined: str = "", starts: bytes = b"", centibels: bytes = b""):
+        from array import array
+        self._joined = joined
+        self._centibels = centibels
+        self._starts = array("I")
+        self._starts.frombytes(starts)
+
+    def _word(self, i: int) -> str:
+        starts = self._starts
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self._joined)
+        return self._joined[starts[i]:end]
+
+    def centibels(self, word: str) -> int | None:
+        import bisect
+        n = len(self._starts)
+        i = bisect.bisect_left(range(n), word, key=self._word)
+        if i < n and self._word(i) == word:
+            from .build import MAX_CENTIBELS
+            return MAX_CENTIBELS + self._centibels[i]
+        return None
+
+
 _lexicon: Lexicon | None = None
 _lock = threading.Lock()
 
@@ -234,7 +277,7 @@ def get() -> Lexicon:
         with _lock:
             if _lexicon is None:
                 from .build import load
-                _lexicon = Lexicon(load("words"), lambda: load("extra"))
+                _lexicon = Lexicon(load("words"), lambda: load("extra"), lambda: load("rare"))
     return _lexicon
 
 
