@@ -7,7 +7,8 @@
 
 When an article uses both forms of a pair, every occurrence of the rarer form is flagged,
 with the majority form as the suggestion and its first occurrences as related locations.
-On a tie the form the article used first is the house form.
+On a tie the form the article used first is the house form. With `safe_fix`, the fix is safe
+outside quotations only: a quoted tweet or statement keeps its own spelling.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class Consistency(Check):
         "either": Option("mapping", help="one form -> the other form"),
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "match inside words too, not only whole words"),
-        "safe_fix": Option("bool", True, "--fix may rewrite the minority form to the majority form"),
+        "safe_fix": Option("bool", True, "--fix may rewrite the minority form to the majority form (outside quotations)"),
     }
     DEFAULT_SCOPE = "document"
     SCOPES = ("document", "paragraph")
@@ -69,6 +70,7 @@ class Consistency(Check):
         related = [(s, e, f"'{doc.view[s:e]}' here") for s, e in at_major[:MAX_RELATED]]
         for start, end in at_minor:
             suggestion = match_case(doc.view[start:end], major)
-            fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
+            safe = self.options["safe_fix"] and not doc.in_quote(start, end)
+            fix = self.replacement_fix(doc, start, end, suggestion, safe)
             yield self.report(doc, start, end, suggestions=[suggestion], related=related, fix=fix,
                               other=major, count=len(at_major), times=times(len(at_major)))

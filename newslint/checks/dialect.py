@@ -38,7 +38,7 @@ class DialectMix(Check):
     DESCRIPTION = "Flags spellings of the other dialect in a British or American article."
     OPTIONS = {
         "min_lead": Option("int", 2, "how many more spellings the article's dialect needs (auto)", minimum=1),
-        "safe_fix": Option("bool", True, "--fix may respell the word in the article's dialect"),
+        "safe_fix": Option("bool", False, "--fix may respell the word in the article's dialect"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
