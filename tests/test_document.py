@@ -121,3 +121,17 @@ def test_tokens_know_news_shapes():
     blinken, two_day = tokenize(text)[:2]
     assert blinken.parts() == [(0, 7, "Blinken")]
     assert two_day.parts() == [(10, 13, "two"), (14, 17, "day")]
+
+
+def test_embedded_posts_are_quotations():
+    text = ("Officials spoke on Monday.\n\n"
+            "Smoke from burning fields in neighbouring states\n\n"
+            "The air is toxic pic.twitter.com/abc123\n\n"
+            "— A Minister (@aminister) November 1, 2019\n\n"
+            "We shouldn't wait. — Jane Doe (@janedoe) June 2, 2020\n\n"
+            "The plan was agreed.\n")
+    doc = Document(text)
+    quoted = [doc.view[s:e] for s, e in doc.quotes]
+    assert quoted == ["Smoke from burning fields in neighbouring states\n\nThe air is toxic pic.twitter.com/abc123",
+                      "We shouldn't wait."]
+    assert not doc.in_quote(text.index("Officials"), text.index("Officials") + 9)

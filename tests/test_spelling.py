@@ -46,6 +46,14 @@ def test_dialect_pairs(gb, us):
     assert lexicon.counterpart(gb.capitalize()) == us.capitalize()
 
 
+def test_british_forms_american_copy_writes_too_mark_no_dialect():
+    # the spelling tables pair them with gage, dialog, busses, cancelation: rare in America
+    for word in ("gauge", "dialogue", "buses", "cancellation", "analyses", "monologue"):
+        assert lexicon.dialect_of(word) is None, word
+        assert lexicon.counterpart(word) is not None  # still a pair for the other direction
+    assert lexicon.dialect_of("travelling") == "en-GB" and lexicon.dialect_of("colour") == "en-GB"
+
+
 def test_words_both_dialects_write_alike_have_no_dialect():
     for word in ("program", "meter", "tire", "check", "story", "practice", "license", "the", "timber",
                  "prize", "filled", "four", "Blinken"):

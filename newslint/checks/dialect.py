@@ -6,7 +6,8 @@ doubled l), not from hand-listed pairs. The article's dialect is the configured 
 or, with `auto`, the one most of its dialect spellings use; every spelling of the other
 dialect is flagged with its counterpart. Capitalised words are names ("Labor Day", "Kennedy
 Center") and are left alone. An -ize spelling in a British article is Oxford spelling unless
-the article also writes -ise.
+the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's spelling: it is neither counted
+nor flagged.
 """
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ class DialectMix(Check):
         for word in present:
             found = marked[dialects[word]]
             for start in bounded_occurrences(view, word, _joins_before, _joins_after):
-                found.append((start, start + len(word), word))
+                if not doc.in_quote(start, start + len(word)):
+                    found.append((start, start + len(word), word))
         for found in marked.values():
             found.sort()
         gb, us = len(marked["en-GB"]), len(marked["en-US"])

@@ -55,14 +55,15 @@ class Lexicon:
 
     def _extra(self) -> None:
         loader, self._extra_loader = self._extra_loader, None
-        misspellings, gb_to_us, shared = loader() if callable(loader) else loader
+        misspellings, gb_to_us, shared, american_too = loader() if callable(loader) else loader
         self._misspellings = misspellings
         self._gb_to_us = gb_to_us
         self._us_to_gb = {us: gb for gb, us in reversed(gb_to_us.items())}
         self._shared = frozenset(shared)
+        self._american_too = frozenset(american_too)
 
     def __getattr__(self, name: str):
-        if name in ("_misspellings", "_gb_to_us", "_us_to_gb", "_shared") and \
+        if name in ("_misspellings", "_gb_to_us", "_us_to_gb", "_shared", "_american_too") and \
                 self.__dict__.get("_extra_loader") is not None:
             self._extra()
             return self.__dict__[name]
@@ -159,17 +160,18 @@ class Lexicon:
     def dialect_of(self, word: str) -> str | None:
         """'en-GB' for a British-only spelling (colour, organisation, centre, defence,
         travelled, programme), 'en-US' for an American-only one (color, organization, center,
-        defense, traveled), None for a word both write the same way or that is unknown."""
+        defense, traveled), None for a word both write the same way (gauge, dialogue, buses,
+        cancellation) or that is unknown."""
         return self.dialect_map().get(_normalise(word).lower())
 
     def dialect_map(self) -> dict[str, str]:
         """Every lower-case spelling that marks a dialect -> "en-GB" or "en-US": a British
-        spelling is British even where the American list has it too; an American one is
-        American unless both dialects write it so."""
+        spelling is British even where the American list has it too, unless American copy writes
+        it as well (gauge, dialogue, buses: see build.py); an American one is American unless both dialects write it so."""
         cached = self.__dict__.get("_dialect_map")
         if cached is None:
             cached = {us: "en-US" for us in self._us_to_gb if us not in self._shared}
-            cached.update((gb, "en-GB") for gb in self._gb_to_us)
+            cached.update((gb, "en-GB") for gb in self._gb_to_us if gb not in self._american_too)
             self.__dict__["_dialect_map"] = cached
         return cached
 

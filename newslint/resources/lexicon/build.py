@@ -38,7 +38,7 @@ from importlib.util import find_spec
 from itertools import accumulate
 from pathlib import Path
 
-FORMAT = 6
+FORMAT = 7
 DATA = Path(__file__).resolve().parent / "data"
 # Zipf 2.5 == 10**-6.5: wordfreq's centibel bucket 650. Rarer web "words" are mostly noise.
 MAX_CENTIBELS = 650
@@ -90,7 +90,7 @@ def cache_key() -> str:
 
 def load(part: str) -> tuple:
     """One part of the lexicon from the cache (built and cached first if need be):
-    "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared);
+    "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared, american_too);
     "rare" -> (the rarer words, sorted and joined by newlines; where each starts, as uint32
     bytes; their centibels above MAX_CENTIBELS, as bytes)."""
     key = cache_key()
@@ -126,6 +126,7 @@ def build() -> dict[str, tuple]:
     import yaml
 
     centibels, rare = _wordfreq()
+    web = {**rare, **centibels}  # how often the web writes each word (before SCOWL's are added)
     clean = _symspell()
     words_data = yaml.safe_load((DATA / "words.yaml").read_text(encoding="utf-8"))
     for word in list(clean) + list(words_data.get("extra_words") or ()):
@@ -141,9 +142,22 @@ def build() -> dict[str, tuple]:
         misspellings.pop(spelling, None)
     rare_words = sorted(w for w in rare if w not in centibels and w not in misspellings)
     starts = array("I", accumulate((len(w) + 1 for w in rare_words[:-1]), initial=0))
+    american_too = sorted(gb for gb, us in gb_to_us.items() if _american_too(gb, us, web))
     return {"words": (centibels, words_data),
-            "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"])),
+            "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]), american_too),
             "rare": ("\n".join(rare_words), starts.tobytes(), bytes(rare[w] - MAX_CENTIBELS for w in rare_words))}
+
+
+# an American form less than half as common as the British one (10**0.3 = 2): Americans write both
+AMERICAN_TOO_CENTIBELS = 30
+
+
+def _american_too(gb: str, us: str, web: dict[str, int]) -> bool:
+    """Whether the British form of a pair is a usual American spelling too: English at large,
+    which American text dominates, writes its American counterpart less than half as often.
+    The spelling tables pair gauge/gage, dialogue/dialog, buses/busses, cancellation/cancelation,
+    but American copy writes the first of each; colour/color, travelled/traveled stay British."""
+    return gb in web and (us not in web or web[us] - web[gb] > AMERICAN_TOO_CENTIBELS)
 
 
 def _wordfreq() -> tuple[dict[str, int], dict[str, int]]:
