@@ -1,8 +1,8 @@
 """Sentences, words and quotations inside the prose blocks of a Document.
 
 Sentence splitting is tuned for news: it survives titles and abbreviations (Mr., Gen., Jan.,
-No. 10), initials (J. K. Rowling), decimals (3.5) and abbreviations that may or may not end a
-sentence (U.S., D.C., Inc.). Inside a block, a line break ends a sentence when the line reads
+No. 10), initials (J. K. Rowling), decimals (3.5; but "$9.3bn. Rosneft" is two sentences) and
+abbreviations that may or may not end a sentence (U.S., D.C., Inc.). Inside a block, a line break ends a sentence when the line reads
 as a standalone item (a headline in a list) rather than as hard-wrapped prose.
 """
 from __future__ import annotations
@@ -98,6 +98,8 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():  # an initial
         return False
+    if any(c.isdigit() for c in word):
+        return True  # a number ends the sentence: "$9.3bn. Rosneft", "30.26. Butler"
     if word in abbr["may_end"] or "." in word:
         nxt = _NEXT_WORD.match(text, punct_end)
         return bool(nxt) and nxt.group(1) in abbr["sentence_starters"]
