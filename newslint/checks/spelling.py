@@ -21,6 +21,7 @@ What is never flagged in `words` mode:
   - hyphenated compounds whose joined form is a word (co-operate) and prefixes before a hyphen
     (pre-tax, ex-minister); each other part of a compound is checked on its own;
   - possessives and contractions of known words (minister's, didn't, with either apostrophe);
+  - words censored on purpose (f–ksticks, motherf-----, s**t);
   - words regularly made from known words by the spelling rules (lexicon/morphology.py):
     inflections (balking, tussled, thornier), derivations (unforgivably, crispiness, tieless,
     perjurer), prefixes (uncrewed, declassifying), compounds of two common words (soulman);
@@ -49,6 +50,8 @@ from .shared.phrases import bounded_occurrences, occurs_at_least
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
 WORD = re.compile(r"(?<![\w@#&])(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)(?![.][^\W\d_])(?!&)")
+# a word censored on purpose: "f–ksticks", "motherf-----", "s**t"
+_CENSORED = re.compile(r"[*]|[-–—]{2}|(?<![^\W\d_])[^\W\d_]{1,2}[–—][^\W\d_]")
 _MISSING = object()
 _CACHE_LIMIT = 200_000
 # "as", "the", "of": two of these joined are a space left out, never a compound ("asthe")
@@ -214,7 +217,8 @@ class Spelling(Check):
             v = self._verdicts.get(word, _MISSING)
             if v is _MISSING:
                 v = self._verdicts[word] = self._verdict(word)
-            if v is not None and not self._in_compound(token, m.start(), m.end()):
+            if v is not None and not self._in_compound(token, m.start(), m.end()) and \
+                    not _CENSORED.search(token):
                 out.append((m.start(), m.end(), word, v))
         return out
 
