@@ -174,7 +174,7 @@ def test_help_teaches():
 def test_date_option_gives_the_article_date(write, tmp_path):
     write("story.txt", "Talks resume\n\nThe talks resume today, Monday, in Geneva. Sales in 2031 will double.\n")
     _, out, _ = run_cli("check", "story.txt", "--date", "2023-06-18", cwd=tmp_path)
-    assert "story.txt:3:25: warning: 'Monday' does not fit June 18, 2023, which is a Sunday" in out
+    assert "story.txt:3:25: error: 'Monday' does not fit June 18, 2023, which is a Sunday" in out
     _, out, _ = run_cli("check", "story.txt", cwd=tmp_path)
     assert "[consistency/weekday-date]" not in out
     code, _, err = run_cli("check", "story.txt", "--date", "18/06/2023", cwd=tmp_path)

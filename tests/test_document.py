@@ -64,6 +64,17 @@ def test_text_headline_is_a_heading_block():
     doc = Document("Minister resigns over expenses\n\nThe minister resigned on Monday.\n")
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
     assert [b.kind for b in Document("One paragraph only.").blocks] == ["paragraph"]
+    assert [b.kind for b in Document("Fans ask: who won? Fans decide!\n\nThe vote closed.\n").blocks] == \
+        ["heading", "paragraph"]
+
+
+def test_a_long_first_paragraph_of_sentences_is_no_headline():
+    first = ("The crowd was waiting outside the hall for hours on a cold morning in March. "
+             "Then the doors opened and thousands poured in to hear the candidate speak. "
+             "It was, by every account, a triumph!")
+    doc = Document(first + "\n\nShe left at noon.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+    assert len([s for s in doc.sentences if s[1] <= len(first)]) == 3
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -78,6 +89,9 @@ def test_text_headline_is_a_heading_block():
     ("Why? Because. No. 10 said so.", ["Why?", "Because.", "No. 10 said so."]),
     ("Apple Inc. The firm grew.", ["Apple Inc.", "The firm grew."]),
     ("Apple Inc. said profit rose.", ["Apple Inc. said profit rose."]),
+    ("The deal was worth $9.3bn. Rosneft agreed.", ["The deal was worth $9.3bn.", "Rosneft agreed."]),
+    ("He ran it in 30.26. Butler was second.", ["He ran it in 30.26.", "Butler was second."]),
+    ("Rates rose to 3.5 per cent on Monday.", ["Rates rose to 3.5 per cent on Monday."]),
 ])
 def test_sentences_survive_news_abbreviations(text, expected):
     assert sentences(text) == expected
@@ -121,3 +135,17 @@ def test_tokens_know_news_shapes():
     blinken, two_day = tokenize(text)[:2]
     assert blinken.parts() == [(0, 7, "Blinken")]
     assert two_day.parts() == [(10, 13, "two"), (14, 17, "day")]
+
+
+def test_embedded_posts_are_quotations():
+    text = ("Officials spoke on Monday.\n\n"
+            "Smoke from burning fields in neighbouring states\n\n"
+            "The air is toxic pic.twitter.com/abc123\n\n"
+            "— A Minister (@aminister) November 1, 2019\n\n"
+            "We shouldn't wait. — Jane Doe (@janedoe) June 2, 2020\n\n"
+            "The plan was agreed.\n")
+    doc = Document(text)
+    quoted = [doc.view[s:e] for s, e in doc.quotes]
+    assert quoted == ["Smoke from burning fields in neighbouring states\n\nThe air is toxic pic.twitter.com/abc123",
+                      "We shouldn't wait."]
+    assert not doc.in_quote(text.index("Officials"), text.index("Officials") + 9)

@@ -632,6 +632,8 @@ def test_every_dependency_has_an_upper_bound():
     unbounded = []
     for text in requirements:
         requirement = Requirement(text)
+        if requirement.name == "newslint":
+            continue  # an extra that pulls in another of the project's own extras
         if not any(spec.operator in ("<", "<=", "==", "~=", "===") for spec in requirement.specifier):
             unbounded.append(text)
     assert unbounded == []

@@ -1,10 +1,10 @@
 """Data-driven rule tests, sqlfluff style: tests/fixtures/rules/<family>/<rule>.yaml.
 
-Each file names its rule and holds cases: `fail_str` with the expected `violations` (line,
-column, end_line, end_column, suggestions) and optionally `fix_str`, the text after applying
-the rule's fixes; or `pass_str`, which must give no finding. `settings` (per file or per case)
-configure the rule as a .newslint.yaml would; `config` (per case) adds top-level configuration
-keys such as `language` or `vocabulary`; `format` picks the reader.
+Each file names its rule and holds cases: `fail_str` with the expected `violations` (line, column,
+end_line, end_column, suggestions, and `safe`: whether its fix may be applied unread) and optionally
+`fix_str`, the text after applying the rule's fixes; or `pass_str`, which must give no finding.
+`settings` (per file or per case) configure the rule as a .newslint.yaml would; `config` (per case)
+adds top-level configuration keys such as `language` or `vocabulary`; `format` picks the reader.
 """
 from __future__ import annotations
 
@@ -41,10 +41,10 @@ def test_rule_fixture(rule, file_settings, case, request, monkeypatch):
     found = _lint_case(rule, file_settings, case, text)
     expected = case["violations"]
     got = [{"line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
-            "suggestions": d.suggestions} for d in found]
+            "suggestions": d.suggestions, "safe": bool(d.fix and d.fix.safe)} for d in found]
     assert len(got) == len(expected), got
     for g, e in zip(got, expected):
-        want = {"end_line": e["line"], "suggestions": g["suggestions"], **e}
+        want = {"end_line": e["line"], "suggestions": g["suggestions"], "safe": g["safe"], **e}
         assert g == want
     if "fix_str" in case:
         fixed, _ = apply_edits(text, [edit for d in found if d.fix for edit in d.fix.edits])

@@ -46,6 +46,14 @@ def test_dialect_pairs(gb, us):
     assert lexicon.counterpart(gb.capitalize()) == us.capitalize()
 
 
+def test_british_forms_american_copy_writes_too_mark_no_dialect():
+    # the spelling tables pair them with gage, dialog, busses, cancelation: rare in America
+    for word in ("gauge", "dialogue", "buses", "cancellation", "analyses", "monologue"):
+        assert lexicon.dialect_of(word) is None, word
+        assert lexicon.counterpart(word) is not None  # still a pair for the other direction
+    assert lexicon.dialect_of("travelling") == "en-GB" and lexicon.dialect_of("colour") == "en-GB"
+
+
 def test_words_both_dialects_write_alike_have_no_dialect():
     for word in ("program", "meter", "tire", "check", "story", "practice", "license", "the", "timber",
                  "prize", "filled", "four", "Blinken"):
@@ -80,10 +88,12 @@ def test_suggestions_rank_keyboard_slips_first():
 def test_the_cache_is_built_from_installed_packages(tmp_path, monkeypatch):
     from newslint.resources.lexicon import Lexicon, build
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    lex = Lexicon(build.load("words"), lambda: build.load("extra"))
+    lex = Lexicon(build.load("words"), lambda: build.load("extra"), lambda: build.load("rare"))
     assert lex.known("previously") and lex.misspelling("recieve") == ["receive"]
-    assert sorted(p.name.split("-")[-1] for p in tmp_path.glob("lexicon-*.marshal")) == ["extra.marshal",
-                                                                                       "words.marshal"]
+    assert not lex.known("letup") and 1.0 <= lex.observed_zipf("letup") < 2.5   # a rare word, not in the dictionary
+    assert lex.observed_zipf("previously") == lex.zipf("previously") and lex.observed_zipf("qzxqzx") == 0.0
+    assert sorted(p.name.split("-")[-1] for p in tmp_path.glob("lexicon-*.marshal")) == [
+        "extra.marshal", "rare.marshal", "words.marshal"]
     again = Lexicon(build.load("words"))  # now from the cache
     assert again.frequency("the") == lex.frequency("the")
 
@@ -112,7 +122,8 @@ def test_a_new_build_prunes_old_ones_but_keeps_recent_ones(tmp_path, monkeypatch
     build.load("words")
     key = build.cache_key()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
-        ".lexicon-writing", f"lexicon-{key}-extra.marshal", f"lexicon-{key}-words.marshal",
+        ".lexicon-writing", f"lexicon-{key}-extra.marshal", f"lexicon-{key}-rare.marshal",
+        f"lexicon-{key}-words.marshal",
         "lexicon-older-extra.marshal", "lexicon-older-words.marshal", "lexicon-recent-extra.marshal",
         "lexicon-recent-words.marshal", "people-notalexicon.marshal"])
 
@@ -151,7 +162,7 @@ def test_a_build_pruned_by_another_process_is_built_again(tmp_path, monkeypatch)
         path.unlink()
     misspellings = build.load("extra")[0]
     assert words[0]["the"] == build.load("words")[0]["the"] and misspellings["recieve"] == "receive"
-    assert len(list(tmp_path.glob("lexicon-*.marshal"))) == 2
+    assert len(list(tmp_path.glob("lexicon-*.marshal"))) == 3  # words, extra and rare, built again
 
 
 def test_the_cache_folder_follows_xdg_unless_newslint_cache_dir_is_set(tmp_path, monkeypatch):
@@ -180,8 +191,10 @@ def test_neither_dialect_is_flagged_with_auto(text):
 def test_the_configured_dialect_flags_the_other():
     found = [d for d in lint(BRITISH, config={"language": "en-US"}) if d.rule == "spelling/dialect"]
     assert {d.suggestions[0] for d in found} >= {"organization", "program", "center", "defense", "color",
-                                                 "traveled", "analyze", "catalog", "theater", "behavior"}
+                                                 "traveled", "theater", "behavior"}
     assert all(d.fix and d.fix.safe for d in found)
+    # the quotation keeps its speaker's spelling: “We didn’t analyse the catalogue,”
+    assert not {"analyze", "catalog"} & {d.suggestions[0] for d in found}
     assert [d for d in lint(AMERICAN, config={"language": "en-US"}) if d.family == "spelling"] == []
     flagged = {d.suggestions[0] for d in lint(AMERICAN, config={"language": "en-GB"}) if d.rule == "spelling/dialect"}
     assert "colour" in flagged and "organisation" not in flagged        # Oxford -ize is British too
@@ -259,3 +272,29 @@ def test_the_speller_works_without_network(tmp_path):
                                "HOME": str(tmp_path), "NO_COLOR": "1"})
     assert "Operation not permitted" not in proc.stderr, "unshare -n needs privileges here"
     assert "previously" in proc.stdout and "Blinken" not in proc.stdout.split("previosuly")[0], proc.stderr
+
+
+# words made from known words ------------------------------------------------------------------
+
+def test_morphology_keeps_the_spelling_rules():
+    from newslint.resources.lexicon.morphology import analyses
+    lex = lexicon.get()
+
+    def bases(word):
+        return {base for base, _ in analyses(word, lex.is_word, lex.prefixes)}
+
+    assert "balk" in bases("balking") and "thorny" in bases("thornier") and "tussle" in bases("tussled")
+    assert "crew" in bases("uncrewed") and "classify" in bases("declassifying") and "salvo" in bases("salvoes")
+    assert "unforgivable" in bases("unforgivably") and "intimidate" in bases("intimidatory")
+    assert "run" not in bases("runing")       # one syllable, one vowel, one consonant: "running"
+    assert "hope" not in bases("hopeing")     # the silent e drops: "hoping"
+    assert "depress" not in bases("depresssed")  # a double consonant does not double again
+    assert not bases("ofer")                  # "of" is too short to be a base
+
+
+def test_rare_real_words_are_weighed_against_the_slip():
+    lex = lexicon.get()
+    assert not lex.known("letup") and lex.observed_zipf("letup") > 1.0
+    found = lint("No letup, the largesse of the bureaux. The jewerly and the possiblity.\n",
+                 select=["spelling/unknown-word"])
+    assert [d.suggestions[0] for d in found] == ["jewelry", "possibility"]

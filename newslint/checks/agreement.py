@@ -4,8 +4,12 @@ A speller knows both "has" and "have"; only the subject tells them apart. The su
 here are the ones a line of text can be sure of: the rule's pronouns, and the persons of the
 article with a title ("Mr Blair") or named in full who also speak ("Serena Williams" ...
 "Williams said"). The verb must follow the subject directly, and the plural stays right where a
-word or phrase before the subject says so: an auxiliary or "to" ("did he have"), the
-subjunctive ("if he were", "as it were"), a compound subject ("Smith and Jones have").
+word or phrase before the subject says so: an auxiliary or "to" ("did he have", "Would Adam
+Schiff have"), the subjunctive ("if he were", "as it were"), a compound subject ("Smith and
+Jones have", "Senator Cruz, Senator Lee, Senator Rubio have"), a verb or participle whose
+object the name is, so the subject is a noun before it ("the efforts to persuade Trump were",
+"21 states including Colorado have"). A subject the article gives the plural verb twice and the
+singular never is plural by its usage ("House Democrats have ... Democrats have").
 
     extends: agreement
     message: "'%s' after '{subject}': did you mean '{suggestion}'?"
@@ -21,6 +25,7 @@ from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
+from ..document.dates import MONTHS, WEEKDAYS
 from ..document.model import Document
 from ..document.people import bare, capitalised, people, possessive, vocabulary
 from .shared.check import Check
@@ -28,6 +33,12 @@ from .shared.fixes import match_case
 
 # a word this frequent (if, will, there) is no first name nor subject; names are rarer ("mark" is 5.0, "george" 4.9)
 COMMON_WORD_ZIPF = 6.0
+# after these, the next word is a verb (whose object a following name is): "to persuade Trump"
+VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+                          "did", "does", "do"])
+# an auxiliary before a name opens a question: "Would Adam Schiff have", "Did Mr Blair have"
+AUXILIARIES = VERB_OPENERS | {"had", "has", "have", "is", "was", "were", "are"}
+CALENDAR = frozenset(WEEKDAYS) | frozenset(m.capitalize() for m in MONTHS)
 
 
 class Agreement(Check):
@@ -88,11 +99,13 @@ class Agreement(Check):
                 singular_elsewhere = singular >= 1 and plural == 1  # this verb is its one plural
                 if name not in persons and not singular_elsewhere:
                     continue
-                while (first > 0 and capitalised(tokens[first - 1])
-                       and view[tokens[first - 1].end:tokens[first].start] == " "):
-                    first -= 1  # back to the start of the name: "Mr Tony Blair"
+                if name in CALENDAR or (plural >= 2 and singular == 0):
+                    continue  # "Tuesday were"; "Democrats have ... Democrats have"
+                first = self._name_start(tokens, first, view)
                 if first == i - 1 and not singular_elsewhere and self._opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
+                if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
+                    continue
             if self._plural_made_right(tokens, first, view, named=not pronoun):
                 continue
             if spans is None and self.rule.scope != "document":
@@ -103,6 +116,46 @@ class Agreement(Check):
             yield self.report(doc, verb.start, verb.end, suggestions=[suggestion],
                               fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
                               suggestion=suggestion, subject=view[tokens[first].start:subject.end])
+
+    def _name_start(self, tokens, first: int, view: str) -> int:
+        """Back from the last word of a name to its first: "Mr Tony Blair", "Sen. Ted Cruz", but
+        not into an auxiliary that opens a question ("Would Adam Schiff have")."""
+        titles = vocabulary()["titles"]
+        while first > 0:
+            before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
+            if not capitalised(before) or before.text.lower() in AUXILIARIES:
+                break
+            if gap != " " and not (gap == ". " and before.text in titles):
+                break
+            first -= 1
+        return first
+
+    def _object_of_a_verb(self, tokens, first: int, view: str) -> bool:
+        """Whether the name is the object of the word before it: a participle or a verb after
+        "to" or a modal ("including Colorado have", "named Biden have", "to persuade Trump
+        were", "will endure Tuesday were"): the subject is a noun further back."""
+        if first == 0 or view[tokens[first - 1].end:tokens[first].start] != " ":
+            return False
+        word = tokens[first - 1].text
+        if not word.islower():
+            return False
+        if len(word) >= 5 and word.endswith(("ing", "ed")):
+            return True
+        return first > 1 and view[tokens[first - 2].end:tokens[first - 1].start] == " " and \
+            tokens[first - 2].text.lower() in VERB_OPENERS
+
+    @staticmethod
+    def _in_a_list(tokens, first: int, view: str) -> bool:
+        """Whether the name ends a list of names set off by commas ("Senator Cruz, Senator
+        Lee, Senator Rubio have"): two names before it, each followed by a comma."""
+        names = 0
+        at = first
+        while at > 0 and view[tokens[at - 1].end:tokens[at].start] == ", " and capitalised(tokens[at - 1]):
+            names += 1
+            at -= 1
+            while at > 0 and capitalised(tokens[at - 1]) and view[tokens[at - 1].end:tokens[at].start] in (" ", ". "):
+                at -= 1
+        return names >= 2
 
     def _verb_numbers(self, doc: Document) -> dict[str, tuple[int, int]]:
         """For each capitalised word directly followed by one of the verbs: how many times it

@@ -2,10 +2,14 @@
 
 Usually a sign of pasted-in text (a related-headlines widget) or of a wrong date. Years that look
 ahead on purpose ("by 2030", "until 2026", "the 2024 election") are left alone: the words that
-mark them are the rule's YAML. Silent when the article's date is unknown.
+mark them are the rule's YAML. So is a year used as a label, right before the words it
+qualifies and after no preposition ("2020 Democratic presidential hopeful Beto O'Rourke", "the
+2024 season"): it names a thing, not a time. After a preposition it is a date again ("sales in
+2021 lifted the shares"). Silent when the article's date is unknown.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -13,6 +17,8 @@ from ..core.options import Option
 from ..document.dates import YEAR, article_date
 from ..document.model import Document
 from .shared.check import Check
+
+_LABELLED = re.compile(r"[ \t]+[^\W\d_]")  # a word follows the year, no punctuation between
 
 
 class Anachronism(Check):
@@ -22,6 +28,7 @@ class Anachronism(Check):
         "ahead_before": Option("strings", [], "words that, just before a year, mark it as looked ahead to"),
         "ahead_after": Option("strings", [], "words that, just after a year, mark it as looked ahead to"),
         "window": Option("int", 3, "how many words before the year are read for ahead_before", minimum=0),
+        "date_before": Option("strings", [], "prepositions that make a year followed by a word a date, not a label"),
     }
     SCOPES = ("document", "paragraph", "sentence", "line")
     DEFAULT_SCOPE = "document"
@@ -31,6 +38,7 @@ class Anachronism(Check):
         super().__init__(rule, context)
         self.before = {w.lower() for w in self.options["ahead_before"]}
         self.after = {w.lower() for w in self.options["ahead_after"]}
+        self.date_before = {w.lower() for w in self.options["date_before"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         around = article_date(doc)
@@ -46,6 +54,8 @@ class Anachronism(Check):
             if self.before & {w.strip(",.;:()\"“”'’") for w in before} or \
                     self.after & {w.strip(",.;:()\"“”'’") for w in after}:
                 continue
+            if _LABELLED.match(view, m.end()) and not (before and before[-1] in self.date_before):
+                continue  # "2020 Democratic presidential hopeful": a label, not a date
             if spans is None:
                 spans = list(doc.spans(self.rule.scope)) if self.rule.scope != "document" else None
             if self.wanted(doc, m.start(), m.end(), spans):

@@ -7,10 +7,20 @@
 
 When an article uses both forms of a pair, every occurrence of the rarer form is flagged,
 with the majority form as the suggestion and its first occurrences as related locations.
-On a tie the form the article used first is the house form.
+On a tie the form the article used first is the house form. With `safe_fix`, the fix is safe
+outside quotations only: a quoted tweet or statement keeps its own spelling.
+
+Headlines and subheads (a line of their own that does not end like a sentence: "US FALLS",
+"Apple to shift assembly from US to China") follow headline style and neither count nor are
+flagged. With `names: true`, a form that belongs to a name is left alone too: after a
+capitalised word ("Norbulk Shipping UK") or glued to a colon ("US:CLU19") it is not counted;
+before a capitalised word that never follows the other form in the article it is counted but
+not flagged ("the US Open" among "U.S." officials; "US Secretary of State" beside "U.S.
+Secretary of State" is a variant).
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -21,6 +31,32 @@ from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
 from .shared.messages import MAX_RELATED, times
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+\Z")
+_SENTENCE_OPENERS = ".!?:;\"“‘(—–\n"
+HEADLINE_WORDS = 20  # a subhead or a repeated headline is shorter than this
+
+
+def _opens_sentence(view: str, at: int) -> bool:
+    """Whether only spaces and an opening mark or sentence end stand before `at`."""
+    before = view[max(0, at - 10):at].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
+def _headline_lines(doc: Document) -> list[tuple[int, int]]:
+    """The headlines and subheads: heading blocks, and paragraphs of one short line that does
+    not end like a sentence ("US FALLS", a headline repeated in the body)."""
+    cached = doc.__dict__.get("_headline_lines")
+    if cached is None:
+        cached = []
+        for b in doc.blocks:
+            text = doc.view[b.start:b.end].strip()
+            if b.kind == "heading" or (text and "\n" not in text and len(text.split()) <= HEADLINE_WORDS
+                                       and text[-1] not in ".!?:;,\"”’)…"):
+                cached.append((b.start, b.end))
+        doc.__dict__["_headline_lines"] = cached
+    return cached
+
 
 class Consistency(Check):
     NAME = "consistency"
@@ -29,7 +65,9 @@ class Consistency(Check):
         "either": Option("mapping", help="one form -> the other form"),
         "ignorecase": Option("bool", False, "match regardless of case"),
         "nonword": Option("bool", False, "match inside words too, not only whole words"),
-        "safe_fix": Option("bool", True, "--fix may rewrite the minority form to the majority form"),
+        "safe_fix": Option("bool", True,
+                           "--fix may rewrite the minority form to the majority form (outside quotations)"),
+        "names": Option("bool", False, "leave a form alone where it belongs to a name (US Open, Shipping UK)"),
     }
     DEFAULT_SCOPE = "document"
     SCOPES = ("document", "paragraph")
@@ -51,6 +89,10 @@ class Consistency(Check):
         matches = self.handle.find(doc)
         if len(matches) < 2:
             return
+        headlines = _headline_lines(doc)
+        matches = [m for m in matches if not any(s <= m.start < e for s, e in headlines)]
+        named = self._named(doc, matches) if self.options["names"] else (set(), set())
+        matches = [m for m in matches if m.start not in named[0]]
         for span_start, span_end in doc.spans(self.rule.scope):
             by_form: dict[str, list[tuple[int, int]]] = {}
             for m in matches:
@@ -58,9 +100,36 @@ class Consistency(Check):
                         self.rule.exclude_quotes and doc.in_quote(m.start, m.end)):
                     by_form.setdefault(self._key(m.phrase), []).append((m.start, m.end))
             for a, b in self.pairs:
-                yield from self._pair(doc, a, by_form.get(self._key(a), []), b, by_form.get(self._key(b), []))
+                yield from self._pair(doc, a, by_form.get(self._key(a), []), b, by_form.get(self._key(b), []),
+                                      named[1])
 
-    def _pair(self, doc: Document, a: str, at_a: list, b: str, at_b: list) -> Iterator[Diagnostic]:
+    def _named(self, doc: Document, matches: list) -> tuple[set[int], set[int]]:
+        """Where a form belongs to a name (see the module's docstring): the starts of the
+        matches not to count, and of those to count but not to flag."""
+        view = doc.view
+        followers: dict[str, set[str]] = {}  # form -> capitalised words the article writes after it
+        after: dict[int, str | None] = {}
+        for m in matches:
+            nxt = _NEXT_WORD.match(view, m.end)
+            after[m.start] = nxt.group(1) if nxt and nxt.group(1)[0].isupper() else None
+            follower = after[m.start]
+            if follower:
+                followers.setdefault(self._key(m.phrase), set()).add(follower)
+        others = {self._key(a): self._key(b) for a, b in self.pairs}
+        others |= {self._key(b): self._key(a) for a, b in self.pairs}
+        uncounted, unflagged = set(), set()
+        for m in matches:
+            prev = _PREVIOUS_WORD.search(view, max(0, m.start - 60), m.start)
+            if (view.startswith(":", m.end) and view[m.end + 1:m.end + 2].isalnum()) or (
+                    prev and prev.group(1)[0].isupper() and not prev.group(1).endswith(("'s", "’s"))
+                    and not _opens_sentence(view, prev.start(1))):
+                uncounted.add(m.start)  # a ticker (US:CLU19), the end of a name (Norbulk Shipping UK)
+            elif after[m.start] and after[m.start] not in followers.get(others.get(self._key(m.phrase), ""), ()):
+                unflagged.add(m.start)  # perhaps the start of a name: the US Open
+        return uncounted, unflagged
+
+    def _pair(self, doc: Document, a: str, at_a: list, b: str, at_b: list,
+              unflagged: set[int]) -> Iterator[Diagnostic]:
         if not at_a or not at_b:
             return
         # the majority form wins; on a tie, the form the article used first
@@ -68,7 +137,10 @@ class Consistency(Check):
         (major, at_major), at_minor = ((a, at_a), at_b) if a_wins else ((b, at_b), at_a)
         related = [(s, e, f"'{doc.view[s:e]}' here") for s, e in at_major[:MAX_RELATED]]
         for start, end in at_minor:
+            if start in unflagged:
+                continue
             suggestion = match_case(doc.view[start:end], major)
-            fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
+            safe = self.options["safe_fix"] and not doc.in_quote(start, end)
+            fix = self.replacement_fix(doc, start, end, suggestion, safe)
             yield self.report(doc, start, end, suggestions=[suggestion], related=related, fix=fix,
                               other=major, count=len(at_major), times=times(len(at_major)))

@@ -6,10 +6,13 @@ doubled l), not from hand-listed pairs. The article's dialect is the configured 
 or, with `auto`, the one most of its dialect spellings use; every spelling of the other
 dialect is flagged with its counterpart. Capitalised words are names ("Labor Day", "Kennedy
 Center") and are left alone. An -ize spelling in a British article is Oxford spelling unless
-the article also writes -ise.
+the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
+spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not
+realising ... my favorite novels").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -38,7 +41,7 @@ class DialectMix(Check):
     DESCRIPTION = "Flags spellings of the other dialect in a British or American article."
     OPTIONS = {
         "min_lead": Option("int", 2, "how many more spellings the article's dialect needs (auto)", minimum=1),
-        "safe_fix": Option("bool", True, "--fix may respell the word in the article's dialect"),
+        "safe_fix": Option("bool", False, "--fix may respell the word in the article's dialect"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -52,6 +55,7 @@ class DialectMix(Check):
         from ..resources import lexicon
         dialects = lexicon.get().dialect_map()
         marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
+        quoted: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
         # the words of the text that mark a dialect, found in C; then where each stands
         present = dialects.keys() & set(_LOWER_WORD.findall(doc.view))
         if not present:
@@ -60,20 +64,21 @@ class DialectMix(Check):
         for word in present:
             found = marked[dialects[word]]
             for start in bounded_occurrences(view, word, _joins_before, _joins_after):
-                found.append((start, start + len(word), word))
-        for found in marked.values():
+                where = quoted if doc.in_quote(start, start + len(word)) else marked
+                where[dialects[word]].append((start, start + len(word), word))
+        for found in (*marked.values(), *quoted.values()):
             found.sort()
         gb, us = len(marked["en-GB"]), len(marked["en-US"])
         if self.language in NAMES:
             home = self.language
-        elif abs(gb - us) >= self.options["min_lead"] and min(gb, us) > 0:
+        elif abs(gb - us) >= self.options["min_lead"]:
             home = "en-GB" if gb > us else "en-US"
         else:
             return
         away = "en-US" if home == "en-GB" else "en-GB"
         home_words = marked[home]
         oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
-        for start, end, word in marked[away]:
+        for start, end, word in sorted(marked[away] + self._mixed_quotes(doc, quoted[away], quoted[home])):
             if oxford_ok and lexicon.is_oxford(word):
                 continue
             suggestion = match_case(word, lexicon.counterpart(word) or word)
@@ -82,4 +87,16 @@ class DialectMix(Check):
                               related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
                               count=len(home_words), example=home_words[0][2] if home_words else "")
+
+    @staticmethod
+    def _mixed_quotes(doc: Document, away: list, home: list) -> list:
+        """The other dialect's words in quotations that write the article's dialect too."""
+        spans = doc.quotes
+        out = []
+        for start, end, word in away:
+            i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+            qs, qe = spans[i]
+            if any(qs <= s and e <= qe for s, e, _ in home):
+                out.append((start, end, word))
+        return out
 

@@ -16,9 +16,11 @@ as a line under a story, not "read more about the budget" inside a sentence):
     line_share: 0.6      # the rule's matches cover at least this share of the line's characters
     max_line_words: 20   # the line has at most this many words
 
-With any of them set, the rule reports the whole line once, with a fix that deletes the line
-(`safe_fix` says whether --fix may apply it unreviewed), and it claims the line: broader rules
-of its family that flag whole lines leave it to this one (see claims.py).
+With any of them set, the rule reports the whole line once, with a fix that deletes the line,
+and it claims the line: broader rules of its family that flag whole lines leave it to this one
+(see claims.py). `safe_fix` lets --fix apply the deletion unreviewed when the rule's matches are
+the whole line ("Share this article", "Leave a Reply"): a line they only open ("Follow us, the
+crowd chanted") may be the article's, and its deletion waits for review.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ from .shared.claims import cached_findings, claims_for, line_table
 from .shared.phrases import PhraseMatch, on_word_boundaries
 
 _LINE_MARKERS = " \t-*•·>#|–—"
+# the matches cover (nearly) the whole line: a leftover "*" or "|" does not make it prose
+WHOLE_LINE = 0.9
 
 
 class Existence(Check):
@@ -159,21 +163,35 @@ class Existence(Check):
             return []
         anchored = {(m.start, m.end) for m in patterns}  # patterns say themselves where they match
         taken = self.claims.claimed(doc, self)
-        runs: list[list] = []  # [first line, last line, start, end, first match]
+        runs: list[list] = []  # [first line, last line, start, end, first match, view line, whole]
         for i in sorted(by_line):
             start, end, number, _, view_line = rows[i]
             found = [m for m in self._sorted(doc, by_line[i]) if self.wanted(doc, m.start, m.end, None)]
             span = self._line_span(doc, start, end, found, anchored) if found and number not in taken else None
             if span is None:
                 continue
+            whole = self._share(doc.view, span[0], span[1], found) >= WHOLE_LINE
             if runs and runs[-1][5] == view_line - 1:
                 runs[-1][1], runs[-1][3], runs[-1][5] = number, span[1], view_line
+                runs[-1][6] = runs[-1][6] and whole
             else:
-                runs.append([number, number, span[0], span[1], found[0], view_line])
-        return [self.report(doc, start, end, fix=self.delete_lines_fix(doc, first, last, self.options["safe_fix"],
-                                                                       (start, end)),
+                runs.append([number, number, span[0], span[1], found[0], view_line, whole])
+        safe = self.options["safe_fix"]
+        return [self.report(doc, start, end, fix=self.delete_lines_fix(doc, first, last, safe and whole, (start, end)),
                             match=doc.view[m.start:m.end])
-                for first, last, start, end, m, _ in runs]
+                for first, last, start, end, m, _, whole in runs]
+
+    @staticmethod
+    def _share(view: str, start: int, end: int, found: list[PhraseMatch]) -> float:
+        """The share of the letters and digits of view[start:end] that the matches cover."""
+        covered, reach = 0, start
+        for m in found:
+            s, e = max(m.start, reach), min(m.end, end)
+            if e > s:
+                covered += sum(1 for c in view[s:e] if c.isalnum())
+                reach = e
+        total = sum(1 for c in view[start:end] if c.isalnum())
+        return covered / total if total else 1.0
 
     def _line_span(self, doc: Document, start: int, end: int, found: list[PhraseMatch],
                    patterns: set[tuple[int, int]]) -> tuple[int, int] | None:
@@ -192,13 +210,6 @@ class Existence(Check):
             return None
         if opts["max_line_words"] and len(text.split()) > opts["max_line_words"]:
             return None
-        if opts["line_share"]:
-            covered, reach = 0, start
-            for m in found:
-                s, e = max(m.start, reach), m.end
-                if e > s:
-                    covered += sum(1 for c in view[s:e] if c.isalnum())
-                    reach = e
-            if covered < opts["line_share"] * sum(1 for c in text if c.isalnum()):
-                return None
+        if opts["line_share"] and self._share(view, start, end, found) < opts["line_share"]:
+            return None
         return start, end

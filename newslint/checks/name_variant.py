@@ -147,9 +147,10 @@ class NameVariant(Check):
                 continue  # two usual forms to choose from: not sure which is meant
             other = usual[0]
             related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
-            safe = best >= 3 and count == 1
             for start, end in places:
-                fix = self.replacement_fix(doc, start, end, other, safe)
+                # two names one edit apart may be two places or two firms (Zabul, Kabul): a
+                # suggestion, never a safe fix
+                fix = self.replacement_fix(doc, start, end, other, False)
                 yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
                                   other=other, count=best, times=times(best))
 

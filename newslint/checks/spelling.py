@@ -6,10 +6,12 @@
                          # reject: the configuration's vocabulary.reject words
     min_length: 3        # shorter lower-case words are never flagged
     min_candidate_zipf: 2.0   # a correction must be at least this common (Zipf scale)
-    clear_ratio: 4.0     # one suggestion (and a safe fix) when the best outscores the next by this
+    clear_ratio: 4.0     # one suggestion when the best outscores the next by this
     accept_repeated: 2   # an unknown word used this often in one article is deliberate
     oxford: true         # en-GB: accept -ize spellings (Oxford spelling)
     derived_zipf: 3.0    # how common the known base of a derived word must be
+    own_word_ratio: 0.005  # an unknown word the web writes this often, against its best
+                           # correction's score, is a word of its own (letup, bureaux)
 
 What is never flagged in `words` mode:
   - capitalised words, CAPITALS and mixed case (names, places, acronyms: Blinken, UAW, iPhone)
@@ -19,12 +21,18 @@ What is never flagged in `words` mode:
   - hyphenated compounds whose joined form is a word (co-operate) and prefixes before a hyphen
     (pre-tax, ex-minister); each other part of a compound is checked on its own;
   - possessives and contractions of known words (minister's, didn't, with either apostrophe);
-  - words regularly derived from common words: prefixes (reoffending), plurals (webpages), agent
-    nouns (strugglers), -less and -ness words (tieless), compounds of two common words (soulman);
-  - words of the house accept list (vocabulary.accept), and rare words with no common word one
-    edit away (a technical term is not a slip of the fingers);
-  - an unknown word used `accept_repeated` times in one article. Listed misspellings (codespell's
-    data) are flagged every time.
+  - words censored on purpose (f–ksticks, motherf-----, s**t);
+  - words regularly made from known words by the spelling rules (lexicon/morphology.py):
+    inflections (balking, tussled, thornier), derivations (unforgivably, crispiness, tieless,
+    perjurer), prefixes (uncrewed, declassifying), compounds of two common words (soulman);
+  - rare real words the web writes too often to be a slip of their correction (letup,
+    bureaux, largesse), and rare words with no common word one edit away;
+  - words of the house accept list (vocabulary.accept), and an unknown word used
+    `accept_repeated` times in one article. Listed misspellings (codespell's data) are flagged
+    every time.
+
+Only a listed misspelling with a single correction carries a safe fix; a correction guessed
+from the dictionary words one edit away is a suggestion (README: Fixing).
 """
 from __future__ import annotations
 
@@ -45,8 +53,17 @@ if TYPE_CHECKING:
 # a run of letters with inner apostrophes, not touching a digit, an underscore, @ or #
 # nor continuing into a domain name (decuk.org) or an HTML entity (clich&#233;)
 WORD = re.compile(r"(?<![\w@#&])(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)(?![.][^\W\d_])(?!&)")
+# a word censored on purpose: "f–ksticks", "motherf-----", "s**t"
+_CENSORED = re.compile(r"[*]|[-–—]{2}|(?<![^\W\d_])[^\W\d_]{1,2}[–—][^\W\d_]")
 _MISSING = object()
 _CACHE_LIMIT = 200_000
+# "as", "the", "of": two of these joined are a space left out, never a compound ("asthe")
+FUNCTION_WORD_ZIPF = 6.0
+# strings this short are so dense that a slip often lands on some rare derivation ("stas" for
+# "stars" is no sta+s): only the web's own frequency can make them words
+SHORT_WORD = 4
+# words this common (setup, bureau) are rarely misspelt on the web, only slipped on
+WELL_KNOWN_ZIPF = 3.5
 LANGUAGES = ("en-US", "en-GB")
 
 
@@ -103,10 +120,12 @@ class Spelling(Check):
         "mode": Option("choice", "words", "words, dialect or reject", choices=("words", "dialect", "reject")),
         "min_length": Option("int", 3, "shorter lower-case words are never flagged", minimum=1),
         "min_candidate_zipf": Option("number", 2.0, "how common a correction must be (Zipf scale)", minimum=0),
-        "clear_ratio": Option("number", 4.0, "best/second score for a single, safe suggestion", minimum=1),
+        "clear_ratio": Option("number", 4.0, "best/second score for a single suggestion", minimum=1),
         "accept_repeated": Option("int", 2, "an unknown word this frequent in an article is deliberate", minimum=1),
         "oxford": Option("bool", True, "en-GB: accept -ize spellings (Oxford spelling)"),
         "derived_zipf": Option("number", 3.0, "how common the base of a derived word must be (Zipf)", minimum=0),
+        "own_word_ratio": Option("number", 0.005, "an unknown word the web writes this often, against its "
+                                 "best correction's score, is a word of its own", minimum=0),
     }
     DEFAULT_SCOPE = "document"
     PLACEHOLDERS = ("match", "suggestion", "candidates", "dialect", "language")
@@ -126,6 +145,7 @@ class Spelling(Check):
         self.accept_repeated = opts["accept_repeated"]
         self.oxford = opts["oxford"]
         self.derived_zipf = opts["derived_zipf"]
+        self.own_word_ratio = opts["own_word_ratio"]
         self._verdicts: dict[str, Any] = {}  # word -> Verdict or None
         self._fine: set[str] = set()  # whitespace tokens with nothing to report
         self._suspects: dict[str, list] = {}  # whitespace tokens -> their suspect words
@@ -202,7 +222,8 @@ class Spelling(Check):
                 if len(self._verdicts) > _CACHE_LIMIT:  # bounded over an archive of millions of articles
                     self._verdicts.clear()
                 v = self._verdicts[word] = self._verdict(word)
-            if v is not None and not self._in_compound(token, m.start(), m.end()):
+            if v is not None and not self._in_compound(token, m.start(), m.end()) and \
+                    not _CENSORED.search(token):
                 out.append((m.start(), m.end(), word, v))
         return out
 
@@ -229,65 +250,65 @@ class Spelling(Check):
             return None  # the other dialect's spelling of a known word: monetise, libelled
         if self._letters_repeated(lower):
             return None  # hmmmm, zzzz
+        run_together = self._run_together(lower)
+        if run_together:
+            return Verdict([run_together], False, False)  # "asthe": a space left out
         min_f = 10.0 ** (self.min_zipf - 9.0)
         # a candidate that is only the word's own plural or singular says the dictionary lacks
         # an inflection (downdraft/downdrafts), not that the word is misspelt
         ranked = [(w, s) for w, s in lex.ranked(lower, 6)
                   if lex.frequency(w) >= min_f and w != lower + "s" and w + "s" != lower]
-        if not ranked:
+        if not ranked or self._a_word_of_its_own(lower, ranked[0]):
             return None
-        derived = self._derived(lower)
-        if derived is not None:
-            base, stem = derived
-            rivals = [w for w, _ in ranked if not (stem and w.startswith(stem))]
-            if not rivals or base >= lex.zipf(rivals[0]):
-                return None  # made of words more common than any correction: soulman, strugglers
         clear = len(ranked) == 1 or ranked[0][1] >= self.clear_ratio * ranked[1][1]
-        return Verdict([ranked[0][0]] if clear else [w for w, _ in ranked[:3]], clear, False)
+        # a guess from edit distance is a suggestion, never a safe fix (README: Fixing)
+        return Verdict([ranked[0][0]] if clear else [w for w, _ in ranked[:3]], False, False)
 
     @staticmethod
     def _letters_repeated(lower: str) -> bool:
         return len(set(lower)) <= 2
 
-    def _derived(self, lower: str) -> tuple[float, str] | None:
-        """If an unknown word is regularly made from common known words: how common its rarest
-        part is (Zipf) and its stem (for a prefix or a suffix). Prefixes (reoffending), plurals
-        (webpages), agent nouns (strugglers, perjurer), -less/-ness words (tieless), inflections
-        (remortgaged, libelling) and compounds of two common words (soulman). None otherwise."""
+    def _run_together(self, lower: str) -> str | None:
+        """Two of the commonest words written without the space between ("asthe", "ofthe"),
+        which no word is made of."""
+        zipf = self.lexicon.zipf
+        for i in range(1, len(lower)):
+            if zipf(lower[:i]) >= FUNCTION_WORD_ZIPF and zipf(lower[i:]) >= FUNCTION_WORD_ZIPF:
+                return f"{lower[:i]} {lower[i:]}"
+        return None
+
+    def _a_word_of_its_own(self, lower: str, best: tuple[str, float]) -> bool:
+        """Whether an unknown word is likelier written on purpose than as a slip of the best
+        correction: the web writes it too often to be that correction's slip (letup, bureaux,
+        largesse), or it is regularly made from a known word (balking, uncrewed, thornier).
+
+        Slips are rare in published text (about one word in ten thousand), spread over dozens of
+        possible slips of each word, so a word the web (wordfreq) writes at least `own_word_ratio`
+        times as often as the correction's score (its frequency times the likelihood of the slip) is
+        a word of its own; made from a known word by the spelling rules, a tenth of that will do.
+        Rare words are misspelt far more often than common ones (the web writes "hundreth" for a
+        thirtieth of its "hundredth"), so against a correction rarer than WELL_KNOWN_ZIPF the word
+        must be the commoner of the two (largesse, largess). A word made in one step from a common
+        known word (`derived_zipf`) is one too, though the web never writes it (tieless), unless the
+        correction is commoner than that base: "stoped" stays a slip of "stopped", not stope+d.
+        Derivations and compounds are not read into words of SHORT_WORD letters or fewer."""
         lex = self.lexicon
-        common = self.derived_zipf
-        best: tuple[float, str] | None = None
-
-        def take(z: float, stem: str) -> None:
-            nonlocal best
-            if z >= common and (best is None or z > best[0]):
-                best = (z, stem)
-
-        for p in lex.prefixes:
-            if len(p) >= 2 and lower.startswith(p) and len(lower) - len(p) >= 4:
-                take(lex.zipf(lower[len(p):]), "")
-        for suffix in lex.suffixes:
-            if not lower.endswith(suffix):
-                continue
-            stem = lower[:-len(suffix)]
-            if len(stem) < 4 or stem.endswith("s"):
-                continue
-            if suffix[0] in "rd" and stem[-1] != "e":
-                continue  # struggle-rs, remortgage-d; but not consume-rrs or play-rs
-            if stem[-1] == suffix[0] and suffix[0] != "e":
-                continue
-            if suffix == "es" and not stem.endswith(("x", "z", "ch", "sh", "o")):
-                continue  # salvo-es, box-es; but not chan-es
-            forms = [] if suffix in ("ed", "ing") else [stem]  # walked, walking: in the dictionary
-            if suffix[0] in "ei":
-                forms.append(stem + "e")  # perjure-r, hurdl-ing
-                if len(stem) >= 5 and stem[-1] == stem[-2] and stem[-1] in "lpt":
-                    forms.append(stem[:-1])  # libel-l-ed, worship-p-ing, target-t-ing
-            for form in forms:
-                take(lex.zipf(form), form)
-        for i in range(3, len(lower) - 2):
-            take(min(lex.zipf(lower[:i]), lex.zipf(lower[i:])) - 1.0, "")  # compounds: stricter
-        return best
+        observed = lex.observed_zipf(lower)
+        evidence = 10.0 ** (observed - 9.0) / best[1] if observed else 0.0
+        rival = lex.zipf(best[0])
+        if evidence >= 1.0 or (evidence >= self.own_word_ratio and rival >= WELL_KNOWN_ZIPF):
+            return True
+        if len(lower) <= SHORT_WORD:
+            return False
+        from ..resources.lexicon.morphology import analyses
+        for base, layers in analyses(lower, lex.is_word, lex.prefixes):
+            z = lex.zipf(base)
+            if (layers == 1 and z >= max(self.derived_zipf, rival)) or \
+                    (evidence >= self.own_word_ratio / 10 and z >= self.min_zipf):
+                return True
+        # a closed compound of two common words (soulman), held to a stricter bar
+        return any(min(lex.zipf(lower[:i]), lex.zipf(lower[i:])) - 1.0 >= max(self.derived_zipf, rival)
+                   for i in range(3, len(lower) - 2))
 
     def _in_compound(self, view: str, start: int, end: int) -> bool:
         """Whether the word is a part of a hyphenated compound that is fine as a whole."""
@@ -339,6 +360,8 @@ class Spelling(Check):
                     for cut in (_possessive(m.group()),) if wrong(m.group()[:len(m.group()) - cut])]
 
         for start, end, (_, _, word) in self._located(doc, suspects):
+            if fix_for and doc.in_quote(start, end):
+                continue  # a quotation (a statement, a tweet) keeps its writer's spelling
             good = fix_for(word) if fix_for else None
             fix = self.replacement_fix(doc, start, end, good, True) if good else None
             yield self.report(doc, start, end, suggestions=[good] if good else [], fix=fix,

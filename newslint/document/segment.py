@@ -1,9 +1,9 @@
 """Sentences, words and quotations inside the prose blocks of a Document.
 
 Sentence splitting is tuned for news: it survives titles and abbreviations (Mr., Gen., Jan.,
-No. 10), initials (J. K. Rowling), decimals (3.5) and abbreviations that may or may not end a
-sentence (U.S., D.C., Inc.). Inside a block, a line break ends a sentence when the line reads
-as a standalone item (a headline in a list) rather than as hard-wrapped prose.
+No. 10), initials (J. K. Rowling), decimals (3.5; but "$9.3bn. Rosneft" is two sentences) and
+abbreviations that may or may not end a sentence (U.S., D.C., Inc.). Inside a block, a line break
+ends a sentence when the line reads as a standalone item (a headline in a list) rather than as hard-wrapped prose.
 """
 from __future__ import annotations
 
@@ -98,6 +98,8 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():  # an initial
         return False
+    if any(c.isdigit() for c in word):
+        return True  # a number ends the sentence: "$9.3bn. Rosneft", "30.26. Butler"
     if word in abbr["may_end"] or "." in word:
         nxt = _NEXT_WORD.match(text, punct_end)
         return nxt is not None and nxt.group(1) in abbr["sentence_starters"]
@@ -110,11 +112,18 @@ def count_words(view: str, start: int, end: int) -> int:
 
 
 _QUOTE_CHAR = re.compile(r"[“”\"‘’]")
+# the signature an embedded post ends with: "— Jane Doe (@janedoe) June 2, 2020"
+_POST_SIGNATURE = re.compile(r"(?<!\S)[—–-][^\S\n]*[^\n()—–]{1,80}\(@\w{1,30}\)[^\S\n]*"
+                             r"(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},?[^\S\n]+\d{4}|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}[^\S\n]+\d{4})\s*$")
+_POST_LINK = re.compile(r"pic\.twitter\.com/\w+\s*$")
+_SENTENCE_END = tuple(".!?…\"”’)")
 
 
 def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
-    """Spans of quoted speech, including the marks. An unclosed quotation runs to the end of
-    its block, as news style leaves a quotation that continues into the next paragraph open."""
+    """Spans of quoted speech and embedded posts, including the marks. An unclosed quotation
+    runs to the end of its block, as news style leaves a quotation that continues into the next
+    paragraph open."""
+    posts = embedded_posts(view, blocks)
     spans: list[tuple[int, int]] = []
     for b in blocks:
         opened, kind = -1, ""
@@ -131,4 +140,34 @@ def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
                 opened = -1
         if opened >= 0:
             spans.append((opened, b.end))
+    if posts:
+        inside = [(s, e) for s, e in spans if any(ps <= s and e <= pe for ps, pe in posts)]
+        spans = sorted(set(spans).difference(inside) | set(posts))
     return spans
+
+
+def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Posts quoted whole, as pages embed them: the text before a signature ("— Jane Doe
+    (@janedoe) June 2, 2020") or a picture link closing a paragraph, and the paragraphs just
+    before it that do not end like a sentence (a post's lines seldom do; the article's do)."""
+    if "(@" not in view and "pic.twitter.com/" not in view:
+        return []
+    posts = []
+    taken = 0  # blocks before this index belong to a post already, or sign one
+    for i, b in enumerate(blocks):
+        signed = _POST_SIGNATURE.search(view, b.start, b.end)
+        if signed is None and not _POST_LINK.search(view, b.start, b.end):
+            continue
+        last, end = i, signed.start() if signed else b.end
+        if not view[b.start:end].strip():  # a signature on a line of its own signs the post above
+            last, end = i - 1, blocks[i - 1].end
+        first = last
+        while first > taken and blocks[first - 1].kind == "paragraph" and \
+                not view[blocks[first - 1].start:blocks[first - 1].end].rstrip().endswith(_SENTENCE_END):
+            first -= 1
+        while end > b.start and view[end - 1].isspace():
+            end -= 1
+        if first >= taken:
+            posts.append((blocks[first].start, end))
+        taken = i + 1
+    return posts

@@ -12,6 +12,7 @@ later processes load it in a few tens of milliseconds. Nothing here touches the 
     lexicon.known("didn't")           -> True    (straight or curly apostrophe)
     lexicon.frequency("the")          -> 0.0537  (wordfreq's frequency, 0.0 if unknown)
     lexicon.zipf("previously")        -> 4.9     (log10 of frequency per billion words)
+    lexicon.observed_zipf("letup")    -> 1.5     (also the web's rare words, down to Zipf 1)
     lexicon.misspelling("recieve")    -> ["receive"]   (codespell's list; None if not listed)
     lexicon.suggestions("previosuly") -> ["previously"]
     lexicon.dialect_of("organisation") -> "en-GB"
@@ -42,7 +43,7 @@ def _normalise(word: str) -> str:
 class Lexicon:
     """The loaded data. Use `get()` (or the module functions) rather than building one."""
 
-    def __init__(self, words: tuple, extra=None):
+    def __init__(self, words: tuple, extra=None, rare=None):
         centibels, data = words
         self._cb: dict[str, int] = centibels
         self.prefixes: frozenset[str] = frozenset(data["prefixes"])
@@ -50,17 +51,19 @@ class Lexicon:
         self.negatives: frozenset[str] = frozenset(data["negatives"])
         self.suffixes: tuple[str, ...] = tuple(data["suffixes"])
         self._extra_loader = extra  # the misspellings and dialect pairs load on first use
+        self._rare_loader = rare  # the rare words too
 
     def _extra(self) -> None:
         loader, self._extra_loader = self._extra_loader, None
-        misspellings, gb_to_us, shared = loader() if callable(loader) else loader
+        misspellings, gb_to_us, shared, american_too = loader() if callable(loader) else loader
         self._misspellings = misspellings
         self._gb_to_us = gb_to_us
         self._us_to_gb = {us: gb for gb, us in reversed(gb_to_us.items())}
         self._shared = frozenset(shared)
+        self._american_too = frozenset(american_too)
 
     def __getattr__(self, name: str):
-        if name in ("_misspellings", "_gb_to_us", "_us_to_gb", "_shared") and \
+        if name in ("_misspellings", "_gb_to_us", "_us_to_gb", "_shared", "_american_too") and \
                 self.__dict__.get("_extra_loader") is not None:
             self._extra()
             return self.__dict__[name]
@@ -95,6 +98,20 @@ class Lexicon:
             if lower.endswith("'") and self.is_word(lower[:-1]):  # plural possessive: ministers'
                 return True
         return False
+
+    def observed_zipf(self, word: str) -> float:
+        """`zipf`, or for a word the dictionary lacks, how often the web writes it (wordfreq, down
+        to Zipf 1.0): real rare words (letup, bureaux) and the web's own typos alike, so this
+        is evidence to weigh against a slip, not a dictionary. 0 for a word never seen."""
+        lower = _normalise(word).lower()
+        if lower in self._cb:
+            return self.zipf(lower)
+        rare = self.__dict__.get("_rare")
+        if rare is None:
+            loader, self._rare_loader = self._rare_loader, None
+            rare = self.__dict__["_rare"] = _RareWords(*(loader() if callable(loader) else loader or ()))
+        cb = rare.centibels(lower)
+        return 9.0 - cb / 100.0 if cb is not None else 0.0
 
     def is_word(self, lower: str) -> bool:
         """`known` for a word already in lower case with straight apostrophes (the fast path)."""
@@ -143,17 +160,19 @@ class Lexicon:
     def dialect_of(self, word: str) -> str | None:
         """'en-GB' for a British-only spelling (colour, organisation, centre, defence,
         travelled, programme), 'en-US' for an American-only one (color, organization, center,
-        defense, traveled), None for a word both write the same way or that is unknown."""
+        defense, traveled), None for a word both write the same way (gauge, dialogue, buses,
+        cancellation) or that is unknown."""
         return self.dialect_map().get(_normalise(word).lower())
 
     def dialect_map(self) -> dict[str, str]:
         """Every lower-case spelling that marks a dialect -> "en-GB" or "en-US": a British
-        spelling is British even where the American list has it too; an American one is
-        American unless both dialects write it so."""
+        spelling is British even where the American list has it too, unless American copy writes
+        it as well (gauge, dialogue, buses: see build.py); an American one is American unless both
+        dialects write it so."""
         cached = self.__dict__.get("_dialect_map")
         if cached is None:
             cached = {us: "en-US" for us in self._us_to_gb if us not in self._shared}
-            cached.update((gb, "en-GB") for gb in self._gb_to_us)
+            cached.update((gb, "en-GB") for gb in self._gb_to_us if gb not in self._american_too)
             self.__dict__["_dialect_map"] = cached
         return cached
 
@@ -223,6 +242,33 @@ class Lexicon:
         return None
 
 
+class _RareWords:
+    """The rare words as build.py stores them: one sorted, newline-joined string, where each
+    word starts (uint32 offsets) and its centibels. Searched by bisection, so loading costs
+    three byte strings instead of a dictionary of a quarter of a million entries."""
+
+    def __init__(self, joined: str = "", starts: bytes = b"", centibels: bytes = b""):
+        from array import array
+        self._joined = joined
+        self._centibels = centibels
+        self._starts = array("I")
+        self._starts.frombytes(starts)
+
+    def _word(self, i: int) -> str:
+        starts = self._starts
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self._joined)
+        return self._joined[starts[i]:end]
+
+    def centibels(self, word: str) -> int | None:
+        import bisect
+        n = len(self._starts)
+        i = bisect.bisect_left(range(n), word, key=self._word)
+        if i < n and self._word(i) == word:
+            from .build import MAX_CENTIBELS
+            return MAX_CENTIBELS + self._centibels[i]
+        return None
+
+
 _lexicon: Lexicon | None = None
 _lock = threading.Lock()
 
@@ -234,7 +280,7 @@ def get() -> Lexicon:
         with _lock:
             if _lexicon is None:
                 from .build import load
-                _lexicon = Lexicon(load("words"), lambda: load("extra"))
+                _lexicon = Lexicon(load("words"), lambda: load("extra"), lambda: load("rare"))
     return _lexicon
 
 

@@ -5,7 +5,10 @@ newslint):
 
   wordfreq     `large_en.msgpack.gz`: English word frequencies from news, books, subtitles,
                Wikipedia and the web. Words down to a Zipf frequency of 2.5 (about 3 in a
-               billion) are in the dictionary. Frequencies rank suggestions.
+               billion) are in the dictionary. Frequencies rank suggestions. The rarer ones,
+               down to wordfreq's floor of Zipf 1.0, are kept apart: not words of the
+               dictionary (the web's typos are among them), but how often the web writes a word
+               the dictionary lacks (letup, bureaux) weighs it against a slip.
   symspellpy   `frequency_dictionary_en_82_765.txt`: Google Books counts of the words in SCOWL
                (82,765 words, British and American). It fills in real words that are rare on
                the web, and it is the "clean" list: a word on it is never taken for a misspelling.
@@ -14,8 +17,9 @@ newslint):
   breame       British <-> American spelling tables; with codespell's en-GB -> en-US list and
                the transformations of dialects.py, they make the dialect pairs.
 
-Loading all of that takes about a second, so the result is stored once as two `marshal` files
-(the words, and the misspellings and dialect pairs that only some runs need) in the cache
+Loading all of that takes about a second, so the result is stored once as three `marshal` files
+(the words; the misspellings and dialect pairs that only some runs need; the rare words, read
+only when a word is unknown) in the cache
 folder, keyed by the source files' sizes and time stamps:
 $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint. A read-only or
 missing cache folder only costs the rebuild. Nothing is ever downloaded.
@@ -33,11 +37,13 @@ import os
 import re
 import tempfile
 import time
+from array import array
 from functools import lru_cache
 from importlib.util import find_spec
+from itertools import accumulate
 from pathlib import Path
 
-FORMAT = 5
+FORMAT = 7
 DATA = Path(__file__).resolve().parent / "data"
 # Zipf 2.5 == 10**-6.5: wordfreq's centibel bucket 650. Rarer web "words" are mostly noise.
 MAX_CENTIBELS = 650
@@ -89,7 +95,9 @@ def cache_key() -> str:
 
 def load(part: str) -> tuple:
     """One part of the lexicon from the cache (built and cached first if need be):
-    "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared)."""
+    "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared, american_too);
+    "rare" -> (the rarer words, sorted and joined by newlines; where each starts, as uint32
+    bytes; their centibels above MAX_CENTIBELS, as bytes)."""
     key = cache_key()
     path = cache_dir() / f"lexicon-{key}-{part}.marshal"
     try:
@@ -165,7 +173,8 @@ def _store(path: Path, data: tuple) -> bool:
 def build() -> dict[str, tuple]:
     import yaml
 
-    centibels = _wordfreq()
+    centibels, rare = _wordfreq()
+    web = {**rare, **centibels}  # how often the web writes each word (before SCOWL's are added)
     clean = _symspell()
     words_data = yaml.safe_load((DATA / "words.yaml").read_text(encoding="utf-8"))
     for word in list(clean) + list(words_data.get("extra_words") or ()):
@@ -179,23 +188,42 @@ def build() -> dict[str, tuple]:
     # a spelling of either dialect is not a misspelling (codespell lists "cancelations")
     for spelling in set(gb_to_us) | set(gb_to_us.values()):
         misspellings.pop(spelling, None)
+    rare_words = sorted(w for w in rare if w not in centibels and w not in misspellings)
+    starts = array("I", accumulate((len(w) + 1 for w in rare_words[:-1]), initial=0))
+    american_too = sorted(gb for gb, us in gb_to_us.items() if _american_too(gb, us, web))
     return {"words": (centibels, words_data),
-            "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]))}
+            "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]), american_too),
+            "rare": ("\n".join(rare_words), starts.tobytes(), bytes(rare[w] - MAX_CENTIBELS for w in rare_words))}
 
 
-def _wordfreq() -> dict[str, int]:
-    """word -> centibels (frequency 10**(-cB/100)); wordfreq's own bucketed format."""
+# an American form less than half as common as the British one (10**0.3 = 2): Americans write both
+AMERICAN_TOO_CENTIBELS = 30
+
+
+def _american_too(gb: str, us: str, web: dict[str, int]) -> bool:
+    """Whether the British form of a pair is a usual American spelling too: English at large,
+    which American text dominates, writes its American counterpart less than half as often.
+    The spelling tables pair gauge/gage, dialogue/dialog, buses/busses, cancellation/cancelation,
+    but American copy writes the first of each; colour/color, travelled/traveled stay British."""
+    return gb in web and (us not in web or web[us] - web[gb] > AMERICAN_TOO_CENTIBELS)
+
+
+def _wordfreq() -> tuple[dict[str, int], dict[str, int]]:
+    """word -> centibels (frequency 10**(-cB/100)), wordfreq's own bucketed format: the words
+    down to MAX_CENTIBELS, and the rarer lower-case ones."""
     import msgpack
     path = _package_file("wordfreq", "data", "large_en.msgpack.gz")
     with gzip.open(path) as f:
         buckets = msgpack.load(f, raw=False, strict_map_key=False)
     out: dict[str, int] = {}
+    rare: dict[str, int] = {}
     match = _WORD.match
-    for cb, words in enumerate(buckets[1:MAX_CENTIBELS + 2]):  # buckets[0] is the header
+    for cb, words in enumerate(buckets[1:]):  # buckets[0] is the header
+        into = out if cb <= MAX_CENTIBELS + 1 else rare
         for word in words:
-            if match(word) and word not in out:
-                out[word] = cb
-    return out
+            if match(word) and word not in out and (into is out or word.islower()):
+                into.setdefault(word, cb)
+    return out, rare
 
 
 def _symspell() -> set[str]:
