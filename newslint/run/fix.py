@@ -158,18 +158,33 @@ def write_atomic(path: Path, data: bytes, original: bytes) -> None:
 class _signals_deferred:
     """Ctrl-C (SIGINT) and SIGTERM (a pool being terminated) wait until the file is replaced or
     left alone and the temp file is gone: delivered inside, they could strike between creating
-    the temp file and removing it, and leave it behind. Where signals cannot be blocked (not the
-    main thread's business, or no pthread_sigmask), the except clause above still cleans up."""
+    the temp file and removing it, and leave it behind. The Python handlers are swapped for ones
+    that only record the signal, then restored and the signal raised again. (A signal mask would
+    not do: the kernel hands a process signal to any thread that leaves it unblocked, and Python
+    then runs the handler in the main thread at once.) Outside the main thread handlers cannot be
+    swapped; the except clause above still cleans up."""
+
+    _NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
 
     def __enter__(self) -> None:
-        self.old = None
-        if hasattr(signal, "pthread_sigmask"):
-            deferred = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
-            self.old = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+        self.saved: dict[int, object] = {}
+        self.received: list[int] = []
+        import threading
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for name in self._NAMES:
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                self.saved[signum] = signal.signal(signum, self._record)
+
+    def _record(self, signum: int, frame: object) -> None:
+        self.received.append(signum)
 
     def __exit__(self, *exc) -> None:
-        if self.old is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, self.old)  # what came meanwhile is delivered now
+        for signum, handler in self.saved.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        for signum in dict.fromkeys(self.received):  # what came meanwhile is delivered now
+            signal.raise_signal(signum)
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
