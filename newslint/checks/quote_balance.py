@@ -3,7 +3,10 @@ that closes nothing).
 
 News style lets a quotation run on into the next paragraph: the paragraph leaves the closing
 mark off and the next one opens with a quote mark again. That is legal. Curly and straight
-double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are never quotes.
+double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are never quotes, and two
+apostrophes (’’, the wire services' closing mark) close an open quotation. A quotation nested in the
+other glyph (“...” inside "...") is a quotation within a quotation. Not quotes: inch marks after
+a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="...").
 """
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ from ..core.options import Option
 from ..document.model import Document
 from .shared.check import Check
 
-_MARK = re.compile(r"[“”\"]")
-_OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
+_MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|[“”\"]")
+_OPENS_WITH_QUOTE = re.compile(r"\s*([“\"]|”(?=\w))")  # ”Boehner: the wrong glyph, still a re-opening
 _FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
 
 
@@ -42,29 +45,42 @@ class QuoteBalance(Check):
 
     def _block(self, doc: Document, start: int, end: int, continued: bool, pending: int):
         """One paragraph: a second opening mark while a quotation is open is the news-style
-        re-opening of a quotation that ran on, not a new one. A quotation an earlier paragraph
-        left open may be closed here (the paragraphs between lost their marks): that pairs up.
+        re-opening of a quotation that ran on, not a new one, unless it is of the other glyph
+        (a quotation within the quotation). A quotation an earlier paragraph left open may be
+        closed here (the paragraphs between lost their marks): that pairs up.
         Returns the quotation this paragraph leaves open for the next ones, or -1."""
         view = doc.view
-        opened = -1
+        opened, outer, nested = -1, "", 0  # the open quotation, its glyph, quotations inside it
         for m in _MARK.finditer(view, start, end):
+            if m.group("attribute"):
+                continue
             ch, at = m.group(), m.start()
+            if ch == "’’" and opened < 0 and pending < 0:
+                continue  # two single quotations closing at once (‘... say ‘enough’’)
+            glyph = "straight" if ch == '"' else "curly"
             if ch == '"':
-                if not self.options["straight"] or _FEET_INCHES.search(view, max(start, at - 6), at):
-                    continue  # 5' 10" is a height, not a quotation
+                if not self.options["straight"] or _is_measure(view, at, start, opened >= 0 or pending >= 0):
+                    continue  # 5' 10" is a height, a 55" screen a size: not quotations
                 ch = _direction(view, at, start, end, opened >= 0 or pending >= 0)
+            elif ch == "”" and _opens_a_word(view, at, start, end):
+                yield self.report(doc, at, at + 1, problem="is a closing mark where a quotation opens")
+                ch = "“"
             if ch == "“":
                 if pending >= 0:
                     yield self._unclosed(doc, pending)
                     pending = -1
                 if opened < 0:
-                    opened = at
+                    opened, outer, nested = at, glyph, 0
+                elif glyph != outer:
+                    nested += 1
+            elif nested and glyph != outer:
+                nested -= 1
             elif opened >= 0:
                 opened = -1
             elif pending >= 0:
                 pending = -1
             else:
-                yield self.report(doc, at, at + 1, problem="closes a quotation that was never opened")
+                yield self.report(doc, at, at + len(ch), problem="closes a quotation that was never opened")
         if opened >= 0 and not continued:
             if pending >= 0:
                 yield self._unclosed(doc, pending)
@@ -75,11 +91,28 @@ class QuoteBalance(Check):
         return self.report(doc, at, at + 1, problem="opens a quotation that is never closed")
 
 
+def _is_measure(view: str, at: int, start: int, inside: bool) -> bool:
+    """A straight double quote that is an inch mark: after feet (5' 10"), or right after a number
+    when no quotation is open (a 55" screen)."""
+    if _FEET_INCHES.search(view, max(start, at - 6), at):
+        return True
+    return not inside and at > start and view[at - 1].isdigit()
+
+
+def _opens_a_word(view: str, at: int, start: int, end: int) -> bool:
+    """A mark with space (or a paragraph's start) before it and a letter or digit after it."""
+    return (at == start or view[at - 1].isspace()) and at + 1 < end and view[at + 1].isalnum()
+
+
 def _direction(view: str, at: int, start: int, end: int, inside: bool) -> str:
     """Whether a straight double quote opens (“) or closes (”), from the characters around it;
     a mark with space (or nothing) on both sides goes by whether a quotation is open."""
     before = view[at - 1] if at > start else " "
     after = view[at + 1] if at + 1 < end else " "
+    if after == "." and (at == start or before.isspace() or before in "(:"):
+        rest = view[at + 1:min(end, at + 5)].lstrip(".")
+        if rest[:1].isalnum():
+            return "“"  # ".com" or "...I think
     if after in ",.;:!?)]}":
         return "”"  # "madness ", saying
     if before.isspace() == after.isspace():
