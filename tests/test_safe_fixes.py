@@ -21,7 +21,7 @@ and the U.S. Treasury agreed, and the US Open will go ahead in New York.
 
 President Moon Jae-in in Seoul said he gave in in the end. Afp reported that towns will recieve
 the money, and the the committee will vote on Thursday. Prices rose 2 per cent, or 3 per cent
-in all, the report said; a bank wrote: "Profit fell 1 percent."
+in all, the report said; a banker said: "Profit fell 1 percent."
 
 Follow us, the protesters chanted outside the Capitol.
 """

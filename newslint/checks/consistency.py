@@ -8,7 +8,9 @@
 When an article uses both forms of a pair, every occurrence of the rarer form is flagged,
 with the majority form as the suggestion and its first occurrences as related locations.
 On a tie the form the article used first is the house form. With `safe_fix`, the fix is safe
-outside quotations only: a quoted tweet or statement keeps its own spelling.
+outside quotations only: a quoted tweet or statement keeps its own spelling. Quotations of
+writing (a statement, a letter, a note, a post: see Document.written_quotes) neither count nor
+are flagged; speech, which the reporter writes down in the house style, does both.
 
 Headlines and subheads (a line of their own that does not end like a sentence: "US FALLS",
 "Apple to shift assembly from US to China") follow headline style and neither count nor are
@@ -96,8 +98,8 @@ class Consistency(Check):
         for span_start, span_end in doc.spans(self.rule.scope):
             by_form: dict[str, list[tuple[int, int]]] = {}
             for m in matches:
-                if span_start <= m.start and m.end <= span_end and not (
-                        self.rule.exclude_quotes and doc.in_quote(m.start, m.end)):
+                if span_start <= m.start and m.end <= span_end and not doc.in_quote(
+                        m.start, m.end, written=not self.rule.exclude_quotes):
                     by_form.setdefault(self._key(m.phrase), []).append((m.start, m.end))
             for a, b in self.pairs:
                 yield from self._pair(doc, a, by_form.get(self._key(a), []), b, by_form.get(self._key(b), []),

@@ -104,6 +104,12 @@ class Document:
         return find_quotations(self.view, self.blocks)
 
     @cached_property
+    def written_quotes(self) -> list[tuple[int, int]]:
+        """The quotations of writing (statements, letters, posts): see segment.written_quotations."""
+        from .segment import written_quotations
+        return written_quotations(self.view, self.blocks, self.quotes)
+
+    @cached_property
     def lowered(self) -> str:
         """The view in lower case, same length (for case-insensitive phrase search)."""
         view = self.view
@@ -111,8 +117,9 @@ class Document:
             view = view.replace("\u0130", "I")
         return view.lower()
 
-    def in_quote(self, start: int, end: int) -> bool:
-        quotes = self.quotes
+    def in_quote(self, start: int, end: int, written: bool = False) -> bool:
+        """Whether the span lies inside a quotation (only quotations of writing, if `written`)."""
+        quotes = self.written_quotes if written else self.quotes
         i = bisect.bisect_right(quotes, (start, float("inf"))) - 1
         return i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]
 

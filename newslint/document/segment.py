@@ -146,6 +146,33 @@ def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
     return spans
 
 
+# what says a quotation was written, not spoken, in the words around it: "said in a statement",
+# "they wrote", "He tweeted:", "the letter said"
+_WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|tweet(?:s|ed)?|posted|statements?|releases?|letters?|"
+                      r"notes?|e-?mail(?:s|ed)?|filings?|memo|communiqu[ée])\b", re.IGNORECASE)
+
+
+def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations of writing: embedded posts, and quotations whose attribution (the unquoted
+    words between them and the quotations or paragraph edges next to them) names a statement, a
+    letter, a note or a post, or says someone wrote or tweeted them. They keep their writer's
+    style; a reporter writes speech down in the house style."""
+    posts = set(embedded_posts(view, blocks))
+    out = []
+    for i, (start, end) in enumerate(quotes):
+        if (start, end) in posts:
+            out.append((start, end))
+            continue
+        block = next((b for b in blocks if b.start <= start < b.end), None)
+        if block is None:
+            continue
+        left = max(block.start, quotes[i - 1][1] if i > 0 else block.start)
+        right = min(block.end, quotes[i + 1][0] if i + 1 < len(quotes) else block.end)
+        if _WRITTEN.search(view, left, start) or _WRITTEN.search(view, end, right):
+            out.append((start, end))
+    return out
+
+
 def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
     """Posts quoted whole, as pages embed them: the text before a signature ("— Jane Doe
     (@janedoe) June 2, 2020") or a picture link closing a paragraph, and the paragraphs just
