@@ -157,15 +157,15 @@ def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, i
     words between them and the quotations or paragraph edges next to them) names a statement, a
     letter, a note or a post, or says someone wrote or tweeted them. They keep their writer's
     style; a reporter writes speech down in the house style."""
+    import bisect
     posts = set(embedded_posts(view, blocks))
+    starts = [b.start for b in blocks]
     out = []
     for i, (start, end) in enumerate(quotes):
         if (start, end) in posts:
             out.append((start, end))
             continue
-        block = next((b for b in blocks if b.start <= start < b.end), None)
-        if block is None:
-            continue
+        block = blocks[bisect.bisect_right(starts, start) - 1]
         left = max(block.start, quotes[i - 1][1] if i > 0 else block.start)
         right = min(block.end, quotes[i + 1][0] if i + 1 < len(quotes) else block.end)
         if _WRITTEN.search(view, left, start) or _WRITTEN.search(view, end, right):
