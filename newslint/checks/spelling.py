@@ -223,9 +223,13 @@ class Spelling(Check):
                     self._verdicts.clear()
                 v = self._verdicts[word] = self._verdict(word)
             if v is not None and not self._in_compound(token, m.start(), m.end()) and \
-                    not _CENSORED.search(token):
+                    not _CENSORED.search(token) and not self._dropped_g(token, m.end(), word):
                 out.append((m.start(), m.end(), word, v))
         return out
+
+    def _dropped_g(self, token: str, end: int, word: str) -> bool:
+        """Speech written as spoken, its g replaced by an apostrophe: thinkin’, nothin'."""
+        return token[end:end + 1] in ("'", "’") and word.endswith("in") and self.lexicon.known(word + "g")
 
     def _repeated(self, doc: Document, word: str) -> bool:
         """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
@@ -332,8 +336,11 @@ class Spelling(Check):
             while e < len(view) and view[e].isalpha():
                 e += 1
         compound = view[s:e]
-        if len(lower) <= 3 and any(part[:1].isupper() for part in compound.split("-")):
+        parts = compound.split("-")
+        if len(lower) <= 3 and any(part[:1].isupper() for part in parts):
             return True  # a particle of a name: Abish-uly, Ould-bin (but London-baed is a typo)
+        if any(len(part) == 1 for part in parts[1:-1]):
+            return True  # wordplay joined by a letter: truth-o-meter, lock-n-load
         return lex.is_word(compound.replace("-", "").lower())
 
     # dialect -------------------------------------------------------------------------------
