@@ -71,3 +71,13 @@ def test_the_version_is_there_when_asked_for_and_costs_nothing_before():
         newslint.nope  # noqa: B018
     for flag in ("-V", "--version"):
         assert run_cli(flag) == (0, f"newslint {version('newslint')}\n", "")
+
+
+def test_an_error_in_a_text_without_a_path_is_not_named_like_a_file():
+    """It says <text>, not 'newslint', which reads as a file of that name."""
+    with pytest.raises(NewslintError) as caught:
+        newslint.check_text("---\ndate: 2024-02-30\n---\nHi.\n", format="markdown")
+    assert str(caught.value).startswith("<text>:2:7: error: front matter: not a date: 2024-02-30")
+    with pytest.raises(NewslintError) as caught:
+        newslint.check_text("---\ndate: 2024-02-30\n---\nHi.\n", format="markdown", path="story.md")
+    assert str(caught.value).startswith("story.md:2:7: error:")

@@ -75,6 +75,21 @@ def test_every_bad_rule_file_is_named_not_only_the_first(tmp_path):
         "style/one.yaml:4:1", "style/two.yaml:4:8"]
 
 
+def test_every_mistake_in_one_rule_file_is_named_at_once(tmp_path):
+    """Not one per run: a misspelt key, a bad level and an unknown option together (issue 14)."""
+    (tmp_path / "rules" / "style").mkdir(parents=True)
+    (tmp_path / "rules" / "style" / "one.yaml").write_text(
+        "extends: existence\nmesage: hi\nlevel: warnign\ntokenz: [bar]\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rule_paths: [rules]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Some foo text.\n", encoding="utf-8")
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and "Traceback" not in err
+    where = [line.split(": error: ")[0].replace(f"{tmp_path}/rules/", "") for line in err.splitlines()]
+    assert where == ["style/one.yaml:1:1", "style/one.yaml:2:1", "style/one.yaml:3:8", "style/one.yaml:4:1"], err
+    assert "did you mean 'message'?" in err and "did you mean 'tokens'?" in err
+    assert "missing required key 'message'" in err
+
+
 def test_unknown_family_folder_is_named(tmp_path):
     (tmp_path / "rules" / "stlye").mkdir(parents=True)
     (tmp_path / "rules" / "stlye" / "x.yaml").write_text(GOOD, encoding="utf-8")

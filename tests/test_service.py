@@ -93,7 +93,7 @@ def test_serve_says_where_it_listens_and_logs_requests_only_when_asked(tmp_path)
         url = f"http://127.0.0.1:{server.port}"
         assert log.splitlines()[:3] == [
             f"newslint: serving on {url} (POST /v1/check, GET /v1/rules, GET /healthz)",
-            f"newslint: the API is described at {url}/openapi.json",
+            f"newslint: the review page is at {url}/ and the API is described at {url}/openapi.json",
             "newslint: press Ctrl+C to stop"], log
         assert ('"POST /v1/check HTTP/1.1" 200' in log) == logged, log
         assert "Uvicorn" not in log and "Waiting for application startup" not in log

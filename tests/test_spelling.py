@@ -2,6 +2,7 @@
 vocabulary, news articles in both dialects, no network."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -227,6 +228,9 @@ def test_vocab_add_creates_and_extends_the_config(tmp_path):
     assert code == 0, out
     code, out, _ = run_cli("vocab", "add", "stonks", cwd=tmp_path)
     assert code == 0 and "already" in out
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / ".newslint.yaml").stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, not 0600
 
 
 def test_vocab_add_leaves_a_configuration_with_a_mistake_as_it_was(tmp_path):

@@ -45,6 +45,15 @@ def test_a_misspelt_rule_in_a_comment_is_a_warning_with_a_close_match(fmt):
                                "not suppress it; did you mean 'spelling/unknown-word'?")
 
 
+def test_the_warning_is_named_like_a_rule_and_can_be_ignored():
+    """The id it prints works where rule ids do: --ignore and --select."""
+    text = "Intro.\n\n<!-- newslint-disable-next-line spelling/unknown-wrod -->\nLeave a Reply\n"
+    assert lint(text, ignore=["newslint/unknown-rule"]) and all(
+        d.rule != "newslint/unknown-rule" for d in lint(text, ignore=["newslint/unknown-rule"]))
+    assert [d.rule for d in lint(text, select=["newslint/unknown-rule"])] == ["newslint/unknown-rule"]
+    assert "newslint/unknown-rule" not in [d.rule for d in lint(text, select=["boilerplate"])]
+
+
 def test_every_name_a_comment_may_hold_is_known():
     """Families, rule ids (also of rules that ship off) and LanguageTool's rule ids under grammar/."""
     text = ("<!-- newslint-disable style readability/document-grade grammar/EN_A_VS_AN -->\nIntro.\n"

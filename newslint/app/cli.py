@@ -14,7 +14,7 @@ from ..core.version import package_version
 from .report import EXIT_ERROR, EXIT_OK
 
 CACHE_HELP = """\
-cache:   the word lists are built once (about a second) into $NEWSLINT_CACHE_DIR,
+cache:   the word lists are built once (a few seconds) into $NEWSLINT_CACHE_DIR,
          else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint: set either variable to move
          it; old builds are pruned, and the folder is safe to delete
 """

@@ -354,7 +354,7 @@ class StartedMessage(logging.Filter):
             return False
         url = address.group()
         record.msg = (f"newslint: serving on {url} (POST /v1/check, GET /v1/rules, GET /healthz)\n"
-                      f"newslint: the API is described at {url}/openapi.json\n"
+                      f"newslint: the review page is at {url}/ and the API is described at {url}/openapi.json\n"
                       "newslint: press Ctrl+C to stop")
         record.args = ()
         return True

@@ -124,4 +124,8 @@ def _write(path: Path, text: str) -> None:
         out.write(text)
     if path.exists():
         os.chmod(tmp, path.stat().st_mode & 0o777)
+    else:  # a new file gets the permissions the user's umask gives (mkstemp's are owner-only)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
     os.replace(tmp, path)

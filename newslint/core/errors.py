@@ -20,7 +20,7 @@ class NewslintError(Exception):
         self.more: tuple[NewslintError, ...] = ()  # the other errors found in the same pass
 
     def __str__(self) -> str:
-        where = self.path or "newslint"
+        where = self.path or ("<text>" if self.line is not None else "newslint")  # a text given without a path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

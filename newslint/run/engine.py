@@ -38,9 +38,12 @@ def forget_rules() -> None:
     _rule_cache.clear()
 
 
+UNKNOWN_NAME = "newslint/unknown-rule"  # a suppression comment names no rule or family: a typo
+
+
 def validate_names(names: Iterable[str], rules: dict[str, Rule], what: str) -> None:
     for name in names:
-        if name not in rules and name not in FAMILIES:
+        if name not in rules and name not in FAMILIES and name != UNKNOWN_NAME:
             raise NewslintError(f"{what}: '{name}' is neither a rule id nor a family{_hint(name, rules)}")
 
 
@@ -57,13 +60,11 @@ def _selected(rule_id: str, names: Iterable[str]) -> bool:
     return any(n == rule_id or n == family for n in names)
 
 
-UNKNOWN_NAME = "newslint/unknown-rule"  # a suppression comment names no rule or family: a typo
-
-
 class Engine:
     def __init__(self, checks: list[Check], settings: dict, phrases: PhraseIndex | None = None,
-                 known: dict[str, Rule] | None = None):
+                 known: dict[str, Rule] | None = None, report_unknown_names: bool = True):
         self.checks = checks
+        self.report_unknown_names = report_unknown_names  # --select/--ignore newslint/unknown-rule
         self.settings = settings
         self.known = known or {}  # every rule, on or off: the names a suppression comment may give
         # the refine methods of the checks that weed out what others report, and the notices
@@ -108,7 +109,8 @@ class Engine:
             if ignore and _selected(rule_id, ignore):
                 continue
             checks.append(check_class(rule.extends)(rule, context))
-        return cls(checks, settings, context.phrases, rules)
+        report_unknown = (not select or _selected(UNKNOWN_NAME, select)) and not _selected(UNKNOWN_NAME, ignore)
+        return cls(checks, settings, context.phrases, rules, report_unknown)
 
     def notices(self) -> list[tuple[str, str]]:
         """(kind, message) notes that checks leave for the user, e.g. a LanguageTool outage."""
@@ -136,8 +138,9 @@ class Engine:
             from ..document.suppression import Suppressions
             suppressions = Suppressions(doc.text, doc.lines)
             found = [d for d in found if not suppressions.suppressed(d.rule, d.line)]
-            found += [self._unknown_name(doc, name, offset) for name, offset in suppressions.names
-                      if not self._names_a_rule(name)]
+            if self.report_unknown_names:
+                found += [self._unknown_name(doc, name, offset) for name, offset in suppressions.names
+                          if not self._names_a_rule(name)]
         found.sort(key=Diagnostic.sort_key)
         return found
 

@@ -97,41 +97,54 @@ def parse_rule(rule_id: str, doc: LocatedYaml, shipped: bool = False) -> Rule:
     if not isinstance(extends, str) or extends not in rule_types():
         raise doc.fail(f"unknown rule type {brief(extends)}; known types: {', '.join(rule_types())}", "extends")
     cls = check_class(extends)
+    errors = Errors()  # every mistake in the file at once, not one per run
     for key in raw:
         if key not in COMMON_KEYS and key not in cls.OPTIONS:
-            raise doc.fail(unknown(str(key), [*COMMON_KEYS, *cls.OPTIONS], where=f" for {with_article(extends)} rule"),
-                           key, at_key=True)
+            known = [*COMMON_KEYS, *cls.OPTIONS]
+            errors.add(doc.fail(unknown(str(key), known, where=f" for {with_article(extends)} rule"), key, at_key=True))
 
     def get(key: str, option: Option) -> Any:
         if key not in raw:
             if option.required:
-                raise doc.fail(f"missing required key '{key}' ({option.help or option.kind})")
+                errors.add(doc.fail(f"missing required key '{key}' ({option.help or option.kind})"))
+                return None
             return option.default
         try:
             return option.convert(raw[key], compile_patterns=not shipped)
         except OptionError as exc:
-            raise doc.fail(str(exc), key, *exc.keys) from None
+            errors.add(doc.fail(str(exc), key, *exc.keys))
+            return None if option.required else option.default
 
     message = get("message", Option("str", help=COMMON_KEYS["message"]))
-    try:
-        cls.validate_message(message)
-    except OptionError as exc:
-        raise doc.fail(str(exc), "message") from None
+    if isinstance(message, str):
+        with errors.gathered():
+            try:
+                cls.validate_message(message)
+            except OptionError as exc:
+                raise doc.fail(str(exc), "message") from None
     options = {key: get(key, option) for key, option in cls.OPTIONS.items()}
+    level = get("level", Option("choice", "warning", choices=LEVEL_NAMES))
+    scope = get("scope", Option("choice", cls.DEFAULT_SCOPE, choices=cls.SCOPES))
+    common = {key: get(key, Option(kind, default)) for key, kind, default in
+              (("link", "str", None), ("description", "str", ""), ("enabled", "bool", True),
+               ("exclude_quotes", "bool", False))}
+    with errors.gathered():
+        example = _example(raw.get("example"), doc)
+    errors.raise_any()  # the options are whole only now: their cross-checks come after
     _validate_options(cls, options, doc.fail, compile_patterns=not shipped)
     rule = Rule(
         id=rule_id,
         extends=extends,
         message=message,
-        level=Level(get("level", Option("choice", "warning", choices=LEVEL_NAMES))),
-        scope=get("scope", Option("choice", cls.DEFAULT_SCOPE, choices=cls.SCOPES)),
+        level=Level(level),
+        scope=scope,
         options=options,
         path=doc.path,
-        link=get("link", Option("str", None)),
-        description=get("description", Option("str", "")) or cls.DESCRIPTION,
-        enabled=get("enabled", Option("bool", True)),
-        exclude_quotes=get("exclude_quotes", Option("bool", False)),
-        example=_example(raw.get("example"), doc),
+        link=common["link"],
+        description=common["description"] or cls.DESCRIPTION,
+        enabled=common["enabled"],
+        exclude_quotes=common["exclude_quotes"],
+        example=example,
     )
     return rule
 
