@@ -1,0 +1,135 @@
+"""confusion: a real word where another member of its confusion set is far likelier in context.
+
+    extends: confusion
+    message: "'%s' here reads as a slip for '{suggestion}'"
+    sets: [than/then, "their/there/they're", lose/loose]
+    expansions: {"they're": they are}   # how the statistics read a contraction
+    min_ratio: 200                          # the likelier member must be this many times as likely
+
+A speller knows both "then" and "than"; only the words around tell them apart. Each word of a
+set is scored against the other members between its two neighbours with word bigram counts
+from an installed package (newslint.resources.confusion_model), and flagged when a member is
+`min_ratio` times as likely. A house adds its own sets in YAML. Only the tokens that belong to a
+set are looked at: a dictionary look-up per token. A neighbour is read only across a single
+space (punctuation or a line break ends the context); a capitalised member after a word is a
+name or a title ("Lead Belly", "The Principal") and is left alone.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Iterator
+
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.fixes import match_case
+
+if TYPE_CHECKING:
+    from ..document.tokens import Token
+    from ..resources.confusion_model import Verdict
+
+
+class Confusion(Check):
+    NAME = "confusion"
+    DESCRIPTION = "Flags a word of a confusion set (than/then) where another member is far likelier in context."
+    OPTIONS = {
+        "sets": Option("strings", help="confusion sets, members joined by '/': than/then"),
+        "expansions": Option("mapping", {}, "contractions scored as the words they stand for: it's -> it is"),
+        "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
+        "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
+                                 "sides of a slip: to/too: 200", minimum=1),
+    }
+    PLACEHOLDERS = ("match", "suggestion", "ratio")
+
+    @classmethod
+    def validate_patterns(cls, options: dict) -> None:
+        for entry in options["sets"]:
+            members = [m.strip() for m in entry.split("/")]
+            if len(members) < 2 or not all(members) or any(" " in m for m in members):
+                raise OptionError("a set is two or more single words joined by '/': than/then", "sets", entry)
+        for entry in options["set_min_ratios"]:
+            if entry not in options["sets"]:
+                raise OptionError("not one of the rule's sets", "set_min_ratios", entry)
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        expansions = {_plain(k): tuple(_plain(v).split()) for k, v in self.options["expansions"].items()}
+        own = self.options["set_min_ratios"]
+        # each member -> the other members it may be a slip for, as (name, words scored);
+        # each (member, other member) -> the log of the ratio that flags it
+        self.rivals: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.thresholds: dict[tuple[str, str], float] = {}
+        for entry in self.options["sets"]:
+            members = [_plain(m.strip()) for m in entry.split("/")]
+            threshold = math.log(float(own.get(entry, self.options["min_ratio"])))
+            for m in members:
+                rivals = self.rivals.setdefault(m, [])
+                named = {name for name, _ in rivals}
+                rivals.extend((o, expansions.get(o, (o,))) for o in members if o != m and o not in named)
+                for o in members:
+                    self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
+        self.scored = {m: expansions.get(m, (m,)) for m in self.rivals}
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            from ..resources import confusion_model
+            words = {w for m, words in self.scored.items() for w in (m, *words)}
+            self._model = confusion_model.load(words)
+        return self._model
+
+    def verdicts(self, doc: Document) -> Iterator[tuple[Token, Verdict]]:
+        """Each member token whose context makes another member likelier, with that member and
+        by how much, whatever the threshold (benchmarks/confusables.py sweeps it)."""
+        rivals, tokens, view = self.rivals, doc.tokens, doc.view
+        last = len(tokens) - 1
+        for i, tok in enumerate(tokens):
+            text = tok.text
+            key = text if text in rivals else _plain(text).lower()
+            if key not in rivals or tok.kind != "word":
+                continue
+            before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 else None
+            if text[0].isupper() and (before is not None or text.isupper() and len(text) > 1):
+                continue  # "Lead Belly", "The Principal", "LESS": a name, a title, a heading
+            after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
+            if before is None or after is None:
+                continue
+            verdict = self.model.best(self.scored[key], rivals[key], before, after)
+            if verdict is not None:
+                yield tok, verdict
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        spans = None
+        for tok, verdict in self.verdicts(doc):
+            if verdict.log_ratio < self.thresholds[_plain(tok.text).lower(), verdict.word]:
+                continue
+            if spans is None and self.rule.scope != "document":
+                spans = self.spans(doc)
+            if not self.wanted(doc, tok.start, tok.end, spans):
+                continue
+            suggestion = match_case(tok.text, verdict.word)
+            yield self.report(doc, tok.start, tok.end, suggestions=[suggestion],
+                              fix=self.replacement_fix(doc, tok.start, tok.end, suggestion, safe=False),
+                              suggestion=suggestion, ratio=_rounded(math.exp(verdict.log_ratio)))
+
+
+def _plain(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def _neighbour(token, gap: str) -> str | None:
+    """A neighbouring word as the statistics spell it, if nothing but one space parts it."""
+    if gap != " " or token.kind != "word":
+        return None
+    return _plain(token.text).lower()
+
+
+def _rounded(ratio: float) -> str:
+    """1,000s of times: a figure an editor reads at a glance."""
+    if ratio >= 1000:
+        return f"{round(ratio, -int(math.log10(ratio)) + 1):,.0f}"
+    return f"{round(ratio, -1):.0f}" if ratio >= 100 else f"{ratio:.0f}"
