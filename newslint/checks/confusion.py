@@ -116,6 +116,19 @@ class Confusion(Check):
                               fix=self.replacement_fix(doc, tok.start, tok.end, suggestion, safe=False),
                               suggestion=suggestion, ratio=_rounded(math.exp(verdict.log_ratio)))
 
+    def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        """Report each slip once: a span that another of newslint's own grammar rules reports (a
+        hand-written context, grammar/confused-words; a subject, grammar/singular-has) keeps that
+        rule's message, which names the context. LanguageTool's matches on this rule's spans are
+        dropped by the languagetool check (its rule ids are upper case, newslint's are not)."""
+        prefix = self.rule.family + "/"
+        others = [(d.offset, d.offset + d.length) for d in found
+                  if d.rule != self.rule.id and d.rule.startswith(prefix) and not d.rule[len(prefix):].isupper()]
+        if not others:
+            return found
+        return [d for d in found
+                if d.rule != self.rule.id or not any(s < d.offset + d.length and d.offset < e for s, e in others)]
+
 
 def _plain(word: str) -> str:
     return word.replace("’", "'")
