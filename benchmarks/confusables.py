@@ -126,13 +126,17 @@ def _print(found, false, words: int, ratios: list[float], heldout: set[str], thr
     at_rule = [f for f in false if f[0] >= threshold(f[3])]
     hit = [x >= threshold(n) for n in found if n not in heldout for x in found[n]]
     held = [x >= threshold(n) for n in found if n in heldout for x in found[n]]
+    by_set = {n: sum(x >= threshold(n) for x in found[n]) / len(found[n]) for n in found}
+    tuned_sets = [r for n, r in by_set.items() if n not in heldout]
+    held_sets = [r for n, r in by_set.items() if n in heldout]
     print(f"{words:,} words; false alarms per 1,000 words, and recall by set, at each min_ratio")
     print(f"{'min_ratio':>24} " + " ".join(f"{r:>6g}" for r in ratios))
     print(f"{'false alarms /1k':>24} " + " ".join(
         f"{1000 * sum(1 for f in false if f[0] >= math.log(r)) / max(words, 1):6.3f}" for r in ratios))
     print(f"{'at the rule thresholds':>24}: {len(at_rule)} false alarms, "
           f"{1000 * len(at_rule) / max(words, 1):.3f} /1k; recall {sum(hit) / max(len(hit), 1):.3f} tuned, "
-          f"{sum(held) / max(len(held), 1):.3f} held out")
+          f"{sum(held) / max(len(held), 1):.3f} held out (swaps pooled); mean of the sets' recalls "
+          f"{sum(tuned_sets) / max(len(tuned_sets), 1):.3f} tuned, {sum(held_sets) / max(len(held_sets), 1):.3f} held out")
     for label, names in (("tuned", sorted(n for n in found if n not in heldout)),
                          ("held out", sorted(n for n in found if n in heldout))):
         if not names:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from ..document.tokens import Token
     from ..resources.confusion_model import Verdict
 
+MEMO_SIZE = 100_000
+
 
 class Confusion(Check):
     NAME = "confusion"
@@ -73,6 +75,8 @@ class Confusion(Check):
                     self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
         self.scored = {m: expansions.get(m, (m,)) for m in self.rivals}
         self._model = None
+        # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
+        self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
 
     @property
     def model(self):
@@ -98,7 +102,13 @@ class Confusion(Check):
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
             if before is None or after is None:
                 continue
-            verdict = self.model.best(self.scored[key], rivals[key], before, after)
+            context = (key, before, after)
+            if context in self._memo:
+                verdict = self._memo[context]
+            else:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                verdict = self._memo[context] = self.model.best(self.scored[key], rivals[key], before, after)
             if verdict is not None:
                 yield tok, verdict
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import math
-import statistics
 import threading
 from dataclasses import dataclass
 from typing import Iterable
@@ -156,6 +155,7 @@ def _build(vocabulary: frozenset[str], bigram_file, unigram_file) -> tuple:
             word, count_text = line.split(" ")
             raw[word] = int(count_text)
     common = sorted(raw, key=raw.__getitem__, reverse=True)[:COMMON_WORDS]
-    scale = statistics.median(rows.get(w, 0) / raw[w] for w in common)
+    ratios = sorted(rows.get(w, 0) / raw[w] for w in common)
+    scale = ratios[len(ratios) // 2]  # the median
     unigrams = {w: raw[w] * scale for w in vocabulary if w in raw}
     return bigrams, unigrams, (least or 1) / 2
