@@ -107,7 +107,7 @@ def main() -> None:
             false.append((log_ratio, suggestion, f"{path.name}: …{context}…", set_of(check, written, suggestion)))
         text, swaps = inject(doc, check, rng)
         got = verdicts(check, Document(text, path=str(path)))
-        for offset, name, written, original in swaps:
+        for offset, name, _, original in swaps:
             suggestion, log_ratio = got.get(offset, ("", -math.inf))
             found[name].append(log_ratio if suggestion == original else -math.inf)
     _print(found, false, words, ratios, set(args.heldout), lambda name: _threshold(check, name))
@@ -136,7 +136,8 @@ def _print(found, false, words: int, ratios: list[float], heldout: set[str], thr
     print(f"{'at the rule thresholds':>24}: {len(at_rule)} false alarms, "
           f"{1000 * len(at_rule) / max(words, 1):.3f} /1k; recall {sum(hit) / max(len(hit), 1):.3f} tuned, "
           f"{sum(held) / max(len(held), 1):.3f} held out (swaps pooled); mean of the sets' recalls "
-          f"{sum(tuned_sets) / max(len(tuned_sets), 1):.3f} tuned, {sum(held_sets) / max(len(held_sets), 1):.3f} held out")
+          f"{sum(tuned_sets) / max(len(tuned_sets), 1):.3f} tuned, "
+          f"{sum(held_sets) / max(len(held_sets), 1):.3f} held out")
     for label, names in (("tuned", sorted(n for n in found if n not in heldout)),
                          ("held out", sorted(n for n in found if n in heldout))):
         if not names:

@@ -29,7 +29,7 @@ from .shared.fixes import match_case
 
 if TYPE_CHECKING:
     from ..document.tokens import Token
-    from ..resources.confusion_model import Verdict
+    from ..resources.confusion_model import ConfusionModel, Verdict
 
 MEMO_SIZE = 100_000
 
@@ -74,12 +74,12 @@ class Confusion(Check):
                 for o in members:
                     self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
         self.scored = {m: expansions.get(m, (m,)) for m in self.rivals}
-        self._model = None
+        self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
 
     @property
-    def model(self):
+    def model(self) -> ConfusionModel:
         if self._model is None:
             from ..resources import confusion_model
             words = {w for m, words in self.scored.items() for w in (m, *words)}
