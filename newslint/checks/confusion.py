@@ -4,19 +4,23 @@
     message: "'%s' here reads as a slip for '{suggestion}'"
     sets: [than/then, "their/there/they're", lose/loose]
     expansions: {"they're": they are}   # how the statistics read a contraction
-    min_ratio: 200                          # the likelier member must be this many times as likely
+    min_ratio: 50                           # the likelier member must be this many times as likely
+    set_min_ratios: {to/too: 500}           # a set's own, where both words are common around a slip
 
 A speller knows both "then" and "than"; only the words around tell them apart. Each word of a
 set is scored against the other members between its two neighbours with word bigram counts
 from an installed package (newslint.resources.confusion_model), and flagged when a member is
 `min_ratio` times as likely. A house adds its own sets in YAML. Only the tokens that belong to a
-set are looked at: a dictionary look-up per token. A neighbour is read only across a single
-space (punctuation or a line break ends the context); a capitalised member after a word is a
-name or a title ("Lead Belly", "The Principal") and is left alone.
+set are looked at: a dictionary look-up per token. Both neighbours must be words parted from it
+by a single space (punctuation or a line break ends the context: one side is too little
+evidence). A capitalised member is a name, a title or a sentence's first word ("Lead Belly",
+"The Principal") and is left alone, and so is a member after a name, whose number is the
+house's ("Microsoft have") and whose pairs are rare.
 """
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     from ..resources.confusion_model import ConfusionModel, Verdict
 
 MEMO_SIZE = 100_000
+_ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
 
 
 class Confusion(Check):
@@ -94,14 +99,15 @@ class Confusion(Check):
         for i, tok in enumerate(tokens):
             text = tok.text
             key = text if text in rivals else _plain(text).lower()
-            if key not in rivals or tok.kind != "word":
-                continue
+            if key not in rivals or tok.kind != "word" or text[0].isupper():
+                continue  # a name or a title ("Lead Belly", "The Principal"), or a sentence's first word
             before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 else None
-            if text[0].isupper() and (before is not None or text.isupper() and len(text) > 1):
-                continue  # "Lead Belly", "The Principal", "LESS": a name, a title, a heading
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
             if before is None or after is None:
-                continue
+                continue  # one neighbour is too little evidence: "get out of there."
+            if tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
+                    view[tokens[i - 2].end:tokens[i - 1].start]):
+                continue  # after a name: its number is the house's ("Microsoft have"), its pairs rare
             context = (key, before, after)
             if context in self._memo:
                 verdict = self._memo[context]
