@@ -139,3 +139,14 @@ def test_with_languagetool_a_slip_is_reported_once(one_match_server, monkeypatch
     on_then = [d.rule for d in found if d.column == 17]
     assert on_then == ["grammar/confusion"], found          # newslint's message, once
     assert [d.rule for d in found if d.column == 35] == ["grammar/HE_VERB_AGR"]  # LanguageTool's own stays
+
+
+def test_two_confusion_rules_on_one_span_report_it_once(tmp_path):
+    rules = tmp_path / "house-rules" / "grammar"
+    rules.mkdir(parents=True)
+    (rules / "house-confusion.yaml").write_text(
+        "extends: confusion\nmessage: \"house: '%s' or '{suggestion}'?\"\nsets: [affect/effect]\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rule_paths: [house-rules]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Rain will effect the harvest this year.\n", encoding="utf-8")
+    code, out, err = run_cli("check", "a.txt", "--select", "grammar/confusion,grammar/house-confusion", cwd=tmp_path)
+    assert out.count("[grammar/") == 1 and "[grammar/confusion]" in out, (out, err)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, ClassVar, Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
@@ -50,6 +50,7 @@ class Confusion(Check):
                                  "sides of a slip: to/too: 200", minimum=1),
     }
     PLACEHOLDERS = ("match", "suggestion", "ratio")
+    rule_ids: ClassVar[set[str]] = set()  # the ids of the rules of this type built in this process
 
     @classmethod
     def validate_patterns(cls, options: dict) -> None:
@@ -63,6 +64,7 @@ class Confusion(Check):
 
     def __init__(self, rule: Rule, context: BuildContext):
         super().__init__(rule, context)
+        Confusion.rule_ids.add(rule.id)
         expansions = {_plain(k): tuple(_plain(v).split()) for k, v in self.options["expansions"].items()}
         own = self.options["set_min_ratios"]
         # each member -> the other members it may be a slip for, as (name, words scored);
@@ -135,11 +137,18 @@ class Confusion(Check):
     def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
         """Report each slip once: a span that another of newslint's own grammar rules reports (a
         hand-written context, grammar/confused-words; a subject, grammar/singular-has) keeps that
-        rule's message, which names the context. LanguageTool's matches on this rule's spans are
-        dropped by the languagetool check (its rule ids are upper case, newslint's are not)."""
+        rule's message, which names the context; of two confusion rules (a house's beside the
+        built-in one), the one whose id sorts first keeps it. LanguageTool's matches on this
+        rule's spans are dropped by the languagetool check (its rule ids are upper case)."""
         prefix = self.rule.family + "/"
-        others = [(d.offset, d.offset + d.length) for d in found
-                  if d.rule != self.rule.id and d.rule.startswith(prefix) and not d.rule[len(prefix):].isupper()]
+        mine = self.rule.id
+
+        def defers_to(rule: str) -> bool:
+            if rule == mine or not rule.startswith(prefix) or rule[len(prefix):].isupper():
+                return False
+            return rule not in Confusion.rule_ids or rule < mine
+
+        others = [(d.offset, d.offset + d.length) for d in found if defers_to(d.rule)]
         if not others:
             return found
         return [d for d in found
