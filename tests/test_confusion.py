@@ -38,6 +38,7 @@ def test_a_confusion_is_found_with_the_likelier_word(text, slip, suggestion):
     "The striker has passed the test in the past few weeks.",
     "Police got there first. They were told where to go.",
     "Lead Belly sang. The Principal spoke. LESS IS MORE.",  # names, titles, capitals
+    "If the titles use the key features then a new market opens.",  # unless_earlier: if ... then
 ])
 def test_correct_uses_are_left_alone(text):
     assert confusions(text) == []

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..resources.confusion_model import ConfusionModel, Verdict
 
 MEMO_SIZE = 100_000
+_PUNCTUATION = ",.;:!?\"'“”‘’()[]"
 _ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
 
 
@@ -46,6 +47,8 @@ class Confusion(Check):
         "sets": Option("strings", help="confusion sets, members joined by '/': than/then"),
         "expansions": Option("mapping", {}, "contractions scored as the words they stand for: it's -> it is"),
         "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
+        "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
+                                 "before it in its sentence, a reading two words cannot see: then: [if, when]"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
                                  "sides of a slip: to/too: 200", minimum=1),
     }
@@ -81,6 +84,8 @@ class Confusion(Check):
                 for o in members:
                     self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
         self.scored = {m: expansions.get(m, (m,)) for m in self.rivals}
+        self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
+                               for k, v in self.options["unless_earlier"].items()}
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -123,7 +128,10 @@ class Confusion(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         spans = None
         for tok, verdict in self.verdicts(doc):
-            if verdict.log_ratio < self.thresholds[_plain(tok.text).lower(), verdict.word]:
+            word = _plain(tok.text).lower()
+            if verdict.log_ratio < self.thresholds[word, verdict.word]:
+                continue
+            if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
@@ -133,6 +141,13 @@ class Confusion(Check):
             yield self.report(doc, tok.start, tok.end, suggestions=[suggestion],
                               fix=self.replacement_fix(doc, tok.start, tok.end, suggestion, safe=False),
                               suggestion=suggestion, ratio=_rounded(math.exp(verdict.log_ratio)))
+
+    @staticmethod
+    def _earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
+        """Whether one of `words` comes before `offset` in its sentence ("if sales rise, then")."""
+        k = doc.sentence_index(offset)
+        start = doc.sentences[k][0] if k >= 0 else 0
+        return not words.isdisjoint(_plain(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
 
     def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
         """Report each slip once: a span that another of newslint's own grammar rules reports (a
