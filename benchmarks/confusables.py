@@ -10,8 +10,9 @@ of a confusion set, one such word is swapped for another member of its set ("tha
 found when the rule flags that word and suggests the word it replaced. The unchanged articles
 give the false alarms: findings per 1,000 words, each listed with its context (--show-false).
 
-The rule's threshold is swept in-process (--ratios): the model's likelihood ratio of every
-verdict is kept, so one run prints recall and false alarms at each threshold. Sets named with
+The threshold is swept in-process (--ratios): the model's likelihood ratio of every verdict is
+kept, so one run prints recall and false alarms at each threshold, one for all sets; the last
+column is the rule as configured (its own thresholds per set, its unless_earlier words). Sets named with
 --heldout (as written in the rule, "accept/except") are reported apart: leave them out of tuning.
 --rule reads the sets from another rule file (a house's), default rules/grammar/confusion.yaml.
 """
@@ -86,7 +87,7 @@ def main() -> None:
     ap.add_argument("folders", nargs="*", default=[str(DEFAULT_CORPUS)])
     ap.add_argument("--heldout", nargs="*", default=[])
     ap.add_argument("--ratios", default="10,20,30,50,100,200,500")
-    ap.add_argument("--show-false", type=int, default=0, help="list this many false alarms at the rule's threshold")
+    ap.add_argument("--show-false", type=int, default=0, help="list this many of the rule's findings on clean text")
     ap.add_argument("--rule", default=str(RULE))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--split", choices=["tune", "heldout"], help="only the articles of this split (MANIFEST.tsv)")
@@ -94,61 +95,60 @@ def main() -> None:
     rule = load_rule("grammar/" + Path(args.rule).stem, Path(args.rule))
     check = Confusion(rule, BuildContext(PhraseIndex()))
     ratios = [float(r) for r in args.ratios.split(",")]
-    rng = random.Random(args.seed)
     found: dict[str, list[float]] = defaultdict(list)  # set -> log ratio per swap (-inf: missed)
-    false: list[tuple[float, str, str, str]] = []  # (log ratio, suggestion, context, set)
+    caught: dict[str, list[bool]] = defaultdict(list)  # set -> whether the rule as configured found each swap
+    false: list[tuple[float, str, str, str]] = []  # every verdict on clean text: (log ratio, suggestion, context, set)
+    reported: list[str] = []  # what the rule as configured reports on clean text
     words = 0
     for path in (p for folder in args.folders for p in corpus_files(folder) if _in_split(p, folder, args.split)):
         doc = Document(path.read_text(encoding="utf-8", errors="replace"), path=str(path))
         words += doc.words
+        flagged = {d.offset for d in check.check(doc)}
         for offset, (suggestion, log_ratio) in verdicts(check, doc).items():
             context = doc.view[max(0, offset - 40):offset + 40].replace("\n", " ")
             written = _plain(doc.tokens[doc.token_range(offset, offset + 1).start].text).lower()
             false.append((log_ratio, suggestion, f"{path.name}: …{context}…", set_of(check, written, suggestion)))
-        text, swaps = inject(doc, check, rng)
-        got = verdicts(check, Document(text, path=str(path)))
+            if offset in flagged:
+                reported.append(f"{math.exp(log_ratio):9.0f}  -> {suggestion:12} {path.name}: …{context}…")
+        text, swaps = inject(doc, check, random.Random(f"{args.seed}:{path.name}"))
+        injected = Document(text, path=str(path))
+        got = verdicts(check, injected)
+        flagged_suggestions = {d.offset: d.suggestions[0].lower() for d in check.check(injected)}
         for offset, name, _, original in swaps:
             suggestion, log_ratio = got.get(offset, ("", -math.inf))
             found[name].append(log_ratio if suggestion == original else -math.inf)
-    _print(found, false, words, ratios, set(args.heldout), lambda name: _threshold(check, name))
-    if args.show_false:
-        shown = sorted((f for f in false if f[0] >= _threshold(check, f[3])), reverse=True)[:args.show_false]
-        for log_ratio, suggestion, context, _ in shown:
-            print(f"{math.exp(log_ratio):9.0f}  -> {suggestion:12} {context}")
+            caught[name].append(flagged_suggestions.get(offset) == original)
+    _print(found, caught, false, reported, words, ratios, set(args.heldout))
+    for line in sorted(reported, key=lambda r: -float(r.split()[0]))[:args.show_false]:
+        print(line)
 
 
-def _threshold(check: Confusion, name: str) -> float:
-    """The rule's own threshold for a set (its set_min_ratios entry, else min_ratio)."""
-    return math.log(float(check.options["set_min_ratios"].get(name, check.options["min_ratio"])))
+def _mean(values) -> float:
+    values = list(values)
+    return sum(values) / max(len(values), 1)
 
 
-def _print(found, false, words: int, ratios: list[float], heldout: set[str], threshold) -> None:
-    at_rule = [f for f in false if f[0] >= threshold(f[3])]
-    hit = [x >= threshold(n) for n in found if n not in heldout for x in found[n]]
-    held = [x >= threshold(n) for n in found if n in heldout for x in found[n]]
-    by_set = {n: sum(x >= threshold(n) for x in found[n]) / len(found[n]) for n in found}
-    tuned_sets = [r for n, r in by_set.items() if n not in heldout]
-    held_sets = [r for n, r in by_set.items() if n in heldout]
+def _print(found, caught, false, reported, words: int, ratios: list[float], heldout: set[str]) -> None:
+    tuned, held = sorted(n for n in found if n not in heldout), sorted(n for n in found if n in heldout)
     print(f"{words:,} words; false alarms per 1,000 words, and recall by set, at each min_ratio")
-    print(f"{'min_ratio':>24} " + " ".join(f"{r:>6g}" for r in ratios))
+    print(f"{'min_ratio':>24} " + " ".join(f"{r:>6g}" for r in ratios) + "  the rule")
     print(f"{'false alarms /1k':>24} " + " ".join(
-        f"{1000 * sum(1 for f in false if f[0] >= math.log(r)) / max(words, 1):6.3f}" for r in ratios))
-    print(f"{'at the rule thresholds':>24}: {len(at_rule)} false alarms, "
-          f"{1000 * len(at_rule) / max(words, 1):.3f} /1k; recall {sum(hit) / max(len(hit), 1):.3f} tuned, "
-          f"{sum(held) / max(len(held), 1):.3f} held out (swaps pooled); mean of the sets' recalls "
-          f"{sum(tuned_sets) / max(len(tuned_sets), 1):.3f} tuned, "
-          f"{sum(held_sets) / max(len(held_sets), 1):.3f} held out")
-    for label, names in (("tuned", sorted(n for n in found if n not in heldout)),
-                         ("held out", sorted(n for n in found if n in heldout))):
+        f"{1000 * sum(1 for f in false if f[0] >= math.log(r)) / max(words, 1):6.3f}" for r in ratios)
+        + f"  {1000 * len(reported) / max(words, 1):.3f} ({len(reported)})")
+    print(f"{'the rule as configured':>24}: recall {_mean(x for n in tuned for x in caught[n]):.3f} tuned, "
+          f"{_mean(x for n in held for x in caught[n]):.3f} held out (swaps pooled); mean of the sets' recalls "
+          f"{_mean(_mean(caught[n]) for n in tuned):.3f} tuned, {_mean(_mean(caught[n]) for n in held):.3f} held out")
+    for label, names in (("tuned", tuned), ("held out", held)):
         if not names:
             continue
         swaps = [x for n in names for x in found[n]]
         print(f"{label + ' recall':>24} " + " ".join(
-            f"{sum(1 for x in swaps if x >= math.log(r)) / len(swaps):6.3f}" for r in ratios) + f"  n={len(swaps)}")
+            f"{sum(1 for x in swaps if x >= math.log(r)) / len(swaps):6.3f}" for r in ratios)
+            + f"  {_mean(x for n in names for x in caught[n]):.3f}  n={len(swaps)}")
         for name in names:
             xs = found[name]
             print(f"{name:>24} " + " ".join(f"{sum(1 for x in xs if x >= math.log(r)) / len(xs):6.2f}"
-                                             for r in ratios) + f"  n={len(xs)}")
+                                             for r in ratios) + f"  {_mean(caught[name]):.2f}  n={len(xs)}")
             print(f"{'false alarms':>24} " + " ".join(
                 f"{sum(1 for f in false if f[3] == name and f[0] >= math.log(r)):6d}" for r in ratios))
 
