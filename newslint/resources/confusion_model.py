@@ -16,7 +16,8 @@ median ratio of the two over the commonest words, so that C(w n) / C(w) is a pro
 
 Loading the 5 MB table takes most of a second, so only the pairs that hold a word of the sets
 are kept, stored once as a `marshal` file in newslint's cache folder (as the lexicon's build
-is), keyed by the source files and the words. Nothing is downloaded.
+is), keyed by the source files and the words, each word's pairs apart: a one-file run builds
+the tables of the words its text has only. Nothing is downloaded.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from typing import Iterable
 
 from .lexicon.build import _mark_used, _package_file, _store, cache_dir, prune
 
-FORMAT = 2
+FORMAT = 3
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 UNIGRAMS = "frequency_dictionary_en_82_765.txt"
 COMMON_WORDS = 200  # the scale of the unigram counts is measured on these
@@ -50,13 +51,20 @@ class Verdict:
 class ConfusionModel:
     """Bigram and unigram counts for the words of some confusion sets (see load)."""
 
-    def __init__(self, bigrams: dict[str, int], unigrams: dict[str, float], floor: float):
-        self.bigrams = bigrams
+    def __init__(self, parts: dict[str, bytes], unigrams: dict[str, float], floor: float):
+        self.parts = parts  # word -> its pairs, marshalled: read at the word's first use
+        self.tables: dict[str, dict[str, int]] = {}
         self.unigrams = unigrams
         self.floor = floor
 
     def _pair(self, a: str, b: str) -> tuple[float, bool]:
-        count = self.bigrams.get(f"{a} {b}")
+        """The count of the pair "a b" (found in b's part if b is a word of the sets, else in
+        a's), and whether the table has it."""
+        word = b if b in self.parts else a
+        table = self.tables.get(word)
+        if table is None:
+            table = self.tables[word] = marshal.loads(self.parts[word]) if word in self.parts else {}
+        count = table.get(f"{a} {b}")
         return (count, True) if count else (self.floor, False)
 
     def _sides(self, words: tuple[str, ...], before: str | None, after: str | None):
@@ -140,9 +148,10 @@ def _cached(vocabulary: frozenset[str]) -> tuple:
 
 
 def _build(vocabulary: frozenset[str], bigram_file, unigram_file) -> tuple:
-    """(the pairs that hold a word of `vocabulary`, its words' unigram counts on the bigram
-    table's scale, the count given to an unseen pair)."""
-    bigrams: dict[str, int] = {}
+    """(for each word of `vocabulary`, the pairs that end with it or, ending with another word,
+    start with it, marshalled apart so that a run reads only the words its text has; the words'
+    unigram counts on the bigram table's scale; the count given to an unseen pair)."""
+    parts: dict[str, dict[str, int]] = {}
     rows: dict[str, int] = {}
     least = None
     with open(bigram_file, encoding="utf-8") as f:
@@ -151,8 +160,8 @@ def _build(vocabulary: frozenset[str], bigram_file, unigram_file) -> tuple:
             count = int(count_text)
             least = count if least is None or count < least else least
             rows[a] = rows.get(a, 0) + count
-            if a in vocabulary or b in vocabulary:
-                bigrams[f"{a} {b}"] = count
+            if b in vocabulary or a in vocabulary:
+                parts.setdefault(b if b in vocabulary else a, {})[f"{a} {b}"] = count
     raw: dict[str, int] = {}
     with open(unigram_file, encoding="utf-8") as f:
         for line in f:
@@ -162,4 +171,5 @@ def _build(vocabulary: frozenset[str], bigram_file, unigram_file) -> tuple:
     ratios = sorted(rows.get(w, 0) / raw[w] for w in common)
     scale = ratios[len(ratios) // 2]  # the median
     unigrams = {w: raw[w] * scale for w in vocabulary if w in raw}
-    return bigrams, unigrams, (least or 1) / UNSEEN_SHARE
+    packed = {word: marshal.dumps(pairs) for word, pairs in parts.items()}
+    return packed, unigrams, (least or 1) / UNSEEN_SHARE
