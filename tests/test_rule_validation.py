@@ -118,6 +118,7 @@ WRONG = {
     "strings": [{"a": "mapping"}, [3], [""], [["nested"]]], "regexes": [{"a": "mapping"}, ["(unclosed"], [None]],
     "mapping": [["a", "list"], {"k": ["a list"]}, {"k": None}, {3: "x"}],
     "mapping_of_lists": [["a", "list"], {"k": {"a": "mapping"}}, {"k": [4]}],
+    "mapping_of_numbers": [["a", "list"], {"k": "ten"}, {"k": 0.5}, {"k": float("nan")}, {3: 5}],
 }
 COMMON_KINDS = {"message": "str", "level": "choice", "scope": "choice", "link": "str", "description": "str",
                 "enabled": "bool", "exclude_quotes": "bool"}

@@ -16,6 +16,7 @@ KIND_NAMES = {
     "str": "text", "regex": "regular expression", "int": "integer", "number": "number", "bool": "true/false",
     "strings": "list of texts", "regexes": "list of regular expressions", "choice": "one of",
     "mapping": "mapping of text to text", "mapping_of_lists": "mapping of text to lists of texts",
+    "mapping_of_numbers": "mapping of text to numbers",
 }
 
 

@@ -16,7 +16,7 @@ LARGEST = 10 ** 9  # no count, size or limit of a rule is larger (a larger one i
 class Option:
     """One YAML key of a rule type: its kind, default and a short help text."""
 
-    kind: str  # str, int, number, bool, strings, mapping, mapping_of_lists, regex, regexes, choice
+    kind: str  # str, int, number, bool, strings, mapping, mapping_of_lists, mapping_of_numbers, regex, regexes, choice
     default: Any = REQUIRED
     help: str = ""
     choices: tuple[str, ...] = ()
@@ -104,6 +104,20 @@ def _mapping(option: Option, value: Any, compile_patterns: bool) -> dict[str, st
     return dict(value)
 
 
+def _mapping_of_numbers(option: Option, value: Any, compile_patterns: bool) -> dict[str, int | float]:
+    if not isinstance(value, dict):
+        raise OptionError(f"expected a mapping of names to numbers, got {_describe(value)}")
+    number = Option("number", minimum=option.minimum)
+    out: dict[str, int | float] = {}
+    for k, v in value.items():
+        _need_text(k, f"key {brief(k)}")
+        try:
+            out[k] = _number(number, v, compile_patterns)
+        except OptionError as exc:
+            raise OptionError(f"the value of {brief(k)}: {exc}") from None
+    return out
+
+
 # Option.kind -> its converter: (option, value, compile_patterns) -> the checked value
 _CONVERTERS: dict[str, Callable[[Option, Any, bool], Any]] = {
     "str": _text,
@@ -116,6 +130,7 @@ _CONVERTERS: dict[str, Callable[[Option, Any, bool], Any]] = {
     "regexes": _strings,
     "mapping_of_lists": _mapping_of_lists,
     "mapping": _mapping,
+    "mapping_of_numbers": _mapping_of_numbers,
 }
 
 

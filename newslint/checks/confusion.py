@@ -1,0 +1,188 @@
+"""confusion: a real word where another member of its confusion set is far likelier in context.
+
+    extends: confusion
+    message: "'%s' here reads as a slip for '{suggestion}'"
+    sets: [than/then, "their/there/they're", lose/loose]
+    expansions: {"they're": they are}   # how the statistics read a contraction
+    min_ratio: 50                           # the likelier member must be this many times as likely
+    set_min_ratios: {to/too: 500}           # a set's own, where both words are common around a slip
+
+A speller knows both "then" and "than"; only the words around tell them apart. Each word of a
+set is scored against the other members between its two neighbours with word bigram counts
+from an installed package (newslint.resources.confusion_model), and flagged when a member is
+`min_ratio` times as likely. A house adds its own sets in YAML. Only the tokens that belong to a
+set are looked at: a dictionary look-up per token. Both neighbours must be words parted from it
+by a single space (punctuation or a line break ends the context: one side is too little
+evidence). A capitalised member is a name, a title or a sentence's first word ("Lead Belly",
+"The Principal") and is left alone, and so is a member after a name, whose number is the
+house's ("Microsoft have") and whose pairs are rare.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, ClassVar, Iterator
+
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.fixes import match_case
+
+if TYPE_CHECKING:
+    from ..document.tokens import Token
+    from ..resources.confusion_model import ConfusionModel, Verdict
+
+MEMO_SIZE = 100_000
+_PUNCTUATION = ",.;:!?\"'“”‘’()[]"
+_ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
+
+
+class Confusion(Check):
+    NAME = "confusion"
+    DESCRIPTION = "Flags a word of a confusion set (than/then) where another member is far likelier in context."
+    OPTIONS = {
+        "sets": Option("strings", help="confusion sets, members joined by '/': than/then"),
+        "expansions": Option("mapping", {}, "contractions scored as the words they stand for: it's -> it is"),
+        "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
+        "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
+                                 "before it in its sentence, a reading two words cannot see: then: [if, when]"),
+        "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
+                                 "sides of a slip: to/too: 200", minimum=1),
+    }
+    PLACEHOLDERS = ("match", "suggestion", "ratio")
+    rule_ids: ClassVar[set[str]] = set()  # the ids of the rules of this type built in this process
+
+    @classmethod
+    def validate_patterns(cls, options: dict) -> None:
+        for entry in options["sets"]:
+            members = [m.strip() for m in entry.split("/")]
+            if len(members) < 2 or not all(members) or any(" " in m for m in members):
+                raise OptionError("a set is two or more single words joined by '/': than/then", "sets", entry)
+        for entry in options["set_min_ratios"]:
+            if entry not in options["sets"]:
+                raise OptionError("not one of the rule's sets", "set_min_ratios", entry)
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        Confusion.rule_ids.add(rule.id)
+        expansions = {_plain(k): tuple(_plain(v).split()) for k, v in self.options["expansions"].items()}
+        own = self.options["set_min_ratios"]
+        # each member -> the other members it may be a slip for, as (name, words scored);
+        # each (member, other member) -> the log of the ratio that flags it
+        self.rivals: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.thresholds: dict[tuple[str, str], float] = {}
+        for entry in self.options["sets"]:
+            members = [_plain(m.strip()) for m in entry.split("/")]
+            threshold = math.log(float(own.get(entry, self.options["min_ratio"])))
+            for m in members:
+                rivals = self.rivals.setdefault(m, [])
+                named = {name for name, _ in rivals}
+                rivals.extend((o, expansions.get(o, (o,))) for o in members if o != m and o not in named)
+                for o in members:
+                    self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
+        self.scored = {m: expansions.get(m, (m,)) for m in self.rivals}
+        self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
+                               for k, v in self.options["unless_earlier"].items()}
+        self._model: ConfusionModel | None = None
+        # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
+        self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
+
+    @property
+    def model(self) -> ConfusionModel:
+        if self._model is None:
+            from ..resources import confusion_model
+            words = {w for m, words in self.scored.items() for w in (m, *words)}
+            self._model = confusion_model.load(words)
+        return self._model
+
+    def verdicts(self, doc: Document) -> Iterator[tuple[Token, Verdict]]:
+        """Each member token whose context makes another member likelier, with that member and
+        by how much, whatever the threshold (benchmarks/confusables.py sweeps it)."""
+        rivals, tokens, view = self.rivals, doc.tokens, doc.view
+        last = len(tokens) - 1
+        for i, tok in enumerate(tokens):
+            text = tok.text
+            key = text if text in rivals else _plain(text).lower()
+            if key not in rivals or tok.kind != "word" or text[0].isupper():
+                continue  # a name or a title ("Lead Belly", "The Principal"), or a sentence's first word
+            before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 else None
+            after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
+            if before is None or after is None:
+                continue  # one neighbour is too little evidence: "get out of there."
+            if tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
+                    view[tokens[i - 2].end:tokens[i - 1].start]):
+                continue  # after a name: its number is the house's ("Microsoft have"), its pairs rare
+            context = (key, before, after)
+            if context in self._memo:
+                verdict = self._memo[context]
+            else:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                verdict = self._memo[context] = self.model.best(self.scored[key], rivals[key], before, after)
+            if verdict is not None:
+                yield tok, verdict
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        spans = None
+        for tok, verdict in self.verdicts(doc):
+            word = _plain(tok.text).lower()
+            if verdict.log_ratio < self.thresholds[word, verdict.word]:
+                continue
+            if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
+                continue
+            if spans is None and self.rule.scope != "document":
+                spans = self.spans(doc)
+            if not self.wanted(doc, tok.start, tok.end, spans):
+                continue
+            suggestion = match_case(tok.text, verdict.word)
+            yield self.report(doc, tok.start, tok.end, suggestions=[suggestion],
+                              fix=self.replacement_fix(doc, tok.start, tok.end, suggestion, safe=False),
+                              suggestion=suggestion, ratio=_rounded(math.exp(verdict.log_ratio)))
+
+    @staticmethod
+    def _earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
+        """Whether one of `words` comes before `offset` in its sentence ("if sales rise, then")."""
+        k = doc.sentence_index(offset)
+        start = doc.sentences[k][0] if k >= 0 else 0
+        return not words.isdisjoint(_plain(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
+
+    def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        """Report each slip once: a span that another of newslint's own grammar rules reports (a
+        hand-written context, grammar/confused-words; a subject, grammar/singular-has) keeps that
+        rule's message, which names the context; of two confusion rules (a house's beside the
+        built-in one), the one whose id sorts first keeps it. LanguageTool's matches on this
+        rule's spans are dropped by the languagetool check (its rule ids are upper case)."""
+        prefix = self.rule.family + "/"
+        mine = self.rule.id
+
+        def defers_to(rule: str) -> bool:
+            if rule == mine or not rule.startswith(prefix) or rule[len(prefix):].isupper():
+                return False
+            return rule not in Confusion.rule_ids or rule < mine
+
+        others = [(d.offset, d.offset + d.length) for d in found if defers_to(d.rule)]
+        if not others:
+            return found
+        return [d for d in found
+                if d.rule != self.rule.id or not any(s < d.offset + d.length and d.offset < e for s, e in others)]
+
+
+def _plain(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def _neighbour(token, gap: str) -> str | None:
+    """A neighbouring word as the statistics spell it, if nothing but one space parts it."""
+    if gap != " " or token.kind != "word":
+        return None
+    return _plain(token.text).lower()
+
+
+def _rounded(ratio: float) -> str:
+    """1,000s of times: a figure an editor reads at a glance."""
+    if ratio >= 1000:
+        return f"{round(ratio, -int(math.log10(ratio)) + 1):,.0f}"
+    return f"{round(ratio, -1):.0f}" if ratio >= 100 else f"{ratio:.0f}"

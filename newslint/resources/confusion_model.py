@@ -1,0 +1,175 @@
+"""Which member of a confusion set ("than", "then") a context wants: word bigram statistics.
+
+symspellpy ships an English bigram table (frequency_bigramdictionary_en_243_342.txt: the word
+pairs seen at least 6.4 million times in Google's web and book counts) and the unigram counts of
+its dictionary (frequency_dictionary_en_82_765.txt). From them the model scores a word w between
+its neighbours p and n as P(w | p) · P(n | w) ∝ C(p w) · C(w n) / C(w), and compares the members
+of the word's sets on the same context: the likelier member by a large factor is a slip's fix.
+
+A pair missing from the table was seen fewer times than its least pair; it counts as an eighth
+of that. A side of the context where neither member's pair was seen tells nothing and is left out
+(else the floor would favour the rarer word). A contraction the table cannot hold (it lacks
+apostrophes) is scored through its expansion: "they're" as "they are", a chain of two pairs.
+
+The unigram table counts on a smaller scale than the bigram table; its counts are scaled by the
+median ratio of the two over the commonest words, so that C(w n) / C(w) is a probability.
+
+Loading the 5 MB table takes most of a second, so only the pairs that hold a word of the sets
+are kept, stored once as a `marshal` file in newslint's cache folder (as the lexicon's build
+is), keyed by the source files and the words, each word's pairs apart: a one-file run builds
+the tables of the words its text has only. Nothing is downloaded.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import math
+import threading
+from dataclasses import dataclass
+from typing import Iterable
+
+from .lexicon.build import _mark_used, _package_file, _store, cache_dir, prune
+
+FORMAT = 3
+BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+UNIGRAMS = "frequency_dictionary_en_82_765.txt"
+COMMON_WORDS = 200  # the scale of the unigram counts is measured on these
+# an unseen pair counts this share of the least pair: most pairs below the table's cut-off are far
+# below it (word pairs are Zipf-distributed); 1/8 gave the best recall at equal false alarms
+# among 1/2, 1/8, 1/20 and 1/60 on the BBC articles and the tune half of other publishers' news
+UNSEEN_SHARE = 8
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A likelier member and by how much: exp(log_ratio) times as likely as the word written."""
+
+    word: str
+    log_ratio: float
+
+
+class ConfusionModel:
+    """Bigram and unigram counts for the words of some confusion sets (see load)."""
+
+    def __init__(self, parts: dict[str, bytes], unigrams: dict[str, float], floor: float):
+        self.parts = parts  # word -> its pairs, marshalled: read at the word's first use
+        self.tables: dict[str, dict[str, int]] = {}
+        self.unigrams = unigrams
+        self.floor = floor
+
+    def _pair(self, a: str, b: str) -> tuple[float, bool]:
+        """The count of the pair "a b" (found in b's part if b is a word of the sets, else in
+        a's), and whether the table has it."""
+        word = b if b in self.parts else a
+        table = self.tables.get(word)
+        if table is None:
+            table = self.tables[word] = marshal.loads(self.parts[word]) if word in self.parts else {}
+        count = table.get(f"{a} {b}")
+        return (count, True) if count else (self.floor, False)
+
+    def _sides(self, words: tuple[str, ...], before: str | None, after: str | None):
+        """(left score, seen), (right score, seen) of a word (or an expansion's words) in context:
+        left ∝ P(words | before), right = P(after | last word); None where there is no neighbour."""
+        first, last = words[0], words[-1]
+        inner, inner_seen = 1.0, True
+        for a, b in zip(words, words[1:]):
+            count, seen = self._pair(a, b)
+            inner *= count / self.unigrams.get(a, self.floor)
+            inner_seen = inner_seen and seen
+        if before is None:
+            left = (self.unigrams.get(first, self.floor) * inner, inner_seen)
+        else:
+            count, seen = self._pair(before, first)
+            left = (count * inner, seen and inner_seen)
+        right = None
+        if after is not None:
+            count, seen = self._pair(last, after)
+            right = (count / self.unigrams.get(last, self.floor), seen)
+        return left, right
+
+    def log_ratio(self, written: tuple[str, ...], other: tuple[str, ...], before: str | None,
+                  after: str | None) -> float:
+        """log(P(other in context) / P(written in context)), from the sides where a pair was seen."""
+        total = 0.0
+        for mine, theirs in zip(self._sides(written, before, after), self._sides(other, before, after)):
+            if mine is None or theirs is None or not (mine[1] or theirs[1]):
+                continue  # no neighbour, or neither pair seen: this side tells nothing
+            total += math.log(theirs[0]) - math.log(mine[0])
+        return total
+
+    def best(self, written: tuple[str, ...], others: Iterable[tuple[str, tuple[str, ...]]],
+             before: str | None, after: str | None) -> Verdict | None:
+        """The likeliest of `others` (name, words) against the word written, if any beats it."""
+        verdict = None
+        for name, words in others:
+            ratio = self.log_ratio(written, words, before, after)
+            if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
+                verdict = Verdict(name, ratio)
+        return verdict
+
+
+_models: dict[frozenset[str], ConfusionModel] = {}
+_lock = threading.Lock()
+
+
+def load(words: Iterable[str]) -> ConfusionModel:
+    """The model for these words (members and the words of expansions), once per process."""
+    vocabulary = frozenset(w.lower() for w in words)
+    model = _models.get(vocabulary)
+    if model is None:
+        with _lock:
+            model = _models.get(vocabulary)
+            if model is None:
+                model = _models[vocabulary] = ConfusionModel(*_cached(vocabulary))
+    return model
+
+
+def _cached(vocabulary: frozenset[str]) -> tuple:
+    sources = [_package_file("symspellpy", BIGRAMS), _package_file("symspellpy", UNIGRAMS)]
+    h = hashlib.sha256(f"{FORMAT}:{sorted(vocabulary)}".encode())
+    for path in sources:
+        try:
+            st = path.stat()
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
+        except OSError:
+            h.update(f"{path}:missing;".encode())
+    key = h.hexdigest()[:16]
+    path = cache_dir() / f"confusion-{key}.marshal"
+    try:
+        data = marshal.loads(path.read_bytes())
+        _mark_used(path)
+        return data
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    data = _build(vocabulary, *sources)
+    if _store(path, data):
+        prune(cache_dir(), "confusion", key)
+    return data
+
+
+def _build(vocabulary: frozenset[str], bigram_file, unigram_file) -> tuple:
+    """(for each word of `vocabulary`, the pairs that end with it or, ending with another word,
+    start with it, marshalled apart so that a run reads only the words its text has; the words'
+    unigram counts on the bigram table's scale; the count given to an unseen pair)."""
+    parts: dict[str, dict[str, int]] = {}
+    rows: dict[str, int] = {}
+    least = None
+    with open(bigram_file, encoding="utf-8") as f:
+        for line in f:
+            a, b, count_text = line.split(" ")
+            count = int(count_text)
+            least = count if least is None or count < least else least
+            rows[a] = rows.get(a, 0) + count
+            if b in vocabulary or a in vocabulary:
+                parts.setdefault(b if b in vocabulary else a, {})[f"{a} {b}"] = count
+    raw: dict[str, int] = {}
+    with open(unigram_file, encoding="utf-8") as f:
+        for line in f:
+            word, count_text = line.split(" ")
+            raw[word] = int(count_text)
+    common = sorted(raw, key=raw.__getitem__, reverse=True)[:COMMON_WORDS]
+    ratios = sorted(rows.get(w, 0) / raw[w] for w in common)
+    scale = ratios[len(ratios) // 2]  # the median
+    unigrams = {w: raw[w] * scale for w in vocabulary if w in raw}
+    packed = {word: marshal.dumps(pairs) for word, pairs in parts.items()}
+    return packed, unigrams, (least or 1) / UNSEEN_SHARE
