@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: front matter 'date', or a dateline)")
     check.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, metavar="N",
                        help="refuse files larger than N bytes (default: 10 MiB)")
+    check.add_argument("--page", action="store_true", default=None,
+                       help="the files are text extracted from whole web pages: report page furniture as blocks "
+                            "(one finding each, whose fix deletes it) and count lines repeated across the files "
+                            "(docs/pages.md; also `page: true` in the configuration)")
     check.add_argument("--strict", action="store_true",
                        help="exit 2 when a file cannot be read or decoded (default: report it and go on)")
     fixing = check.add_mutually_exclusive_group()
@@ -235,7 +239,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                             "(redirect it to a file, or to /dev/null)")
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore,
                     statistics=args.statistics, max_bytes=args.max_bytes,
-                    metadata={"date": args.date} if args.date else None)
+                    metadata={"date": args.date} if args.date else None, page=args.page)
     baseline = None
     if args.baseline is not None:
         from ..run.baseline import Baseline
@@ -254,6 +258,9 @@ def lint_inputs(args: argparse.Namespace, linter, mode: str | None = None) -> li
     from ..run.pool import run
     from .progress import Progress
     items = list(_inputs(args, linter))
+    if linter.page or (linter.page is None and linter.config().page):
+        from ..checks.shared.page import run_furniture
+        linter.repeated = run_furniture(item for item in items if isinstance(item, Path))
     if mode == "fix" and any(not isinstance(item, Path) for item in items):
         raise NewslintError("--fix cannot rewrite standard input; use --diff to see its fixes")
     progress = Progress(len(items))

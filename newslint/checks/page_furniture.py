@@ -1,0 +1,116 @@
+"""page-furniture: blocks of a whole web page's furniture around (and inside) its article.
+
+Text extracted from a whole page is mostly menus, pagers, other stories' headlines and banners,
+with the article somewhere in the middle. This type scores every line with the page-furniture
+score (checks/shared/page.py, docs/pages.md) and reports each run of furniture lines as ONE
+finding, whose fix deletes the run and leaves the article:
+
+    extends: page-furniture
+    message: "page furniture ({lines} lines) from a web page, not part of the article: '%s'"
+    auto_min_lines: 20
+
+In page mode (`newslint check --page`, `page: true` in the configuration, `page=True` in the
+Python API and the HTTP service) every block is reported and its fix is safe: the user said the
+text is a whole page. Otherwise a document is taken for a whole page only when most of it, and
+at least `auto_min_lines` lines, is furniture; its fixes then wait for review.
+
+Lines that other rules of the family flag count as furniture too (a cookie banner inside a menu
+is one block), and the block's finding replaces theirs; findings of the other families on a
+block's lines are dropped (a menu's words are not spelling mistakes).
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..core.rule import Rule
+from ..document.model import Document
+from .shared.check import BuildContext, Check
+from .shared.claims import cached_findings, claims_for
+from .shared.layout import Line, layout
+from .shared.page import SCORE_KEY, SHORT_MAX_WORDS, PageScore, page_score
+
+SHOWN_CHARS = 60  # of a block's first line, in the message
+
+
+class PageFurniture(Check):
+    NAME = "page-furniture"
+    DESCRIPTION = "Finds blocks of a whole web page's furniture (menus, pagers, headline lists) by a line score."
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "lines")
+    OPTIONS = {
+        "auto_min_lines": Option("int", 20, "outside page mode, a document is taken for a whole page when at"
+                                            " least this many of its lines are furniture ...", minimum=1),
+        "auto_min_share": Option("number", 0.5, "... and they are at least this share of its lines", minimum=0),
+    }
+
+    def __init__(self, rule: Rule, context: BuildContext):
+        super().__init__(rule, context)
+        self.page = bool(context.settings.get("page"))
+        self.repeated: frozenset[str] = context.settings.get("repeated") or frozenset()
+        self.claims = claims_for(context, rule.family)
+        self.findings_key = f"_findings_{id(self)}"
+        self.claims.join(self, (9, 0, rule.id))  # after every other line rule: it sees their lines
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        found = cached_findings(doc, self)
+        self.claims.settle(doc)
+        return iter(found)
+
+    def find(self, doc: Document) -> Iterator[Diagnostic]:
+        lines = layout(doc).lines
+        if not self.page and sum(line.words <= SHORT_MAX_WORDS for line in lines) < self.options["auto_min_lines"]:
+            return  # too few short lines to be a whole page: spare the score
+        score = page_score(doc, self.repeated)
+        own = score.furniture
+        if not self.page and not self._whole_page(sum(own), len(lines)):
+            return
+        taken = self.claims.claimed(doc, self)
+        article = score.article_lines
+        debris = [f or (line.number in taken and i not in article) for i, (f, line) in enumerate(zip(own, lines))]
+        i = 0
+        while i < len(lines):
+            if not debris[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and debris[j]:
+                j += 1
+            block = lines[i:j]
+            # in page mode a run of other rules' findings becomes one block too
+            if (self.page and j - i > 1) or any(own[k] and lines[k].number not in taken for k in range(i, j)):
+                yield self._finding(doc, block)
+            i = j
+
+    def _whole_page(self, furniture: int, lines: int) -> bool:
+        return furniture >= self.options["auto_min_lines"] and furniture >= self.options["auto_min_share"] * lines
+
+    def _finding(self, doc: Document, block: list[Line]) -> Diagnostic:
+        first, last = block[0], block[-1]
+        shown = first.text if len(first.text) <= SHOWN_CHARS else first.text[:SHOWN_CHARS - 1] + "…"
+        fix = self.delete_lines_fix(doc, first.number, last.number, self.page, (first.start, last.end))
+        return self.report(doc, first.start, last.end, match=shown, lines=len(block), fix=fix)
+
+    def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
+        """Drop what other rules report on a block's lines: the block's finding stands for the
+        family's, and the other families' findings on furniture are noise. In page mode, drop
+        too the family's findings on lines the score knows for the article's (its headline, a
+        list it introduces)."""
+        blocks = [(d.line, d.end_line) for d in found if d.rule == self.rule.id]
+        score: PageScore | None = doc.__dict__.get(SCORE_KEY)
+        article = ({score.layout.lines[i].number for i in score.article_lines}
+                   if self.page and score is not None else set())
+        if not blocks and not article:
+            return found
+        family = self.rule.family + "/"
+
+        def dropped(d: Diagnostic) -> bool:
+            ours = d.rule.startswith(family)
+            end = d.end_line if ours else d.line
+            if ours and any(d.line <= n <= d.end_line for n in article):
+                return True
+            return any(a <= d.line and end <= b for a, b in blocks)
+
+        return [d for d in found if d.rule == self.rule.id or not dropped(d)]
