@@ -68,7 +68,7 @@ class PageFurniture(Check):
         if not self.page and not self._whole_page(sum(own), len(lines)):
             return
         taken = self.claims.claimed(doc, self)
-        article = score.article_lines
+        article = score.article_like
         debris = [f or (line.number in taken and i not in article) for i, (f, line) in enumerate(zip(own, lines))]
         i = 0
         while i < len(lines):
@@ -95,22 +95,25 @@ class PageFurniture(Check):
 
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Drop what other rules report on a block's lines: the block's finding stands for the
-        family's, and the other families' findings on furniture are noise. In page mode, drop
-        too the family's findings on lines the score knows for the article's (its headline, a
-        list it introduces)."""
+        family's, and the other families' findings on furniture are noise. In page mode, the
+        score vouches for the article too: the family's line findings on lines it reads as the
+        article's (its headline, its prose, a list it introduces) are dropped."""
         blocks = [(d.line, d.end_line) for d in found if d.rule == self.rule.id]
-        score: PageScore | None = doc.__dict__.get(SCORE_KEY)
-        article = ({score.layout.lines[i].number for i in score.article_lines}
-                   if self.page and score is not None else set())
-        if not blocks and not article:
+        score: PageScore | None = doc.__dict__.get(SCORE_KEY) if self.page else None
+        if not blocks and score is None:
             return found
         family = self.rule.family + "/"
+        vouched: set[int] = set()
+        starts: dict[int, int] = {}  # source line -> the column its text starts at
+        if score is not None:
+            vouched = {score.layout.lines[i].number for i in score.article_like}
+            starts = {line.number: doc.locate(line.start, line.start).column for line in score.layout.lines}
 
         def dropped(d: Diagnostic) -> bool:
             ours = d.rule.startswith(family)
+            if ours and starts.get(d.line) == d.column and any(n in vouched for n in range(d.line, d.end_line + 1)):
+                return True  # a line finding on the article's lines
             end = d.end_line if ours else d.line
-            if ours and any(d.line <= n <= d.end_line for n in article):
-                return True
             return any(a <= d.line and end <= b for a, b in blocks)
 
         return [d for d in found if d.rule == self.rule.id or not dropped(d)]

@@ -30,10 +30,13 @@ from ...document.model import Document
 from .layout import CLOSERS, Layout, Line, layout
 
 FURNITURE = 0.5  # a line's score from which it is furniture
+ARTICLE_MAX = 0.0  # a line's score up to which it reads as the article's
 
 # weights of the signals (docs/pages.md)
-OUTSIDE = 0.4      # before the article's prose span or after it
-BEYOND = 0.3       # ... and past a block of furniture (further from the article)
+NEAR = 0.2         # before the article's prose span or after it
+FAR = 0.6          # ... and past a block of certain furniture (further from the article)
+CERTAIN = 0.7      # a line this sure ...
+BOUNDARY_RUN = 2   # ... in a run of this many ends the article's surroundings
 SHORT_RUN = 0.2    # in a run of at least SHORT_RUN_MIN short lines
 LONG_RUN = 0.3     # in a run of at least LONG_RUN_MIN short lines
 MENU = 0.25        # menu or link shape
@@ -50,9 +53,12 @@ LONG_RUN_MIN = 6
 MENU_MAX_WORDS = 4
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 20
 HEADLINES_MIN = 3
+TABLE_MIN_FIGURES = 3
+MENU_COST, LINE_COST = 1.0, 0.5  # what a menu-shaped line and any other non-prose line cost the prose span
 PROSE_MIN_WORDS = 10
 ARTICLE_OVERLAP = 0.5  # share of a line's content words found in the prose span
-TITLE_DISTANCE = 40  # lines above the prose span where the headline is looked for
+LEAD_IN = 3  # lines above the prose span where a headline sharing a word with the prose is the article's
+STEM = 5  # letters of a content word compared (a crude stemmer)
 LIST_KINDS = 3  # the first items of a list give the shapes its items may take
 INTRO_DISTANCE = 2  # lines after the prose span's last where a list's introduction (a colon) may stand
 
@@ -67,6 +73,7 @@ _VERB_LIKE = frozenset({"is", "are", "was", "were", "be", "been", "has", "have",
                         "could", "should", "may", "might", "must", "did", "does", "said", "says"})
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
+_FIGURE = re.compile(r"[-+−]?[$£€]?\d[\d.,]*\s?%?")
 _PAGER = re.compile(r"(?:\d{1,3}|[«‹<>›»]|next|prev(?:ious)?|first|last|older|newer|page)(?:\W+|$)", re.I)
 
 
@@ -83,6 +90,7 @@ class LineShape:
     menu: bool
     headline: bool
     content: tuple[str, ...]
+    table: bool = False  # a cell of a table (see mark_tables)
 
 
 def shape(line: Line) -> LineShape:
@@ -102,7 +110,8 @@ def shape(line: Line) -> LineShape:
     menu = n <= MENU_MAX_WORDS and not final and (label or pager)
     headline = (HEADLINE_MIN_WORDS <= n <= HEADLINE_MAX_WORDS and not stripped.endswith(".")
                 and bool(alpha) and alpha[0][0].isupper())
-    content = tuple(w for w in (m.group().lower() for m in _CONTENT.finditer(text)) if w not in FUNCTION_WORDS)
+    # content words cut to a stem's length: 'salutes' and 'saluted' count as one
+    content = tuple(w[:STEM] for w in (m.group().lower() for m in _CONTENT.finditer(text)) if w not in FUNCTION_WORDS)
     return LineShape(n, prose, n <= SHORT_MAX_WORDS and not prose, menu, headline, content)
 
 
@@ -113,6 +122,7 @@ class PageScore:
         self.layout: Layout = layout(doc)
         lines = self.layout.lines
         self.shapes = [shape(line) for line in lines]
+        mark_tables(lines, self.shapes)
         self.span = prose_span(self.shapes)
         self.article_lines: set[int] = set()  # the headline and a list the article introduces
         self.scores = self._scores(lines, repeated)
@@ -121,17 +131,20 @@ class PageScore:
     def furniture(self) -> list[bool]:
         return [s >= FURNITURE for s in self.scores]
 
+    @cached_property
+    def article_like(self) -> set[int]:
+        """Lines the score reads as the article's (no signal of furniture, or the article's
+        words): other rules' line findings there are doubted in page mode."""
+        return {i for i, s in enumerate(self.scores) if s <= ARTICLE_MAX}
+
     def _scores(self, lines: list[Line], repeated: frozenset[str]) -> list[float]:
-        shapes, n = self.shapes, len(lines)
+        shapes = self.shapes
         article = self._article_words()
         short_runs = run_lengths([s.short for s in shapes])
         headline_runs = run_lengths([s.headline and not s.prose for s in shapes])
         scores = []
         for i, (line, s) in enumerate(zip(lines, shapes)):
             score = 0.0
-            outside = self.span is None or i < self.span[0] or i > self.span[1]
-            if outside:
-                score += OUTSIDE
             if short_runs[i] >= LONG_RUN_MIN:
                 score += LONG_RUN
             elif short_runs[i] >= SHORT_RUN_MIN:
@@ -147,29 +160,54 @@ class PageScore:
             if s.prose:
                 score += PROSE
             scores.append(score)
-        if self.span is not None:
-            self.article_lines.update(self._introduced_list(lines))
-            title = self._title(article)
-            if title is not None:
-                self.article_lines.add(title)
-            for i in self.article_lines:
-                scores[i] = min(scores[i], 0.0)
-            self._beyond_furniture(scores, range(self.span[0] - 1, -1, -1))
-            self._beyond_furniture(scores, range(self.span[1] + 1, n))
+        if self.span is None:
+            return [score + NEAR for score in scores]
+        self.article_lines.update(self._introduced_list(lines))
+        self.article_lines.update(self._titles(article))
+        first, last = self.span
+        self._add_position(scores, range(first - 1, -1, -1))
+        self._add_position(scores, range(last + 1, len(lines)))
+        for i in self.article_lines:
+            scores[i] = min(scores[i], 0.0)
         return scores
 
-    def _title(self, article: set[str]) -> int | None:
-        """The article's headline: of the headline-shaped lines shortly before the prose span,
-        the one whose content words the prose repeats most (at least half of them)."""
+    @staticmethod
+    def _add_position(scores: list[float], outward: range) -> None:
+        """Lines outside the prose span get NEAR, and those past the first block of certain
+        furniture (BOUNDARY_RUN lines in a row that reach CERTAIN) get FAR: between the article
+        and that block stand its headline, byline and closing lines."""
+        run = 0
+        far_from = None
+        for k, i in enumerate(outward):
+            run = run + 1 if scores[i] + NEAR >= CERTAIN else 0
+            if run >= BOUNDARY_RUN:
+                far_from = k - run + 1
+                break
+        for k, i in enumerate(outward):
+            scores[i] += FAR if far_from is not None and k >= far_from else NEAR
+
+    def _titles(self, article: set[str]) -> set[int]:
+        """The article's headline: of the headline-shaped lines before the prose span, the one
+        whose content words the prose repeats most (at least half of them; the nearest of
+        equals), and the headline-shaped line just above the span (within LEAD_IN lines) when
+        the prose repeats any of its words."""
         assert self.span is not None
+        found = set()
         best, best_share = None, ARTICLE_OVERLAP
-        for i in range(max(0, self.span[0] - TITLE_DISTANCE), self.span[0]):
+        for i in range(self.span[0]):
             s = self.shapes[i]
-            if s.headline and len(s.content) >= 2:
+            if s.headline and s.content:
                 shared = sum(w in article for w in s.content) / len(s.content)
-                if shared >= best_share:
+                if shared >= best_share and len(s.content) >= 2:
                     best, best_share = i, shared
-        return best
+        if best is not None:
+            found.add(best)
+        for i in range(self.span[0] - 1, max(-1, self.span[0] - 1 - LEAD_IN), -1):
+            s = self.shapes[i]
+            if s.headline and any(w in article for w in s.content):
+                found.add(i)
+                break
+        return found
 
     def _introduced_list(self, lines: list[Line]) -> range:
         """The list that the article introduces at its end ("The dates:", "Below is the list of
@@ -189,20 +227,6 @@ class PageScore:
             last += 1
         return range(protected_from, last)
 
-    def _beyond_furniture(self, scores: list[float], outward: range) -> None:
-        """Lines further from the article than a block of furniture (two lines, or one certain
-        line) are more likely furniture than those between that block and the article."""
-        run = 0
-        for k, i in enumerate(outward):
-            if scores[i] >= FURNITURE:
-                run += 1
-                if run >= 2 or scores[i] >= FURNITURE + BEYOND:
-                    for j in list(outward)[k + 1:]:
-                        scores[j] += BEYOND
-                    return
-            else:
-                run = 0
-
     def _article_words(self) -> set[str]:
         if self.span is None:
             return set()
@@ -217,6 +241,34 @@ def item_kind(line: Line) -> tuple[bool, bool, bool, int]:
             (2 if line.words < 5 else 5))
 
 
+def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
+    """A run of short lines with several figures in it (63, 85%, -12.99) that do not count up
+    like a pager's (1, 2, 3) is a table: its lines lose their menu and short-run shapes."""
+    i = 0
+    while i < len(lines):
+        if not shapes[i].short:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and shapes[j].short:
+            j += 1
+        figures = [lines[k].text for k in range(i, j) if _FIGURE.fullmatch(lines[k].text)]
+        if len(figures) >= TABLE_MIN_FIGURES and not _counts_up(figures):
+            for k in range(i, j):
+                shapes[k].short = shapes[k].menu = False
+                shapes[k].table = True
+        i = j
+
+
+def _counts_up(figures: list[str]) -> bool:
+    """Figures that number pages: 1, 2, 3 ... each one more than the one before."""
+    try:
+        numbers = [int(f) for f in figures]
+    except ValueError:
+        return False
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def prose_span(shapes: list[LineShape]) -> tuple[int, int] | None:
     """First and last line of the run that holds the most prose: the maximum-sum run of line
     weights, a prose line weighing its words and any other line a small cost (as Finn's Body
@@ -224,7 +276,7 @@ def prose_span(shapes: list[LineShape]) -> tuple[int, int] | None:
     best, best_span = 0.0, None
     total, start = 0.0, 0
     for i, s in enumerate(shapes):
-        weight = float(s.words) if s.prose else -(1.0 + 0.3 * min(s.words, 10))
+        weight = float(s.words) if s.prose else -(MENU_COST if s.menu else LINE_COST)
         if total <= 0:
             total, start = 0.0, i
         total += weight
