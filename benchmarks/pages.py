@@ -294,7 +294,7 @@ def measure(out: Path, split: str, args) -> dict[str, dict[str, Tally]]:
               f"{' (spaced)' if args.spaced else ''} {seconds:.1f} s"]
     html_diags = {}
     if args.html:
-        html_diags, seconds = run_newslint([s.with_suffix(".html") for s in stems])
+        html_diags, seconds = run_newslint([s.with_suffix(".html") for s in stems], args.page)
         timing.append(f"on the .html {seconds:.1f} s")
     traf_seconds = 0.0
     for page, stem in zip(pages, stems):

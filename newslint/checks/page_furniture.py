@@ -6,7 +6,7 @@ score (checks/shared/page.py, docs/pages.md) and reports each run of furniture l
 finding, whose fix deletes the run and leaves the article:
 
     extends: page-furniture
-    message: "page furniture ({lines} lines) from a web page, not part of the article: '%s'"
+    message: "page furniture ({lines}) from a web page, not part of the article: '%s'"
     auto_min_lines: 20
 
 In page mode (`newslint check --page`, `page: true` in the configuration, `page=True` in the
@@ -91,7 +91,8 @@ class PageFurniture(Check):
         first, last = block[0], block[-1]
         shown = first.text if len(first.text) <= SHOWN_CHARS else first.text[:SHOWN_CHARS - 1] + "…"
         fix = self.delete_lines_fix(doc, first.number, last.number, self.page, (first.start, last.end))
-        return self.report(doc, first.start, last.end, match=shown, lines=len(block), fix=fix)
+        count = f"{len(block)} line{'' if len(block) == 1 else 's'}"
+        return self.report(doc, first.start, last.end, match=shown, lines=count, fix=fix)
 
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Drop what other rules report on a block's lines: the block's finding stands for the

@@ -12,6 +12,7 @@ each signal and its weight):
                function word and no final punctuation
   headlines    a line in a run of headline-shaped lines (several in a row) about other things
   repetition   a line that many files of the same run hold (a site's menu; counted by the run)
+  extraction   HTML only, where trafilatura is installed: a line its extraction leaves out
   article      a line whose content words the article's prose repeats is pulled back (the
                headline, a subhead); a prose sentence is pulled back too
 
@@ -42,6 +43,7 @@ LONG_RUN = 0.3     # in a run of at least LONG_RUN_MIN short lines
 MENU = 0.25        # menu or link shape
 HEADLINES = 0.3    # in a list of headline-shaped lines
 REPEATED = 0.45    # seen on many files of the run
+EXTRACTED = 0.2    # HTML: left out of trafilatura's extraction (+), or in it (-)
 ARTICLE_WORDS = -0.45  # its content words recur in the article's prose
 PROSE = -0.4       # a sentence of prose
 
@@ -73,6 +75,9 @@ _VERB_LIKE = frozenset({"is", "are", "was", "were", "be", "been", "has", "have",
                         "could", "should", "may", "might", "must", "did", "does", "said", "says"})
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
+_BYLINE = re.compile(r"(?:by|posted|published|updated|written)\b", re.I)
+_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2}:\d\d|\d/\d{1,2}/\d",
+                   re.I)
 _FIGURE = re.compile(r"[-+−]?[$£€]?\d[\d.,]*\s?%?")
 _PAGER = re.compile(r"(?:\d{1,3}|[«‹<>›»]|next|prev(?:ious)?|first|last|older|newer|page)(?:\W+|$)", re.I)
 
@@ -125,7 +130,13 @@ class PageScore:
         mark_tables(lines, self.shapes)
         self.span = prose_span(self.shapes)
         self.article_lines: set[int] = set()  # the headline and a list the article introduces
+        self.repeated_lines: set[int] = set()  # lines many files of the run hold
         self.scores = self._scores(lines, repeated)
+        if doc.format == "html":
+            extracted = extracted_lines(doc.text)
+            if extracted:  # trafilatura is installed and found an article: one more signal
+                for i, line in enumerate(lines):
+                    self.scores[i] += -EXTRACTED if normalized(line.text) in extracted else EXTRACTED
 
     @cached_property
     def furniture(self) -> list[bool]:
@@ -155,6 +166,7 @@ class PageScore:
                 score += HEADLINES
             if repeated and normalized(line.text) in repeated:
                 score += REPEATED
+                self.repeated_lines.add(i)
             if s.content and article and sum(w in article for w in s.content) >= ARTICLE_OVERLAP * len(s.content):
                 score += ARTICLE_WORDS
             if s.prose:
@@ -163,7 +175,7 @@ class PageScore:
         if self.span is None:
             return [score + NEAR for score in scores]
         self.article_lines.update(self._introduced_list(lines))
-        self.article_lines.update(self._titles(article))
+        self.article_lines.update(self._titles(lines, article))
         first, last = self.span
         self._add_position(scores, range(first - 1, -1, -1))
         self._add_position(scores, range(last + 1, len(lines)))
@@ -186,17 +198,17 @@ class PageScore:
         for k, i in enumerate(outward):
             scores[i] += FAR if far_from is not None and k >= far_from else NEAR
 
-    def _titles(self, article: set[str]) -> set[int]:
+    def _titles(self, lines: list[Line], article: set[str]) -> set[int]:
         """The article's headline: of the headline-shaped lines before the prose span, the one
         whose content words the prose repeats most (at least half of them; the nearest of
-        equals), and the headline-shaped line just above the span (within LEAD_IN lines) when
-        the prose repeats any of its words."""
+        equals), and the nearest headline-shaped line just above the span (within LEAD_IN lines)
+        that is no byline or date. A line many files of the run share is no headline."""
         assert self.span is not None
         found = set()
         best, best_share = None, ARTICLE_OVERLAP
         for i in range(self.span[0]):
             s = self.shapes[i]
-            if s.headline and s.content:
+            if s.headline and s.content and not self._dateline(lines[i]) and i not in self.repeated_lines:
                 shared = sum(w in article for w in s.content) / len(s.content)
                 if shared >= best_share and len(s.content) >= 2:
                     best, best_share = i, shared
@@ -204,10 +216,15 @@ class PageScore:
             found.add(best)
         for i in range(self.span[0] - 1, max(-1, self.span[0] - 1 - LEAD_IN), -1):
             s = self.shapes[i]
-            if s.headline and any(w in article for w in s.content):
+            if s.headline and not self._dateline(lines[i]) and i not in self.repeated_lines:
                 found.add(i)
                 break
         return found
+
+    @staticmethod
+    def _dateline(line: Line) -> bool:
+        """A byline or a date, which stands near the headline but is not it."""
+        return bool(_BYLINE.match(line.text) or _DATE.search(line.text))
 
     def _introduced_list(self, lines: list[Line]) -> range:
         """The list that the article introduces at its end ("The dates:", "Below is the list of
@@ -299,6 +316,17 @@ def run_lengths(flags: list[bool]) -> list[int]:
         out[i:j] = [j - i] * (j - i)
         i = j
     return out
+
+
+def extracted_lines(page_html: str) -> frozenset[str]:
+    """The lines (normalized) of trafilatura's extraction of a page's main text, where the
+    optional `trafilatura` package is installed (`pip install newslint[pages]`); else none."""
+    try:
+        import trafilatura
+    except ImportError:
+        return frozenset()
+    text = trafilatura.extract(page_html, include_comments=False, include_tables=True) or ""
+    return frozenset(key for key in map(normalized, text.splitlines()) if key)
 
 
 def run_furniture(paths: Iterable[Path]) -> frozenset[str]:
