@@ -14,9 +14,10 @@ Python API and the HTTP service) every block is reported and its fix is safe: th
 text is a whole page. Otherwise a document is taken for a whole page only when most of it, and
 at least `auto_min_lines` lines, is furniture; its fixes then wait for review.
 
-Lines that other rules of the family flag count as furniture too (a cookie banner inside a menu
-is one block), and the block's finding replaces theirs; findings of the other families on a
-block's lines are dropped (a menu's words are not spelling mistakes).
+On a whole page, lines that other rules of the family flag count as furniture too (a cookie
+banner inside a menu is one block) and the block's finding replaces theirs; findings of the
+other families on a block's lines are dropped (a menu's words are not spelling mistakes); and
+the family's line findings on lines the score reads as the article's are dropped.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from .shared.layout import Line, layout
 from .shared.page import SCORE_KEY, SHORT_MAX_WORDS, PageScore, page_score
 
 SHOWN_CHARS = 60  # of a block's first line, in the message
+WHOLE_PAGE_KEY = "_whole_page"  # on a document in page mode or taken for a whole page
 
 
 class PageFurniture(Check):
@@ -67,6 +69,7 @@ class PageFurniture(Check):
         own = score.furniture
         if not self.page and not self._whole_page(sum(own), len(lines)):
             return
+        doc.__dict__[WHOLE_PAGE_KEY] = True  # page mode, or taken for a whole page: see refine
         taken = self.claims.claimed(doc, self)
         article = score.article_like
         debris = [f or (line.number in taken and i not in article) for i, (f, line) in enumerate(zip(own, lines))]
@@ -79,8 +82,8 @@ class PageFurniture(Check):
             while j < len(lines) and debris[j]:
                 j += 1
             block = lines[i:j]
-            # in page mode a run of other rules' findings becomes one block too
-            if (self.page and j - i > 1) or any(own[k] and lines[k].number not in taken for k in range(i, j)):
+            # on a whole page a run of other rules' findings becomes one block too
+            if j - i > 1 or any(own[k] and lines[k].number not in taken for k in range(i, j)):
                 yield self._finding(doc, block)
             i = j
 
@@ -96,11 +99,11 @@ class PageFurniture(Check):
 
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Drop what other rules report on a block's lines: the block's finding stands for the
-        family's, and the other families' findings on furniture are noise. In page mode, the
+        family's, and the other families' findings on furniture are noise. On a whole page the
         score vouches for the article too: the family's line findings on lines it reads as the
         article's (its headline, its prose, a list it introduces) are dropped."""
         blocks = [(d.line, d.end_line) for d in found if d.rule == self.rule.id]
-        score: PageScore | None = doc.__dict__.get(SCORE_KEY) if self.page else None
+        score: PageScore | None = doc.__dict__.get(SCORE_KEY) if doc.__dict__.get(WHOLE_PAGE_KEY) else None
         if not blocks and score is None:
             return found
         family = self.rule.family + "/"

@@ -31,7 +31,7 @@ from ...document.model import Document
 from .layout import CLOSERS, Layout, Line, layout
 
 FURNITURE = 0.5  # a line's score from which it is furniture
-ARTICLE_MAX = 0.0  # a line's score up to which it reads as the article's
+ARTICLE_MAX = 0.2  # a line's score up to which it reads as the article's
 
 # weights of the signals (docs/pages.md)
 NEAR = 0.2         # before the article's prose span or after it
@@ -42,6 +42,7 @@ SHORT_RUN = 0.2    # in a run of at least SHORT_RUN_MIN short lines
 LONG_RUN = 0.3     # in a run of at least LONG_RUN_MIN short lines
 MENU = 0.25        # menu or link shape
 HEADLINES = 0.3    # in a list of headline-shaped lines
+LONG_HEADLINES = 0.4  # in a list of LONG_HEADLINES_MIN or more
 REPEATED = 0.45    # seen on many files of the run
 EXTRACTED = 0.2    # HTML: left out of trafilatura's extraction (+), or in it (-)
 ARTICLE_WORDS = -0.45  # its content words recur in the article's prose
@@ -55,6 +56,8 @@ LONG_RUN_MIN = 6
 MENU_MAX_WORDS = 4
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 4, 20
 HEADLINES_MIN = 3
+LONG_HEADLINES_MIN = 6
+HEADLINE_GAP = 1  # short lines between two headlines of a list
 TABLE_MIN_FIGURES = 3
 MENU_COST, LINE_COST = 1.0, 0.5  # what a menu-shaped line and any other non-prose line cost the prose span
 PROSE_MIN_WORDS = 10
@@ -152,7 +155,7 @@ class PageScore:
         shapes = self.shapes
         article = self._article_words()
         short_runs = run_lengths([s.short for s in shapes])
-        headline_runs = run_lengths([s.headline and not s.prose for s in shapes])
+        headline_runs = headline_run_lengths(shapes)
         scores = []
         for i, (line, s) in enumerate(zip(lines, shapes)):
             score = 0.0
@@ -162,7 +165,9 @@ class PageScore:
                 score += SHORT_RUN
             if s.menu:
                 score += MENU
-            if headline_runs[i] >= HEADLINES_MIN:
+            if headline_runs[i] >= LONG_HEADLINES_MIN:
+                score += LONG_HEADLINES
+            elif headline_runs[i] >= HEADLINES_MIN:
                 score += HEADLINES
             if repeated and normalized(line.text) in repeated:
                 score += REPEATED
@@ -300,6 +305,32 @@ def prose_span(shapes: list[LineShape]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+def headline_run_lengths(shapes: list[LineShape]) -> list[int]:
+    """For each headline-shaped line, how many headlines its list holds: headline-shaped lines in
+    a row, where a short line between two of them (a time, a label, a dash) does not break the
+    list; 0 for other lines."""
+    out = [0] * len(shapes)
+    members: list[int] = []
+    gap = 0
+
+    def close() -> None:
+        for k in members:
+            out[k] = len(members)
+        members.clear()
+
+    for i, s in enumerate(shapes):
+        if s.headline and not s.prose:
+            members.append(i)
+            gap = 0
+        elif s.short and members and gap < HEADLINE_GAP:
+            gap += 1
+        else:
+            close()
+            gap = 0
+    close()
+    return out
 
 
 def run_lengths(flags: list[bool]) -> list[int]:
