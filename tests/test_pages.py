@@ -195,3 +195,27 @@ def test_positions_map_back_to_the_file():
         if d.rule == RULE:
             lines = text.lstrip("\ufeff").split("\r\n")
             assert lines[d.line - 1].startswith(d.message.split("'")[1].rstrip("…")[:10])
+
+
+HTML_PAGE = ("<html><head><title>Harbour town votes</title></head><body>"
+             "<nav><ul>" + "".join(f"<li><a href='/{w.lower()}'>{w}</a></li>" for w in MENU) + "</ul></nav>"
+             f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article>"
+             "<aside><ul>" + "".join(f"<li><a href='/s{i}'>{h}</a></li>" for i, h in enumerate(OTHER_STORIES))
+             + "</ul></aside><footer><p>Contact Us</p><p>Privacy Policy</p></footer></body></html>\n")
+
+
+def test_trafilatura_extraction_is_a_signal_on_html():
+    """newslint[pages] (installed with the test extra): trafilatura's extraction keeps the
+    article's paragraphs and leaves the menu out, and the score moves with it."""
+    from newslint.checks.shared.page import EXTRACTED, extracted_lines
+    extracted = extracted_lines(HTML_PAGE)
+    assert normalized(ARTICLE[0]) in extracted and normalized("Podcasts") not in extracted
+    doc = Document(HTML_PAGE, format="html")
+    score = page_score(doc)
+    lines = [line.text for line in score.layout.lines]
+    plain = page_score(Document("\n".join(lines) + "\n"))
+    assert score.scores[lines.index("Podcasts")] == pytest.approx(plain.scores[lines.index("Podcasts")] + EXTRACTED)
+    # the menu's block, its offsets in the HTML as written: from the first item to the last
+    found = [d for d in lint(HTML_PAGE, format="html", config={"page": True}) if d.rule == RULE]
+    first, last = HTML_PAGE.index(f">{MENU[0]}<") + 1, HTML_PAGE.index(f">{MENU[-1]}<") + 1 + len(MENU[-1])
+    assert any(d.offset == first and d.offset + d.length == last for d in found), [(d.offset, d.length) for d in found]
