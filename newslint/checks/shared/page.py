@@ -30,11 +30,11 @@ from typing import Iterable
 from ...document.model import Document
 from .layout import CLOSERS, Layout, Line, layout
 
-FURNITURE = 0.5  # a line's score from which it is furniture
+FURNITURE = 0.6  # a line's score from which it is furniture
 ARTICLE_MAX = 0.2  # a line's score up to which it reads as the article's
 
 # weights of the signals (docs/pages.md)
-NEAR = 0.2         # before the article's prose span or after it
+NEAR = 0.3         # before the article's prose span or after it
 FAR = 0.6          # ... and past a block of certain furniture (further from the article)
 CERTAIN = 0.7      # a line this sure ...
 BOUNDARY_RUN = 2   # ... in a run of this many ends the article's surroundings
@@ -206,8 +206,9 @@ class PageScore:
     def _titles(self, lines: list[Line], article: set[str]) -> set[int]:
         """The article's headline: of the headline-shaped lines before the prose span, the one
         whose content words the prose repeats most (at least half of them; the nearest of
-        equals), and the nearest headline-shaped line just above the span (within LEAD_IN lines)
-        that is no byline or date. A line many files of the run share is no headline."""
+        equals); and within LEAD_IN lines above the span, the nearest headline-shaped line that is
+        no byline or date, and those further up that share a word with the prose (a headline
+        above its standfirst). A line many files of the run share is no headline."""
         assert self.span is not None
         found = set()
         best, best_share = None, ARTICLE_OVERLAP
@@ -219,11 +220,13 @@ class PageScore:
                     best, best_share = i, shared
         if best is not None:
             found.add(best)
+        nearest = True
         for i in range(self.span[0] - 1, max(-1, self.span[0] - 1 - LEAD_IN), -1):
             s = self.shapes[i]
             if s.headline and not self._dateline(lines[i]) and i not in self.repeated_lines:
-                found.add(i)
-                break
+                if nearest or any(w in article for w in s.content):
+                    found.add(i)
+                nearest = False
         return found
 
     @staticmethod
