@@ -12,7 +12,8 @@ finding, whose fix deletes the run and leaves the article:
 In page mode (`newslint check --page`, `page: true` in the configuration, `page=True` in the
 Python API and the HTTP service) every block is reported and its fix is safe: the user said the
 text is a whole page. Otherwise a document is taken for a whole page only when most of it, and
-at least `auto_min_lines` lines, is furniture; its fixes then wait for review.
+at least `auto_min_lines` lines, is furniture, with `auto_min_side` lines of it on each side of
+the article's prose; its fixes then wait for review.
 
 On a whole page, lines that other rules of the family flag count as furniture too (a cookie
 banner inside a menu is one block) and the block's finding replaces theirs; findings of the
@@ -45,7 +46,9 @@ class PageFurniture(Check):
     OPTIONS = {
         "auto_min_lines": Option("int", 20, "outside page mode, a document is taken for a whole page when at"
                                             " least this many of its lines are furniture ...", minimum=1),
-        "auto_min_share": Option("number", 0.5, "... and they are at least this share of its lines", minimum=0),
+        "auto_min_share": Option("number", 0.5, "... and they are at least this share of its lines ...", minimum=0),
+        "auto_min_side": Option("int", 3, "... and at least this many stand before the article's prose and as many"
+                                          " after it", minimum=0),
     }
 
     def __init__(self, rule: Rule, context: BuildContext):
@@ -67,7 +70,7 @@ class PageFurniture(Check):
             return  # too few short lines to be a whole page: spare the score
         score = page_score(doc, self.repeated)
         own = score.furniture
-        if not self.page and not self._whole_page(sum(own), len(lines)):
+        if not self.page and not self._whole_page(score):
             return
         doc.__dict__[WHOLE_PAGE_KEY] = True  # page mode, or taken for a whole page: see refine
         taken = self.claims.claimed(doc, self)
@@ -87,8 +90,18 @@ class PageFurniture(Check):
                 yield self._finding(doc, block)
             i = j
 
-    def _whole_page(self, furniture: int, lines: int) -> bool:
-        return furniture >= self.options["auto_min_lines"] and furniture >= self.options["auto_min_share"] * lines
+    def _whole_page(self, score: PageScore) -> bool:
+        """Whether a text is a whole page without page mode saying so: most of it furniture, and
+        furniture on both sides of the article (a page's header and its footer; an article that
+        ends with a long list has furniture on one side at most)."""
+        own, span = score.furniture, score.span
+        furniture = sum(own)
+        if furniture < self.options["auto_min_lines"] or furniture < self.options["auto_min_share"] * len(own):
+            return False
+        if span is None:
+            return True
+        side = self.options["auto_min_side"]
+        return sum(own[:span[0]]) >= side and sum(own[span[1] + 1:]) >= side
 
     def _finding(self, doc: Document, block: list[Line]) -> Diagnostic:
         first, last = block[0], block[-1]
