@@ -219,3 +219,16 @@ def test_trafilatura_extraction_is_a_signal_on_html():
     found = [d for d in lint(HTML_PAGE, format="html", config={"page": True}) if d.rule == RULE]
     first, last = HTML_PAGE.index(f">{MENU[0]}<") + 1, HTML_PAGE.index(f">{MENU[-1]}<") + 1 + len(MENU[-1])
     assert any(d.offset == first and d.offset + d.length == last for d in found), [(d.offset, d.length) for d in found]
+
+
+def test_a_hard_wrapped_article_is_prose_not_a_run_of_short_lines():
+    """Paragraphs wrapped at a fixed width, blank lines between them: their lines are the
+    article's, while the menu above (one item a paragraph) is still furniture."""
+    import textwrap
+    wrapped = "\n\n".join(textwrap.fill(p, 40) for p in ARTICLE if len(p.split()) > 8)
+    text = "\n\n".join(MENU) + "\n\n" + HEADLINE + "\n\n" + wrapped + "\n\n" + "\n\n".join(AFTER) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    article_lines = [line for line in wrapped.split("\n") if line]
+    assert not flagged & set(article_lines), flagged & set(article_lines)
+    # menu items the article does not use itself ("weather permitting" pulls "Weather" back)
+    assert {item for item in MENU if item.lower() not in " ".join(ARTICLE).lower()} <= flagged

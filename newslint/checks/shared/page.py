@@ -61,6 +61,7 @@ HEADLINE_GAP = 1  # short lines between two headlines of a list
 TABLE_MIN_FIGURES = 3
 MENU_COST, LINE_COST = 1.0, 0.5  # what a menu-shaped line and any other non-prose line cost the prose span
 PROSE_MIN_WORDS = 10
+WRAPPED_MIN_WORDS = 4  # a hard-wrapped paragraph's lines hold this many words on average
 ARTICLE_OVERLAP = 0.5  # share of a line's content words found in the prose span
 LEAD_IN = 3  # lines above the prose span where a headline sharing a word with the prose is the article's
 STEM = 5  # letters of a content word compared (a crude stemmer)
@@ -73,7 +74,7 @@ could did do does had has have he her his how i if in into is it its may me migh
 or our she should so than that the their them then there these they this those to us was we were what when
 where which while who will with would you your""".split())
 # words a Title Case label may hold in lower case
-_LABEL_GLUE = frozenset({"a", "and", "&", "of", "the", "in", "for", "to", "on", "at", "with", "by", "-", "|", "/"})
+_LABEL_GLUE = frozenset({"a", "and", "of", "the", "in", "for", "to", "on", "at", "with", "by"})
 _VERB_LIKE = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
                         "could", "should", "may", "might", "must", "did", "does", "said", "says"})
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -98,7 +99,6 @@ class LineShape:
     menu: bool
     headline: bool
     content: tuple[str, ...]
-    table: bool = False  # a cell of a table (see mark_tables)
 
 
 def shape(line: Line) -> LineShape:
@@ -130,6 +130,7 @@ class PageScore:
         self.layout: Layout = layout(doc)
         lines = self.layout.lines
         self.shapes = [shape(line) for line in lines]
+        mark_wrapped_paragraphs(self.layout, self.shapes)
         mark_tables(lines, self.shapes)
         self.span = prose_span(self.shapes)
         self.article_lines: set[int] = set()  # the headline and a list the article introduces
@@ -266,6 +267,24 @@ def item_kind(line: Line) -> tuple[bool, bool, bool, int]:
             (2 if line.words < 5 else 5))
 
 
+def mark_wrapped_paragraphs(lay: Layout, shapes: list[LineShape]) -> None:
+    """A paragraph hard-wrapped over several lines (no blank line between them, in a text that
+    separates its paragraphs with blank lines) is prose as a whole: its lines are prose lines,
+    not a run of short ones."""
+    if len(lay.groups) < 2:
+        return  # one block per line, no blank lines: nothing is wrapped
+    for group in lay.groups:
+        if len(group) < 2 or sum(line.words for line in group) < WRAPPED_MIN_WORDS * len(group):
+            continue
+        last = group[-1]
+        words = sum(line.words for line in group)
+        function = sum(t.lower() in FUNCTION_WORDS for line in group for t in _WORD.findall(line.text))
+        if words >= PROSE_MIN_WORDS and last.ends_sentence and function >= 2:
+            for line in group:
+                s = shapes[line.index]
+                s.prose, s.short, s.menu, s.headline = True, False, False, False
+
+
 def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
     """A run of short lines with several figures in it (63, 85%, -12.99) that do not count up
     like a pager's (1, 2, 3) is a table: its lines lose their menu and short-run shapes."""
@@ -281,7 +300,6 @@ def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
         if len(figures) >= TABLE_MIN_FIGURES and not _counts_up(figures):
             for k in range(i, j):
                 shapes[k].short = shapes[k].menu = False
-                shapes[k].table = True
         i = j
 
 
