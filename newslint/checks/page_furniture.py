@@ -13,7 +13,8 @@ In page mode (`newslint check --page`, `page: true` in the configuration, `page=
 Python API and the HTTP service) every block is reported and its fix is safe: the user said the
 text is a whole page. Otherwise a document is taken for a whole page only when most of it, and
 at least `auto_min_lines` lines, is furniture, with `auto_min_side` lines of it on each side of
-the article's prose; its fixes then wait for review.
+the article's prose; then only lines scoring `auto_min_score` count, and the fixes wait for
+review.
 
 On a whole page, lines that other rules of the family flag count as furniture too (a cookie
 banner inside a menu is one block) and the block's finding replaces theirs; findings of the
@@ -47,6 +48,8 @@ class PageFurniture(Check):
         "auto_min_lines": Option("int", 20, "outside page mode, a document is taken for a whole page when at"
                                             " least this many of its lines are furniture ...", minimum=1),
         "auto_min_share": Option("number", 0.5, "... and they are at least this share of its lines ...", minimum=0),
+        "auto_min_score": Option("number", 0.8, "outside page mode, the score from which a line is furniture"
+                                                " (in page mode: 0.6, docs/pages.md)"),
         "auto_min_side": Option("int", 3, "... and at least this many stand before the article's prose and as many"
                                           " after it", minimum=0),
     }
@@ -73,6 +76,8 @@ class PageFurniture(Check):
         if not self.page and not self._whole_page(score):
             return
         doc.__dict__[WHOLE_PAGE_KEY] = True  # page mode, or taken for a whole page: see refine
+        if not self.page:  # unasked, only the surer lines
+            own = [value >= self.options["auto_min_score"] for value in score.scores]
         taken = self.claims.claimed(doc, self)
         article = score.article_like
         debris = [f or (line.number in taken and i not in article) for i, (f, line) in enumerate(zip(own, lines))]
