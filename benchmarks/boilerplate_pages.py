@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boilerplate on whole web pages: which annotated snippets the boilerplate rules flag.
 
-    python benchmarks/boilerplate_pages.py [PAGES_DIR] [--snippets TSV] [--select RULES] [--list]
+    python benchmarks/boilerplate_pages.py [PAGES_DIR] [--snippets TSV] [--select RULES] [--page] [--list]
 
 PAGES_DIR holds whole web pages as plain text (traf-*.txt: every visible text node, furniture
 included; default ../shared/corpus/boilerplate) and the TSV annotates segments of them (columns
@@ -45,6 +45,8 @@ def main() -> None:
     ap.add_argument("--snippets", default="")
     ap.add_argument("--select", default="boilerplate")
     ap.add_argument("--list", action="store_true", help="list missed and wrongly flagged snippets")
+    ap.add_argument("--page", action="store_true",
+                    help="page mode (newslint check --page): the lines the pages share count as furniture")
     args = ap.parse_args()
     pages = Path(args.pages)
     tsv = Path(args.snippets) if args.snippets else pages / "trafilatura_snippets.tsv"
@@ -55,12 +57,14 @@ def main() -> None:
         if len(cols) == 5 and cols[3] == "True" and cols[4].strip():
             snippets[cols[0]].append((cols[2], cols[4].strip()))
 
+    from newslint.checks.shared.page import run_furniture
     from newslint.run.linter import Linter
-    linter = Linter(select=[s for s in args.select.split(",") if s])
+    page_files = sorted(pages.glob("traf-*.txt"))
+    linter = Linter(select=[s for s in args.select.split(",") if s], page=args.page or None,
+                    repeated=run_furniture(page_files) if args.page else frozenset())
     counts, flagged, rules = Counter(), Counter(), Counter()
     listing = []
     lint_time = 0.0
-    page_files = sorted(pages.glob("traf-*.txt"))
     for path in page_files:
         text = path.read_text(encoding="utf-8")
         t = time.perf_counter()
@@ -84,7 +88,8 @@ def main() -> None:
 
     for line in listing:
         print(line)
-    print(f"pages: {len(page_files)} from {pages}; rules: {args.select}; linting {lint_time:.2f} s")
+    print(f"pages: {len(page_files)} from {pages}; rules: {args.select}{'; page mode' if args.page else ''}; "
+          f"linting {lint_time:.2f} s")
     for kind, label in (("boilerplate", "flagged (recall)"), ("comments", "flagged"),
                         ("content", "wrongly flagged")):
         if counts[kind]:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boilerplate on whole pages, line by line: how much debris newslint flags, and how much article.
 
-    python benchmarks/pages.py [--split tune] [--html] [--trafilatura] [--top N] [--heldout]
+    python benchmarks/pages.py [--split tune] [--page] [--html] [--trafilatura] [--top N] [--heldout]
 
 Reads the cache that benchmarks/pages_corpus.py builds ($NEWSLINT_EVAL_DIR or /work/evaldata:
 whole news pages, their visible text one block per line, every line labelled `article` or
@@ -185,12 +185,14 @@ def print_wrong(tally: Tally, limit: int) -> None:
 # --------------------------------------------------------------------------------------------
 # newslint
 
-def run_newslint(paths: list[Path]) -> tuple[dict[str, list[dict]], float]:
-    """Diagnostics per path of one `newslint check --format json` run over all the files."""
+def run_newslint(paths: list[Path], page: bool = False) -> tuple[dict[str, list[dict]], float]:
+    """Diagnostics per path of one `newslint check --format json` run over all the files (with
+    `page`, in page mode)."""
     with tempfile.TemporaryDirectory() as cwd:  # no project configuration in reach
         t = time.perf_counter()
         proc = subprocess.run([*newslint_command(), "check", "--format", "json", "--no-show-source",
-                               *map(str, paths)], capture_output=True, text=True, cwd=cwd, env=clean_env())
+                               *(["--page"] if page else []), *map(str, paths)],
+                              capture_output=True, text=True, cwd=cwd, env=clean_env())
         seconds = time.perf_counter() - t
     if proc.returncode not in (0, 1):
         sys.exit(f"newslint check failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -287,11 +289,12 @@ def measure(out: Path, split: str, args) -> dict[str, dict[str, Tally]]:
     with tempfile.TemporaryDirectory() as spaced_dir:
         if args.spaced:
             stems = [spaced_copy(out, stem, Path(spaced_dir)) for stem in stems]
-        txt_diags, seconds = run_newslint([s.with_suffix(".txt") for s in stems])
-    timing = [f"newslint on {len(stems)} .txt files{' (spaced)' if args.spaced else ''} {seconds:.1f} s"]
+        txt_diags, seconds = run_newslint([s.with_suffix(".txt") for s in stems], args.page)
+    timing = [f"newslint{' --page' if args.page else ''} on {len(stems)} .txt files"
+              f"{' (spaced)' if args.spaced else ''} {seconds:.1f} s"]
     html_diags = {}
     if args.html:
-        html_diags, seconds = run_newslint([s.with_suffix(".html") for s in stems])
+        html_diags, seconds = run_newslint([s.with_suffix(".html") for s in stems], args.page)
         timing.append(f"on the .html {seconds:.1f} s")
     traf_seconds = 0.0
     for page, stem in zip(pages, stems):
@@ -337,6 +340,7 @@ def main() -> None:
     ap.add_argument("--html", action="store_true", help="also lint the pages' HTML")
     ap.add_argument("--spaced", action="store_true",
                     help="lint the text with a blank line between all lines (the layout of shared/corpus/boilerplate)")
+    ap.add_argument("--page", action="store_true", help="lint the .txt files in page mode (newslint check --page)")
     ap.add_argument("--trafilatura", action="store_true", help="also measure trafilatura's extraction")
     ap.add_argument("--top", type=int, default=12, help="shapes of missed lines to print")
     ap.add_argument("--wrong", type=int, default=30, help="wrongly flagged article lines to print")

@@ -22,31 +22,34 @@ Format = Literal["text", "markdown", "html"]
 _linters: dict[Any, Any] = {}
 
 
-def _linter(config: str | Path | None):
+def _linter(config: str | Path | None, page: bool | None = None):
     from .run.linter import Linter
-    key = str(config) if config is not None else None
+    key = (str(config) if config is not None else None, page)
     if key not in _linters:
-        _linters[key] = Linter(config_file=Path(config) if config is not None else None)
+        _linters[key] = Linter(config_file=Path(config) if config is not None else None, page=page)
     return _linters[key]
 
 
 def check_text(text: str, *, format: Format = "text", config: str | Path | None = None,
-               metadata: dict[str, Any] | None = None, path: str | None = None) -> list[Diagnostic]:
+               metadata: dict[str, Any] | None = None, path: str | None = None,
+               page: bool | None = None) -> list[Diagnostic]:
     """Lint `text` ("text", "markdown" or "html") and return its diagnostics, sorted by position.
 
     `config` is a configuration file (default: the one found from `path` or the working
-    directory upward); `metadata` supplies what front matter would (date, title, url).
+    directory upward); `metadata` supplies what front matter would (date, title, url);
+    `page=True` says the text is extracted from a whole web page (page mode, docs/pages.md;
+    default: the configuration's `page:`).
     Raises NewslintError for configuration or rule errors, and for text that cannot be read.
     """
-    result = _linter(config).lint_text(text, path=path, format=format, metadata=metadata)
+    result = _linter(config, page).lint_text(text, path=path, format=format, metadata=metadata)
     if result.error is not None:
         raise result.error
     return result.diagnostics
 
 
-def check_file(path: str | Path, *, config: str | Path | None = None) -> list[Diagnostic]:
+def check_file(path: str | Path, *, config: str | Path | None = None, page: bool | None = None) -> list[Diagnostic]:
     """Lint one file; its extension picks the format. Raises NewslintError if it cannot be read."""
-    result = _linter(config).lint_file(Path(path))
+    result = _linter(config, page).lint_file(Path(path))
     if result.error is not None:
         raise result.error
     return result.diagnostics

@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: front matter 'date', or a dateline)")
     check.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, metavar="N",
                        help="refuse files larger than N bytes (default: 10 MiB)")
+    check.add_argument("--page", action="store_true", default=None,
+                       help="the files are text extracted from whole web pages: report page furniture as blocks "
+                            "(one finding each, whose fix deletes it) and count lines repeated across the files "
+                            "(docs/pages.md; also `page: true` in the configuration)")
     check.add_argument("--strict", action="store_true",
                        help="exit 2 when a file cannot be read or decoded (default: report it and go on)")
     fixing = check.add_mutually_exclusive_group()
@@ -120,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--select", type=_names, action="extend", default=[], metavar="RULES")
     baseline.add_argument("--ignore", type=_names, action="extend", default=[], metavar="RULES")
     baseline.add_argument("--max-bytes", type=int, default=10 * 1024 * 1024, metavar="N")
+    baseline.add_argument("--page", action="store_true", default=None,
+                          help="page mode (see check --page); the lines many files share are recorded too")
     _jobs_option(baseline)
 
     serve = sub.add_parser("serve", help="run the HTTP publishing-check service",
@@ -235,11 +241,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                             "(redirect it to a file, or to /dev/null)")
     linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore,
                     statistics=args.statistics, max_bytes=args.max_bytes,
-                    metadata={"date": args.date} if args.date else None)
+                    metadata={"date": args.date} if args.date else None, page=args.page)
     baseline = None
     if args.baseline is not None:
         from ..run.baseline import Baseline
         baseline = Baseline(args.baseline)  # read before the run: a bad baseline fails fast
+        linter.repeated = baseline.furniture
     mode = "diff" if args.diff else "fix" if args.fix else None
     results = lint_inputs(args, linter, mode)
     known = sum(baseline.filter(r) for r in results) if baseline is not None else 0
@@ -254,6 +261,9 @@ def lint_inputs(args: argparse.Namespace, linter, mode: str | None = None) -> li
     from ..run.pool import run
     from .progress import Progress
     items = list(_inputs(args, linter))
+    if linter.page or (linter.page is None and linter.config().page):
+        from ..checks.shared.page import run_furniture
+        linter.repeated = linter.repeated | run_furniture(item for item in items if isinstance(item, Path))
     if mode == "fix" and any(not isinstance(item, Path) for item in items):
         raise NewslintError("--fix cannot rewrite standard input; use --diff to see its fixes")
     progress = Progress(len(items))
@@ -283,9 +293,10 @@ def _reported(results: list) -> list:
 def cmd_baseline(args: argparse.Namespace) -> int:
     from ..run.baseline import write
     from ..run.linter import Linter
-    linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore, max_bytes=args.max_bytes)
+    linter = Linter(config_file=args.config, select=args.select, ignore=args.ignore, max_bytes=args.max_bytes,
+                    page=args.page)
     results = lint_inputs(args, linter)
-    count = write(args.output, results)
+    count = write(args.output, results, linter.repeated)
     files = sum(1 for r in results if r.diagnostics)
     print(f"newslint: recorded {count} finding{'' if count == 1 else 's'} in {files} "
           f"file{'' if files == 1 else 's'} in {args.output}", file=sys.stderr)

@@ -1,6 +1,6 @@
 """The publishing-check service: newslint over HTTP, for a CMS (`newslint serve`).
 
-    POST /v1/check   {text, format?, metadata?, select?, ignore?, fail_on?}
+    POST /v1/check   {text, format?, metadata?, select?, ignore?, fail_on?, page?}
                      -> {diagnostics, verdict: pass|fail, summary}
     GET  /v1/rules   the rules this server runs
     GET  /healthz    liveness
@@ -41,7 +41,7 @@ from ..document.readers import FORMATS
 
 DEFAULT_MAX_BODY = 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
-FIELDS = ("text", "format", "metadata", "select", "ignore", "fail_on", "statistics")
+FIELDS = ("text", "format", "metadata", "select", "ignore", "fail_on", "statistics", "page")
 METADATA_FIELDS = ("date", "title", "url")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _ENV = {"config": "NEWSLINT_SERVE_CONFIG", "max_body": "NEWSLINT_SERVE_MAX_BODY",
@@ -69,13 +69,14 @@ class Checker:
         self.linters: OrderedDict[tuple, Any] = OrderedDict()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
 
-    def linter(self, select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool = False):
+    def linter(self, select: tuple[str, ...], ignore: tuple[str, ...], statistics: bool = False,
+               page: bool | None = None):
         from ..run.linter import Linter
-        key = (select, ignore, statistics)
+        key = (select, ignore, statistics, page)
         linter = self.linters.get(key)
         if linter is None:
             from ..run.engine import all_rules, validate_names
-            linter = Linter(config_file=self.config, select=select, ignore=ignore, statistics=statistics)
+            linter = Linter(config_file=self.config, select=select, ignore=ignore, statistics=statistics, page=page)
             try:
                 rules = all_rules(linter.config())
                 validate_names(select, rules, "field 'select'")  # named as the request names them
@@ -100,7 +101,7 @@ class Checker:
                 for r in sorted(all_rules(linter.config()).values(), key=lambda r: r.id)]
 
     def check(self, request: dict[str, Any]) -> dict[str, Any]:
-        linter = self.linter(request["select"], request["ignore"], request["statistics"])
+        linter = self.linter(request["select"], request["ignore"], request["statistics"], request["page"])
         result = linter.lint_text(request["text"], format=request["format"], metadata=request["metadata"])
         if result.error is not None:
             error = result.error
@@ -175,8 +176,12 @@ def parse_request(body: bytes) -> dict[str, Any]:
     statistics = data.get("statistics", False)
     if not isinstance(statistics, bool):
         raise RequestError(422, "field 'statistics': expected true or false")
+    page = data.get("page")
+    if page is not None and not isinstance(page, bool):
+        raise RequestError(422, "field 'page': expected true or false")
     return {"text": text, "format": fmt, "metadata": metadata or None, "fail_on": fail_on,
-            "select": _names(data, "select"), "ignore": _names(data, "ignore"), "statistics": statistics}
+            "select": _names(data, "select"), "ignore": _names(data, "ignore"), "statistics": statistics,
+            "page": page}
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -434,6 +439,8 @@ def openapi_document(max_body: int = DEFAULT_MAX_BODY, auth: bool = False) -> di
                         "statistics": {"type": "boolean", "default": False,
                                        "description": "also answer the article's word and sentence counts "
                                                       "and readability figures"},
+                        "page": {"type": "boolean", "description": "the text is extracted from a whole web page: "
+                                 "page furniture as blocks (default: the server's configuration)"},
                     }}}}},
                 "responses": {"200": {"description": "the findings and the verdict", "content": {
                     "application/json": {"schema": {

@@ -103,7 +103,7 @@ class LanguageToolCheck(Check):
                 d.rule = f"{self.rule.family}/{rule_id}"
                 yield d
 
-    def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
+    def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Report each slip once: drop LanguageTool's spelling and repeated-word matches on spans
         a spelling rule reports, and any of its matches on a span that one of newslint's own
         grammar rules reports (grammar/confused-words: "more then"). LanguageTool's rule ids are

@@ -9,6 +9,10 @@ of the text either side of it on its line, with a count. Line numbers are not pa
 entries survive lines added or removed above them. Matching is done in two rounds per file
 and rule: first on text and context, then what is left on the flagged text alone (the
 context was edited); a finding is new when no entry is left for it.
+
+A baseline written in page mode (`newslint baseline --page`) also keeps the lines that many of
+its files share (page furniture, see checks/shared/page.py): a later `check --page --baseline`
+counts them as repeated even when it lints one file.
 """
 from __future__ import annotations
 
@@ -64,14 +68,17 @@ def counted(keys: Iterable[tuple[str, str, str, str, str]]) -> list[dict]:
             for (p, r, t, b, a), n in sorted(counts.items())]
 
 
-def write(path: Path, results: Iterable) -> int:
-    """Record the findings of `results` in a baseline file; the number of findings recorded."""
-    return write_entries(path, entries(results, path.parent))
+def write(path: Path, results: Iterable, furniture: Iterable[str] = ()) -> int:
+    """Record the findings of `results` (and the run's repeated lines, `furniture`) in a
+    baseline file; the number of findings recorded."""
+    return write_entries(path, entries(results, path.parent), furniture=furniture)
 
 
-def write_entries(path: Path, items: list[dict], keys: str = "path") -> int:
+def write_entries(path: Path, items: list[dict], keys: str = "path", furniture: Iterable[str] = ()) -> int:
     """Write baseline entries; `keys` says what their "path" holds (a file, or an article id)."""
-    data = {"version": VERSION, "tool": "newslint", **({"keys": keys} if keys != "path" else {}), "entries": items}
+    repeated = sorted(furniture)
+    data = {"version": VERSION, "tool": "newslint", **({"keys": keys} if keys != "path" else {}),
+            **({"furniture": repeated} if repeated else {}), "entries": items}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -97,6 +104,7 @@ class Baseline:
             data = json.loads(path.read_text(encoding="utf-8"))
             items = data["entries"]
             self.keys = data.get("keys", "path")  # what an entry's "path" holds: a file, or an article id
+            self.furniture = frozenset(str(line) for line in data.get("furniture", []))
             if data.get("version") != VERSION or not isinstance(items, list):
                 raise ValueError(f"expected version {VERSION} with a list of entries")
             for e in items:

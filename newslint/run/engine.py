@@ -69,7 +69,7 @@ class Engine:
         self.known = known or {}  # every rule, on or off: the names a suppression comment may give
         # the refine methods of the checks that weed out what others report, and the notices
         # methods of those that leave notes (LanguageTool's), found once (a pack may hold 1,000 rules)
-        self._refiners: list[Callable[[list[Diagnostic]], list[Diagnostic]]] = [
+        self._refiners: list[Callable[[list[Diagnostic], Document], list[Diagnostic]]] = [
             refine for c in checks if (refine := getattr(c, "refine", None)) is not None]
         self._noticers: list[Callable[[], list[tuple[str, str]]]] = [
             notices for c in checks if (notices := getattr(c, "notices", None)) is not None]
@@ -81,7 +81,10 @@ class Engine:
 
     @classmethod
     def build(cls, config: Config, path: Path | None = None, select: Iterable[str] = (),
-              ignore: Iterable[str] = ()) -> "Engine":
+              ignore: Iterable[str] = (), page: bool | None = None,
+              repeated: frozenset[str] = frozenset()) -> "Engine":
+        """`page` overrides the configuration's page mode; `repeated` holds the lines that many
+        files of the run share (see checks/shared/page.py)."""
         rules = all_rules(config)
         select, ignore = list(select), list(ignore)
         validate_names(select, rules, "--select")
@@ -98,7 +101,8 @@ class Engine:
                 configured[rule_id] = _configured(rules[rule_id], layers)
         errors.raise_any()
         settings = {"language": config.language, "accept": config.accept, "reject": config.reject,
-                    "languagetool": config.languagetool}
+                    "languagetool": config.languagetool, "page": config.page if page is None else page,
+                    "repeated": repeated}
         context = BuildContext(PhraseIndex(), settings)
         checks = []
         for rule_id, rule in configured.items():
@@ -132,7 +136,7 @@ class Engine:
         finally:
             end_watch(token)
         for refine in self._refiners:  # a check may weed out what another reports too (dedup)
-            found = refine(found)
+            found = refine(found, doc)
         found += [_timeout_diagnostic(doc, rule, pattern, at) for rule, pattern, at in timeouts.found]
         if "newslint-" in doc.text:
             from ..document.suppression import Suppressions

@@ -52,13 +52,16 @@ Input = Union[Path, TextInput]
 class Linter:
     def __init__(self, *, config_file: Path | None = None, select: Iterable[str] = (),
                  ignore: Iterable[str] = (), statistics: bool = False,
-                 max_bytes: int = DEFAULT_MAX_BYTES, metadata: dict[str, Any] | None = None):
+                 max_bytes: int = DEFAULT_MAX_BYTES, metadata: dict[str, Any] | None = None,
+                 page: bool | None = None, repeated: frozenset[str] = frozenset()):
         self.config_file = config_file
         self.select = tuple(select)
         self.ignore = tuple(ignore)
         self.statistics = statistics
         self.max_bytes = max_bytes
         self.metadata = metadata or {}  # for every input, over its front matter (e.g. --date)
+        self.page = page  # page mode (--page) over the configuration's `page:`
+        self.repeated = repeated  # lines many files of the run share (page mode; run_furniture)
         self._engines: dict[tuple, Engine] = {}
 
     def config(self, directory: Path | None = None) -> Config:
@@ -71,7 +74,8 @@ class Linter:
         key = (config.source, applied)
         engine = self._engines.get(key)
         if engine is None:
-            engine = self._engines[key] = Engine.build(config, path, self.select, self.ignore)
+            engine = self._engines[key] = Engine.build(config, path, self.select, self.ignore, self.page,
+                                                       self.repeated)
         return engine
 
     def notices(self) -> list[tuple[str, str]]:

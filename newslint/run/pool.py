@@ -64,7 +64,7 @@ def run(linter: Linter, inputs: Sequence[Input], *, mode: str | None = None, job
     rest = list(inputs[1:])
     spec = {"config_file": linter.config_file, "select": linter.select, "ignore": linter.ignore,
             "statistics": linter.statistics, "max_bytes": linter.max_bytes,
-            "metadata": linter.metadata}
+            "metadata": linter.metadata, "page": linter.page, "repeated": linter.repeated}
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     global _worker

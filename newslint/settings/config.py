@@ -17,6 +17,7 @@ an unknown key or a bad value is a ConfigError that names the file, the line and
       accept: [Blinken, Diaoyutai]  # house words and names, never flagged
       reject: [alright]             # words always flagged
     fail_on: error                 # the level at which `newslint check` exits 1
+    page: true                     # the files are text extracted from whole web pages (docs/pages.md)
     languagetool:                  # grammar checks (NEWSLINT_LANGUAGETOOL_URL overrides url)
       url: http://127.0.0.1:8081   # mode url (the default when a url is set), local or off
 """
@@ -44,6 +45,7 @@ KEYS = {
     "overrides": "a list of {files: [globs], rules: {...}}",
     "vocabulary": "a mapping with 'accept' and 'reject' word lists",
     "fail_on": "error, warning or info",
+    "page": "true for text extracted from whole web pages (page mode), false for articles",
     "languagetool": "a mapping: url (a LanguageTool server), mode (url, local or off), timeout (seconds)",
 }
 LANGUAGETOOL_MODES = ("url", "local", "off")
@@ -79,6 +81,7 @@ class Config:
     accept: list[str] = field(default_factory=list)
     reject: list[str] = field(default_factory=list)
     fail_on: str | None = None
+    page: bool = False  # text extracted from whole web pages: page-furniture blocks (docs/pages.md)
     languagetool: dict[str, Any] = field(default_factory=dict)  # url, mode, timeout
     source: str = "defaults"
 
@@ -205,6 +208,11 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
             cfg.fail_on = data["fail_on"]
         else:
             errors.add(fail(f"expected one of {', '.join(LEVEL_NAMES)}, got {brief(data['fail_on'])}", "fail_on"))
+    if "page" in data:
+        if isinstance(data["page"], bool):
+            cfg.page = data["page"]
+        else:
+            errors.add(fail(f"expected true or false, got {brief(data['page'])}", "page"))
     if "languagetool" in data:
         cfg.languagetool = _languagetool(data["languagetool"], fail, errors)
     errors.raise_any()
