@@ -149,7 +149,7 @@ class Confusion(Check):
         start = doc.sentences[k][0] if k >= 0 else 0
         return not words.isdisjoint(_plain(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
 
-    def refine(self, found: list[Diagnostic]) -> list[Diagnostic]:
+    def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Report each slip once: a span that another of newslint's own grammar rules reports (a
         hand-written context, grammar/confused-words; a subject, grammar/singular-has) keeps that
         rule's message, which names the context; of two confusion rules (a house's beside the
