@@ -14,28 +14,9 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
+from .shared.article_model import edit_distance
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
 
 COMMON_ZIPF = 3.0
 
@@ -169,6 +150,8 @@ class NameVariant(Check):
             return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
         if plural_ok and any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
+        if any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
+            return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
         limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
         return edit_distance(rare, usual, limit) <= limit
 

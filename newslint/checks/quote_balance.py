@@ -52,6 +52,8 @@ class QuoteBalance(Check):
             if ch == '"':
                 if not self.options["straight"] or _FEET_INCHES.search(view, max(start, at - 6), at):
                     continue  # 5' 10" is a height, not a quotation
+                if at > start and view[at - 1].isdigit() and opened < 0 and pending < 0:
+                    continue  # a 34" screen: an inch mark, outside any quotation
                 ch = _direction(view, at, start, end, opened >= 0 or pending >= 0)
             if ch == "“":
                 if pending >= 0:

@@ -1,0 +1,302 @@
+"""The article model: one reading of an article that the consistency rules share, built once per
+document (cached on it) instead of each rule scanning for its own patterns.
+
+It knows
+  - who is who: the runs of capitalised words that name people, each person's surname and given
+    names, which given names are one name spelt two ways ("Katherine", "Kathryn") and which
+    surnames two people share ("Victor Burton", "Elizabeth Burton": namesakes), and the role
+    words a person is known by ("Pope Francis" ... "the pope's trip");
+  - who is described how: ages stated by apposition ("Lindqvist, 56,"), by description ("a
+    57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
+    death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
+    them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
+    article opened with, Lindqvist.
+
+The rules read it: number (ages), name-variant (given names), title (who holds which role) and
+actor (who the role nouns are). The words it reads with are article_model.yaml.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ...document.model import Document
+from ...document.people import People, bare, people, vocabulary
+from ...document.tokens import strip_possessive
+
+_NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+# "[A-Z](?<!\w.)" is "\b[A-Z]" written so that the pattern starts with a character class, which
+# the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
+_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
+_AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
+_YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
+_BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
+_DEATH_AGE = re.compile(r"(?:(?<=[.!?] )|(?<=^))(?:He|She) was (?P<n>\d{1,3})\."
+                        r"|\bdied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b", re.MULTILINE)
+_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    from ...core.yamlfile import safe_data
+    data = safe_data(Path(__file__).with_name("article_model.yaml").read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in data.items()}
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """A run of capitalised words: "Chief Constable Andrew Hale", "Rob Tierney"."""
+
+    start: int
+    end: int
+    surname: str             # the last word, without a possessive
+    given: str | None        # the first word after any titles, when another follows: "Andrew"
+    given_span: tuple[int, int] | None
+    size: int                # words in the run
+
+
+@dataclass(frozen=True)
+class Age:
+    person: str       # who: a surname, a full name for a namesake, or "the hiker" for the undescribed
+    value: int
+    start: int        # the number's span
+    end: int
+    how: str          # apposition, description, year-old, birthday, death
+
+
+@dataclass
+class Article:
+    cast: People
+    runs: list[NameRun]
+    given: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)  # surname -> given -> spans
+    namesakes: set[str] = field(default_factory=set)  # surnames two people share
+    ages: list[Age] = field(default_factory=list)
+
+    def key(self, run: NameRun) -> str | None:
+        """Who a run names, as the rules group people: the surname, or for a surname two people
+        share, the given name and surname (None when the run gives only the shared surname)."""
+        if run.surname not in self.namesakes:
+            return run.surname
+        return f"{run.given} {run.surname}" if run.given else None
+
+
+def article(doc: Document) -> Article:
+    """The model of `doc` (cached on the document)."""
+    cached = doc.__dict__.get("_article")
+    if cached is None:
+        cached = _build(doc)
+        doc.__dict__["_article"] = cached
+    return cached
+
+
+def _build(doc: Document) -> Article:
+    model = Article(people(doc), _name_runs(doc))
+    for run in model.runs:
+        if run.given and run.given_span:
+            model.given.setdefault(run.surname, {}).setdefault(run.given, []).append(run.given_span)
+    for surname, names in model.given.items():
+        if len(same_name_groups(list(names))) > 1:
+            model.namesakes.add(surname)
+    model.ages = _ages(doc, model)
+    return model
+
+
+# who is who -------------------------------------------------------------------------------------
+
+def _name_runs(doc: Document) -> list[NameRun]:
+    titles = vocabulary()["titles"]
+    runs: list[NameRun] = []
+    tokens, cap, view = doc.tokens, doc.capitalised, doc.view
+    i, n = 0, len(tokens)
+    while i < n:
+        if not cap[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and cap[j + 1] and view[tokens[j].end:tokens[j + 1].start] == " ":
+            j += 1
+        k = i
+        while k < j and (tokens[k].text.rstrip(".") in titles or tokens[k].text.lower() in words()["role_modifiers"]):
+            k += 1
+        given_tok = tokens[k] if k < j and len(tokens[k].text) > 2 and tokens[k].text[1:].islower() else None
+        runs.append(NameRun(tokens[i].start, tokens[j].end, bare(tokens[j]),
+                            given_tok.text if given_tok else None,
+                            (given_tok.start, given_tok.end) if given_tok else None, j - i + 1))
+        i = j + 1
+    return runs
+
+
+def sound_key(name: str) -> str:
+    """A rough spoken form of a given name, so that spellings of one name meet: Stephen and
+    Steven, Sarah and Sara, Caitlin and Caitlyn, Jonathan and Johnathan."""
+    s = name.lower()
+    s = s.replace("ph", "f").replace("v", "f").replace("y", "i").replace("ck", "k").replace("c", "k")
+    s = re.sub(r"g(?=[ei])", "j", s)
+    s = s[:1] + s[1:].replace("h", "")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:-1] if len(s) > 3 and s.endswith("e") else s
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two given names that may be one name spelt two ways (not Daniel and Michael, not John and
+    Joan: short names must sound alike)."""
+    if a == b:
+        return True
+    ka, kb = sound_key(a), sound_key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) <= 5 or ka[:3] != kb[:3]:
+        return False
+    return edit_distance(ka, kb, 2) <= 2
+
+
+def same_name_groups(names: list[str]) -> list[list[str]]:
+    """The given names of one surname, grouped into the people they may name."""
+    groups: list[list[str]] = []
+    for name in names:
+        group = next((g for g in groups if any(same_name(name, other) for other in g)), None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    return groups
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# who is described how --------------------------------------------------------------------------
+
+def _value(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    return int(text) if text.isdigit() else None
+
+
+def _ages(doc: Document, model: Article) -> list[Age]:
+    view = doc.view
+    cast = model.cast
+    if not any(c.isdigit() for c in view):
+        return []
+    run_at = {r.start: r for r in model.runs}
+    run_ending = {r.end: r for r in model.runs}
+    found: list[Age] = []
+    for m in _AGE_AFTER_NAME.finditer(view):  # "Okafor, 57," names a person by itself
+        name = strip_possessive(m.group("name"))
+        run = run_ending.get(m.end("name"))
+        who = model.key(run) if run is not None else name
+        if who and name not in cast.places and 0 < int(m.group("age")) < 120:
+            found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
+    for m in _AGE_AFTER_NOUN.finditer(view):  # "The boy, 13,"
+        found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"), "description"))
+    links = _identifications(doc, model)
+    aged = {a.person for a in found}
+    people_at = [(r.end, r) for r in model.runs
+                 if r.surname in cast.persons or r.surname in aged or _full_name(view, r, cast)]
+    ends = [at for at, _ in people_at]
+
+    def named_before(offset: int) -> str | None:
+        k = bisect.bisect_right(ends, offset)
+        return model.key(people_at[k - 1][1]) if k else None
+
+    if "-year-old" in view:
+        for m in _YEAR_OLD.finditer(view):
+            value = _value(m.group("n"))
+            if value is None:
+                continue
+            if m.group("name"):
+                run = run_at.get(m.start("name"))
+                if run is not None and run.surname in cast.persons and model.key(run):
+                    found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
+                continue  # "the 31-year-old Brazilian midfielder": someone described, not named
+            noun = m.group("noun")
+            article_word = view[max(0, m.start() - 4):m.start()].lower()
+            if noun and article_word.endswith(("a ", "an ")):
+                found.append(Age(f"the {noun}", value, m.start("n"), m.end("n"), "description"))
+                continue
+            if noun and f"the {noun}" in links:
+                found.append(Age(links[f"the {noun}"], value, m.start("n"), m.end("n"), "description"))
+                continue
+            person = named_before(m.start())
+            if person is None:
+                continue
+            subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
+            if subject and strip_possessive(subject.group(1)) == person:
+                continue  # not "Sculthorpe said he would love the 19-year-old to come"
+            stated = {a.value for a in found if a.person == person}
+            if stated and value not in stated and value in {a.value for a in found if a.person in aged}:
+                continue  # the age of someone else: "the 45-year-old" after another person's name
+            found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
+    for m in _BIRTHDAY.finditer(view):  # "his 101st birthday"
+        person = named_before(m.start())
+        if person:
+            found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
+    for m in _DEATH_AGE.finditer(view):  # "He was 88." after the news of a death
+        group = "n" if m.group("n") else "m"
+        person = named_before(m.start())
+        if person:
+            found.append(Age(person, int(m.group(group)), m.start(group), m.end(group), "death"))
+    # a description tied to a person is that person's age
+    ages = [Age(links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
+    return sorted(ages, key=lambda a: a.start)
+
+
+def _full_name(view: str, run: NameRun, cast: People) -> bool:
+    """A run that reads as a person's full name ("Catherine Murphy"), not a place, an institution
+    after "the", or words ("Bomber Command", "Second World War")."""
+    from ...resources import lexicon
+    return run.size >= 2 and run.surname not in cast.places and run.given is not None \
+        and not view[max(0, run.start - 4):run.start].lower().endswith("the ") \
+        and not all(lexicon.known(w) and lexicon.zipf(w) >= 3.0 for w in (run.given, run.surname))
+
+
+_IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|him|her)\s+as\s+"
+                         r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?P<name>[A-Z][\w’'-]+)\b")
+
+
+def _identifications(doc: Document, model: Article) -> dict[str, str]:
+    """Descriptions the article gives a name: "identified the man as Gregory Lindqvist" ties
+    "the man" to Lindqvist, and so the person the article opened with ("a 57-year-old hiker")
+    when the description only says man or woman (or him, her)."""
+    view = doc.view
+    links: dict[str, str] = {}
+    person_nouns = words()["person_nouns"]
+    first = _YEAR_OLD_DESCRIPTION.search(view)
+    for m in _IDENTIFIED.finditer(view):
+        run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
+        who = model.key(run) if run is not None else strip_possessive(m.group("name"))
+        if not who:
+            continue
+        noun = m.group("noun")
+        if noun:
+            links.setdefault(f"the {noun}", who)
+        if (noun is None or noun in person_nouns) and first is not None and first.start() < m.start():
+            links.setdefault(f"the {first.group('noun')}", who)
+    return links
+
+
+_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
