@@ -8,13 +8,14 @@ names shorter than `min_length` ("Xi", "Xie") are left alone.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
-from .shared.article_model import edit_distance
+from .shared.article_model import article, edit_distance, same_name_groups, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
@@ -103,6 +104,7 @@ class NameVariant(Check):
                 plural.add(name)  # "the Kennedys": a family, not a slip
             if tok.text != name:
                 possessed.add(name)
+        yield from self._given_names(doc)
         frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
         if not frequent:
             return
@@ -117,8 +119,9 @@ class NameVariant(Check):
                 continue
             if lexicon.known(rare):
                 # a rare dictionary entry ("Californians", "Boyle") is compared only with usual
-                # forms no dictionary knows: "Whitcomb" for "Whitcombe"
-                candidates = [f for f in candidates if not lexicon.known(f)]
+                # forms no dictionary knows ("Whitcomb" for "Whitcombe"), or a doubled letter
+                # lost or added ("Llewelyn" for "Llewellyn")
+                candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)]
             matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
             if not matches:
                 continue
@@ -134,6 +137,30 @@ class NameVariant(Check):
                 fix = self.replacement_fix(doc, start, end, other, False)
                 yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
                                   other=other, count=best, times=times(best))
+
+    def _given_names(self, doc: Document) -> Iterator[Diagnostic]:
+        """One person's given name spelt two ways: "Katherine Moreno" twice, "Kathryn Moreno"
+        once (the article model says which given names may be one name). A given name that also
+        stands alone or after a kinship word ("her sister Kathryn") is somebody else."""
+        model = article(doc)
+        kin = words()["kinship"]
+        for surname, names in model.given.items():
+            for group in same_name_groups(list(names)):
+                if len(group) < 2:
+                    continue
+                usual = max(group, key=lambda g: len(names[g]))
+                for rare in group:
+                    spans = names[rare]
+                    if rare == usual or len(names[usual]) < max(2, 2 * len(spans)):
+                        continue
+                    if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
+                            doc.view[max(0, s - 20):s].split()[-1:] in ([k] for k in kin) for s, _ in spans):
+                        continue
+                    related = [(s, e, f"'{usual} {surname}' here") for s, e in names[usual][:MAX_RELATED]]
+                    for start, end in spans:
+                        yield self.report(doc, start, end, suggestions=[usual], related=related,
+                                          other=f"{usual} {surname}", count=len(names[usual]),
+                                          times=times(len(names[usual])))
 
     def _common_word(self, form: str, lexicon) -> bool:
         """A dictionary word common enough (Zipf `word_zipf`) to be a word, not a name; cached,
@@ -170,6 +197,10 @@ class NameVariant(Check):
 
 
 _WORD_CACHE = 100_000
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(.)\1", r"\1", word.lower())
 
 
 class _Neighbours:
