@@ -78,6 +78,7 @@ class Article:
     given: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)  # surname -> given -> spans
     namesakes: set[str] = field(default_factory=set)  # surnames two people share
     ages: list[Age] = field(default_factory=list)
+    role_holders: dict[str, str] = field(default_factory=dict)  # "pope" -> "Francis", when one person holds it
 
     def key(self, run: NameRun) -> str | None:
         """Who a run names, as the rules group people: the surname, or for a surname two people
@@ -105,6 +106,7 @@ def _build(doc: Document) -> Article:
         if len(same_name_groups(list(names))) > 1:
             model.namesakes.add(surname)
     model.ages = _ages(doc, model)
+    model.role_holders = _role_holders(doc, model)
     return model
 
 
@@ -131,6 +133,23 @@ def _name_runs(doc: Document) -> list[NameRun]:
                             (given_tok.start, given_tok.end) if given_tok else None, j - i + 1))
         i = j + 1
     return runs
+
+
+def _role_holders(doc: Document, model: Article) -> dict[str, str]:
+    """The title words that name one person of the article: "Pope Francis" makes "the pope's
+    trip" his; a title two people hold ("Senator Ryan Whitfield", "Senator Ann Lee") names neither."""
+    titles = vocabulary()["titles"]
+    holders: dict[str, set[str]] = {}
+    view = doc.view
+    for run in model.runs:
+        who = model.key(run)
+        if run.size < 2 or not who or run.surname not in model.cast.persons:
+            continue
+        for word in view[run.start:run.end].split()[:-1]:
+            if word.rstrip(".") not in titles:
+                break
+            holders.setdefault(word.rstrip(".").lower(), set()).add(who)
+    return {role: next(iter(who)) for role, who in holders.items() if len(who) == 1}
 
 
 def sound_key(name: str) -> str:
