@@ -2,14 +2,13 @@
 "Commerce Secretary Yellen").
 
 A role is the run of capitalised words before a name that ends in a head noun from the YAML
-(Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two
-roles agree when one is the other with more words in front ("Foreign Minister", "Chinese
-Foreign Minister"); roles with different heads are held together ("General", "President")
-unless the YAML makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role modifier
-from the article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told apart by first name; a
-surname shared by two first names is left alone. A stated change ("former", "then-", "was
-promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
-"""
+(Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two roles
+agree when one is the other with more words in front ("Foreign Minister", "Chinese Foreign
+Minister"); roles with different heads are held together ("General", "President") unless the YAML
+makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role modifier from the
+article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
+apart by first name; a surname shared by two first names is left alone. A stated change ("former",
+"then-", "was promoted to") or a family tie ("her husband Mr Porter") is not a contradiction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
