@@ -9,7 +9,8 @@ majority even when it leads by less than `min_lead`. Capitalised words are names
 "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
-... my favorite novels")."""
+... my favorite novels").
+"""
 from __future__ import annotations
 
 import bisect

@@ -8,7 +8,8 @@ Minister"); roles with different heads are held together ("General", "President"
 makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role modifier from the
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
 apart by first name; a surname shared by two first names is left alone. A stated change ("former",
-"then-", "was promoted to") or a family tie ("her husband Mr Porter") is not a contradiction."""
+"then-", "was promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
