@@ -39,7 +39,8 @@ class Mention:
     noun: str            # the word used
     start: int           # the actor's span
     end: int
-    kind: str            # possessive, by, subject (of a sentence naming the event), verb
+    kind: str            # possessive, by, subject (of a sentence naming the event), verb, pronoun ("her
+                         # speech", "the pope's trip": evidence for the established actor, never flagged)
     destination: str | None  # attached to the event phrase
     sentence: tuple[int, int]
     phrase_end: int      # where the event phrase ("visit to Beijing") ends
@@ -89,11 +90,13 @@ class Actor(Check):
             if main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
                 continue
             established = [m for m in group if m.actor == main]
+            if not any(m.kind in ("possessive", "by", "pronoun") for m in established):
+                continue  # subjects alone do not make the event someone's
             places = {m.destination for m in established if m.destination} | \
                 {d for m in established for d in self._sentence_places(doc, m.sentence)}
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
             for m in group:
-                if m.actor == main or m.kind in ("subject", "verb") or m.actor not in cast.persons \
+                if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
                         or m.actor in own or not self._same_place(m, places, counts):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
@@ -144,8 +147,8 @@ class Actor(Check):
                     continue
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
-                found = self._owner(doc, idx[max(0, j - 3):j], persons, k, model)
-                kind = "possessive"
+                owner = self._owner(doc, idx[max(0, j - 3):j], persons, k, model)
+                found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
@@ -167,7 +170,8 @@ class Actor(Check):
                         break
 
     @staticmethod
-    def _owner(doc: Document, before: list[int], persons: list[Token], sentence: int, model) -> Token | None:
+    def _owner(doc: Document, before: list[int], persons: list[Token], sentence: int,
+               model) -> tuple[Token, str] | None:
         """Whose event a possessive makes it: a person ("Blinken’s"), a title one person holds
         ("the pope's"), or a pronoun ("her address") for the person named last before it in the
         sentence, or else for the subject of the sentence before."""
@@ -175,16 +179,18 @@ class Actor(Check):
         for k in reversed(before):
             tok = tokens[k]
             word = tok.text.lower()
-            if tok.text.endswith(("’s", "'s")) and (possessive(tok) and _person(tok, model.cast)
-                                                     or bare(tok).lower() in model.role_holders):
-                return tok
+            if tok.text.endswith(("’s", "'s")) and possessive(tok) and _person(tok, model.cast):
+                return tok, "possessive"
+            if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
+                return tok, "pronoun"
             if word in _POSSESSIVE_PRONOUNS:
                 earlier = [p for p in persons if p.end <= tok.start]
                 if earlier:
-                    return earlier[-1]
+                    return earlier[-1], "pronoun"
                 if sentence > 0:
                     s, e = doc.sentences[sentence - 1]
-                    return next((tokens[i] for i in doc.token_range(s, e) if _person(tokens[i], model.cast)), None)
+                    first = next((tokens[i] for i in doc.token_range(s, e) if _person(tokens[i], model.cast)), None)
+                    return (first, "pronoun") if first is not None else None
                 return None
         return None
 
@@ -194,7 +200,7 @@ class Actor(Check):
         best: dict[int, Mention] = {}
         for e in mentions:
             line = doc.line_of(e.start)
-            weak = ("subject", "verb")
+            weak = ("subject", "verb", "pronoun")
             if line != skip_line and (line not in best or (best[line].kind in weak and e.kind not in weak)):
                 best[line] = e
         return [best[line] for line in sorted(best)]

@@ -129,7 +129,7 @@ def _name_runs(doc: Document) -> list[NameRun]:
             k += 1
         given_tok = tokens[k] if k < j and len(tokens[k].text) > 2 and tokens[k].text[1:].islower() else None
         runs.append(NameRun(tokens[i].start, tokens[j].end, bare(tokens[j]),
-                            given_tok.text if given_tok else None,
+                            bare(given_tok) if given_tok else None,
                             (given_tok.start, given_tok.end) if given_tok else None, j - i + 1))
         i = j + 1
     return runs
