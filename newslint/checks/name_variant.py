@@ -177,7 +177,7 @@ class NameVariant(Check):
             return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
         if plural_ok and any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
-        if any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
+        if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
         limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
         return edit_distance(rare, usual, limit) <= limit

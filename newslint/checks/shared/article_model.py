@@ -217,71 +217,104 @@ def _value(text: str) -> int | None:
 
 
 def _ages(doc: Document, model: Article) -> list[Age]:
-    view = doc.view
-    cast = model.cast
-    if not any(c.isdigit() for c in view):
+    if not any(c.isdigit() for c in doc.view):
         return []
-    run_at = {r.start: r for r in model.runs}
-    run_ending = {r.end: r for r in model.runs}
-    found: list[Age] = []
-    for m in _AGE_AFTER_NAME.finditer(view):  # "Okafor, 57," names a person by itself
-        name = strip_possessive(m.group("name"))
-        run = run_ending.get(m.end("name"))
-        who = model.key(run) if run is not None else name
-        if who and name not in cast.places and 0 < int(m.group("age")) < 120:
-            found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
-    for m in _AGE_AFTER_NOUN.finditer(view):  # "The boy, 13,"
-        found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"), "description"))
-    links = _identifications(doc, model)
-    aged = {a.person for a in found}
-    people_at = [(r.end, r) for r in model.runs
-                 if r.surname in cast.persons or r.surname in aged or _full_name(view, r, cast)]
-    ends = [at for at, _ in people_at]
+    reader = _AgeReader(doc, model)
+    found = reader.stated()
+    if "-year-old" in doc.view:
+        found += reader.year_old(found)
+    found += reader.occasions()
+    # a description tied to a person is that person's age
+    ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
+    return sorted(ages, key=lambda a: a.start)
 
-    def named_before(offset: int) -> str | None:
-        k = bisect.bisect_right(ends, offset)
-        return model.key(people_at[k - 1][1]) if k else None
 
-    if "-year-old" in view:
+class _AgeReader:
+    """Ages in the order an article gives them, each tied to whom the article ties it."""
+
+    def __init__(self, doc: Document, model: Article):
+        self.doc, self.model, self.view = doc, model, doc.view
+        self.links = _identifications(doc, model)
+        self.block_starts = [b.start for b in doc.blocks]
+        self.people_at: list[NameRun] = []
+        self.ends: list[int] = []
+
+    def stated(self) -> list[Age]:
+        """Ages that say whose they are: "Okafor, 57," and "The boy, 13,"."""
+        model, view = self.model, self.view
+        run_ending = {r.end: r for r in model.runs}
+        found: list[Age] = []
+        for m in _AGE_AFTER_NAME.finditer(view):
+            name = strip_possessive(m.group("name"))
+            run = run_ending.get(m.end("name"))
+            who = model.key(run) if run is not None else name
+            if who and name not in model.cast.places and 0 < int(m.group("age")) < 120:
+                found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
+        for m in _AGE_AFTER_NOUN.finditer(view):
+            found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
+                             "description"))
+        aged = {a.person for a in found}
+        self.people_at = [r for r in model.runs
+                          if r.surname in model.cast.persons or r.surname in aged or _full_name(view, r, model.cast)]
+        self.ends = [r.end for r in self.people_at]
+        return found
+
+    def named_before(self, offset: int) -> str | None:
+        """The person named last before `offset`, in its paragraph or the one before."""
+        k = bisect.bisect_right(self.ends, offset)
+        if not k:
+            return None
+        run = self.people_at[k - 1]
+        if bisect.bisect_right(self.block_starts, offset) - bisect.bisect_right(self.block_starts, run.start) > 1:
+            return None
+        return self.model.key(run)
+
+    def year_old(self, stated: list[Age]) -> list[Age]:
+        """"57-year-old Smith", "a 57-year-old hiker", and "the 57-year-old" for the person
+        named last (or for the one a description was tied to)."""
+        model, view = self.model, self.view
+        run_at = {r.start: r for r in model.runs}
+        aged = {a.person for a in stated}
+        found = list(stated)
         for m in _YEAR_OLD.finditer(view):
             value = _value(m.group("n"))
             if value is None:
                 continue
             if m.group("name"):
                 run = run_at.get(m.start("name"))
-                if run is not None and run.surname in cast.persons and model.key(run):
+                if run is not None and run.surname in model.cast.persons and model.key(run):
                     found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
                 continue  # "the 31-year-old Brazilian midfielder": someone described, not named
             noun = m.group("noun")
-            article_word = view[max(0, m.start() - 4):m.start()].lower()
-            if noun and article_word.endswith(("a ", "an ")):
+            if noun and view[max(0, m.start() - 4):m.start()].lower().endswith(("a ", "an ")):
                 found.append(Age(f"the {noun}", value, m.start("n"), m.end("n"), "description"))
                 continue
-            if noun and f"the {noun}" in links:
-                found.append(Age(links[f"the {noun}"], value, m.start("n"), m.end("n"), "description"))
-                continue
-            person = named_before(m.start())
+            person = self.links.get(f"the {noun}") if noun else None
             if person is None:
-                continue
-            subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
-            if subject and strip_possessive(subject.group(1)) == person:
-                continue  # not "Sculthorpe said he would love the 19-year-old to come"
-            stated = {a.value for a in found if a.person == person}
-            if stated and value not in stated and value in {a.value for a in found if a.person in aged}:
-                continue  # the age of someone else: "the 45-year-old" after another person's name
+                person = self.named_before(m.start())
+                subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
+                if person is None or (subject and strip_possessive(subject.group(1)) == person):
+                    continue  # not "Sculthorpe said he would love the 19-year-old to come"
+                stated_values = {a.value for a in found if a.person == person}
+                if stated_values and value not in stated_values and value in {a.value for a in found
+                                                                               if a.person in aged}:
+                    continue  # the age of someone else: "the 45-year-old" after another person's name
             found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
-    for m in _BIRTHDAY.finditer(view):  # "his 101st birthday"
-        person = named_before(m.start())
-        if person:
-            found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
-    for m in _DEATH_AGE.finditer(view):  # "He was 88." after the news of a death
-        group = "n" if m.group("n") else "m"
-        person = named_before(m.start())
-        if person:
-            found.append(Age(person, int(m.group(group)), m.start(group), m.end(group), "death"))
-    # a description tied to a person is that person's age
-    ages = [Age(links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
-    return sorted(ages, key=lambda a: a.start)
+        return found[len(stated):]
+
+    def occasions(self) -> list[Age]:
+        """"his 101st birthday", and "He was 88." after the news of a death."""
+        found: list[Age] = []
+        for m in _BIRTHDAY.finditer(self.view):
+            person = self.named_before(m.start())
+            if person:
+                found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
+        for m in _DEATH_AGE.finditer(self.view):
+            group = "n" if m.group("n") else "m"
+            person = self.named_before(m.start())
+            if person:
+                found.append(Age(person, int(m.group(group)), m.start(group), m.end(group), "death"))
+        return found
 
 
 def _full_name(view: str, run: NameRun, cast: People) -> bool:
