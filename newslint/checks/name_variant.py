@@ -15,7 +15,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
-from .shared.article_model import article, edit_distance, same_name_groups, words
+from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
@@ -100,8 +100,9 @@ class NameVariant(Check):
                     where.setdefault(text, []).append((tok.start, tok.end))
                     at.setdefault(text, []).append(i)
                 name = text
-            if i > 0 and tokens[i - 1].text.lower() == "the":
-                plural.add(name)  # "the Kennedys": a family, not a slip
+            if i > 0 and (tokens[i - 1].text.lower() == "the" or tokens[i - 1].text.isdigit()
+                          or tokens[i - 1].text.lower() in NUMBER_WORDS):
+                plural.add(name)  # "the Kennedys": a family, "six Baftas": awards, not slips
             if tok.text != name:
                 possessed.add(name)
         yield from self._given_names(doc)
