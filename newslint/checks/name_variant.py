@@ -76,6 +76,7 @@ class NameVariant(Check):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         self._words: dict[str, bool] = {}
+        self._places: dict[str, list[tuple[int, int]]] = {}  # the article's forms and where they stand
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
@@ -109,6 +110,7 @@ class NameVariant(Check):
         frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
         if not frequent:
             return
+        self._places = where
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
             if self._common_word(rare, lexicon):
@@ -123,6 +125,8 @@ class NameVariant(Check):
                 # forms no dictionary knows ("Whitcomb" for "Whitcombe"), or a doubled letter
                 # lost or added ("Llewelyn" for "Llewellyn")
                 candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)]
+            if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
+                continue  # "Zabul province": a place of its own, not a slip for Kabul
             matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
             if not matches:
                 continue
@@ -174,9 +178,14 @@ class NameVariant(Check):
         return cached
 
     def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
-        if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper() and len(rare) == len(usual)):
-            return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
-        if plural_ok and any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
+        if rare.lower().replace("’", "'") == usual.lower().replace("’", "'"):
+            return False  # NATO and Nato: a house style; O’Rourke and O'Rourke: one name, two apostrophes
+        if _acronym(rare) and _acronym(usual) and len(rare) == len(usual):
+            return False  # ELAA and ERAA, SSPs and DSPs: two acronyms
+        if rare[0] != usual[0] and len(self._places.get(rare, ())) > 1:
+            return False  # Zabul and Kabul: a slip keeps the first letter and is made once
+        if (plural_ok or len(self._places.get(rare, ())) > 1) and \
+                any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
         if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
@@ -198,6 +207,13 @@ class NameVariant(Check):
 
 
 _WORD_CACHE = 100_000
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _acronym(word: str) -> bool:
+    """ELAA, SSPs: capitals, perhaps with a plural s."""
+    stem = word[:-1] if word.endswith("s") else word
+    return len(stem) >= 2 and stem.isupper()
 
 
 def _undoubled(word: str) -> str:

@@ -122,8 +122,14 @@ def _name_runs(doc: Document) -> list[NameRun]:
             i += 1
             continue
         j = i
-        while j + 1 < n and cap[j + 1] and view[tokens[j].end:tokens[j + 1].start] == " ":
-            j += 1
+        while j + 1 < n and view[tokens[j].end:tokens[j + 1].start] == " ":
+            if cap[j + 1]:
+                j += 1
+            elif _initial(tokens[j + 1].text) and j + 2 < n and cap[j + 2] \
+                    and view[tokens[j + 1].end:tokens[j + 2].start] in (" ", ". "):
+                j += 2  # a middle initial: "Elizabeth A. Burton"
+            else:
+                break
         k = i
         while k < j and (tokens[k].text.rstrip(".") in titles or tokens[k].text.lower() in words()["role_modifiers"]):
             k += 1
@@ -150,6 +156,10 @@ def _role_holders(doc: Document, model: Article) -> dict[str, str]:
                 break
             holders.setdefault(word.rstrip(".").lower(), set()).add(who)
     return {role: next(iter(who)) for role, who in holders.items() if len(who) == 1}
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
 
 
 def sound_key(name: str) -> str:
