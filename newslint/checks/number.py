@@ -5,6 +5,8 @@
   durations  "three-day summit" ... "the two-day summit" (event classes from the YAML)
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
              verb, in different sentences
+  swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
+             with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
              the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
@@ -64,7 +66,7 @@ class Quantity:
     end: int
     sentence: int    # index of the sentence
     what: str = ""   # the key as the message says it, when they differ ("the budget")
-    stated: bool = False  # says what it is, whatever words surround it ("his 101st birthday")
+    stated: bool = False  # says what it is, whatever words surround it ("his 101st birthday", "the loss of")
 
 
 class Direction(NamedTuple):
@@ -124,7 +126,8 @@ class NumberConsistency(Check):
         sentences = doc.sentences
         if not sentences:
             return
-        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc)]
+        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc),
+                      *self._transposed(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in quantities:
             by_key.setdefault(q.key, []).append(q)
@@ -198,6 +201,20 @@ class NumberConsistency(Check):
         for age in article(doc).ages:
             yield Quantity(f"{_AGE}{age.person}", age.value, age.start, age.end, self._sentence_of(doc, age.start),
                            stated=age.how == "birthday")
+
+    def _transposed(self, doc: Document) -> Iterator[Quantity]:
+        """Counts of one thing under one governor whose digits are one another's, swapped: "the
+        loss of 640 jobs" ... "the loss of 460 jobs" (from the article model's amounts)."""
+        by_key: dict[tuple[str, str], list] = {}
+        for amount in article(doc).amounts:
+            by_key.setdefault((amount.governor, amount.thing), []).append(amount)
+        for (_, thing), group in by_key.items():
+            if len({a.value for a in group}) < 2 or len({"".join(sorted(a.digits)) for a in group}) > 1:
+                continue
+            for a in group:
+                # the governor says what the count is, so the change cues around it ("of") do not apply
+                yield Quantity(f"the count of {thing} ({a.governor})", a.value, a.start, a.end,
+                               self._sentence_of(doc, a.start), what=f"the number of {thing}", stated=True)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:
         if self.duration is None:

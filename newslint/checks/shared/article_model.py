@@ -6,6 +6,8 @@ It knows
     names, which given names are one name spelt two ways ("Katherine", "Kathryn") and which
     surnames two people share ("Victor Burton", "Elizabeth Burton": namesakes), and the role
     words a person is known by ("Pope Francis" ... "the pope's trip");
+  - which amounts belong to which thing: a count and the thing counted, with the word that
+    governs it ("the loss of 640 jobs");
   - who is described how: ages stated by apposition ("Lindqvist, 56,"), by description ("a
     57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
@@ -71,6 +73,18 @@ class Age:
     how: str          # apposition, description, year-old, birthday, death
 
 
+@dataclass(frozen=True)
+class Amount:
+    """A count of a thing, with the word that governs it: "the loss of 640 jobs" -> (loss, jobs)."""
+
+    thing: str        # "jobs"
+    governor: str     # "loss", "protect", "clos" (closing, close): the word before, stemmed
+    value: int
+    digits: str       # "640": a slip may swap two of them
+    start: int        # the number's span
+    end: int
+
+
 @dataclass
 class Article:
     cast: People
@@ -79,6 +93,7 @@ class Article:
     namesakes: set[str] = field(default_factory=set)  # surnames two people share
     ages: list[Age] = field(default_factory=list)
     role_holders: dict[str, str] = field(default_factory=dict)  # "pope" -> "Francis", when one person holds it
+    amounts: list[Amount] = field(default_factory=list)
 
     def key(self, run: NameRun) -> str | None:
         """Who a run names, as the rules group people: the surname, or for a surname two people
@@ -107,6 +122,7 @@ def _build(doc: Document) -> Article:
             model.namesakes.add(surname)
     model.ages = _ages(doc, model)
     model.role_holders = _role_holders(doc, model)
+    model.amounts = _amounts(doc)
     return model
 
 
@@ -334,6 +350,29 @@ def _full_name(view: str, run: NameRun, cast: People) -> bool:
     return run.size >= 2 and run.surname not in cast.places and run.given is not None \
         and not view[max(0, run.start - 4):run.start].lower().endswith("the ") \
         and not all(lexicon.known(w) and lexicon.zipf(w) >= 3.0 for w in (run.given, run.surname))
+
+
+# which amounts belong to which thing --------------------------------------------------------------
+
+_COUNT = re.compile(r"(?P<n>\d(?<![\w,.].)(?:\d{0,2}(?:,\d{3})+|\d+))\s+(?P<thing>[a-z]+s)\b")
+_GOVERNOR = re.compile(r"(?P<word>[A-Za-z]+)(?: of)? \Z")
+_ENDINGS = re.compile(r"(?:ing|ed|es|e|s)\Z")
+
+
+def _amounts(doc: Document) -> list[Amount]:
+    """Counts of a thing with the word before them ("the loss of 640 jobs", "protect 1,250
+    homes", "Closing 24 branches"): two counts of one thing under one governor are one amount."""
+    view = doc.view
+    found: list[Amount] = []
+    for m in _COUNT.finditer(view):
+        gov = _GOVERNOR.search(view, max(0, m.start() - 24), m.start())
+        if gov is None:
+            continue
+        word = gov.group("word").lower()
+        stem = _ENDINGS.sub("", word) if len(word) > 4 else word
+        digits = m.group("n").replace(",", "")
+        found.append(Amount(m.group("thing"), stem, int(digits), digits, m.start("n"), m.end("n")))
+    return found
 
 
 _IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|him|her)\s+as\s+"
