@@ -40,8 +40,10 @@ _AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )
 _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
 _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
-_DEATH_AGE = re.compile(r"(?:(?<=[.!?] )|(?<=^))(?:He|She) was (?P<n>\d{1,3})\."
-                        r"|\bdied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b", re.MULTILINE)
+# each starts with a literal character, which the engine looks for in C
+_DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
+                        r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b")
+_DIGIT = re.compile(r"\d")
 _SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
 
 
@@ -132,10 +134,10 @@ def _name_runs(doc: Document) -> list[NameRun]:
     titles = vocabulary()["titles"]
     runs: list[NameRun] = []
     tokens, cap, view = doc.tokens, doc.capitalised, doc.view
-    i, n = 0, len(tokens)
-    while i < n:
-        if not cap[i]:
-            i += 1
+    n = len(tokens)
+    done = -1
+    for i in doc.capital_words:
+        if i <= done or not cap[i]:
             continue
         j = i
         while j + 1 < n and view[tokens[j].end:tokens[j + 1].start] == " ":
@@ -153,7 +155,7 @@ def _name_runs(doc: Document) -> list[NameRun]:
         runs.append(NameRun(tokens[i].start, tokens[j].end, bare(tokens[j]),
                             bare(given_tok) if given_tok else None,
                             (given_tok.start, given_tok.end) if given_tok else None, j - i + 1))
-        i = j + 1
+        done = j
     return runs
 
 
@@ -243,7 +245,7 @@ def _value(text: str) -> int | None:
 
 
 def _ages(doc: Document, model: Article) -> list[Age]:
-    if not any(c.isdigit() for c in doc.view):
+    if not _DIGIT.search(doc.view):
         return []
     reader = _AgeReader(doc, model)
     found = reader.stated()
@@ -262,8 +264,19 @@ class _AgeReader:
         self.doc, self.model, self.view = doc, model, doc.view
         self.links = _identifications(doc, model)
         self.block_starts = [b.start for b in doc.blocks]
-        self.people_at: list[NameRun] = []
+        self.aged: set[str] = set()
+        self._people_at: list[NameRun] | None = None
         self.ends: list[int] = []
+
+    @property
+    def people_at(self) -> list[NameRun]:
+        """The runs that name people (found when an age needs them: most articles give none)."""
+        if self._people_at is None:
+            model, aged = self.model, self.aged
+            self._people_at = [r for r in model.runs if r.surname in model.cast.persons or r.surname in aged
+                               or _full_name(self.view, r, model.cast)]
+            self.ends = [r.end for r in self._people_at]
+        return self._people_at
 
     def stated(self) -> list[Age]:
         """Ages that say whose they are: "Okafor, 57," and "The boy, 13,"."""
@@ -279,18 +292,16 @@ class _AgeReader:
         for m in _AGE_AFTER_NOUN.finditer(view):
             found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
                              "description"))
-        aged = {a.person for a in found}
-        self.people_at = [r for r in model.runs
-                          if r.surname in model.cast.persons or r.surname in aged or _full_name(view, r, model.cast)]
-        self.ends = [r.end for r in self.people_at]
+        self.aged = {a.person for a in found}
         return found
 
     def named_before(self, offset: int) -> str | None:
         """The person named last before `offset`, in its paragraph or the one before."""
+        people_at = self.people_at
         k = bisect.bisect_right(self.ends, offset)
         if not k:
             return None
-        run = self.people_at[k - 1]
+        run = people_at[k - 1]
         if bisect.bisect_right(self.block_starts, offset) - bisect.bisect_right(self.block_starts, run.start) > 1:
             return None
         return self.model.key(run)
@@ -331,12 +342,14 @@ class _AgeReader:
     def occasions(self) -> list[Age]:
         """"his 101st birthday", and "He was 88." after the news of a death."""
         found: list[Age] = []
-        for m in _BIRTHDAY.finditer(self.view):
+        for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
             person = self.named_before(m.start())
             if person:
                 found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
         for m in _DEATH_AGE.finditer(self.view):
             group = "n" if m.group("n") else "m"
+            if group == "n" and self.view[max(0, m.start() - 2):m.start()].strip(" ") not in ("", ".", "!", "?"):
+                continue  # "He was 88." is a sentence of its own
             person = self.named_before(m.start())
             if person:
                 found.append(Age(person, int(m.group(group)), m.start(group), m.end(group), "death"))
@@ -385,6 +398,8 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
     when the description only says man or woman (or him, her)."""
     view = doc.view
     links: dict[str, str] = {}
+    if " as " not in view or not _IDENTIFIED.search(view):
+        return links
     person_nouns = words()["person_nouns"]
     first = _YEAR_OLD_DESCRIPTION.search(view)
     for m in _IDENTIFIED.finditer(view):
