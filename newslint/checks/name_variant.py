@@ -180,8 +180,8 @@ class NameVariant(Check):
     def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
         if rare.lower().replace("’", "'") == usual.lower().replace("’", "'"):
             return False  # NATO and Nato: a house style; O’Rourke and O'Rourke: one name, two apostrophes
-        if _acronym(rare) and _acronym(usual) and len(rare) == len(usual):
-            return False  # ELAA and ERAA, SSPs and DSPs: two acronyms
+        if _acronym(rare) and _acronym(usual) and len(rare) == len(usual) and sorted(rare) != sorted(usual):
+            return False  # ELAA and ERAA, SSPs and DSPs: two acronyms (MMOPRGs for MMORPGs is a slip)
         if rare[0] != usual[0] and len(self._places.get(rare, ())) > 1:
             return False  # Zabul and Kabul: a slip keeps the first letter and is made once
         if (plural_ok or len(self._places.get(rare, ())) > 1) and \

@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ...document.model import Document
-from ...document.people import People, bare, people, vocabulary
+from ...document.people import People, people, vocabulary
 from ...document.tokens import strip_possessive
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
@@ -54,8 +55,7 @@ def words() -> dict[str, frozenset[str]]:
     return {key: frozenset(values) for key, values in data.items()}
 
 
-@dataclass(frozen=True)
-class NameRun:
+class NameRun(NamedTuple):
     """A run of capitalised words: "Chief Constable Andrew Hale", "Rob Tierney"."""
 
     start: int
@@ -66,8 +66,7 @@ class NameRun:
     size: int                # words in the run
 
 
-@dataclass(frozen=True)
-class Age:
+class Age(NamedTuple):
     person: str       # who: a surname, a full name for a namesake, or "the hiker" for the undescribed
     value: int
     start: int        # the number's span
@@ -75,8 +74,7 @@ class Age:
     how: str          # apposition, description, year-old, birthday, death
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """A count of a thing, with the word that governs it: "the loss of 640 jobs" -> (loss, jobs)."""
 
     thing: str        # "jobs"
@@ -130,33 +128,57 @@ def _build(doc: Document) -> Article:
 
 # who is who -------------------------------------------------------------------------------------
 
+# runs of capitalised words, found in C: "Chief Constable Andrew Hale", "Elizabeth A. Burton"
+_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: [A-Z]\.?)? [A-Z][\w’'-]*)*")
+_LEFT_EDGE = re.compile(r"[\w’'-]")
+
+
 def _name_runs(doc: Document) -> list[NameRun]:
-    titles = vocabulary()["titles"]
+    """Every run of capitalised words (a word in CAPITALS breaks one, a middle initial does not)."""
     runs: list[NameRun] = []
-    tokens, cap, view = doc.tokens, doc.capitalised, doc.view
-    n = len(tokens)
-    done = -1
-    for i in doc.capital_words:
-        if i <= done or not cap[i]:
-            continue
-        j = i
-        while j + 1 < n and view[tokens[j].end:tokens[j + 1].start] == " ":
-            if cap[j + 1]:
-                j += 1
-            elif _initial(tokens[j + 1].text) and j + 2 < n and cap[j + 2] \
-                    and view[tokens[j + 1].end:tokens[j + 2].start] in (" ", ". "):
-                j += 2  # a middle initial: "Elizabeth A. Burton"
-            else:
-                break
-        k = i
-        while k < j and (tokens[k].text.rstrip(".") in titles or tokens[k].text.lower() in words()["role_modifiers"]):
-            k += 1
-        given_tok = tokens[k] if k < j and len(tokens[k].text) > 2 and tokens[k].text[1:].islower() else None
-        runs.append(NameRun(tokens[i].start, tokens[j].end, bare(tokens[j]),
-                            bare(given_tok) if given_tok else None,
-                            (given_tok.start, given_tok.end) if given_tok else None, j - i + 1))
-        done = j
+    view = doc.view
+    for m in _RUN.finditer(view):
+        if m.start() and _LEFT_EDGE.match(view, m.start() - 1):
+            continue  # inside a word
+        at = m.start()
+        part: list[tuple[int, str]] = []
+        for word in m.group().split(" "):
+            caps = word.rstrip("’'s.")
+            if len(caps) > 1 and caps.isupper():  # NASA, US, AP's
+                _add_run(runs, part)
+                part = []
+            elif not (len(word) <= 2 and word[1:] in ("", ".")) or not part:
+                part.append((at, word))  # a middle initial is left out of the name
+            at += len(word) + 1
+        _add_run(runs, part)
     return runs
+
+
+def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
+    if not words_at:
+        return
+    start, end = words_at[0][0], words_at[-1][0] + len(words_at[-1][1])
+    if len(words_at) == 1:
+        runs.append(NameRun(start, end, strip_possessive(words_at[0][1]), None, None, 1))
+        return
+    skip = _run_openers()
+    k = 0
+    while k < len(words_at) - 1 and words_at[k][1] in skip:
+        k += 1
+    at, given = words_at[k]
+    if k == len(words_at) - 1 or len(given) <= 2 or not given[1:].islower():
+        runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), None, None, len(words_at)))
+        return
+    runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), strip_possessive(given),
+                        (at, at + len(given)), len(words_at)))
+
+
+@lru_cache(maxsize=1)
+def _run_openers() -> frozenset[str]:
+    """Words that open a name run without being the name: titles ("Mr", "Gov.") and role
+    modifiers ("Deputy")."""
+    titles = vocabulary()["titles"]
+    return frozenset(titles | {t + "." for t in titles} | {m.capitalize() for m in words()["role_modifiers"]})
 
 
 def _role_holders(doc: Document, model: Article) -> dict[str, str]:
