@@ -12,6 +12,7 @@ cue words are the rule's YAML.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -131,12 +132,16 @@ class Actor(Check):
         cast = model.cast
         said = vocabulary()["speech_verbs"]
         sentences = doc.sentences
+        # a name written with a possessive somewhere ("Chen’s trip") may be a subject elsewhere
+        # ("Chen heads to Nairobi"), even if nothing else says it is a person
+        owners = Counter(bare(tokens[i]) for i in doc.capital_words
+                         if possessive(tokens[i]) and _nameable(tokens[i], cast))
         with_events = sorted({doc.sentence_index(at) for at in hits})
         seen: set[tuple[str, int, str]] = set()
         for k in (k for k in with_events if k >= 0):
             s_start, s_end = sentences[k]
             idx = list(doc.token_range(s_start, s_end))
-            persons = [tokens[i] for n, i in enumerate(idx) if _person(tokens[i], cast)
+            persons = [tokens[i] for n, i in enumerate(idx) if (_person(tokens[i], cast) or bare(tokens[i]) in owners)
                        and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))]
             subject = persons[0] if persons else None
             for j, i in enumerate(idx):
@@ -147,7 +152,7 @@ class Actor(Check):
                     continue
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
-                owner = self._owner(doc, idx[max(0, j - 3):j], persons, k, model)
+                owner = self._owner(doc, idx[max(0, j - 3):j], persons, k, model, owners)
                 found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
@@ -171,7 +176,7 @@ class Actor(Check):
 
     @staticmethod
     def _owner(doc: Document, before: list[int], persons: list[Token], sentence: int,
-               model) -> tuple[Token, str] | None:
+               model, owners: Counter[str]) -> tuple[Token, str] | None:
         """Whose event a possessive makes it: a person ("Blinken’s"), a title one person holds
         ("the pope's"), or a pronoun ("her address") for the person named last before it in the
         sentence, or else for the subject of the sentence before."""
@@ -179,7 +184,8 @@ class Actor(Check):
         for k in reversed(before):
             tok = tokens[k]
             word = tok.text.lower()
-            if tok.text.endswith(("’s", "'s")) and possessive(tok) and _person(tok, model.cast):
+            if tok.text.endswith(("’s", "'s")) and possessive(tok) \
+                    and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
                 return tok, "possessive"
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
                 return tok, "pronoun"
