@@ -103,3 +103,8 @@ def test_archive(articles, tmp_path):
                  "3. memory: 120 records"):
         assert line in out, out
     assert len((tmp_path / f"{articles.name}-30-120-named.jsonl").read_text(encoding="utf-8").splitlines()) == 120
+
+
+def test_articles_scores_a_folder():
+    out = bench("articles.py", "--pending")
+    assert "contradictions found: " in out and "alarms on " in out

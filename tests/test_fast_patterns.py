@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.checks import number as numbers
+from newslint.checks.shared import article_model
 from newslint.document import dates, segment, tokens
 
 _PIECES = list("aZé’'-.,:;@#_ 09\n½²ßİ\u0301中🙂$£€%") + [
@@ -28,7 +29,8 @@ def _pairs():
         "tokens": (tokens._TOKEN, re.compile(tokens.READABLE)),
         "weekday": (dates.WEEKDAY, re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
         "year": (dates.YEAR, re.compile(rf"(?<![\d.,$£€-]){dates._YEAR}(?![\d%]|-\d)")),
-        "age": (numbers._AGE_AFTER_NAME, re.compile(r"\b(?P<name>[A-Z][a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")),
+        "age": (article_model._AGE_AFTER_NAME,
+                re.compile(r"\b(?P<name>[A-Z][a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")),
         "boundary": (segment._BOUNDARY, re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")),
         "count": (numbers.count_pattern(_COUNT_NOUNS),
                   re.compile(rf"\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{2,}})\s+(?:[a-z]+\s+)?(?P<noun>{_COUNT_NOUNS})\b")),

@@ -12,6 +12,7 @@ cue words are the rule's YAML.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -20,8 +21,9 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.dates import MONTHS, WEEKDAYS, YEAR
 from ..document.model import Document
-from ..document.people import People, bare, capitalised, people, possessive
+from ..document.people import People, bare, capitalised, people, possessive, vocabulary
 from ..document.tokens import Token
+from .shared.article_model import article
 from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
@@ -38,7 +40,8 @@ class Mention:
     noun: str            # the word used
     start: int           # the actor's span
     end: int
-    kind: str            # possessive, by, subject (of a sentence naming the event), verb
+    kind: str            # possessive, by, subject (of a sentence naming the event), verb, pronoun ("her
+                         # speech", "the pope's trip": evidence for the established actor, never flagged)
     destination: str | None  # attached to the event phrase
     sentence: tuple[int, int]
     phrase_end: int      # where the event phrase ("visit to Beijing") ends
@@ -53,6 +56,7 @@ class Actor(Check):
         "distinct": Option("strings", [], "words near a mention that make it a different event"),
         "window": Option("int", 5, "words after the mention read for distinct cues and times", minimum=0),
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
+        "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -63,6 +67,7 @@ class Actor(Check):
         self.noun_class = {n.lower(): cls for cls, nouns in self.options["events"].items() for n in nouns}
         self.verb_class = {v.lower(): cls for cls, verbs in self.options["verbs"].items() for v in verbs}
         self.distinct = {w.lower() for w in self.options["distinct"]}
+        self.placeless = set(self.options["placeless"])
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
 
@@ -86,38 +91,59 @@ class Actor(Check):
             if main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
                 continue
             established = [m for m in group if m.actor == main]
+            if not any(m.kind in ("possessive", "by", "pronoun") for m in established):
+                continue  # subjects alone do not make the event someone's
             places = {m.destination for m in established if m.destination} | \
                 {d for m in established for d in self._sentence_places(doc, m.sentence)}
+            own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
             for m in group:
-                if m.actor == main or m.kind in ("subject", "verb") or m.destination not in places \
-                        or m.actor not in cast.persons:
-                    continue
-                if self._distinct(doc, m):
+                if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
+                        or m.actor in own or not self._same_place(m, places, counts):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
                 lines = [doc.line_of(e.start) for e in evidence]
                 yield self.report(
                     doc, m.start, m.end, suggestions=[main],
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
-                    event=f"{m.noun} to {m.destination}", actor=main, other=m.actor,
+                    event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+
+    def _same_place(self, m: Mention, places: set, counts: dict[str, int]) -> bool:
+        """The mention is of the established event: at one of its places; or, with no place of its
+        own (or for an event whose "to ..." is its audience: "speech to MPs"), when it is the one
+        mention that gives the event to this person."""
+        if m.destination in places:
+            return True
+        return (m.destination is None or m.event in self.placeless) and counts[m.actor] == 1
 
     # evidence -------------------------------------------------------------------------------
 
     def _mentions(self, doc: Document) -> Iterator[Mention]:
+        """Who each event mention gives the event to, one mention per person, sentence and event
+        class: a possessive ("Carrington's address", "the pope's trip", "her address" for the
+        person just named), a by-phrase, or the sentence's subject, unless a speech verb stands
+        between ("Bell said the speech was ..." is a reaction, not Bell's speech)."""
         tokens = doc.tokens
         view = doc.view
         hits = [m.start for m in self.event_words.find(doc)]
         if not hits:
             return
-        cast = people(doc)
+        model = article(doc)
+        cast = model.cast
+        said = vocabulary()["speech_verbs"]
         sentences = doc.sentences
+        # a name written with a possessive somewhere ("Chen’s trip") may be a subject elsewhere
+        # ("Chen heads to Nairobi"), even if nothing else says it is a person
+        owners = Counter(bare(tokens[i]) for i in doc.capital_words
+                         if possessive(tokens[i]) and _nameable(tokens[i], cast))
         with_events = sorted({doc.sentence_index(at) for at in hits})
-        for s_start, s_end in (sentences[k] for k in with_events if k >= 0):
+        seen: set[tuple[str, int, str]] = set()
+        for k in (k for k in with_events if k >= 0):
+            s_start, s_end = sentences[k]
             idx = list(doc.token_range(s_start, s_end))
-            subject = next((tokens[i] for n, i in enumerate(idx) if _nameable(tokens[i], cast)
-                            and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))), None)
-            claimed: set[int] = set()
+            persons = [tokens[i] for n, i in enumerate(idx) if (_person(tokens[i], cast) or bare(tokens[i]) in owners)
+                       and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))]
+            subject = persons[0] if persons else None
             for j, i in enumerate(idx):
                 tok = tokens[i]
                 word = tok.text.lower()
@@ -126,31 +152,53 @@ class Actor(Check):
                     continue
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
-                # possessive: "Blinken’s two-day visit"
-                owner = next((tokens[k] for k in reversed(idx[max(0, j - 3):j])
-                              if possessive(tokens[k]) and _nameable(tokens[k], cast)), None)
-                if owner is not None:
-                    claimed.add(owner.start)
-                    claimed.add(tok.start)
-                    yield self._mention(owner, cls, tok.text, "possessive", dest, (s_start, s_end), phrase_end)
-                    continue
-                # by-phrase: "the trip (to Beijing) by (Nancy) Pelosi"
-                by_actor = self._by_actor(tokens, idx[j + 1:j + 8], cast)
-                if by_actor is not None:
-                    claimed.add(tok.start)
-                    yield self._mention(by_actor, cls, tok.text, "by", dest, (s_start, s_end), by_actor.end)
-                    continue
-                if subject is not None and subject.start < tok.start and subject.start not in claimed:
-                    claimed.add(tok.start)
-                    yield self._mention(subject, cls, tok.text, "subject", dest, (s_start, s_end), phrase_end)
+                owner = self._owner(doc, idx[max(0, j - 3):j], persons, k, model, owners)
+                found, kind = owner if owner is not None else (None, "possessive")
+                if found is None:
+                    found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
+                    kind, phrase_end = "by", (found.end if found is not None else phrase_end)
+                if found is None and subject is not None and subject.start < tok.start \
+                        and not any(tokens[m].text in said for m in idx if subject.end <= tokens[m].start < tok.start):
+                    found, kind = subject, "subject"
+                if found is not None:
+                    mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, model)
+                    if (mention.actor, k, cls) not in seen:
+                        seen.add((mention.actor, k, cls))
+                        yield mention
             if subject is not None:
                 for n, i in enumerate(idx):
                     cls = self.verb_class.get(tokens[i].text.lower())
-                    if cls is not None and tokens[i].start > subject.start and tokens[i].start not in claimed:
+                    if cls is not None and tokens[i].start > subject.start and (bare(subject), k, cls) not in seen:
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
-                                            max(phrase_end, tokens[i].end))
+                                            max(phrase_end, tokens[i].end), model)
                         break
+
+    @staticmethod
+    def _owner(doc: Document, before: list[int], persons: list[Token], sentence: int,
+               model, owners: Counter[str]) -> tuple[Token, str] | None:
+        """Whose event a possessive makes it: a person ("Blinken’s"), a title one person holds
+        ("the pope's"), or a pronoun ("her address") for the person named last before it in the
+        sentence, or else for the subject of the sentence before."""
+        tokens = doc.tokens
+        for k in reversed(before):
+            tok = tokens[k]
+            word = tok.text.lower()
+            if tok.text.endswith(("’s", "'s")) and possessive(tok) \
+                    and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
+                return tok, "possessive"
+            if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
+                return tok, "pronoun"
+            if word in _POSSESSIVE_PRONOUNS:
+                earlier = [p for p in persons if p.end <= tok.start]
+                if earlier:
+                    return earlier[-1], "pronoun"
+                if sentence > 0:
+                    s, e = doc.sentences[sentence - 1]
+                    first = next((tokens[i] for i in doc.token_range(s, e) if _person(tokens[i], model.cast)), None)
+                    return (first, "pronoun") if first is not None else None
+                return None
+        return None
 
     @staticmethod
     def _one_per_line(doc: Document, mentions: list[Mention], skip_line: int) -> list[Mention]:
@@ -158,14 +206,15 @@ class Actor(Check):
         best: dict[int, Mention] = {}
         for e in mentions:
             line = doc.line_of(e.start)
-            weak = ("subject", "verb")
+            weak = ("subject", "verb", "pronoun")
             if line != skip_line and (line not in best or (best[line].kind in weak and e.kind not in weak)):
                 best[line] = e
         return [best[line] for line in sorted(best)]
 
     @staticmethod
-    def _mention(token, cls, noun, kind, dest, sentence, phrase_end) -> Mention:
+    def _mention(token, cls, noun, kind, dest, sentence, phrase_end, model) -> Mention:
         name = bare(token)
+        name = model.role_holders.get(name.lower(), name) if name[:1].islower() else name
         return Mention(name, cls, noun, token.start, token.end, kind, dest, sentence, phrase_end)
 
     @staticmethod
@@ -214,6 +263,14 @@ class Actor(Check):
         later = {_clean(w) for w in after[:3]}
         return bool(_TIME_WORDS & later or self.distinct & later & _TIME_CUES
                     or any(YEAR.fullmatch(w) for w in later))
+
+
+_POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+
+
+def _person(token, cast) -> bool:
+    """A word the article knows names a person ("Carrington", not "Chief" or "Founders'")."""
+    return capitalised(token) and bare(token) in cast.persons
 
 
 def _nameable(token, cast) -> bool:

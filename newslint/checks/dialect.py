@@ -1,14 +1,15 @@
 """dialect: British and American spellings mixed in one article.
 
-Which spellings are British or American comes from the lexicon (newslint.lexicon), derived
-from the dictionary by the regular correspondences (-ise/-ize, -our/-or, -re/-er, -ce/-se,
-doubled l), not from hand-listed pairs. The article's dialect is the configured `language`,
-or, with `auto`, the one most of its dialect spellings use; every spelling of the other
-dialect is flagged with its counterpart. Capitalised words are names ("Labor Day", "Kennedy
-Center") and are left alone. An -ize spelling in a British article is Oxford spelling unless
-the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
-spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not
-realising ... my favorite novels").
+Which spellings are British or American comes from the lexicon (newslint.lexicon), derived from the
+dictionary by the regular correspondences (-ise/-ize, -our/-or, -re/-er, -ce/-se, doubled l), not
+from hand-listed pairs. The article's dialect is the configured `language`, or, with `auto`, the one
+most of its dialect spellings use; every spelling of the other dialect is flagged with its
+counterpart. One word written both ways ("colours" ... "color") settles the article's dialect by the
+majority even when it leads by less than `min_lead`. Capitalised words are names ("Labor Day",
+"Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
+unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
+spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
+... my favorite novels").
 """
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ class DialectMix(Check):
         gb, us = len(marked["en-GB"]), len(marked["en-US"])
         if self.language in NAMES:
             home = self.language
-        elif abs(gb - us) >= self.options["min_lead"]:
+        elif abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
             home = "en-GB" if gb > us else "en-US"
         else:
             return
@@ -87,6 +88,17 @@ class DialectMix(Check):
                               related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
                               count=len(home_words), example=home_words[0][2] if home_words else "")
+
+    @staticmethod
+    def _both_ways(lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> bool:
+        """One word written both ways ("colours" ... "color", "travelled" ... "traveled"): a mix
+        even when the article's dialect leads by less than `min_lead`."""
+        gb = {w for _, _, w in marked["en-GB"]}
+        for _, _, word in marked["en-US"]:
+            other = lexicon.counterpart(word) or ""
+            if other and any(w == other or w.rstrip("s") == other.rstrip("s") for w in gb):
+                return True
+        return False
 
     @staticmethod
     def _mixed_quotes(doc: Document, away: list, home: list) -> list:

@@ -8,34 +8,16 @@ names shorter than `min_length` ("Xi", "Xie") are left alone.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
+from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
 
 COMMON_ZIPF = 3.0
 
@@ -94,6 +76,7 @@ class NameVariant(Check):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         self._words: dict[str, bool] = {}
+        self._places: dict[str, list[tuple[int, int]]] = {}  # the article's forms and where they stand
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
@@ -118,13 +101,16 @@ class NameVariant(Check):
                     where.setdefault(text, []).append((tok.start, tok.end))
                     at.setdefault(text, []).append(i)
                 name = text
-            if i > 0 and tokens[i - 1].text.lower() == "the":
-                plural.add(name)  # "the Kennedys": a family, not a slip
+            if i > 0 and (tokens[i - 1].text.lower() == "the" or tokens[i - 1].text.isdigit()
+                          or tokens[i - 1].text.lower() in NUMBER_WORDS):
+                plural.add(name)  # "the Kennedys": a family, "six Baftas": awards, not slips
             if tok.text != name:
                 possessed.add(name)
+        yield from self._given_names(doc)
         frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
         if not frequent:
             return
+        self._places = where
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
             if self._common_word(rare, lexicon):
@@ -136,8 +122,11 @@ class NameVariant(Check):
                 continue
             if lexicon.known(rare):
                 # a rare dictionary entry ("Californians", "Boyle") is compared only with usual
-                # forms no dictionary knows: "Whitcomb" for "Whitcombe"
-                candidates = [f for f in candidates if not lexicon.known(f)]
+                # forms no dictionary knows ("Whitcomb" for "Whitcombe"), or a doubled letter
+                # lost or added ("Llewelyn" for "Llewellyn")
+                candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)]
+            if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
+                continue  # "Zabul province": a place of its own, not a slip for Kabul
             matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
             if not matches:
                 continue
@@ -154,6 +143,30 @@ class NameVariant(Check):
                 yield self.report(doc, start, end, suggestions=[other], related=related, fix=fix,
                                   other=other, count=best, times=times(best))
 
+    def _given_names(self, doc: Document) -> Iterator[Diagnostic]:
+        """One person's given name spelt two ways: "Katherine Moreno" twice, "Kathryn Moreno"
+        once (the article model says which given names may be one name). A given name that also
+        stands alone or after a kinship word ("her sister Kathryn") is somebody else."""
+        model = article(doc)
+        kin = words()["kinship"]
+        for surname, names in model.given.items():
+            for group in same_name_groups(list(names)):
+                if len(group) < 2:
+                    continue
+                usual = max(group, key=lambda g: len(names[g]))
+                for rare in group:
+                    spans = names[rare]
+                    if rare == usual or len(names[usual]) < max(2, 2 * len(spans)):
+                        continue
+                    if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
+                            doc.view[max(0, s - 20):s].split()[-1:] in ([k] for k in kin) for s, _ in spans):
+                        continue
+                    related = [(s, e, f"'{usual} {surname}' here") for s, e in names[usual][:MAX_RELATED]]
+                    for start, end in spans:
+                        yield self.report(doc, start, end, suggestions=[usual], related=related,
+                                          other=f"{usual} {surname}", count=len(names[usual]),
+                                          times=times(len(names[usual])))
+
     def _common_word(self, form: str, lexicon) -> bool:
         """A dictionary word common enough (Zipf `word_zipf`) to be a word, not a name; cached,
         since the same capitalised words open sentences in every article."""
@@ -165,10 +178,17 @@ class NameVariant(Check):
         return cached
 
     def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
-        if rare.lower() == usual.lower() or (rare.isupper() and usual.isupper() and len(rare) == len(usual)):
-            return False  # NATO and Nato: a house style; ELAA and ERAA: two acronyms
-        if plural_ok and any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
+        if rare.lower().replace("’", "'") == usual.lower().replace("’", "'"):
+            return False  # NATO and Nato: a house style; O’Rourke and O'Rourke: one name, two apostrophes
+        if _acronym(rare) and _acronym(usual) and len(rare) == len(usual) and sorted(rare) != sorted(usual):
+            return False  # ELAA and ERAA, SSPs and DSPs: two acronyms (MMOPRGs for MMORPGs is a slip)
+        if rare[0] != usual[0] and len(self._places.get(rare, ())) > 1:
+            return False  # Zabul and Kabul: a slip keeps the first letter and is made once
+        if (plural_ok or len(self._places.get(rare, ())) > 1) and \
+                any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
+        if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
+            return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
         limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
         return edit_distance(rare, usual, limit) <= limit
 
@@ -187,6 +207,17 @@ class NameVariant(Check):
 
 
 _WORD_CACHE = 100_000
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _acronym(word: str) -> bool:
+    """ELAA, SSPs: capitals, perhaps with a plural s."""
+    stem = word[:-1] if word.endswith("s") else word
+    return len(stem) >= 2 and stem.isupper()
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(.)\1", r"\1", word.lower())
 
 
 class _Neighbours:

@@ -5,6 +5,8 @@
   durations  "three-day summit" ... "the two-day summit" (event classes from the YAML)
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
              verb, in different sentences
+  swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
+             with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
              the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
@@ -15,7 +17,6 @@ contradiction: the change cues are the rule's YAML.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from itertools import islice
@@ -24,28 +25,21 @@ from typing import Iterator, NamedTuple
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
-from ..document.people import bare, people
-from ..document.tokens import strip_possessive
+from .shared.article_model import NUMBER_WORDS, article
 from .shared.check import Check
 
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 _NON_SPACE = re.compile(r"\S+")
 _NUMBER_BEFORE = re.compile(rf"\b(?i:{_NUM})\Z")
 _CUE_WINDOW = 4  # words either side of a number read for change cues
 _AGE = "the age of "
-_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
-# "[A-Z](?<!\w.)" is "\b[A-Z]" written so that the pattern starts with a character class, which
-# the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
-_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
 
 
 def count_pattern(nouns: str) -> re.Pattern:
     r"""A count of one of the nouns (an alternation): r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:[a-z]+\s+)?
-    (?P<noun>...)\b", starting with a character class (see _AGE_AFTER_NAME)."""
+    (?P<noun>...)\b", starting with a character class, which the
+    regular-expression engine looks for in C before it tries a match."""
     return re.compile(rf"(?P<n>\d(?<!\w.)(?:\d{{0,2}}(?:,\d{{3}})+|\d+))\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\b")
 
 
@@ -63,8 +57,6 @@ def amount_pattern(nouns: str) -> re.Pattern:
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
 _WORD = re.compile(r"[A-Za-z]+")
 
-_YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+))?")
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -74,6 +66,7 @@ class Quantity:
     end: int
     sentence: int    # index of the sentence
     what: str = ""   # the key as the message says it, when they differ ("the budget")
+    stated: bool = False  # says what it is, whatever words surround it ("his 101st birthday", "the loss of")
 
 
 class Direction(NamedTuple):
@@ -84,23 +77,6 @@ class Direction(NamedTuple):
     end: int
     sentence: int
     subject: str | None   # what rose or fell, when the sentence says: "prices were up" -> price
-
-
-def _name_runs(doc: Document) -> list[tuple[int, int, str, int]]:
-    """(start, end, last word, words) of every run of capitalised words: "Rob Tierney"."""
-    runs: list[tuple[int, int, str, int]] = []
-    tokens, cap, view = doc.tokens, doc.capitalised, doc.view
-    i, n = 0, len(tokens)
-    while i < n:
-        if not cap[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and cap[j + 1] and view[tokens[j].end:tokens[j + 1].start] == " ":
-            j += 1
-        runs.append((tokens[i].start, tokens[j].end, bare(tokens[j]), j - i + 1))
-        i = j + 1
-    return runs
 
 
 def _value(text: str) -> int | None:
@@ -150,7 +126,8 @@ class NumberConsistency(Check):
         sentences = doc.sentences
         if not sentences:
             return
-        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc)]
+        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc),
+                      *self._transposed(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in quantities:
             by_key.setdefault(q.key, []).append(q)
@@ -212,6 +189,8 @@ class NumberConsistency(Check):
 
     def _changed(self, doc: Document, q: Quantity) -> bool:
         """A change cue among the few words around the number ("up from 800", "another 300")."""
+        if q.stated:
+            return False
         s, e = doc.sentences[q.sentence]
         before = doc.view[s:q.start].split()[-_CUE_WINDOW:]
         after = doc.view[q.end:e].split()[:_CUE_WINDOW]
@@ -219,58 +198,23 @@ class NumberConsistency(Check):
         return bool(cues & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
 
     def _ages(self, doc: Document) -> Iterator[Quantity]:
-        cast = people(doc)
-        view = doc.view
-        named: list[Quantity] = []
-        anaphoric: list[tuple[int, int, int]] = []
-        for m in _AGE_AFTER_NAME.finditer(view):  # "Okafor, 57," names a person by itself
-            name = strip_possessive(m.group("name"))
-            if name not in cast.places and 0 < int(m.group("age")) < 120:
-                named.append(Quantity(f"{_AGE}{name}", int(m.group("age")), m.start("age"), m.end("age"),
-                                      self._sentence_of(doc, m.start("age"))))
-        if "-year-old" not in view:
-            yield from named
-            return
-        runs = _name_runs(doc)
-        last_word_at: dict[int, str] = {}  # where a run starts -> its last word
-        for start, _, last, _ in runs:
-            last_word_at.setdefault(start, last)
-        for m in _YEAR_OLD.finditer(view):
-            value = _value(m.group("n"))
-            if value is None:
+        for age in article(doc).ages:
+            yield Quantity(f"{_AGE}{age.person}", age.value, age.start, age.end, self._sentence_of(doc, age.start),
+                           stated=age.how == "birthday")
+
+    def _transposed(self, doc: Document) -> Iterator[Quantity]:
+        """Counts of one thing under one governor whose digits are one another's, swapped: "the
+        loss of 640 jobs" ... "the loss of 460 jobs" (from the article model's amounts)."""
+        by_key: dict[tuple[str, str], list] = {}
+        for amount in article(doc).amounts:
+            by_key.setdefault((amount.governor, amount.thing), []).append(amount)
+        for (_, thing), group in by_key.items():
+            if len({a.value for a in group}) < 2 or len({"".join(sorted(a.digits)) for a in group}) > 1:
                 continue
-            if m.group("name"):
-                name = last_word_at.get(m.start("name"), "")
-                if name in cast.persons:  # "57-year-old Smith", "18-year-old Aiden McGeady"
-                    named.append(Quantity(f"{_AGE}{name}", value, m.start("n"), m.end("n"),
-                                          self._sentence_of(doc, m.start())))
-                continue  # "the 31-year-old Brazilian midfielder": someone described, not named
-            anaphoric.append((m.start("n"), m.end("n"), value))
-        known_ages = {q.value for q in named}
-        aged = {q.key.removeprefix(_AGE) for q in named}
-        # who "the N-year-old" can be: a person, or a full name ("Catherine Murphy")
-        people_at = [(end, last) for start, end, last, size in runs
-                     if last in cast.persons or last in aged
-                     or (size >= 2 and last not in cast.places
-                         and not view[max(0, start - 4):start].lower().endswith("the "))]
-        ends = [at for at, _ in people_at]  # in order: runs do not overlap
-        stated_ages: dict[str, set[int]] = {}  # key -> the ages stated so far
-        for q in named:
-            stated_ages.setdefault(q.key, set()).add(q.value)
-        for start, end, value in anaphoric:
-            k = bisect.bisect_right(ends, start)
-            if k == 0:
-                continue
-            person = people_at[k - 1][1]  # "the N-year-old" is the one named last...
-            subject = _SUBJECT_OF_SENTENCE.search(view, max(0, start - 120), start)
-            if subject and strip_possessive(subject.group(1)) == person:
-                continue  # ...but not "Sculthorpe said he would love the 19-year-old to come"
-            stated = stated_ages.get(f"{_AGE}{person}", set())
-            if stated and value not in stated and value in known_ages:
-                continue  # the age of someone else: "the 45-year-old" after another person's name
-            named.append(Quantity(f"{_AGE}{person}", value, start, end, self._sentence_of(doc, start)))
-            stated_ages.setdefault(f"{_AGE}{person}", set()).add(value)
-        yield from sorted(named, key=lambda q: q.start)
+            for a in group:
+                # the governor says what the count is, so the change cues around it ("of") do not apply
+                yield Quantity(f"the count of {thing} ({a.governor})", a.value, a.start, a.end,
+                               self._sentence_of(doc, a.start), what=f"the number of {thing}", stated=True)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:
         if self.duration is None:

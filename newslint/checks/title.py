@@ -2,12 +2,13 @@
 "Commerce Secretary Yellen").
 
 A role is the run of capitalised words before a name that ends in a head noun from the YAML
-(Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two
-roles agree when one is the other with more words in front ("Foreign Minister", "Chinese
-Foreign Minister"); roles with different heads are held together ("General", "President")
-unless the YAML makes them exclusive ("Mr" and "Mrs"). People are told apart by first name; a
-surname shared by two first names is left alone. A stated change ("former", "then-", "was
-promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
+(Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two roles
+agree when one is the other with more words in front ("Foreign Minister", "Chinese Foreign
+Minister"); roles with different heads are held together ("General", "President") unless the YAML
+makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role modifier from the
+article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
+apart by first name; a surname shared by two first names is left alone. A stated change ("former",
+"then-", "was promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
 from ..document.tokens import Token
+from .shared.article_model import words
 from .shared.check import Check
 
 # capitalised only because they open a sentence: never part of a role
@@ -41,7 +43,9 @@ class Role:
         if self.head != other.head:  # "General Musharraf" and "President Musharraf": both held,
             return other.head not in exclusive.get(self.head, ())  # but not "Mr" and "Mrs"
         short, long = sorted((self.words, other.words), key=len)
-        return long[len(long) - len(short):] == short
+        extra = long[:len(long) - len(short)]
+        # "Chinese Foreign Minister" is the "Foreign Minister"; a "Deputy Chief Constable" is not the "Chief Constable"
+        return long[len(long) - len(short):] == short and not words()["role_modifiers"] & set(extra)
 
 
 class TitleConsistency(Check):

@@ -36,6 +36,10 @@ class WeekdayDate(Check):
         "today": Option("strings", ["today", "tonight", "this morning", "this afternoon", "this evening"]),
         "yesterday": Option("strings", ["yesterday", "last night"]),
         "tomorrow": Option("strings", ["tomorrow"]),
+        "kinds": Option("mapping_of_lists", {}, "event kind -> the nouns that name one event of that kind"),
+        "distinct": Option("strings", ["next", "last", "previous", "another", "second", "first", "following",
+                                       "earlier", "later", "semi"],
+                           "words between an event noun and its 'on <day>' that make it another event"),
         "window": Option("int", 3, "words allowed between an event noun and its 'on <day>'", minimum=0),
     }
     SCOPES = ("document",)
@@ -54,6 +58,9 @@ class WeekdayDate(Check):
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
         self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
+        self.any_event = re.compile(rf"\b(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
+        self.kind = {n.lower(): kind for kind, ns in opts["kinds"].items() for n in ns}
+        self.distinct = {w.lower() for w in opts["distinct"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
@@ -112,17 +119,19 @@ class WeekdayDate(Check):
             if view[max(0, at - 4):at] != " on ":
                 continue
             m = self.event_on.search(view, max(0, at - _LOOK_BACK), at)
-            if m is None:
+            if m is None or self.distinct & set(view[m.end("noun"):at].lower().split()):
                 continue
-            noun = m.group("noun").lower()
+            noun = self._kind(m.group("noun"))
             if at in weekday_at:
                 on_weekday.setdefault(noun, []).append(weekday_at[at])
             else:
                 on_date.setdefault(noun, []).append(date_at[at])
+        for noun, d in self._dated_sentences(doc, weekdays, dates, done):
+            on_date.setdefault(noun, []).append(d)
         for d in dates:  # "the March 13 vote"
             m = self.date_event.match(view, d.end)
             if m:
-                on_date.setdefault(m.group("noun").lower(), []).append(d)
+                on_date.setdefault(self._kind(m.group("noun")), []).append(d)
         for noun, mentions in on_weekday.items():
             resolved: dict[dt.date, DateMention] = {}
             for d in on_date.get(noun, []):
@@ -135,6 +144,27 @@ class WeekdayDate(Check):
             for start, end, name in mentions:
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+
+    def _kind(self, noun: str) -> str:
+        noun = noun.lower()
+        return self.kind.get(noun, noun)
+
+    def _dated_sentences(self, doc: Document, weekdays, dates, done) -> Iterator[tuple[str, DateMention]]:
+        """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
+        one kind of event it names, wherever the noun stands: "The county cup final ... will be
+        played on Thursday 10 April"."""
+        assert self.any_event is not None
+        view = doc.view
+        for start, end, _ in weekdays:
+            if start not in done:
+                continue
+            paired = self._paired_date(view, start, end, dates)
+            if paired is None:
+                continue
+            s, e = doc.sentences[max(0, doc.sentence_index(start))]
+            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, e)}
+            if len(kinds) == 1:
+                yield kinds.pop(), paired
 
     def _report(self, doc, start, end, date, related) -> Diagnostic:
         expected = WEEKDAYS[date.weekday()]

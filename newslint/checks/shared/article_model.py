@@ -1,0 +1,444 @@
+"""The article model: one reading of an article that the consistency rules share, built once per
+document (cached on it) instead of each rule scanning for its own patterns.
+
+It knows
+  - who is who: the runs of capitalised words that name people, each person's surname and given
+    names, which given names are one name spelt two ways ("Katherine", "Kathryn") and which
+    surnames two people share ("Victor Burton", "Elizabeth Burton": namesakes), and the role
+    words a person is known by ("Pope Francis" ... "the pope's trip");
+  - which amounts belong to which thing: a count and the thing counted, with the word that
+    governs it ("the loss of 640 jobs");
+  - who is described how: ages stated by apposition ("Lindqvist, 56,"), by description ("a
+    57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
+    death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
+    them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
+    article opened with, Lindqvist.
+
+The rules read it: number (ages), name-variant (given names), title (who holds which role) and
+actor (who the role nouns are). The words it reads with are article_model.yaml.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ...document.model import Document
+from ...document.people import People, people, vocabulary
+from ...document.tokens import strip_possessive
+
+_NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+# "[A-Z](?<!\w.)" is "\b[A-Z]" written so that the pattern starts with a character class, which
+# the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
+_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
+_AGE_COMMA = re.compile(r", (?:aged )?\d{1,3},")  # what both need, led by a literal: a quick test
+_AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
+_YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
+_BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
+# each starts with a literal character, which the engine looks for in C
+_DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
+                        r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b")
+_DIGIT = re.compile(r"\d")
+_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    from ...core.yamlfile import safe_data
+    data = safe_data(Path(__file__).with_name("article_model.yaml").read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in data.items()}
+
+
+class NameRun(NamedTuple):
+    """A run of capitalised words: "Chief Constable Andrew Hale", "Rob Tierney"."""
+
+    start: int
+    end: int
+    surname: str             # the last word, without a possessive
+    given: str | None        # the first word after any titles, when another follows: "Andrew"
+    given_span: tuple[int, int] | None
+    size: int                # words in the run
+
+
+class Age(NamedTuple):
+    person: str       # who: a surname, a full name for a namesake, or "the hiker" for the undescribed
+    value: int
+    start: int        # the number's span
+    end: int
+    how: str          # apposition, description, year-old, birthday, death
+
+
+class Amount(NamedTuple):
+    """A count of a thing, with the word that governs it: "the loss of 640 jobs" -> (loss, jobs)."""
+
+    thing: str        # "jobs"
+    governor: str     # "loss", "protect", "clos" (closing, close): the word before, stemmed
+    value: int
+    digits: str       # "640": a slip may swap two of them
+    start: int        # the number's span
+    end: int
+
+
+@dataclass
+class Article:
+    cast: People
+    runs: list[NameRun]
+    given: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)  # surname -> given -> spans
+    namesakes: set[str] = field(default_factory=set)  # surnames two people share
+    ages: list[Age] = field(default_factory=list)
+    role_holders: dict[str, str] = field(default_factory=dict)  # "pope" -> "Francis", when one person holds it
+    amounts: list[Amount] = field(default_factory=list)
+
+    def key(self, run: NameRun) -> str | None:
+        """Who a run names, as the rules group people: the surname, or for a surname two people
+        share, the given name and surname (None when the run gives only the shared surname)."""
+        if run.surname not in self.namesakes:
+            return run.surname
+        return f"{run.given} {run.surname}" if run.given else None
+
+
+def article(doc: Document) -> Article:
+    """The model of `doc` (cached on the document)."""
+    cached = doc.__dict__.get("_article")
+    if cached is None:
+        cached = _build(doc)
+        doc.__dict__["_article"] = cached
+    return cached
+
+
+def _build(doc: Document) -> Article:
+    model = Article(people(doc), _name_runs(doc))
+    for run in model.runs:
+        if run.given and run.given_span:
+            model.given.setdefault(run.surname, {}).setdefault(run.given, []).append(run.given_span)
+    for surname, names in model.given.items():
+        if len(same_name_groups(list(names))) > 1:
+            model.namesakes.add(surname)
+    model.ages = _ages(doc, model)
+    model.role_holders = _role_holders(doc, model)
+    model.amounts = _amounts(doc)
+    return model
+
+
+# who is who -------------------------------------------------------------------------------------
+
+# runs of capitalised words, found in C: "Chief Constable Andrew Hale", "Elizabeth A. Burton"
+_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: [A-Z]\.?)? [A-Z][\w’'-]*)*")
+_LEFT_EDGE = re.compile(r"[\w’'-]")
+
+
+def _name_runs(doc: Document) -> list[NameRun]:
+    """Every run of capitalised words (a word in CAPITALS breaks one, a middle initial does not)."""
+    runs: list[NameRun] = []
+    view = doc.view
+    for m in _RUN.finditer(view):
+        if m.start() and _LEFT_EDGE.match(view, m.start() - 1):
+            continue  # inside a word
+        at = m.start()
+        part: list[tuple[int, str]] = []
+        for word in m.group().split(" "):
+            caps = word.rstrip("’'s.")
+            if len(caps) > 1 and caps.isupper():  # NASA, US, AP's
+                _add_run(runs, part)
+                part = []
+            elif not (len(word) <= 2 and word[1:] in ("", ".")) or not part:
+                part.append((at, word))  # a middle initial is left out of the name
+            at += len(word) + 1
+        _add_run(runs, part)
+    return runs
+
+
+def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
+    if not words_at:
+        return
+    start, end = words_at[0][0], words_at[-1][0] + len(words_at[-1][1])
+    if len(words_at) == 1:
+        runs.append(NameRun(start, end, strip_possessive(words_at[0][1]), None, None, 1))
+        return
+    skip = _run_openers()
+    k = 0
+    while k < len(words_at) - 1 and words_at[k][1] in skip:
+        k += 1
+    at, given = words_at[k]
+    if k == len(words_at) - 1 or len(given) <= 2 or not given[1:].islower():
+        runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), None, None, len(words_at)))
+        return
+    runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), strip_possessive(given),
+                        (at, at + len(given)), len(words_at)))
+
+
+@lru_cache(maxsize=1)
+def _run_openers() -> frozenset[str]:
+    """Words that open a name run without being the name: titles ("Mr", "Gov.") and role
+    modifiers ("Deputy")."""
+    titles = vocabulary()["titles"]
+    return frozenset(titles | {t + "." for t in titles} | {m.capitalize() for m in words()["role_modifiers"]})
+
+
+def _role_holders(doc: Document, model: Article) -> dict[str, str]:
+    """The title words that name one person of the article: "Pope Francis" makes "the pope's
+    trip" his; a title two people hold ("Senator Ryan Whitfield", "Senator Ann Lee") names neither."""
+    titles = vocabulary()["titles"]
+    holders: dict[str, set[str]] = {}
+    view = doc.view
+    for run in model.runs:
+        who = model.key(run)
+        if run.size < 2 or not who or run.surname not in model.cast.persons:
+            continue
+        for word in view[run.start:run.end].split()[:-1]:
+            if word.rstrip(".") not in titles:
+                break
+            holders.setdefault(word.rstrip(".").lower(), set()).add(who)
+    return {role: next(iter(who)) for role, who in holders.items() if len(who) == 1}
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def sound_key(name: str) -> str:
+    """A rough spoken form of a given name, so that spellings of one name meet: Stephen and
+    Steven, Sarah and Sara, Caitlin and Caitlyn, Jonathan and Johnathan."""
+    s = name.lower()
+    s = s.replace("ph", "f").replace("v", "f").replace("y", "i").replace("ck", "k").replace("c", "k")
+    s = re.sub(r"g(?=[ei])", "j", s)
+    s = s[:1] + s[1:].replace("h", "")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:-1] if len(s) > 3 and s.endswith("e") else s
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two given names that may be one name spelt two ways (not Daniel and Michael, not John and
+    Joan: short names must sound alike)."""
+    if a == b:
+        return True
+    ka, kb = sound_key(a), sound_key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) <= 5 or ka[:3] != kb[:3]:
+        return False
+    return edit_distance(ka, kb, 2) <= 2
+
+
+def same_name_groups(names: list[str]) -> list[list[str]]:
+    """The given names of one surname, grouped into the people they may name."""
+    groups: list[list[str]] = []
+    for name in names:
+        group = next((g for g in groups if any(same_name(name, other) for other in g)), None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    return groups
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# who is described how --------------------------------------------------------------------------
+
+def _value(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    return int(text) if text.isdigit() else None
+
+
+def _ages(doc: Document, model: Article) -> list[Age]:
+    if not _DIGIT.search(doc.view):
+        return []
+    reader = _AgeReader(doc, model)
+    found = reader.stated()
+    if "-year-old" in doc.view:
+        found += reader.year_old(found)
+    found += reader.occasions()
+    # a description tied to a person is that person's age
+    ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
+    return sorted(ages, key=lambda a: a.start)
+
+
+class _AgeReader:
+    """Ages in the order an article gives them, each tied to whom the article ties it."""
+
+    def __init__(self, doc: Document, model: Article):
+        self.doc, self.model, self.view = doc, model, doc.view
+        self.links = _identifications(doc, model)
+        self.block_starts = [b.start for b in doc.blocks]
+        self.aged: set[str] = set()
+        self._people_at: list[NameRun] | None = None
+        self.ends: list[int] = []
+
+    @property
+    def people_at(self) -> list[NameRun]:
+        """The runs that name people (found when an age needs them: most articles give none)."""
+        if self._people_at is None:
+            model, aged = self.model, self.aged
+            self._people_at = [r for r in model.runs if r.surname in model.cast.persons or r.surname in aged
+                               or _full_name(self.view, r, model.cast)]
+            self.ends = [r.end for r in self._people_at]
+        return self._people_at
+
+    def stated(self) -> list[Age]:
+        """Ages that say whose they are: "Okafor, 57," and "The boy, 13,"."""
+        model, view = self.model, self.view
+        run_ending = {r.end: r for r in model.runs}
+        found: list[Age] = []
+        if not _AGE_COMMA.search(view):
+            return found
+        for m in _AGE_AFTER_NAME.finditer(view):
+            name = strip_possessive(m.group("name"))
+            run = run_ending.get(m.end("name"))
+            who = model.key(run) if run is not None else name
+            if who and name not in model.cast.places and 0 < int(m.group("age")) < 120:
+                found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
+        for m in _AGE_AFTER_NOUN.finditer(view):
+            found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
+                             "description"))
+        self.aged = {a.person for a in found}
+        return found
+
+    def named_before(self, offset: int) -> str | None:
+        """The person named last before `offset`, in its paragraph or the one before."""
+        people_at = self.people_at
+        k = bisect.bisect_right(self.ends, offset)
+        if not k:
+            return None
+        run = people_at[k - 1]
+        if bisect.bisect_right(self.block_starts, offset) - bisect.bisect_right(self.block_starts, run.start) > 1:
+            return None
+        return self.model.key(run)
+
+    def year_old(self, stated: list[Age]) -> list[Age]:
+        """"57-year-old Smith", "a 57-year-old hiker", and "the 57-year-old" for the person
+        named last (or for the one a description was tied to)."""
+        model, view = self.model, self.view
+        run_at = {r.start: r for r in model.runs}
+        aged = {a.person for a in stated}
+        found = list(stated)
+        for m in _YEAR_OLD.finditer(view):
+            value = _value(m.group("n"))
+            if value is None:
+                continue
+            if m.group("name"):
+                run = run_at.get(m.start("name"))
+                if run is not None and run.surname in model.cast.persons and model.key(run):
+                    found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
+                continue  # "the 31-year-old Brazilian midfielder": someone described, not named
+            noun = m.group("noun")
+            if noun and view[max(0, m.start() - 4):m.start()].lower().endswith(("a ", "an ")):
+                found.append(Age(f"the {noun}", value, m.start("n"), m.end("n"), "description"))
+                continue
+            person = self.links.get(f"the {noun}") if noun else None
+            if person is None:
+                person = self.named_before(m.start())
+                subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
+                if person is None or (subject and strip_possessive(subject.group(1)) == person):
+                    continue  # not "Sculthorpe said he would love the 19-year-old to come"
+                stated_values = {a.value for a in found if a.person == person}
+                if stated_values and value not in stated_values and value in {a.value for a in found
+                                                                               if a.person in aged}:
+                    continue  # the age of someone else: "the 45-year-old" after another person's name
+            found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
+        return found[len(stated):]
+
+    def occasions(self) -> list[Age]:
+        """"his 101st birthday", and "He was 88." after the news of a death."""
+        found: list[Age] = []
+        for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
+            person = self.named_before(m.start())
+            if person:
+                found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
+        view = self.view
+        for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view else ():
+            group = "n" if m.group("n") else "m"
+            if group == "n" and self.view[max(0, m.start() - 2):m.start()].strip(" ") not in ("", ".", "!", "?"):
+                continue  # "He was 88." is a sentence of its own
+            person = self.named_before(m.start())
+            if person:
+                found.append(Age(person, int(m.group(group)), m.start(group), m.end(group), "death"))
+        return found
+
+
+def _full_name(view: str, run: NameRun, cast: People) -> bool:
+    """A run that reads as a person's full name ("Catherine Murphy"), not a place, an institution
+    after "the", or words ("Bomber Command", "Second World War")."""
+    from ...resources import lexicon
+    return run.size >= 2 and run.surname not in cast.places and run.given is not None \
+        and not view[max(0, run.start - 4):run.start].lower().endswith("the ") \
+        and not all(lexicon.known(w) and lexicon.zipf(w) >= 3.0 for w in (run.given, run.surname))
+
+
+# which amounts belong to which thing --------------------------------------------------------------
+
+_COUNT = re.compile(r"(?P<n>\d(?<![\w,.].)(?:\d{0,2}(?:,\d{3})+|\d+))\s+(?P<thing>[a-z]+s)\b")
+_GOVERNOR = re.compile(r"(?P<word>[A-Za-z]+)(?: of)? \Z")
+_ENDINGS = re.compile(r"(?:ing|ed|es|e|s)\Z")
+
+
+def _amounts(doc: Document) -> list[Amount]:
+    """Counts of a thing with the word before them ("the loss of 640 jobs", "protect 1,250
+    homes", "Closing 24 branches"): two counts of one thing under one governor are one amount."""
+    view = doc.view
+    found: list[Amount] = []
+    for m in _COUNT.finditer(view):
+        gov = _GOVERNOR.search(view, max(0, m.start() - 24), m.start())
+        if gov is None:
+            continue
+        word = gov.group("word").lower()
+        stem = _ENDINGS.sub("", word) if len(word) > 4 else word
+        digits = m.group("n").replace(",", "")
+        found.append(Amount(m.group("thing"), stem, int(digits), digits, m.start("n"), m.end("n")))
+    return found
+
+
+_IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|him|her)\s+as\s+"
+                         r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?P<name>[A-Z][\w’'-]+)\b")
+
+
+def _identifications(doc: Document, model: Article) -> dict[str, str]:
+    """Descriptions the article gives a name: "identified the man as Gregory Lindqvist" ties
+    "the man" to Lindqvist, and so the person the article opened with ("a 57-year-old hiker")
+    when the description only says man or woman (or him, her)."""
+    view = doc.view
+    links: dict[str, str] = {}
+    if " as " not in view or not _IDENTIFIED.search(view):
+        return links
+    person_nouns = words()["person_nouns"]
+    first = _YEAR_OLD_DESCRIPTION.search(view)
+    for m in _IDENTIFIED.finditer(view):
+        run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
+        who = model.key(run) if run is not None else strip_possessive(m.group("name"))
+        if not who:
+            continue
+        noun = m.group("noun")
+        if noun:
+            links.setdefault(f"the {noun}", who)
+        if (noun is None or noun in person_nouns) and first is not None and first.start() < m.start():
+            links.setdefault(f"the {first.group('noun')}", who)
+    return links
+
+
+_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
