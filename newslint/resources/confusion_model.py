@@ -21,14 +21,13 @@ the tables of the words its text has only. Nothing is downloaded.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import math
 import threading
 from dataclasses import dataclass
 from typing import Iterable
 
-from .lexicon.build import _mark_used, _package_file, _store, cache_dir, prune
+from .lexicon.build import _package_file, _store, build_key, cache_dir, prune, read_build
 
 FORMAT = 3
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
@@ -126,21 +125,11 @@ def load(words: Iterable[str]) -> ConfusionModel:
 
 def _cached(vocabulary: frozenset[str]) -> tuple:
     sources = [_package_file("symspellpy", BIGRAMS), _package_file("symspellpy", UNIGRAMS)]
-    h = hashlib.sha256(f"{FORMAT}:{sorted(vocabulary)}".encode())
-    for path in sources:
-        try:
-            st = path.stat()
-            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
-        except OSError:
-            h.update(f"{path}:missing;".encode())
-    key = h.hexdigest()[:16]
+    key = build_key(f"{FORMAT}:{sorted(vocabulary)}", sources)
     path = cache_dir() / f"confusion-{key}.marshal"
-    try:
-        data = marshal.loads(path.read_bytes())
-        _mark_used(path)
+    data = read_build(path)
+    if data is not None:
         return data
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
     data = _build(vocabulary, *sources)
     if _store(path, data):
         prune(cache_dir(), "confusion", key)

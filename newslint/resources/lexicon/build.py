@@ -42,6 +42,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 FORMAT = 7
 DATA = Path(__file__).resolve().parent / "data"
@@ -81,10 +82,14 @@ def _sources() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def cache_key() -> str:
+    return build_key(str(FORMAT), _sources())
+
+
+def build_key(salt: str, sources: list[Path]) -> str:
     """Changes whenever a source file does (path, size and time stamp: cheap to compute, and
     computed once a run)."""
-    h = hashlib.sha256(str(FORMAT).encode())
-    for path in _sources():
+    h = hashlib.sha256(salt.encode())
+    for path in sources:
         try:
             st = path.stat()
             h.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
@@ -93,19 +98,25 @@ def cache_key() -> str:
     return h.hexdigest()[:16]
 
 
+def read_build(path: Path) -> Any:
+    """A build from the cache, marked used; None if it is missing or unreadable (build it again)."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    _mark_used(path)
+    return data
+
+
 def load(part: str) -> tuple:
     """One part of the lexicon from the cache (built and cached first if need be):
     "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared, american_too);
     "rare" -> (the rarer words, sorted and joined by newlines; where each starts, as uint32
     bytes; their centibels above MAX_CENTIBELS, as bytes)."""
     key = cache_key()
-    path = cache_dir() / f"lexicon-{key}-{part}.marshal"
-    try:
-        data = marshal.loads(path.read_bytes())
-        _mark_used(path)
+    data = read_build(cache_dir() / f"lexicon-{key}-{part}.marshal")
+    if data is not None:
         return data
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
     parts = _unstored.get(key) or build()
     stored = [_store(cache_dir() / f"lexicon-{key}-{name}.marshal", data) for name, data in parts.items()]
     if not all(stored):
