@@ -5,7 +5,11 @@ dictionary by the regular correspondences (-ise/-ize, -our/-or, -re/-er, -ce/-se
 from hand-listed pairs. The article's dialect is the configured `language`, or, with `auto`, the one
 most of its dialect spellings use; every spelling of the other dialect is flagged with its
 counterpart. One word written both ways ("colours" ... "color") settles the article's dialect by the
-majority even when it leads by less than `min_lead`. Capitalised words are names ("Labor Day",
+majority even when it leads by less than `min_lead`, and so does a single word of one dialect
+against two or more of the other ("licence" among "center" and "favorite"). When the spellings tie
+one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
+spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
+one word against them is flagged, only when none of the other's marks is there. Capitalised words are names ("Labor Day",
 "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
@@ -43,6 +47,7 @@ class DialectMix(Check):
     OPTIONS = {
         "min_lead": Option("int", 2, "how many more spellings the article's dialect needs (auto)", minimum=1),
         "safe_fix": Option("bool", False, "--fix may respell the word in the article's dialect"),
+        "signals": Option("mapping_of_lists", {}, "dialect -> patterns of its house style that decide a tie"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -51,6 +56,8 @@ class DialectMix(Check):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         self.language = context.settings.get("language", "auto")
+        self.signals = {dialect: re.compile("|".join(f"(?:{p})" for p in patterns))
+                        for dialect, patterns in self.options["signals"].items() if patterns}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
@@ -69,12 +76,8 @@ class DialectMix(Check):
                 where[dialects[word]].append((start, start + len(word), word))
         for found in (*marked.values(), *quoted.values()):
             found.sort()
-        gb, us = len(marked["en-GB"]), len(marked["en-US"])
-        if self.language in NAMES:
-            home = self.language
-        elif abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
-            home = "en-GB" if gb > us else "en-US"
-        else:
+        home = self.language if self.language in NAMES else self._home(doc, lexicon, marked)
+        if home is None:
             return
         away = "en-US" if home == "en-GB" else "en-GB"
         home_words = marked[home]
@@ -88,6 +91,19 @@ class DialectMix(Check):
                               related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
                               count=len(home_words), example=home_words[0][2] if home_words else "")
+
+    def _home(self, doc: Document, lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> str | None:
+        """The article's dialect, or None when its spellings and house style leave it open."""
+        gb, us = len(marked["en-GB"]), len(marked["en-US"])
+        majority = "en-GB" if gb > us else "en-US"
+        if abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
+            return majority
+        if min(gb, us) != 1:
+            return None  # more than one word against the article's dialect needs the lead above
+        styled = {dialect for dialect, pattern in self.signals.items() if pattern.search(doc.view)}
+        if gb != us:
+            return majority if styled <= {majority} else None  # one word against two or more
+        return styled.pop() if len(styled) == 1 else None  # one against one: the house style decides
 
     @staticmethod
     def _both_ways(lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> bool:
