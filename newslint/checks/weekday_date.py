@@ -162,7 +162,8 @@ class WeekdayDate(Check):
             if paired is None:
                 continue
             s, e = doc.sentences[max(0, doc.sentence_index(start))]
-            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, e)}
+            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, e)
+                     if not any(d.start <= m.start() < d.end for d in dates)}  # "March 8" is no march
             if len(kinds) == 1:
                 yield kinds.pop(), paired
 
