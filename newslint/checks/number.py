@@ -62,9 +62,9 @@ def amount_pattern(nouns: str) -> re.Pattern:
 
 
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
-# a number with what it counts: "183 passengers", "$57 million gift", "2.3 tonnes", "64% stake";
-# led by a digit class, which the engine looks for in C
-_QUANTITY = re.compile(r"(?P<cur>[£$€]?)(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
+# a number with what it counts: "183 passengers", "57 million gift" (after "$"), "2.3 tonnes", "64%
+# stake"; led by a digit class, which the engine looks for in C (the currency is the character before)
+_QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
                        r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
                        r"[- ](?P<thing>[a-z]+)\b")
 _DEFINITE = re.compile(r"(?:\b(?i:the|these|those|this|that)) \Z")
@@ -245,20 +245,20 @@ class NumberConsistency(Check):
         seen: list[tuple[str, str, str, re.Match]] = []  # unit, thing, digits, match
         for m in _QUANTITY.finditer(view):
             digits = m.group("n").replace(",", "").rstrip(".")
-            unit = f"{m.group('cur')}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
+            currency = view[m.start() - 1] if m.start() and view[m.start() - 1] in "£$€" else ""
+            unit = f"{currency}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
             thing = m.group("thing")
             if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(digits)):
                 continue  # a bare count counts a plural: "183 passengers", not "2019 season"
-            start = m.start("cur") if m.group("cur") else m.start("n")
+            start = m.start() - len(currency)
             if _DEFINITE.search(view, max(0, start - 7), start) and len(set(digits.replace(".", ""))) > 1:
                 earlier = [(t, d, e) for u, t, d, e in seen if u == unit and (t == thing or t in _NOT_A_THING)]
                 slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
                 if slips and not any(d == digits for _, d, _ in earlier) and not self._cued(doc, slips[0]):
-                    first = slips[0]
-                    what = f"the {thing}" if m.group("cur") or m.group("pct") else f"the number of {thing}"
-                    key = f"{what} ({first.start()})"
-                    for q in (first, m):
-                        at = q.start("cur") if q.group("cur") else q.start("n")
+                    what = f"the {thing}" if currency or m.group("pct") else f"the number of {thing}"
+                    key = f"{what} ({slips[0].start()})"
+                    for q in (slips[0], m):
+                        at = q.start() - len(currency)
                         end = q.end("pct") if q.group("pct") else q.end("mult") if q.group("mult") else q.end("n")
                         yield Quantity(key, round(float(q.group("n").replace(",", "").rstrip(".")) * 100), at, end,
                                        self._sentence_of(doc, at), what=what, stated=True)
