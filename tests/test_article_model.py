@@ -82,3 +82,9 @@ def test_a_common_word_opening_a_sentence_is_nobody():
     m = model("Officers arrested Curtis Webb, 41, near the station.\n\n"
               "Police said the suspect handed over a note. The 44-year-old is in jail.\n")
     assert [(a.person, a.value) for a in m.ages] == [("Webb", 41), ("Webb", 44)]
+
+
+def test_a_lede_with_two_people_names_neither():
+    m = model("A 34-year-old man has been charged after a woman was hurt in a fight.\n\n"
+              "Sarah Jones, 29, was treated in hospital.\n\nThe man will appear in court.\n")
+    assert [(a.person, a.value) for a in m.ages] == [("the man", 34), ("Jones", 29)]

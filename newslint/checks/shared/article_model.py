@@ -475,15 +475,22 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
     return links
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according)\b")
 
 
 def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | None:
     """The person an anonymous lede turns out to be: "A 16-year-old schoolgirl has swum the
     Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
-    ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her."""
-    if first is None or first.group("noun") not in words()["lede_nouns"]:
+    ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
+    when the lede has a second person to name ("... after a woman was hurt")."""
+    nouns = words()["lede_nouns"]
+    if first is None or first.group("noun") not in nouns:
         return None
+    index = doc.sentence_index(first.start())
+    lede = doc.view[first.end():doc.sentences[index][1]].lower() if index >= 0 else ""
+    if any(w in nouns for w in _LOWER_WORDS.findall(lede)):
+        return None  # "A 34-year-old man was charged after a woman was hurt": two people to name
     blocks = doc.blocks
     k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
     if k is None or k > 2 or k + 1 >= len(blocks):
