@@ -312,11 +312,14 @@ class _AgeReader:
         """The runs that name people (found when an age needs them: most articles give none)."""
         if self._people_at is None:
             model, aged = self.model, self.aged
-            named = {r.surname for r in model.runs if _full_name(self.view, r, model.cast)}
-            self._people_at = [r for r in model.runs if (r.surname in model.cast.persons or r.surname in aged
-                                                         or r.surname in named)
-                               and not (r.size == 1 and r.surname not in named and _opens_sentence(self.view, r)
-                                        and _common_word(r.surname))]
+            view, cast = self.view, model.cast
+            runs = [r for r in model.runs
+                    if r.surname in cast.persons or r.surname in aged or _full_name(view, r, cast)]
+            # "Police said ...": a common word opening a sentence, unless a full name ends with it
+            doubtful = {r.surname for r in runs
+                        if r.size == 1 and _opens_sentence(view, r) and _common_word(r.surname)}
+            named = {r.surname for r in runs if r.size > 1 and r.surname in doubtful and _full_name(view, r, cast)}
+            self._people_at = [r for r in runs if not (r.size == 1 and r.surname in doubtful - named)]
             self.ends = [r.end for r in self._people_at]
         return self._people_at
 
