@@ -9,8 +9,8 @@ majority even when it leads by less than `min_lead`, and so does a single word o
 against two or more of the other ("licence" among "center" and "favorite"). When the spellings tie
 one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
 spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
-one word against them is flagged, only when none of the other's marks is there. Capitalised words are names ("Labor Day",
-"Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
+one word against them is flagged, only when none of the other's marks is there. Capitalised words
+are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
 ... my favorite novels").
