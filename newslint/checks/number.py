@@ -269,7 +269,7 @@ class NumberConsistency(Check):
         it name what it counts."""
         s = doc.sentences[self._sentence_of(doc, m.start())][0]
         before = doc.view[s:m.start()].split()
-        return bool(self.change & _cue_words(before[-2:], len(before) <= 2, []) - {"of"})
+        return bool(self.change & _cue_words(before[-2:], len(before) <= 2, []) - _NOT_CHANGES)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:
         if self.duration is None:
@@ -321,6 +321,11 @@ class NumberConsistency(Check):
             end = m.end("mult") if m.group("mult") else m.end("n")
             yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
                            what=f"the {noun}")
+
+
+# cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
+_NOT_CHANGES = frozenset({"of", "about", "around", "nearly", "almost", "roughly", "approximately", "estimated",
+                          "estimate", "expected", "some"})
 
 
 def _cue_words(before: list[str], opens_sentence: bool, after: list[str]) -> set[str]:
