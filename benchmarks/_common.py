@@ -62,6 +62,31 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _spin(loops: int) -> float:
+    """CPU-bound pure Python, as linting is: its own wall time."""
+    t = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i * i % 7
+    return time.perf_counter() - t
+
+
+def two_process_ceiling(loops: int = 4_000_000, repeat: int = 3) -> float:
+    """What the machine gives two CPU-bound Python processes right now, against one: 2.0 on two free
+    cores, less when other work holds them. A parallel run cannot scale beyond it; printed beside
+    scaling figures so that a shared machine's load is not read as the program's."""
+    import multiprocessing
+    one, two = [], []
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])  # started before timing
+        for _ in range(repeat):
+            one.append(_spin(loops))
+            t = time.perf_counter()
+            pool.map(_spin, [loops, loops])
+            two.append(time.perf_counter() - t)
+    return 2 * min(one) / min(two)
+
+
 def machine() -> str:
     cpu = platform.processor() or ""
     try:

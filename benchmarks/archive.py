@@ -18,7 +18,8 @@ memory of the caches that grow with the vocabulary is measured, not assumed).
 2. The linting phase, 1 against 2 workers: two local clusters (1 and 2 worker processes of one
    thread) are started and warmed (each worker has built its Linter and linted a partition),
    then the first --phase-records records are linted on each in turn, --repeat times,
-   alternating; the time from the first partition sent to the last row written.
+   alternating; the time from the first partition sent to the last row written. Before and after,
+   the machine's ceiling: two CPU-bound Python processes against one (2.0x on two free cores).
 3. Memory: the --records archive on 2 workers; the peak RSS and PSS of each worker process,
    sampled from /proc every 0.1 s, and the client's (which also runs the scheduler).
 Prints the figures and what N cores would do at the measured rate and 2-worker efficiency.
@@ -38,7 +39,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, MemorySampler, clean_env, corpus_files, machine, newslint_command, run  # noqa: E402
+from _common import (  # noqa: E402
+    DEFAULT_CORPUS,
+    MemorySampler,
+    clean_env,
+    corpus_files,
+    machine,
+    newslint_command,
+    run,
+    two_process_ceiling,  # noqa: E402
+)
 
 FIELDS = ["--text-field", "body", "--id-field", "id", "--date-field", "date", "--title-field", "headline"]
 
@@ -150,6 +160,7 @@ def linting_phase(path: Path, records: int, repeat: int) -> tuple[float, float, 
     for workers in (1, 2):
         clients[workers] = Client(local_cluster(workers))
         warm(clients[workers], parts, config)
+    ceilings = [two_process_ceiling()]
     times: dict[int, list[float]] = {1: [], 2: []}
     rows: dict[int, int] = {}
     busy: dict[int, list[float]] = {1: [], 2: []}  # the workers' CPU seconds per second of the run
@@ -184,11 +195,14 @@ def linting_phase(path: Path, records: int, repeat: int) -> tuple[float, float, 
               f"{statistics.median(walls):6.2f} s, spread {walls[0]:.2f}-{walls[-1]:.2f} s  ->  "
               f"{records / walls[0]:,.0f} articles/s ({rows[workers]:,} rows); cores the workers got: "
               f"{' '.join(f'{b:.2f}' for b in busy[workers])}")
+    ceilings.append(two_process_ceiling())
     pairs = sorted(a / b for a, b in zip(times[1], times[2]))
     print("  (a second worker can only help when the machine gives it a core: 'cores the workers got' is their "
           "CPU time over the run's wall time)")
     print(f"  scaling 1 -> 2 workers: {times[1] and min(times[1]) / min(times[2]):.2f}x (best against best); "
           f"run by run {pairs[0]:.2f}-{pairs[-1]:.2f}x; target >= 1.8x")
+    print(f"  the machine's own ceiling, two CPU-bound Python processes against one (best of 3), before and "
+          f"after: {ceilings[0]:.2f}x, {ceilings[1]:.2f}x (2.00x on two free cores)")
     print(f"  worker CPU per article: {1000 * cpu_per_article[1]:.2f} ms on 1 worker, "
           f"{1000 * cpu_per_article[2]:.2f} ms on 2 (what the parallel run adds, whatever the machine's load)")
     return min(times[1]), min(times[2]), cpu_per_article[1]

@@ -92,6 +92,34 @@ def test_every_configuration_error_is_shown_not_only_the_first(tmp_path, write):
     assert "key 'rules.style': a family takes only 'level'" in err  # said once, not once per style rule
 
 
+def test_rule_setting_errors_are_shown_beside_the_files_other_errors(tmp_path, write):
+    """A misspelt top-level key does not hide the mistakes under `rules:` and `overrides:` until
+    the next run (the new-user walk of issue 14 needed two runs to see them all)."""
+    write(".newslint.yaml", "langauge: en-GB\nrules:\n  spelling/doubled-wrod: off\n"
+                            "  style/agency-names: {level: eror}\noverrides:\n  - files: ['*.md']\n"
+                            "    rules: {readability/sentence-length: {maxx: 40}}\n")
+    write("a.txt", ARTICLE)
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and "Traceback" not in err
+    assert [line.replace(f"{tmp_path}/", "") for line in err.splitlines()] == [
+        ".newslint.yaml:1:1: error: key 'langauge': unknown key 'langauge', did you mean 'language'?",
+        ".newslint.yaml:3:26: error: key 'rules.spelling/doubled-wrod': no rule or family named "
+        "'spelling/doubled-wrod'; did you mean 'spelling/doubled-word'?",
+        ".newslint.yaml:4:31: error: key 'rules.style/agency-names.level': expected one of error, warning, info, "
+        "got 'eror'",
+        ".newslint.yaml:7:49: error: key 'overrides.0.rules.readability/sentence-length.maxx': unknown setting "
+        "'maxx' for rule readability/sentence-length (sentence-length), did you mean 'max'?",
+    ]
+
+
+def test_a_missing_rule_pack_does_not_make_its_rules_look_misspelt(tmp_path, write):
+    write(".newslint.yaml", "rule_paths: [house]\nrules:\n  house/banned: off\n")
+    write("a.txt", ARTICLE)
+    code, _, err = run_cli("check", "a.txt", cwd=tmp_path)
+    assert code == 2 and "rule directory" in err and "does not exist" in err
+    assert "house/banned" not in err, err
+
+
 def test_pyproject_errors_name_the_table(tmp_path, write):
     write("pyproject.toml", "[tool.newslint]\ncolour = 'blue'\n")
     write("a.txt", ARTICLE)

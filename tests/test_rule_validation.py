@@ -29,7 +29,7 @@ CASES = {
                                "unknown placeholder {nope}; an agreement rule offers"),
     "mistyped_key": ("extends: existence\nmessage: hi\ntokens: foo: bar\n", "not valid YAML"),
     "wrong_type": ("extends: existence\nmessage: hi\ntokens: [foo]\nignorecase: sometimes\n",
-                   "style/bad.yaml:4:13: error: key 'ignorecase': expected true or false, got str 'sometimes'"),
+                   "style/bad.yaml:4:13: error: key 'ignorecase': expected true or false, got 'sometimes'"),
     "bad_level": (GOOD + "level: fatal\n", "key 'level': expected one of error, warning, info"),
     "bad_scope": (GOOD + "scope: chapter\n",
                   "key 'scope': expected one of document, paragraph, sentence, line, heading"),

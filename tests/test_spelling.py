@@ -140,6 +140,29 @@ def test_pruning_takes_builds_of_one_file_too(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other-a.marshal", "other-c.marshal", "other-now.marshal"]
 
 
+def test_builds_in_use_today_are_kept(tmp_path):
+    """Five installs at work side by side (checkouts, a venv, a pre-commit env) each ran within the
+    hour: pruning by count alone deleted the others' builds on every run, and each run rebuilt its
+    own (seconds each). Builds used within the day stay, up to eight; older ones go as before."""
+    import os
+    import time
+
+    from newslint.resources.lexicon.build import KEEP_ACTIVE_BUILDS, prune
+    now = time.time()
+    recent = [f"r{i}" for i in range(5)]
+    for i, key in enumerate([*recent, "old1", "old2", "old3"]):
+        path = tmp_path / f"other-{key}.marshal"
+        path.write_bytes(b"x")
+        age = 600 * i if key in recent else 86400 * (i + 2)
+        os.utime(path, (now - age, now - age))
+    prune(tmp_path, "other", "r0")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"other-{key}.marshal" for key in recent]
+    for i in range(KEEP_ACTIVE_BUILDS + 3):
+        (tmp_path / f"other-busy{i:02}.marshal").write_bytes(b"x")
+    prune(tmp_path, "other", "r0")
+    assert len(list(tmp_path.iterdir())) == 1 + KEEP_ACTIVE_BUILDS  # bounded however many installs
+
+
 def test_loading_a_build_marks_it_used(tmp_path, monkeypatch):
     """The builds kept are those used last, not those built last: a build loaded today is recent."""
     import os

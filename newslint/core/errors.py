@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import reprlib
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 
 class NewslintError(Exception):
@@ -64,6 +64,8 @@ class RuleError(NewslintError):
 
 class ConfigError(NewslintError):
     """A configuration file (.newslint.yaml or [tool.newslint]) that is not valid."""
+
+    partial: Any = None  # what could be read of it, so that its rule settings can be checked too
 
 
 class InputError(NewslintError):

@@ -148,4 +148,6 @@ def _describe(value: Any) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, (list, dict)):
         return f"a {'list' if isinstance(value, list) else 'mapping'}"
+    if isinstance(value, str):
+        return brief(value)  # its quotes say it is text, as in the configuration's own messages
     return f"{type(value).__name__} {brief(value)}"

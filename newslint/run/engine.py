@@ -15,7 +15,7 @@ from ..checks import check_class
 from ..checks.shared.check import BuildContext, Check
 from ..checks.shared.phrases import PhraseIndex
 from ..core.diagnostic import FAMILIES, Diagnostic, Level
-from ..core.errors import Errors, NewslintError, closest
+from ..core.errors import ConfigError, Errors, NewslintError, closest
 from ..core.patterns import end_watch, watch_patterns
 from ..core.rule import Rule
 from ..document.model import Document
@@ -31,6 +31,39 @@ def all_rules(config: Config) -> dict[str, Rule]:
     if dirs not in _rule_cache:
         _rule_cache[dirs] = load_rules(list(dirs))
     return _rule_cache[dirs]
+
+
+def configured_rules(rules: dict[str, Rule], layers: list[dict[str, RuleSetting]]) -> dict[str, Rule]:
+    """Every rule with the settings of `layers` applied; a ConfigError names every mistake in the
+    settings, each once (a family's for all its rules)."""
+    errors = Errors()
+    for layer in layers:
+        for name, setting in layer.items():
+            if name not in rules and name not in FAMILIES:
+                errors.add(setting.fail(f"no rule or family named '{name}'{_hint(name, rules)}"))
+    configured = {}
+    for rule_id in sorted(rules):
+        with errors.gathered():
+            configured[rule_id] = _configured(rules[rule_id], layers)
+    errors.raise_any()
+    return configured
+
+
+def with_rule_setting_errors(error: ConfigError) -> NewslintError:
+    """A configuration's mistakes under `rules:` and `overrides:` beside its other ones, so that one
+    run names them all (they can only be checked against the rules, after the file is read)."""
+    partial = error.partial
+    if partial is None or not all(p.is_dir() for p in partial.rule_paths):
+        return error  # a missing rule pack would make its rules' names look misspelt
+    errors = Errors()
+    errors.add(error)
+    with errors.gathered():
+        configured_rules(all_rules(partial), [partial.rules, *(o.rules for o in partial.overrides)])
+    try:
+        errors.raise_any()
+    except NewslintError as combined:
+        return combined
+    return error
 
 
 def forget_rules() -> None:
@@ -90,16 +123,7 @@ class Engine:
         validate_names(select, rules, "--select")
         validate_names(ignore, rules, "--ignore")
         _, layers = config.rule_settings(path)
-        errors = Errors()  # every mistake in the rule settings, each once (a family's for all its rules)
-        for layer in layers:
-            for name, setting in layer.items():
-                if name not in rules and name not in FAMILIES:
-                    errors.add(setting.fail(f"no rule or family named '{name}'{_hint(name, rules)}"))
-        configured = {}
-        for rule_id in sorted(rules):
-            with errors.gathered():
-                configured[rule_id] = _configured(rules[rule_id], layers)
-        errors.raise_any()
+        configured = configured_rules(rules, layers)
         settings = {"language": config.language, "accept": config.accept, "reject": config.reject,
                     "languagetool": config.languagetool, "page": config.page if page is None else page,
                     "repeated": repeated}

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, Iterable, Union
 
 from ..core.diagnostic import Diagnostic
-from ..core.errors import InputError, NewslintError
+from ..core.errors import ConfigError, InputError, NewslintError
 from ..document.model import Document
 from ..document.readers import decode, format_for_path
 from ..settings.config import Config, config_for
-from .engine import Engine
+from .engine import Engine, with_rule_setting_errors
 from .fix import MAX_PASSES, apply_safe_fixes, unified_diff, write_atomic
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -66,7 +66,10 @@ class Linter:
 
     def config(self, directory: Path | None = None) -> Config:
         """The configuration that applies in `directory` (default: the working directory)."""
-        return config_for(directory or Path.cwd(), self.config_file)
+        try:
+            return config_for(directory or Path.cwd(), self.config_file)
+        except ConfigError as exc:
+            raise with_rule_setting_errors(exc) from None
 
     def engine(self, path: Path | None) -> Engine:
         config = self.config(path.parent if path is not None else None)

@@ -215,8 +215,18 @@ def parse_config(data: Any, fail: Fail, path: Path | None) -> Config:
             errors.add(fail(f"expected true or false, got {brief(data['page'])}", "page"))
     if "languagetool" in data:
         cfg.languagetool = _languagetool(data["languagetool"], fail, errors)
-    errors.raise_any()
+    _raise_any(errors, cfg)
     return cfg
+
+
+def _raise_any(errors: Errors, cfg: Config) -> None:
+    """The file's errors, if any, with what could be read of it (its rule settings are checked
+    against the rules too, in the same run: run/engine.with_rule_setting_errors)."""
+    try:
+        errors.raise_any()
+    except ConfigError as exc:
+        exc.partial = cfg
+        raise
 
 
 def _unknown_keys(mapping: dict, known: tuple[str, ...], fail: Fail, errors: Errors, *keys: str | int) -> None:

@@ -116,21 +116,29 @@ def load(part: str) -> tuple:
 
 
 KEEP_OTHER_BUILDS = 2  # besides this install's: other installs on the machine keep theirs
+# ... and those used within the last ACTIVE seconds, up to KEEP_ACTIVE_BUILDS: installs at work side by
+# side (a venv, a pre-commit env, several checkouts) would otherwise delete each other's builds on
+# every run, and each run would rebuild its own (seconds)
+KEEP_ACTIVE_BUILDS = 8
+ACTIVE = 86400.0
 STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old was left by a writer that died
 
 
 def prune(directory: Path, prefix: str, current: str, keep: int = KEEP_OTHER_BUILDS) -> None:
-    """Delete the builds `<prefix>-<key>[-<part>].marshal` in `directory` other than `current`
-    and the `keep` used last, and stale temporary files. Safe beside other processes: a file is
-    read whole (an open one survives its deletion), written by an atomic rename, and a process
-    whose build was deleted builds it again."""
+    """Delete the builds `<prefix>-<key>[-<part>].marshal` in `directory` other than `current`,
+    the `keep` used last and those used within the last day (up to KEEP_ACTIVE_BUILDS), and
+    stale temporary files. Safe beside other processes: a file is read whole (an open one
+    survives its deletion), written by an atomic rename, and a process whose build was deleted
+    builds it again."""
     builds: dict[str, list[Path]] = {}
     for path in directory.glob(f"{prefix}-*.marshal"):
         builds.setdefault(path.name[len(prefix) + 1:-len(".marshal")].split("-", 1)[0], []).append(path)
     others = sorted((key for key in builds if key != current),
                     key=lambda key: max(_modified(p) for p in builds[key]), reverse=True)
-    stale = time.time() - STALE_TEMPORARY
-    doomed = [path for key in others[keep:] for path in builds[key]]
+    now = time.time()
+    stale, active = now - STALE_TEMPORARY, now - ACTIVE
+    kept = max(keep, min(KEEP_ACTIVE_BUILDS, sum(max(map(_modified, builds[key])) >= active for key in others)))
+    doomed = [path for key in others[kept:] for path in builds[key]]
     doomed += [path for path in directory.glob(f".{prefix}-*") if _modified(path) < stale]
     for path in doomed:
         try:
