@@ -191,6 +191,9 @@ class Actor(Check):
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
                 return tok, "pronoun"
             if word in _POSSESSIVE_PRONOUNS:
+                between = doc.view[tok.end:tokens[before[-1]].end]
+                if "," in between or _DETERMINERS & set(between.lower().split()):
+                    return None  # "who introduced her, said the speech": her is no owner
                 earlier = [p for p in persons if p.end <= tok.start]
                 if earlier:
                     return earlier[-1], "pronoun"
@@ -271,6 +274,7 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 def _person(token, cast) -> bool:
