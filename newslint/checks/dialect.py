@@ -9,7 +9,8 @@ majority even when it leads by less than `min_lead`, and so does a single word o
 against two or more of the other ("licence" among "center" and "favorite"). When the spellings tie
 one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
 spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
-one word against them is flagged, only when none of the other's marks is there. Capitalised words
+one word against them is flagged, only when none of the other's marks is there; a word alone, the
+article's only dialect spelling, is flagged against two marks of the other style. Capitalised words
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
@@ -56,8 +57,8 @@ class DialectMix(Check):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         self.language = context.settings.get("language", "auto")
-        self.signals = {dialect: re.compile("|".join(f"(?:{p})" for p in patterns))
-                        for dialect, patterns in self.options["signals"].items() if patterns}
+        self.signals = {dialect: [re.compile(p) for p in patterns]
+                        for dialect, patterns in self.options["signals"].items()}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
@@ -81,6 +82,9 @@ class DialectMix(Check):
             return
         away = "en-US" if home == "en-GB" else "en-GB"
         home_words = marked[home]
+        # what says the article is in its dialect: its spellings, or else the marks of its house style
+        evidence = [(s, e, f"{NAMES[home]} '{w}' here", w) for s, e, w in home_words[:3]] or \
+            [(s, e, f"{NAMES[home]} style '{w}' here", w) for s, e, w in self._style_marks(doc, home)[:3]]
         oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
         for start, end, word in sorted(marked[away] + self._mixed_quotes(doc, quoted[away], quoted[home])):
             if oxford_ok and lexicon.is_oxford(word):
@@ -88,22 +92,30 @@ class DialectMix(Check):
             suggestion = match_case(word, lexicon.counterpart(word) or word)
             fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
             yield self.report(doc, start, end, suggestions=[suggestion], fix=fix,
-                              related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
+                              related=[(s, e, note) for s, e, note, _ in evidence],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
-                              count=len(home_words), example=home_words[0][2] if home_words else "")
+                              count=len(home_words), example=evidence[0][3] if evidence else "")
+
+    def _style_marks(self, doc: Document, dialect: str) -> list[tuple[int, int, str]]:
+        """Where the house style of `dialect` shows ("$5,000", "Jan. 24"), first of each kind."""
+        found = [m for m in (p.search(doc.view) for p in self.signals.get(dialect, [])) if m]
+        return sorted((m.start(), m.end(), m.group()) for m in found)
 
     def _home(self, doc: Document, lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> str | None:
         """The article's dialect, or None when its spellings and house style leave it open."""
         gb, us = len(marked["en-GB"]), len(marked["en-US"])
-        majority = "en-GB" if gb > us else "en-US"
+        majority, minority = ("en-GB", "en-US") if gb > us else ("en-US", "en-GB")
         if abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
             return majority
-        if min(gb, us) != 1:
+        if min(gb, us) > 1 or gb + us == 0:
             return None  # more than one word against the article's dialect needs the lead above
-        styled = {dialect for dialect, pattern in self.signals.items() if pattern.search(doc.view)}
-        if gb != us:
-            return majority if styled <= {majority} else None  # one word against two or more
-        return styled.pop() if len(styled) == 1 else None  # one against one: the house style decides
+        marks = {dialect: len(self._style_marks(doc, dialect)) for dialect in self.signals}
+        if min(gb, us) == 0:  # one word alone: two marks of the other house style, none of its own
+            return minority if marks.get(minority, 0) >= 2 and not marks.get(majority) else None
+        if gb != us:  # one word against two or more, unless the house style sides with it
+            return None if marks.get(minority) else majority
+        styled = [dialect for dialect, n in marks.items() if n]
+        return styled[0] if len(styled) == 1 else None  # one against one: the house style decides
 
     @staticmethod
     def _both_ways(lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> bool:
