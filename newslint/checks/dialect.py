@@ -107,12 +107,15 @@ class DialectMix(Check):
         majority, minority = ("en-GB", "en-US") if gb > us else ("en-US", "en-GB")
         if abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
             return majority
-        if min(gb, us) > 1 or gb + us == 0:
+        # below the lead, an -ize spelling is no evidence: Oxford spelling is British too
+        us_only = sum(1 for _, _, w in marked["en-US"] if not lexicon.is_oxford(w))
+        majority, minority = ("en-GB", "en-US") if gb > us_only else ("en-US", "en-GB")
+        if min(gb, us_only) > 1 or gb + us_only == 0:
             return None  # more than one word against the article's dialect needs the lead above
         marks = {dialect: len(self._style_marks(doc, dialect)) for dialect in self.signals}
-        if min(gb, us) == 0:  # one word alone: two marks of the other house style, none of its own
+        if min(gb, us_only) == 0:  # one word alone: two kinds of mark of the other style, none of its own
             return minority if marks.get(minority, 0) >= 2 and not marks.get(majority) else None
-        if gb != us:  # one word against two or more, unless the house style sides with it
+        if gb != us_only:  # one word against two or more, unless the house style sides with it
             return None if marks.get(minority) else majority
         styled = [dialect for dialect, n in marks.items() if n]
         return styled[0] if len(styled) == 1 else None  # one against one: the house style decides
