@@ -10,7 +10,7 @@ against two or more of the other ("licence" among "center" and "favorite"). When
 one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
 spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
 one word against them is flagged, only when none of the other's marks is there; a word alone, the
-article's only dialect spelling, is flagged against two marks of the other style. Capitalised words
+article's only dialect spelling, is flagged against three kinds of mark of the other style. Capitalised words
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
@@ -40,6 +40,10 @@ def _joins_after(ch: str) -> bool:  # [\w-]
     return ch.isalnum() or ch in "_-"
 
 NAMES = {"en-GB": "British", "en-US": "American"}
+# kinds of house-style mark that outweigh an article's only dialect spelling: a dollar sum and "Dec.
+# 15" are written so in Indian copy that writes "cancelling" too; add "(AP)" or "percent" and it is
+# American copy
+_MARKS_AGAINST_A_WORD_ALONE = 3
 
 
 class DialectMix(Check):
@@ -113,8 +117,9 @@ class DialectMix(Check):
         if min(gb, us_only) > 1 or gb + us_only == 0:
             return None  # more than one word against the article's dialect needs the lead above
         marks = {dialect: len(self._style_marks(doc, dialect)) for dialect in self.signals}
-        if min(gb, us_only) == 0:  # one word alone: two kinds of mark of the other style, none of its own
-            return minority if marks.get(minority, 0) >= 2 and not marks.get(majority) else None
+        if min(gb, us_only) == 0:  # one word alone: three kinds of mark of the other style, none of its own
+            return minority if marks.get(minority, 0) >= _MARKS_AGAINST_A_WORD_ALONE and not marks.get(majority) \
+                else None
         if gb != us_only:  # one word against two or more, unless the house style sides with it
             return None if marks.get(minority) else majority
         styled = [dialect for dialect, n in marks.items() if n]
