@@ -93,8 +93,9 @@ class Actor(Check):
             established = [m for m in group if m.actor == main]
             if not any(m.kind in ("possessive", "by", "pronoun") for m in established):
                 continue  # subjects alone do not make the event someone's
+            others = {m.actor for m in group} - {main}
             places = {m.destination for m in established if m.destination} | \
-                {d for m in established for d in self._sentence_places(doc, m.sentence)}
+                {d for m in established for d in self._sentence_places(doc, m.sentence, others)}
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
             for m in group:
                 if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
@@ -190,6 +191,9 @@ class Actor(Check):
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
                 return tok, "pronoun"
             if word in _POSSESSIVE_PRONOUNS:
+                between = doc.view[tok.end:tokens[before[-1]].end]
+                if "," in between or _DETERMINERS & set(between.lower().split()):
+                    return None  # "who introduced her, said the speech": her is no owner
                 earlier = [p for p in persons if p.end <= tok.start]
                 if earlier:
                     return earlier[-1], "pronoun"
@@ -244,10 +248,14 @@ class Actor(Check):
                 return name if name is not None and _nameable(name, cast) else None
         return None
 
-    def _sentence_places(self, doc: Document, sentence: tuple[int, int]) -> set[str]:
+    def _sentence_places(self, doc: Document, sentence: tuple[int, int], others: set[str]) -> set[str]:
+        """The places of a sentence that gives the event to the established actor, unless it
+        names another who makes one too: "Marsh's visit comes a week after Aziz travelled to
+        Rome" does not send Marsh to Rome."""
         cast = people(doc)
         tokens = doc.tokens
-        return {bare(tokens[i]) for i in doc.token_range(*sentence) if bare(tokens[i]) in cast.places}
+        words = {bare(tokens[i]) for i in doc.token_range(*sentence)}
+        return set() if words & others else words & cast.places
 
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor
@@ -266,6 +274,7 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 def _person(token, cast) -> bool:

@@ -5,8 +5,13 @@ dictionary by the regular correspondences (-ise/-ize, -our/-or, -re/-er, -ce/-se
 from hand-listed pairs. The article's dialect is the configured `language`, or, with `auto`, the one
 most of its dialect spellings use; every spelling of the other dialect is flagged with its
 counterpart. One word written both ways ("colours" ... "color") settles the article's dialect by the
-majority even when it leads by less than `min_lead`. Capitalised words are names ("Labor Day",
-"Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
+majority even when it leads by less than `min_lead`, and so does a single word of one dialect
+against two or more of the other ("licence" among "center" and "favorite"). When the spellings tie
+one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
+spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
+one word against them is flagged, only when none of the other's marks is there; a word alone, the
+article's only dialect spelling, is flagged against three kinds of mark of the other style. Capitalised words
+are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
 ... my favorite novels").
@@ -35,6 +40,10 @@ def _joins_after(ch: str) -> bool:  # [\w-]
     return ch.isalnum() or ch in "_-"
 
 NAMES = {"en-GB": "British", "en-US": "American"}
+# kinds of house-style mark that outweigh an article's only dialect spelling: a dollar sum and "Dec.
+# 15" are written so in Indian copy that writes "cancelling" too; add "(AP)" or "percent" and it is
+# American copy
+_MARKS_AGAINST_A_WORD_ALONE = 3
 
 
 class DialectMix(Check):
@@ -43,6 +52,7 @@ class DialectMix(Check):
     OPTIONS = {
         "min_lead": Option("int", 2, "how many more spellings the article's dialect needs (auto)", minimum=1),
         "safe_fix": Option("bool", False, "--fix may respell the word in the article's dialect"),
+        "signals": Option("mapping_of_lists", {}, "dialect -> patterns of its house style that decide a tie"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -51,6 +61,8 @@ class DialectMix(Check):
     def __init__(self, rule, context):
         super().__init__(rule, context)
         self.language = context.settings.get("language", "auto")
+        self.signals = {dialect: [re.compile(p) for p in patterns]
+                        for dialect, patterns in self.options["signals"].items()}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
@@ -69,15 +81,14 @@ class DialectMix(Check):
                 where[dialects[word]].append((start, start + len(word), word))
         for found in (*marked.values(), *quoted.values()):
             found.sort()
-        gb, us = len(marked["en-GB"]), len(marked["en-US"])
-        if self.language in NAMES:
-            home = self.language
-        elif abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
-            home = "en-GB" if gb > us else "en-US"
-        else:
+        home = self.language if self.language in NAMES else self._home(doc, lexicon, marked)
+        if home is None:
             return
         away = "en-US" if home == "en-GB" else "en-GB"
         home_words = marked[home]
+        # what says the article is in its dialect: its spellings, or else the marks of its house style
+        evidence = [(s, e, f"{NAMES[home]} '{w}' here", w) for s, e, w in home_words[:3]] or \
+            [(s, e, f"{NAMES[home]} style '{w}' here", w) for s, e, w in self._style_marks(doc, home)[:3]]
         oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
         for start, end, word in sorted(marked[away] + self._mixed_quotes(doc, quoted[away], quoted[home])):
             if oxford_ok and lexicon.is_oxford(word):
@@ -85,9 +96,34 @@ class DialectMix(Check):
             suggestion = match_case(word, lexicon.counterpart(word) or word)
             fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
             yield self.report(doc, start, end, suggestions=[suggestion], fix=fix,
-                              related=[(s, e, f"{NAMES[home]} '{w}' here") for s, e, w in home_words[:3]],
+                              related=[(s, e, note) for s, e, note, _ in evidence],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
-                              count=len(home_words), example=home_words[0][2] if home_words else "")
+                              count=len(home_words), example=evidence[0][3] if evidence else "")
+
+    def _style_marks(self, doc: Document, dialect: str) -> list[tuple[int, int, str]]:
+        """Where the house style of `dialect` shows ("$5,000", "Jan. 24"), first of each kind."""
+        found = [m for m in (p.search(doc.view) for p in self.signals.get(dialect, [])) if m]
+        return sorted((m.start(), m.end(), m.group()) for m in found)
+
+    def _home(self, doc: Document, lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> str | None:
+        """The article's dialect, or None when its spellings and house style leave it open."""
+        gb, us = len(marked["en-GB"]), len(marked["en-US"])
+        majority, minority = ("en-GB", "en-US") if gb > us else ("en-US", "en-GB")
+        if abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
+            return majority
+        # below the lead, an -ize spelling is no evidence: Oxford spelling is British too
+        us_only = sum(1 for _, _, w in marked["en-US"] if not lexicon.is_oxford(w))
+        majority, minority = ("en-GB", "en-US") if gb > us_only else ("en-US", "en-GB")
+        if min(gb, us_only) > 1 or gb + us_only == 0:
+            return None  # more than one word against the article's dialect needs the lead above
+        marks = {dialect: len(self._style_marks(doc, dialect)) for dialect in self.signals}
+        if min(gb, us_only) == 0:  # one word alone: three kinds of mark of the other style, none of its own
+            return minority if marks.get(minority, 0) >= _MARKS_AGAINST_A_WORD_ALONE and not marks.get(majority) \
+                else None
+        if gb != us_only:  # one word against two or more, unless the house style sides with it
+            return None if marks.get(minority) else majority
+        styled = [dialect for dialect, n in marks.items() if n]
+        return styled[0] if len(styled) == 1 else None  # one against one: the house style decides
 
     @staticmethod
     def _both_ways(lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> bool:

@@ -11,6 +11,13 @@
              the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
+  restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
+             gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
+             "these" and a number whose digits are an earlier one's in another order, a slip of
+             the keys (a number the article gave before for it is a restatement, not a slip)
+
+A number that repeats a value the article already gave for the same thing refers back to it
+("a $36m contract and a $63m contract ... the $63m contract"): only a new value contradicts.
 
 A change stated as such ("rose from 1,200 to 2,100", "revised", "another 300") is not a
 contradiction: the change cues are the rule's YAML.
@@ -55,6 +62,15 @@ def amount_pattern(nouns: str) -> re.Pattern:
 
 
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
+# a number with what it counts: "183 passengers", "57 million gift" (after "$"), "2.3 tonnes", "64%
+# stake"; led by a digit class, which the engine looks for in C (the currency is the character before)
+_QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
+                       r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
+                       r"[- ](?P<thing>[a-z]+)\b")
+_DEFINITE = re.compile(r"\b(?i:the|these|those) \Z")  # not "that": "said that 138 people"
+# words after a number that name no thing: "$75 million to the university"
+_NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
+                         "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -67,6 +83,7 @@ class Quantity:
     sentence: int    # index of the sentence
     what: str = ""   # the key as the message says it, when they differ ("the budget")
     stated: bool = False  # says what it is, whatever words surround it ("his 101st birthday", "the loss of")
+    bound: bool = False   # joined to its noun ("six-week trial"): the words after the noun are not about it
 
 
 class Direction(NamedTuple):
@@ -127,20 +144,24 @@ class NumberConsistency(Check):
         if not sentences:
             return
         quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc),
-                      *self._transposed(doc)]
+                      *self._transposed(doc), *self._restated(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in quantities:
             by_key.setdefault(q.key, []).append(q)
+        reported: set[int] = set()  # two readings of one number ("the $63 million contract") give one finding
         for key, group in by_key.items():
             values = {q.value for q in group}
             if len(values) < 2:
                 continue
             first = group[0]
             what = first.what or key
-            for q in group[1:]:
-                if q.value == first.value or q.sentence == first.sentence \
+            for k, q in enumerate(group[1:], 1):
+                if any(q.value == p.value for p in group[:k]) or q.sentence == first.sentence \
                         or self._changed(doc, q) or self._changed(doc, first):
+                    continue  # a value given before for the thing refers back to it
+                if q.start in reported:
                     continue
+                reported.add(q.start)
                 yield self.report(doc, q.start, q.end, suggestions=[doc.view[first.start:first.end]],
                                   related=[(first.start, first.end, f"{what}: {doc.view[first.start:first.end]} here")],
                                   what=what, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
@@ -192,10 +213,10 @@ class NumberConsistency(Check):
         if q.stated:
             return False
         s, e = doc.sentences[q.sentence]
-        before = doc.view[s:q.start].split()[-_CUE_WINDOW:]
-        after = doc.view[q.end:e].split()[:_CUE_WINDOW]
+        before = doc.view[s:q.start].split()
+        after = [] if q.bound else doc.view[q.end:e].split()[:_CUE_WINDOW]
         cues = self.age_change if q.key.startswith(_AGE) else self.change
-        return bool(cues & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
+        return bool(cues & _cue_words(before[-_CUE_WINDOW:], len(before) <= _CUE_WINDOW, after))
 
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         for age in article(doc).ages:
@@ -216,6 +237,40 @@ class NumberConsistency(Check):
                 yield Quantity(f"the count of {thing} ({a.governor})", a.value, a.start, a.end,
                                self._sentence_of(doc, a.start), what=f"the number of {thing}", stated=True)
 
+    def _restated(self, doc: Document) -> Iterator[Quantity]:
+        """A thing taken up again ("the 138 passengers") with an earlier number's digits in another
+        order ("183 passengers"): both, under a key of their own, when the article gave the new
+        value for nothing of that unit before."""
+        view = doc.view
+        seen: list[tuple[str, str, str, re.Match]] = []  # unit, thing, digits, match
+        for m in _QUANTITY.finditer(view):
+            digits = m.group("n").replace(",", "").rstrip(".")
+            currency = view[m.start() - 1] if m.start() and view[m.start() - 1] in "£$€" else ""
+            unit = f"{currency}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
+            thing = m.group("thing")
+            if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(digits)):
+                continue  # a bare count counts a plural: "183 passengers", not "2019 season"
+            start = m.start() - len(currency)
+            if _DEFINITE.search(view, max(0, start - 7), start) and len(set(digits.replace(".", ""))) > 1:
+                earlier = [(t, d, e) for u, t, d, e in seen if u == unit and (t == thing or t in _NOT_A_THING)]
+                slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
+                if slips and not any(d == digits for _, d, _ in earlier) and not self._cued(doc, slips[0]):
+                    what = f"the {thing}" if currency or m.group("pct") else f"the number of {thing}"
+                    key = f"{what} ({slips[0].start()})"
+                    for q in (slips[0], m):
+                        at = q.start() - len(currency)
+                        end = q.end("pct") if q.group("pct") else q.end("mult") if q.group("mult") else q.end("n")
+                        yield Quantity(key, round(float(q.group("n").replace(",", "").rstrip(".")) * 100), at, end,
+                                       self._sentence_of(doc, at), what=what, stated=True)
+            seen.append((unit, thing, digits, m))
+
+    def _cued(self, doc: Document, m: re.Match) -> bool:
+        """A change cue among the two words before a number ("rose from 36"): the words after
+        it name what it counts."""
+        s = doc.sentences[self._sentence_of(doc, m.start())][0]
+        before = doc.view[s:m.start()].split()
+        return bool(self.change & _cue_words(before[-2:], len(before) <= 2, []) - _NOT_CHANGES)
+
     def _durations(self, doc: Document) -> Iterator[Quantity]:
         if self.duration is None:
             return
@@ -231,8 +286,9 @@ class NumberConsistency(Check):
             if value is None:
                 continue
             unit = m.group("unit").lower()
+            bound = view[n.end():m.start() + 1] == "-" and view[m.end("unit"):m.start("noun")] == " "
             yield Quantity(f"the length of the {cls} in {unit}s", value, n.start(), m.end("unit"),
-                           self._sentence_of(doc, n.start()))
+                           self._sentence_of(doc, n.start()), bound=bound)
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:
@@ -265,6 +321,23 @@ class NumberConsistency(Check):
             end = m.end("mult") if m.group("mult") else m.end("n")
             yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
                            what=f"the {noun}")
+
+
+# cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
+_NOT_CHANGES = frozenset({"of", "about", "around", "nearly", "almost", "roughly", "approximately", "estimated",
+                          "estimate", "expected", "some"})
+
+
+def _cue_words(before: list[str], opens_sentence: bool, after: list[str]) -> set[str]:
+    """The words around a number that may state a change, lowercased; a capitalised word inside
+    a sentence is a name ("Judge Amanda Fell"), not a cue."""
+    words = [w for k, w in enumerate(before) if not w[:1].isupper() or (k == 0 and opens_sentence)]
+    words += [w for w in after if not w[:1].isupper()]
+    return {w.strip(",.;:()\"“”'’").lower() for w in words}
+
+
+def _year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100
 
 
 _AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also"}

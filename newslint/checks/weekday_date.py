@@ -3,7 +3,8 @@
 Three ways a weekday gets its date:
   - side by side: "Wednesday, March 14, 2023", "14 March (Tuesday)";
   - a relative word: "today, Monday" is checked against the article's date;
-  - the same event named twice: "the vote on Thursday" ... "the March 13 vote".
+  - the same event named twice: "the vote on Thursday" ... "the March 13 vote" ("Thursday's
+    vote").
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent.
 """
@@ -117,6 +118,9 @@ class WeekdayDate(Check):
         date_at = {d.start: d for d in dates}
         for at in sorted(weekday_at.keys() - done | date_at.keys()):
             if view[max(0, at - 4):at] != " on ":
+                possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
+                if possessed is not None:  # "Sunday's final"
+                    on_weekday.setdefault(possessed, []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, at - _LOOK_BACK), at)
             if m is None or self.distinct & set(view[m.end("noun"):at].lower().split()):
@@ -145,6 +149,14 @@ class WeekdayDate(Check):
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [(mention.start, mention.end)])
 
+    def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
+        """The kind of event a weekday owns: "Sunday's final", "Tuesday’s vote"."""
+        end = weekday[1]
+        if view[end:end + 2] not in ("'s", "’s") or self.date_event is None:
+            return None
+        m = self.date_event.match(view, end + 2)
+        return self._kind(m.group("noun")) if m else None
+
     def _kind(self, noun: str) -> str:
         noun = noun.lower()
         return self.kind.get(noun, noun)
@@ -162,7 +174,8 @@ class WeekdayDate(Check):
             if paired is None:
                 continue
             s, e = doc.sentences[max(0, doc.sentence_index(start))]
-            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, e)}
+            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, e)
+                     if not any(d.start <= m.start() < d.end for d in dates)}  # "March 8" is no march
             if len(kinds) == 1:
                 yield kinds.pop(), paired
 

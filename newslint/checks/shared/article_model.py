@@ -96,6 +96,16 @@ class Article:
     role_holders: dict[str, str] = field(default_factory=dict)  # "pope" -> "Francis", when one person holds it
     amounts: list[Amount] = field(default_factory=list)
 
+    def person(self, run: NameRun) -> str | None:
+        """Like `key`, and a given name alone ("Maisie, 15,") is the one person the article
+        gave it to ("Maisie Dunn"), when it gave it to one person only."""
+        if run.size == 1 and run.surname not in self.given:
+            owners = {f"{run.surname} {s}" if s in self.namesakes else s
+                      for s, names in self.given.items() if run.surname in names}
+            if len(owners) == 1:
+                return owners.pop()
+        return self.key(run)
+
     def key(self, run: NameRun) -> str | None:
         """Who a run names, as the rules group people: the surname, or for a surname two people
         share, the given name and surname (None when the run gives only the shared surname)."""
@@ -214,14 +224,20 @@ def sound_key(name: str) -> str:
     return s[:-1] if len(s) > 3 and s.endswith("e") else s
 
 
+_VOWELS = re.compile("[aeiou]+")
+
+
 def same_name(a: str, b: str) -> bool:
     """Two given names that may be one name spelt two ways (not Daniel and Michael, not John and
-    Joan: short names must sound alike)."""
+    Joan: short names must sound alike; Geoffrey and Jeffrey differ by one sound inside)."""
     if a == b:
         return True
     ka, kb = sound_key(a), sound_key(b)
     if ka == kb:
         return True
+    if min(len(ka), len(kb)) >= 5 and ka[0] == kb[0] and ka[-1] == kb[-1] and \
+            _VOWELS.sub("", ka) == _VOWELS.sub("", kb) and edit_distance(ka, kb, 1) <= 1:
+        return True  # one vowel more or other, inside the name
     if min(len(ka), len(kb)) <= 5 or ka[:3] != kb[:3]:
         return False
     return edit_distance(ka, kb, 2) <= 2
@@ -296,8 +312,14 @@ class _AgeReader:
         """The runs that name people (found when an age needs them: most articles give none)."""
         if self._people_at is None:
             model, aged = self.model, self.aged
-            self._people_at = [r for r in model.runs if r.surname in model.cast.persons or r.surname in aged
-                               or _full_name(self.view, r, model.cast)]
+            view, cast = self.view, model.cast
+            runs = [r for r in model.runs
+                    if r.surname in cast.persons or r.surname in aged or _full_name(view, r, cast)]
+            # "Police said ...": a common word opening a sentence, unless a full name ends with it
+            doubtful = {r.surname for r in runs
+                        if r.size == 1 and _opens_sentence(view, r) and _common_word(r.surname)}
+            named = {r.surname for r in runs if r.size > 1 and r.surname in doubtful and _full_name(view, r, cast)}
+            self._people_at = [r for r in runs if not (r.size == 1 and r.surname in doubtful - named)]
             self.ends = [r.end for r in self._people_at]
         return self._people_at
 
@@ -311,7 +333,7 @@ class _AgeReader:
         for m in _AGE_AFTER_NAME.finditer(view):
             name = strip_possessive(m.group("name"))
             run = run_ending.get(m.end("name"))
-            who = model.key(run) if run is not None else name
+            who = model.person(run) if run is not None else name
             if who and name not in model.cast.places and 0 < int(m.group("age")) < 120:
                 found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
         for m in _AGE_AFTER_NOUN.finditer(view):
@@ -382,6 +404,19 @@ class _AgeReader:
         return found
 
 
+def _opens_sentence(view: str, run: NameRun) -> bool:
+    before = view[max(0, run.start - 4):run.start]
+    opening = before.rstrip(" \"“‘")
+    return not opening or "\n" in before or opening[-1] in ".!?"
+
+
+def _common_word(word: str) -> bool:
+    """A word of everyday prose ("Police said ..."), which a sentence capitalises without
+    making it a name."""
+    from ...resources import lexicon
+    return lexicon.known(word.lower()) and lexicon.zipf(word.lower()) >= 4.0
+
+
 def _full_name(view: str, run: NameRun, cast: People) -> bool:
     """A run that reads as a person's full name ("Catherine Murphy"), not a place, an institution
     after "the", or words ("Bomber Command", "Second World War")."""
@@ -421,14 +456,13 @@ _IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|hi
 def _identifications(doc: Document, model: Article) -> dict[str, str]:
     """Descriptions the article gives a name: "identified the man as Gregory Lindqvist" ties
     "the man" to Lindqvist, and so the person the article opened with ("a 57-year-old hiker")
-    when the description only says man or woman (or him, her)."""
+    when the description only says man or woman (or him, her); failing that, a paragraph that
+    opens with a name after the lede ties the lede's description to it (`_introduced`)."""
     view = doc.view
     links: dict[str, str] = {}
-    if " as " not in view or not _IDENTIFIED.search(view):
-        return links
+    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view else None
     person_nouns = words()["person_nouns"]
-    first = _YEAR_OLD_DESCRIPTION.search(view)
-    for m in _IDENTIFIED.finditer(view):
+    for m in _IDENTIFIED.finditer(view) if " as " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
         who = model.key(run) if run is not None else strip_possessive(m.group("name"))
         if not who:
@@ -438,7 +472,42 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
             links.setdefault(f"the {noun}", who)
         if (noun is None or noun in person_nouns) and first is not None and first.start() < m.start():
             links.setdefault(f"the {first.group('noun')}", who)
+    introduced = _introduced(doc, model, first)
+    if first is not None and introduced:
+        links.setdefault(f"the {first.group('noun')}", introduced)
     return links
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according)\b")
+
+
+def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | None:
+    """The person an anonymous lede turns out to be: "A 16-year-old schoolgirl has swum the
+    Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
+    ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
+    when the lede has a second person to name ("... after a woman was hurt")."""
+    nouns = words()["lede_nouns"]
+    if first is None or first.group("noun") not in nouns:
+        return None
+    index = doc.sentence_index(first.start())
+    lede = doc.view[first.end():doc.sentences[index][1]].lower() if index >= 0 else ""
+    if any(w in nouns for w in _LOWER_WORDS.findall(lede)):
+        return None  # "A 34-year-old man was charged after a woman was hurt": two people to name
+    blocks = doc.blocks
+    k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
+    if k is None or k > 2 or k + 1 >= len(blocks):
+        return None  # the description opens the article: its headline or lede
+    at = blocks[k + 1].start
+    run = next((r for r in model.runs if r.start >= at), None)
+    if run is None or run.start != at or run.size < 2 or not run.given \
+            or not (run.surname in model.cast.persons or _full_name(doc.view, run, model.cast)):
+        return None
+    index = doc.sentence_index(at)
+    sentence = doc.view[at:doc.sentences[index][1]] if index >= 0 else ""
+    if _SPEECH.search(sentence) or f"the {first.group('noun')}" in sentence.lower():
+        return None
+    return model.key(run)
 
 
 _YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
