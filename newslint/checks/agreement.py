@@ -102,7 +102,7 @@ class Agreement(Check):
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
-                if first == i - 1 and not singular_elsewhere and self._opens_sentence(doc, subject.start):
+                if first == i - 1 and not singular_elsewhere and opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
                     continue
@@ -180,14 +180,6 @@ class Agreement(Check):
             counts.setdefault(tok.text, [0, 0])[number] += 1
         return {name: (singular, plural) for name, (singular, plural) in counts.items()}
 
-    @staticmethod
-    def _opens_sentence(doc: Document, offset: int) -> bool:
-        """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
-        k = doc.sentence_index(offset)
-        if k < 0 or offset >= doc.sentences[k][1]:
-            return False
-        return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
-
     def _plural_made_right(self, tokens, first: int, view: str, named: bool) -> bool:
         """Whether the words just before the subject (with nothing but spaces between) end with
         one of not_after or, before a name, hold one of not_within ("Smith and star Jones have";
@@ -203,6 +195,14 @@ class Agreement(Check):
         if named and self.not_within & set(before[len(before) - self.options["window"]:]):
             return True  # "Knight and drum and bass star Roni Size have"
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
+
+
+def opens_sentence(doc: Document, offset: int) -> bool:
+    """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
+    k = doc.sentence_index(offset)
+    if k < 0 or offset >= doc.sentences[k][1]:
+        return False
+    return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
 
 
 def _named_persons(doc: Document) -> set[str]:
