@@ -53,3 +53,11 @@ def test_the_subject_is_read_across_the_words_between(text, verb, suggestion):
 ])
 def test_no_finding_where_the_reading_is_not_certain(text):
     assert findings(text) == []
+
+
+def test_a_certain_subject_overrules_the_word_pair_model():
+    """The model sees "firm have" and wants "has"; the subject is "Rules"."""
+    text = "Rules for the firm have quit."
+    alone = [d for d in lint(text, select=["grammar/confusion"]) if d.rule == "grammar/confusion"]
+    assert [d.suggestions for d in alone] == [["has"]]
+    assert findings(text) == []

@@ -44,6 +44,12 @@ NUMBERS = ("singular", "plural")
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
 MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
 MAX_ADVERBS = 2
+# a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
+PLURAL_STRAY_SHARE = 0.3
+# modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
+CARDINALS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                       "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+                       "million", "millions", "billion", "dozen", "dozens", "few", "several", "many"])
 
 
 class SubjectAgreement(Check):
@@ -133,6 +139,24 @@ class SubjectAgreement(Check):
             yield self.report(doc, verb.start, verb.end, suggestions=[suggestion],
                               fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
                               suggestion=suggestion, subject=view[tokens[first].start:tokens[last].end])
+
+    def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
+        """Drop another rule's finding that would put a verb in the other number where the
+        subject is certain of the number written: the word pair model sees "scheme have" in
+        "Rules on the scheme have changed", not "Rules"."""
+        view = doc.view
+        kept = []
+        for d in found:
+            written = view[d.offset:d.offset + d.length] if d.rule != self.rule.id else ""
+            form = self.forms.get(written)
+            if form is not None and form[1] in d.suggestions:
+                here = doc.token_range(d.offset, d.offset + d.length)
+                if len(here) == 1 and here.start > 0:
+                    reading = self._subject(doc, here.start)
+                    if reading is not None and reading[0] == form[0]:
+                        continue
+            kept.append(d)
+        return kept
 
     def _subject(self, doc: Document, verb: int) -> tuple[str, int, int] | None:
         """(number, first token, last token) of the verb's subject, when certain."""
@@ -230,7 +254,7 @@ class SubjectAgreement(Check):
             first -= 1
         if name and determiner != "the":
             return None
-        if any(m.kind != "word" for m in modifiers):
+        if any(m.kind != "word" or m.text.lower() in CARDINALS for m in modifiers):
             number = None  # "the 10 billion were", "the 2004 figure": amounts are counted either way
         elif determiner is None and any(m.text.endswith(("ing", "ed")) for m in modifiers):
             return None
@@ -249,17 +273,18 @@ class SubjectAgreement(Check):
         if lower in self.groups or lower.endswith(("ing", "ed")):
             return None
         number = self.nouns.number(lower)
-        if number is None and lower not in self.nouns.counts and lower.endswith("s"):
-            number = self._regular_plural(lower)
+        if number is None and lower.endswith("s") and self._regular_plural(lower):
+            return "plural"
         return number
 
-    def _regular_plural(self, lower: str) -> str | None:
-        """"plural" for a word the table lacks that is a regular plural of a singular noun it
-        has (ministers: minister), since the table has few plurals before singular verbs."""
-        for stem in _singulars(lower):
-            if self.nouns.number(stem) == "singular" and stem not in self.groups:
-                return "plural"
-        return None
+    def _regular_plural(self, lower: str) -> bool:
+        """Whether the word is a regular plural of a singular noun (ministers: minister) that the
+        table lacks or mostly gives a plural verb: its pairs with singular verbs come from
+        longer phrases ("house rules is" in "the house rules is ...")."""
+        counts = self.nouns.counts.get(lower)
+        if counts is not None and (counts[2] or counts[0] > counts[1] * PLURAL_STRAY_SHARE):
+            return False
+        return any(self.nouns.number(stem) == "singular" and stem not in self.groups for stem in _singulars(lower))
 
     def _opens_clause(self, doc: Document, first: int) -> bool:
         """Whether a clause starts at token `first`: a sentence's start, a comma before it, or
