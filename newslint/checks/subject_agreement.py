@@ -275,6 +275,8 @@ class SubjectAgreement(Check):
         number = self.nouns.number(lower)
         if number is None and lower.endswith("s") and self._regular_plural(lower):
             return "plural"
+        if number is None and lower not in self.nouns.counts and _countable(lower):
+            return "singular"  # "the love affair have": a noun too rare for the table, with a plural
         return number
 
     def _regular_plural(self, lower: str) -> bool:
@@ -331,3 +333,15 @@ def _singulars(plural: str) -> Iterator[str]:
         yield plural[:-2]
     yield plural[:-1]
 
+
+
+def _countable(lower: str) -> bool:
+    """Whether the dictionary has the word and its regular plural (affair, affairs): the singular
+    of a countable noun, not an adjective standing for people (elderly, homeless)."""
+    from ..resources import lexicon
+    lex = lexicon.get()
+    if lower.endswith("s") or not lex.is_word(lower):
+        return False
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return lex.is_word(lower[:-1] + "ies")
+    return lex.is_word(lower + "s") or (lower.endswith(("x", "ch", "sh", "z")) and lex.is_word(lower + "es"))
