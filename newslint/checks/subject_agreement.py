@@ -167,13 +167,33 @@ class SubjectAgreement(Check):
                 break
             j -= 1
         if not self._joined(doc, j, j + 1):
-            return None
+            return self._before_apposition(doc, j) if j == verb - 1 and j > 0 else None
         word = _plain(tokens[j].text).lower()
         if word in self.pronouns:
             return self.pronouns[word], j, j
         if word in self.relatives:
             return self._antecedent(doc, j)
         return self._clause_subject(doc, j)
+
+    def _before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
+        """A singular subject before a name or a noun phrase set off by commas, the verb after the
+        second ("Will Smith's first comedy, Hitch, have topped"), when the words between the
+        commas are a name (capitalised words) or a noun phrase that agrees."""
+        tokens, view = doc.tokens, doc.view
+        if view[tokens[last].end:tokens[last + 1].start] != ", ":
+            return None
+        first = last
+        while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[0].isupper():
+            first -= 1
+        if not tokens[last].text[0].isupper() or (first > 0 and self._joined(doc, first - 1, first)):
+            phrase = self._phrase(doc, last)
+            if phrase is None or phrase[0] == "plural":
+                return None
+            first = phrase[1]
+        if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        subject = self._clause_subject(doc, first - 1)
+        return subject if subject is not None and subject[0] == "singular" else None
 
     def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:
         """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
@@ -245,8 +265,11 @@ class SubjectAgreement(Check):
                 first -= 1
                 break
             if word.endswith(("'s", "'")) and before.kind == "word":
-                determiner = "either"  # "Foster's takeover offer"
+                determiner = "either"  # "Foster's takeover offer", "Will Smith's first comedy"
                 first -= 1
+                while word[0].isupper() and first > 0 and self._joined(doc, first - 1, first) \
+                        and tokens[first - 1].text[0].isupper():
+                    first -= 1
                 break
             if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()):
                 break
