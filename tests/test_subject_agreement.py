@@ -55,9 +55,12 @@ def test_no_finding_where_the_reading_is_not_certain(text):
     assert findings(text) == []
 
 
-def test_a_certain_subject_overrules_the_word_pair_model():
+@pytest.mark.parametrize("text, format", [
+    ("Rules for the firm have quit.", "text"),
+    ("<p>Rules for the <b>firm</b> have quit.</p>", "html"),  # findings' offsets are the source's
+])
+def test_a_certain_subject_overrules_the_word_pair_model(text, format):
     """The model sees "firm have" and wants "has"; the subject is "Rules"."""
-    text = "Rules for the firm have quit."
-    alone = [d for d in lint(text, select=["grammar/confusion"]) if d.rule == "grammar/confusion"]
+    alone = [d for d in lint(text, format=format, select=["grammar/confusion"]) if d.rule == "grammar/confusion"]
     assert [d.suggestions for d in alone] == [["has"]]
-    assert findings(text) == []
+    assert [d for d in lint(text, format=format, select=["grammar"]) if d.rule.startswith("grammar/")] == []

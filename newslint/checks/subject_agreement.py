@@ -25,6 +25,7 @@ the persons of the article are the agreement rules' (grammar/singular-has, gramm
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Iterator
 
@@ -144,15 +145,16 @@ class SubjectAgreement(Check):
         """Drop another rule's finding that would put a verb in the other number where the
         subject is certain of the number written: the word pair model sees "scheme have" in
         "Rules on the scheme have changed", not "Rules"."""
-        view = doc.view
+        tokens = doc.tokens
         kept = []
         for d in found:
-            written = view[d.offset:d.offset + d.length] if d.rule != self.rule.id else ""
+            written = doc.text[d.offset:d.offset + d.length] if d.rule != self.rule.id else ""
             form = self.forms.get(written)
             if form is not None and form[1] in d.suggestions:
-                here = doc.token_range(d.offset, d.offset + d.length)
-                if len(here) == 1 and here.start > 0:
-                    reading = self._subject(doc, here.start)
+                # the finding's offsets are the source's: find its token by them
+                i = bisect.bisect_left(tokens, d.offset, key=lambda t: doc.source_span(t.start, t.end)[0])
+                if 0 < i < len(tokens) and tokens[i].text == written:
+                    reading = self._subject(doc, i)
                     if reading is not None and reading[0] == form[0]:
                         continue
             kept.append(d)
