@@ -92,7 +92,7 @@ class Agreement(Check):
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue
                 if persons is None:
-                    persons = _named_persons(doc)
+                    persons = named_persons(doc)
                     numbers = self._verb_numbers(doc) if self.singular_verbs else {}
                 name = bare(subject)
                 singular, plural = numbers.get(name, (0, 0))
@@ -205,7 +205,7 @@ def opens_sentence(doc: Document, offset: int) -> bool:
     return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
 
 
-def _named_persons(doc: Document) -> set[str]:
+def named_persons(doc: Document) -> set[str]:
     """The persons of the article with a title ("Ms Williams"), or named in full ("Serena
     Williams") who also speak ("Williams said"): a team or a firm may take a plural verb in
     British English ("United have"), and people.py counts "United said" as a person.

@@ -33,7 +33,8 @@ from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
-from .agreement import opens_sentence
+from ..document.tokens import strip_possessive
+from .agreement import named_persons, opens_sentence
 from .shared.check import Check
 from .shared.fixes import match_case
 
@@ -45,6 +46,7 @@ NUMBERS = ("singular", "plural")
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
 MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
 MAX_ADVERBS = 2
+MAX_APPOSITION = 10  # words between the commas after a person: "Bob Murray, chairman of the club, have"
 # a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
 PLURAL_STRAY_SHARE = 0.3
 # modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
@@ -74,6 +76,8 @@ class SubjectAgreement(Check):
                           "in -ly: also, still"),
         "groups": Option("strings", [], "nouns of bodies of people the word pair table is too thin to show as "
                          "such (jury, crowd): British copy gives them either number"),
+        "not_heads": Option("strings", [], "words that end a noun phrase on its left and are no subject: "
+                            "auxiliaries (would, could: 'would last season have'), there, what"),
     }
     PLACEHOLDERS = ("match", "suggestion", "subject")
 
@@ -102,7 +106,7 @@ class SubjectAgreement(Check):
         self.groups = frozenset(w.lower() for w in self.options["groups"])
         # words that end a noun phrase on its left or are no head: "and" joins two subjects
         self.no_head = (self.openers | self.prepositions | self.relatives | self.adverbs | set(self.determiners)
-                        | set(self.pronouns) | set(self.forms)
+                        | set(self.pronouns) | set(self.forms) | {w.lower() for w in self.options["not_heads"]}
                         | {"of", "and", "or", "nor", "he", "she", "it", "i", "you"})
         forms = "|".join(sorted(map(re.escape, self.forms), key=len, reverse=True))
         # the verbs after a space, as whole words in lower case (an upper-case one opens a question)
@@ -178,12 +182,16 @@ class SubjectAgreement(Check):
         return self._clause_subject(doc, j)
 
     def _before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
-        """A singular subject before a name or a noun phrase set off by commas, the verb after the
-        second ("Will Smith's first comedy, Hitch, have topped"), when the words between the
-        commas are a name (capitalised words) or a noun phrase that agrees."""
+        """A singular subject before words set off by commas, the verb after the second: a noun
+        phrase before a name or a phrase that agrees ("Will Smith's first comedy, Hitch, have
+        topped"), or a person of the article before any words ("Bob Murray, chairman of the
+        club, have launched"; "Ross, who is the presenter, were")."""
         tokens, view = doc.tokens, doc.view
         if view[tokens[last].end:tokens[last + 1].start] != ", ":
             return None
+        person = self._person_before_apposition(doc, last)
+        if person is not None:
+            return person
         first = last
         while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[0].isupper():
             first -= 1
@@ -196,6 +204,26 @@ class SubjectAgreement(Check):
             return None
         subject = self._clause_subject(doc, first - 1)
         return subject if subject is not None and subject[0] == "singular" else None
+
+    def _person_before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
+        """A person of the article (titled, or named in full who speaks: agreement.named_persons)
+        opening a clause, then at most MAX_APPOSITION words parted by single spaces, ending at
+        `last`."""
+        tokens, view = doc.tokens, doc.view
+        first = last
+        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] == " ":
+            first -= 1
+        if first < 1 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
+            return None  # "Mr Smith, his wife and two children, were": a list
+        name = first - 1
+        if not tokens[name].text[0].isupper() or strip_possessive(tokens[name].text) not in named_persons(doc):
+            return None
+        start = name
+        while start > 0 and self._joined(doc, start - 1, start) and tokens[start - 1].text[0].isupper():
+            start -= 1
+        return ("singular", start, name) if self._opens_clause(doc, start) else None
 
     def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:
         """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
@@ -240,7 +268,7 @@ class SubjectAgreement(Check):
             return None
         if first > 0 and _plain(tokens[first - 1].text).lower() in self.prepositions | {"of"}:
             return None
-        if gap == ", " and word in self.clausal and number == "plural":
+        if word in self.clausal and number == "plural":
             return None  # "the talks failed, which has angered": the clause may be the antecedent
         return number, first, relative - 1
 
@@ -255,8 +283,10 @@ class SubjectAgreement(Check):
         lower = text.lower()
         if tok.kind != "word" or text.endswith(("'s", "'")) or lower in self.no_head:
             return None
-        name = text[0].isupper() and not opens_sentence(doc, tok.start)
-        number = self._noun_number(lower)
+        if text[0].isupper() and opens_sentence(doc, tok.start):
+            return None  # "Scotland have", "Arsenal were": a name or a common noun, the capital cannot say
+        name = text[0].isupper()
+        number = self._noun_number(lower, fallback=not name)
         first, determiner = head, None
         modifiers: list[Token] = []
         while first > 0 and view[tokens[first - 1].end:tokens[first].start] == " ":
@@ -273,8 +303,9 @@ class SubjectAgreement(Check):
                         and tokens[first - 1].text[0].isupper():
                     first -= 1
                 break
-            if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()):
-                break
+            if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
+                    or self._noun_number(word.lower(), fallback=False) == "plural":
+                break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
             modifiers.append(before)
             first -= 1
         if name and determiner != "the":
@@ -292,16 +323,19 @@ class SubjectAgreement(Check):
             number = None
         return number, first
 
-    def _noun_number(self, lower: str) -> str | None:
+    def _noun_number(self, lower: str, fallback: bool = True) -> str | None:
         """The head's number from the word pair table; a participle may stand for people ("the
-        injured were", "the accused have")."""
+        injured were", "the accused have"). With `fallback`, a word too rare for the table is
+        singular if the dictionary has its plural and it counts no share ("the love affair have",
+        not "a significant proportion were")."""
         if lower in self.groups or lower.endswith(("ing", "ed")):
             return None
         number = self.nouns.number(lower)
         if number is None and lower.endswith("s") and self._regular_plural(lower):
             return "plural"
-        if number is None and lower not in self.nouns.counts and _countable(lower):
-            return "singular"  # "the love affair have": a noun too rare for the table, with a plural
+        if number is None and fallback and lower not in self.nouns.counts and _countable(lower) \
+                and not self.nouns.counts_a_share(lower):
+            return "singular"
         return number
 
     def _regular_plural(self, lower: str) -> bool:

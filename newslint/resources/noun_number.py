@@ -27,7 +27,7 @@ from typing import Callable
 
 from .lexicon.build import _mark_used, _package_file, _store, cache_dir, prune
 
-FORMAT = 2
+FORMAT = 3
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 SINGULAR_VERBS = frozenset(["has", "is", "was", "does"])
 PLURAL_VERBS = frozenset(["have", "are", "were", "do"])
@@ -39,9 +39,12 @@ GROUP_SIGNS = frozenset(["members", "member", "officials", "spokesman", "spokesw
 # like "law are" come from longer phrases ("the rule of law are"); nouns whose verbs split more
 # ("side" 20%, "family" 59%, "team" 29%) take both
 STRAY_SHARE = 0.12
-# a word far more often followed by "of" than by any verb counts a share of something ("pair",
-# "lot", "remainder", "couple"): "the pair were", "a lot of them were" agree with what it counts
+# a word far more often followed by "of" than by any verb, or followed by "of" this often for each
+# of its uses (on the scale of MIN_SUBJECT_RATE), counts a share of something ("pair", "lot",
+# "proportion", "handful": 12 to 45; "law", "team", "movement": 0.8 to 2.5): "the pair were", "a
+# significant proportion were" agree with what it counts
 PARTITIVE_OF = 8
+PARTITIVE_OF_RATE = 3.0
 # a singular noun is a verb's subject this often for each occurrence in wordfreq (per million of
 # its uses, on the table's scale): "law", "offer", "coach" are; "young", "dead", "official" are
 # mostly adjectives, and "the young have" agrees with the people they stand for
@@ -52,8 +55,10 @@ class NounNumbers:
     """For each word the table has before the verbs: (singular verb pairs, plural verb pairs,
     whether it names a group or counts a share)."""
 
-    def __init__(self, counts: dict[str, tuple[int, int, bool]], frequency: Callable[[str], float]):
+    def __init__(self, counts: dict[str, tuple[int, int, bool]], of: dict[str, int],
+                 frequency: Callable[[str], float]):
         self.counts = counts
+        self.of = of  # word -> the count of "word of"
         self.frequency = frequency
 
     def number(self, word: str) -> str | None:
@@ -63,13 +68,18 @@ class NounNumbers:
         if entry is None:
             return None
         singular, plural, group = entry
-        if group:
+        if group or self.counts_a_share(word):
             return None
         if singular and plural <= singular * STRAY_SHARE:
             return "singular" if singular >= MIN_SUBJECT_RATE * self.frequency(word) * 1e12 else None
         if plural and singular <= plural * STRAY_SHARE:
             return "plural"
         return None
+
+    def counts_a_share(self, word: str) -> bool:
+        """Whether "of" follows the word so often that it names a share of something."""
+        of = self.of.get(word, 0)
+        return bool(of) and of >= PARTITIVE_OF_RATE * self.frequency(word) * 1e12
 
     def is_group(self, word: str) -> bool:
         entry = self.counts.get(word)
@@ -87,11 +97,11 @@ def get() -> NounNumbers:
         with _lock:
             if _loaded is None:
                 from . import lexicon
-                _loaded = NounNumbers(_cached(), lexicon.get().frequency)
+                _loaded = NounNumbers(*_cached(), lexicon.get().frequency)
     return _loaded
 
 
-def _cached() -> dict[str, tuple[int, int, bool]]:
+def _cached() -> tuple[dict[str, tuple[int, int, bool]], dict[str, int]]:
     source = _package_file("symspellpy", BIGRAMS)
     h = hashlib.sha256(f"{FORMAT}:{sorted(SINGULAR_VERBS | PLURAL_VERBS | GROUP_SIGNS)}".encode())
     try:
@@ -102,18 +112,18 @@ def _cached() -> dict[str, tuple[int, int, bool]]:
     key = h.hexdigest()[:16]
     path = cache_dir() / f"nouns-{key}.marshal"
     try:
-        data = marshal.loads(path.read_bytes())
+        counts, of = marshal.loads(path.read_bytes())
         _mark_used(path)
-        return data[0]
-    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        return counts, of
+    except (OSError, ValueError, EOFError, TypeError):
         pass
-    counts = _build(source)
-    if _store(path, (counts,)):
+    data = _build(source)
+    if _store(path, data):
         prune(cache_dir(), "nouns", key)
-    return counts
+    return data
 
 
-def _build(bigram_file) -> dict[str, tuple[int, int, bool]]:
+def _build(bigram_file) -> tuple[dict[str, tuple[int, int, bool]], dict[str, int]]:
     singular: dict[str, int] = {}
     plural: dict[str, int] = {}
     groups: set[str] = set()
@@ -133,4 +143,4 @@ def _build(bigram_file) -> dict[str, tuple[int, int, bool]]:
     for w in singular.keys() | plural.keys():
         s, p = singular.get(w, 0), plural.get(w, 0)
         counts[w] = (s, p, w in groups or of.get(w, 0) >= PARTITIVE_OF * (s + p))
-    return counts
+    return counts, of
