@@ -78,6 +78,8 @@ class SubjectAgreement(Check):
                          "such (jury, crowd): British copy gives them either number"),
         "not_heads": Option("strings", [], "words that end a noun phrase on its left and are no subject: "
                             "auxiliaries (would, could: 'would last season have'), there, what"),
+        "modifiers_only": Option("strings", [], "words that may modify a noun but stand for one only where "
+                                 "the number is the reader's: the first, the latter, the second"),
     }
     PLACEHOLDERS = ("match", "suggestion", "subject")
 
@@ -104,6 +106,7 @@ class SubjectAgreement(Check):
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
         self.groups = frozenset(w.lower() for w in self.options["groups"])
+        self.modifiers_only = frozenset(w.lower() for w in self.options["modifiers_only"])
         # words that end a noun phrase on its left or are no head: "and" joins two subjects
         self.no_head = (self.openers | self.prepositions | self.relatives | self.adverbs | set(self.determiners)
                         | set(self.pronouns) | set(self.forms) | {w.lower() for w in self.options["not_heads"]}
@@ -281,7 +284,7 @@ class SubjectAgreement(Check):
         tok = tokens[head]
         text = _plain(tok.text)
         lower = text.lower()
-        if tok.kind != "word" or text.endswith(("'s", "'")) or lower in self.no_head:
+        if tok.kind != "word" or text.endswith(("'s", "'")) or lower in self.no_head or lower in self.modifiers_only:
             return None
         if text[0].isupper() and opens_sentence(doc, tok.start):
             return None  # "Scotland have", "Arsenal were": a name or a common noun, the capital cannot say
@@ -304,7 +307,7 @@ class SubjectAgreement(Check):
                     first -= 1
                 break
             if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
-                    or self._noun_number(word.lower(), fallback=False) == "plural":
+                    or _looks_plural(word.lower()):
                 break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
             modifiers.append(before)
             first -= 1
@@ -314,11 +317,8 @@ class SubjectAgreement(Check):
             number = None  # "the 10 billion were", "the 2004 figure": amounts are counted either way
         elif determiner is None and any(m.text.endswith(("ing", "ed")) for m in modifiers):
             return None
-        fixed = self.determiners.get(determiner or "", "either")
-        if fixed != "either":
-            if number not in (None, fixed) or lower in self.groups or self.nouns.is_group(lower):
-                return None, first
-            number = number or (fixed if lower in self.nouns.counts else None)
+        if self.determiners.get(determiner or "", "either") not in ("either", number):
+            number = None  # "another three executives", "that net firms": the determiner is no help
         if name and number == "plural":
             number = None
         return number, first
@@ -362,7 +362,7 @@ class SubjectAgreement(Check):
         text = tok.text
         if tok.kind != "word" or not text.islower():
             return False
-        return text in self.adverbs or (len(text) > 4 and text.endswith("ly") and text not in self.nouns.counts)
+        return text in self.adverbs or (len(text) > 4 and text.endswith("ly") and not _countable(text))  # family
 
     def _subjunctive_possible(self, doc: Document, offset: int) -> bool:
         """Whether a word that may call for the subjunctive comes before `offset` in its sentence
@@ -384,7 +384,7 @@ def _plain(word: str) -> str:
 
 def _singulars(plural: str) -> Iterator[str]:
     """The singulars a regular plural may be of: ministers -> minister, taxes -> tax, policies -> policy."""
-    if plural.endswith(("ss", "us", "is", "ics")) or len(plural) < 4:
+    if not plural.endswith("s") or plural.endswith(("ss", "us", "is", "ics")) or len(plural) < 4:
         return
     if plural.endswith("ies"):
         yield plural[:-3] + "y"
@@ -404,3 +404,10 @@ def _countable(lower: str) -> bool:
     if lower.endswith("y") and lower[-2:-1] not in "aeiou":
         return lex.is_word(lower[:-1] + "ies")
     return lex.is_word(lower + "s") or (lower.endswith(("x", "ch", "sh", "z")) and lex.is_word(lower + "es"))
+
+
+def _looks_plural(lower: str) -> bool:
+    """Whether the word may be a regular plural (countries, firms): no modifier of a noun after it."""
+    from ..resources import lexicon
+    lex = lexicon.get()
+    return any(lex.is_word(stem) for stem in _singulars(lower))
