@@ -269,8 +269,10 @@ class SubjectAgreement(Check):
         number, first = phrase
         if number is None:
             return None
-        if first > 0 and _plain(tokens[first - 1].text).lower() in self.prepositions | {"of"}:
-            return None
+        if tokens[relative - 1].text[0].isupper() or first > 0 and (
+                _plain(tokens[first - 1].text).lower() in self.prepositions | {"of"}
+                or tokens[first - 1].text.endswith("ing")):
+            return None  # "Republicans controlling the Senate who were": the antecedent may be further back
         if word in self.clausal and number == "plural":
             return None  # "the talks failed, which has angered": the clause may be the antecedent
         return number, first, relative - 1
@@ -284,7 +286,7 @@ class SubjectAgreement(Check):
         tok = tokens[head]
         text = _plain(tok.text)
         lower = text.lower()
-        if tok.kind != "word" or text.endswith(("'s", "'")) or lower in self.no_head or lower in self.modifiers_only:
+        if tok.kind != "word" or "'" in text or lower in self.no_head or lower in self.modifiers_only:
             return None
         if text[0].isupper() and opens_sentence(doc, tok.start):
             return None  # "Scotland have", "Arsenal were": a name or a common noun, the capital cannot say
@@ -319,8 +321,8 @@ class SubjectAgreement(Check):
             return None
         if self.determiners.get(determiner or "", "either") not in ("either", number):
             number = None  # "another three executives", "that net firms": the determiner is no help
-        if name and number == "plural":
-            number = None
+        if number == "plural" and (name or determiner is None and self.nouns.number(lower) != "plural"):
+            number = None  # "the United States has"; "evidence shows was": a verb in -s, not a plural
         return number, first
 
     def _noun_number(self, lower: str, fallback: bool = True) -> str | None:
