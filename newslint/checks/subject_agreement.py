@@ -111,6 +111,8 @@ class SubjectAgreement(Check):
         self.no_head = (self.openers | self.prepositions | self.relatives | self.adverbs | set(self.determiners)
                         | set(self.pronouns) | set(self.forms) | {w.lower() for w in self.options["not_heads"]}
                         | {"of", "and", "or", "nor", "he", "she", "it", "i", "you"})
+        # a word before the verb that ends every reading at once ("it is", "there are", "would have")
+        self.dead_ends = self.no_head - self.pronouns.keys() - self.relatives - self.adverbs
         forms = "|".join(sorted(map(re.escape, self.forms), key=len, reverse=True))
         # the verbs after a space, as whole words in lower case (an upper-case one opens a question)
         self.candidates = re.compile(rf"(?<= )(?:{forms})(?![\w'’-])")
@@ -129,7 +131,8 @@ class SubjectAgreement(Check):
         for m in self.candidates.finditer(view):
             here = doc.token_range(m.start(), m.start() + 1)
             i = here.start
-            if not here or i == 0 or tokens[i].start != m.start() or tokens[i].end != m.end():
+            if not here or i == 0 or tokens[i].start != m.start() or tokens[i].end != m.end() \
+                    or tokens[i - 1].text.lower() in self.dead_ends:
                 continue
             verb = tokens[i]
             number, other = self.forms[verb.text]
