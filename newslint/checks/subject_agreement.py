@@ -256,9 +256,11 @@ class SubjectAgreement(Check):
         return None
 
     def _antecedent(self, doc: Document, relative: int) -> tuple[str, int, int] | None:
-        """The number of a relative pronoun's antecedent, the noun phrase just before it, when no
-        preposition puts another noun in the running ("one of the people who have", "firms in
-        the sector which have")."""
+        """The number of a relative pronoun's antecedent, the noun phrase just before it, when
+        that phrase opens a clause ("The minister who have resigned", "The document, which were"):
+        after a verb, a preposition or "and", another noun may be the antecedent ("measures to
+        fight the pandemic that have", "an area of two counties that was", "one of the people who
+        have")."""
         tokens, view = doc.tokens, doc.view
         if relative == 0:
             return None
@@ -272,10 +274,8 @@ class SubjectAgreement(Check):
         number, first = phrase
         if number is None:
             return None
-        if tokens[relative - 1].text[0].isupper() or first > 0 and (
-                _plain(tokens[first - 1].text).lower() in self.prepositions | {"of"}
-                or tokens[first - 1].text.endswith("ing")):
-            return None  # "Republicans controlling the Senate who were": the antecedent may be further back
+        if tokens[relative - 1].text[0].isupper() or not self._opens_clause(doc, first):
+            return None
         if word in self.clausal and number == "plural":
             return None  # "the talks failed, which has angered": the clause may be the antecedent
         return number, first, relative - 1
