@@ -15,6 +15,8 @@ kept, so one run prints recall and false alarms at each threshold, one for all s
 column is the rule as configured (its own thresholds per set, its unless_earlier words). Sets named with
 --heldout (as written in the rule, "accept/except") are reported apart: leave them out of tuning.
 --rule reads the sets from another rule file (a house's), default rules/grammar/confusion.yaml.
+--also adds the findings of other rule files (rules/grammar/subject-agreement.yaml: has/have and
+was/were need the subject) to the last column: a swap counts as found when any of them finds it.
 """
 from __future__ import annotations
 
@@ -89,11 +91,13 @@ def main() -> None:
     ap.add_argument("--ratios", default="10,20,30,50,100,200,500")
     ap.add_argument("--show-false", type=int, default=0, help="list this many of the rule's findings on clean text")
     ap.add_argument("--rule", default=str(RULE))
+    ap.add_argument("--also", nargs="*", default=[], help="other rule files whose findings count in the last column")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--split", choices=["tune", "heldout"], help="only the articles of this split (MANIFEST.tsv)")
     args = ap.parse_args()
     rule = load_rule("grammar/" + Path(args.rule).stem, Path(args.rule))
     check = Confusion(rule, BuildContext(PhraseIndex()))
+    others = [_check(Path(p)) for p in args.also]
     ratios = [float(r) for r in args.ratios.split(",")]
     found: dict[str, list[float]] = defaultdict(list)  # set -> log ratio per swap (-inf: missed)
     caught: dict[str, list[bool]] = defaultdict(list)  # set -> whether the rule as configured found each swap
@@ -110,10 +114,17 @@ def main() -> None:
             false.append((log_ratio, suggestion, f"{path.name}: …{context}…", set_of(check, written, suggestion)))
             if offset in flagged:
                 reported.append(f"{math.exp(log_ratio):9.0f}  -> {suggestion:12} {path.name}: …{context}…")
+        for other in others:
+            for d in other.check(doc):
+                context = doc.view[max(0, d.offset - 40):d.offset + 40].replace("\n", " ")
+                reported.append(f"{'-':>9}  -> {d.suggestions[0]:12} {path.name}: …{context}… [{other.rule.id}]")
         text, swaps = inject(doc, check, random.Random(f"{args.seed}:{path.name}"))
         injected = Document(text, path=str(path))
         got = verdicts(check, injected)
         flagged_suggestions = {d.offset: d.suggestions[0].lower() for d in check.check(injected)}
+        for other in others:
+            flagged_suggestions.update((d.offset, d.suggestions[0].lower()) for d in other.check(injected)
+                                       if d.suggestions and d.offset not in flagged_suggestions)
         for offset, name, _, original in swaps:
             suggestion, log_ratio = got.get(offset, ("", -math.inf))
             found[name].append(log_ratio if suggestion == original else -math.inf)
@@ -121,6 +132,13 @@ def main() -> None:
     _print(found, caught, false, reported, words, ratios, set(args.heldout))
     for line in sorted(reported, key=lambda r: -float(r.split()[0]))[:args.show_false]:
         print(line)
+
+
+def _check(path: Path):
+    """The check of another rule file (its type's class, built as the linter builds it)."""
+    from newslint.checks import check_class
+    rule = load_rule(f"{path.parent.name}/{path.stem}", path)
+    return check_class(rule.extends)(rule, BuildContext(PhraseIndex()))
 
 
 def _mean(values) -> float:

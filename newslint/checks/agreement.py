@@ -92,7 +92,7 @@ class Agreement(Check):
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue
                 if persons is None:
-                    persons = _named_persons(doc)
+                    persons = named_persons(doc)
                     numbers = self._verb_numbers(doc) if self.singular_verbs else {}
                 name = bare(subject)
                 singular, plural = numbers.get(name, (0, 0))
@@ -102,7 +102,7 @@ class Agreement(Check):
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
-                if first == i - 1 and not singular_elsewhere and self._opens_sentence(doc, subject.start):
+                if first == i - 1 and not singular_elsewhere and opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
                     continue
@@ -180,14 +180,6 @@ class Agreement(Check):
             counts.setdefault(tok.text, [0, 0])[number] += 1
         return {name: (singular, plural) for name, (singular, plural) in counts.items()}
 
-    @staticmethod
-    def _opens_sentence(doc: Document, offset: int) -> bool:
-        """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
-        k = doc.sentence_index(offset)
-        if k < 0 or offset >= doc.sentences[k][1]:
-            return False
-        return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
-
     def _plural_made_right(self, tokens, first: int, view: str, named: bool) -> bool:
         """Whether the words just before the subject (with nothing but spaces between) end with
         one of not_after or, before a name, hold one of not_within ("Smith and star Jones have";
@@ -205,7 +197,15 @@ class Agreement(Check):
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
 
 
-def _named_persons(doc: Document) -> set[str]:
+def opens_sentence(doc: Document, offset: int) -> bool:
+    """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
+    k = doc.sentence_index(offset)
+    if k < 0 or offset >= doc.sentences[k][1]:
+        return False
+    return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
+
+
+def named_persons(doc: Document) -> set[str]:
     """The persons of the article with a title ("Ms Williams"), or named in full ("Serena
     Williams") who also speak ("Williams said"): a team or a firm may take a plural verb in
     British English ("United have"), and people.py counts "United said" as a person.

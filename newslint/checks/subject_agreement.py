@@ -1,0 +1,418 @@
+"""subject-agreement: a verb whose number is not its subject's: "the law were passed", "they has".
+
+    extends: subject-agreement
+    message: "'%s' after '{subject}': did you mean '{suggestion}'?"
+    verbs: {have: has, were: was, are: is}       # each plural form and its singular
+    determiners: {a: singular, these: plural, the: either}
+    pronouns: {they: plural, we: plural}
+
+A speller knows both "has" and "have"; only the subject tells them apart, and it need not stand
+next to the verb ("Interest in China among media groups have"). Reading back from the verb past
+an adverb ("also"), the subject is one of:
+  - a pronoun of the rule's (they, we);
+  - a noun phrase: a determiner or a possessive, modifiers, a head noun ("the new law",
+    "Foster's takeover offer", "the TFC Tower"), with prepositional phrases after it ("interest
+    in China"), that opens a clause: at a sentence's start, after a comma, or after a word
+    that opens one (that, because, said); "one of the ..." is singular;
+  - a relative pronoun, whose number is its antecedent's ("the minister who have").
+The head's number is what the word pair counts of newslint.resources.noun_number say, and a
+phrase is read only when it is certain: a noun that names a body of people ("the government
+have", "the team were": British copy writes either) or counts a share ("the pair were", "the rest
+have") has no number, nor has a noun the table is too thin for, nor a determiner and a noun that
+disagree. Names take no plural number here (the United States has), and "were" is left alone
+where the subjunctive may be meant ("if the law were passed"). The pronouns he, she and it and
+the persons of the article are the agreement rules' (grammar/singular-has, grammar/singular-was).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
+from ..core.options import Option
+from ..document.model import Document
+from ..document.tokens import strip_possessive
+from .agreement import named_persons, opens_sentence
+from .shared.check import Check
+from .shared.fixes import match_case
+
+if TYPE_CHECKING:
+    from ..document.tokens import Token
+    from ..resources.noun_number import NounNumbers
+
+NUMBERS = ("singular", "plural")
+MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
+MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
+MAX_ADVERBS = 2
+MAX_APPOSITION = 10  # words between the commas after a person: "Bob Murray, chairman of the club, have"
+# a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
+PLURAL_STRAY_SHARE = 0.3
+# modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
+CARDINALS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                       "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+                       "million", "millions", "billion", "dozen", "dozens", "few", "several", "many"])
+
+
+class SubjectAgreement(Check):
+    NAME = "subject-agreement"
+    DESCRIPTION = ("Flags a verb whose number is not its subject's: a noun phrase, a plural pronoun or a "
+                   "relative pronoun's antecedent, read only where its number is certain.")
+    OPTIONS = {
+        "verbs": Option("mapping", help="each plural verb form and its singular: have: has"),
+        "subjunctive": Option("strings", [], "plural forms that may be a subjunctive (were): left alone after "
+                              "the words of `subjunctive_after` earlier in the sentence"),
+        "subjunctive_after": Option("strings", [], "words that may call for a subjunctive: if, wish, though"),
+        "pronouns": Option("mapping", {}, "subject pronouns read here and their number: they: plural"),
+        "determiners": Option("mapping", {}, "determiners and the number they give a phrase (singular, plural, "
+                              "or either: the noun says)"),
+        "relatives": Option("strings", [], "relative pronouns, whose number is their antecedent's: who, that"),
+        "clausal_relatives": Option("strings", [], "relatives that after a comma may stand for the whole clause "
+                                    "before ('..., which has angered'): only a plural verb is read after them"),
+        "clause_openers": Option("strings", [], "words after which a clause, and its subject, begins: that, said"),
+        "prepositions": Option("strings", [], "prepositions whose phrase may stand between a subject and its verb"),
+        "adverbs": Option("strings", [], "words that may stand between a subject and its verb, besides words "
+                          "in -ly: also, still"),
+        "groups": Option("strings", [], "nouns of bodies of people the word pair table is too thin to show as "
+                         "such (jury, crowd): British copy gives them either number"),
+        "not_heads": Option("strings", [], "words that end a noun phrase on its left and are no subject: "
+                            "auxiliaries (would, could: 'would last season have'), there, what"),
+        "modifiers_only": Option("strings", [], "words that may modify a noun but stand for one only where "
+                                 "the number is the reader's: the first, the latter, the second"),
+    }
+    PLACEHOLDERS = ("match", "suggestion", "subject")
+
+    @classmethod
+    def validate_patterns(cls, options: dict) -> None:
+        for option in ("pronouns", "determiners"):
+            for word, number in options[option].items():
+                if number not in NUMBERS + (("either",) if option == "determiners" else ()):
+                    raise OptionError("a number is singular or plural" + (
+                        ", or either" if option == "determiners" else ""), option, word)
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        verbs = {p.lower(): s.lower() for p, s in self.options["verbs"].items()}
+        # each form -> (its number, the form of the other number)
+        self.forms = {p: ("plural", s) for p, s in verbs.items()} | {s: ("singular", p) for p, s in verbs.items()}
+        self.subjunctive = {w.lower() for w in self.options["subjunctive"]}
+        self.subjunctive_after = frozenset(w.lower() for w in self.options["subjunctive_after"])
+        self.pronouns = {w.lower(): n for w, n in self.options["pronouns"].items()}
+        self.determiners = {w.lower(): n for w, n in self.options["determiners"].items()}
+        self.relatives = frozenset(w.lower() for w in self.options["relatives"])
+        self.clausal = frozenset(w.lower() for w in self.options["clausal_relatives"])
+        self.openers = frozenset(w.lower() for w in self.options["clause_openers"])
+        self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
+        self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
+        self.groups = frozenset(w.lower() for w in self.options["groups"])
+        self.modifiers_only = frozenset(w.lower() for w in self.options["modifiers_only"])
+        # words that end a noun phrase on its left or are no head: "and" joins two subjects
+        self.no_head = (self.openers | self.prepositions | self.relatives | self.adverbs | set(self.determiners)
+                        | set(self.pronouns) | set(self.forms) | {w.lower() for w in self.options["not_heads"]}
+                        | {"of", "and", "or", "nor", "he", "she", "it", "i", "you"})
+        # a word before the verb that ends every reading at once ("it is", "there are", "would have")
+        self.dead_ends = self.no_head - self.pronouns.keys() - self.relatives - self.adverbs
+        forms = "|".join(sorted(map(re.escape, self.forms), key=len, reverse=True))
+        # the verbs after a space, as whole words in lower case (an upper-case one opens a question)
+        self.candidates = re.compile(rf"(?<= )(?:{forms})(?![\w'’-])")
+        self._nouns: NounNumbers | None = None
+
+    @property
+    def nouns(self) -> NounNumbers:
+        if self._nouns is None:
+            from ..resources import noun_number
+            self._nouns = noun_number.get()
+        return self._nouns
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        view, tokens = doc.view, doc.tokens
+        spans = None
+        for m in self.candidates.finditer(view):
+            here = doc.token_range(m.start(), m.start() + 1)
+            i = here.start
+            if not here or i == 0 or tokens[i].start != m.start() or tokens[i].end != m.end() \
+                    or tokens[i - 1].text.lower() in self.dead_ends:
+                continue
+            verb = tokens[i]
+            number, other = self.forms[verb.text]
+            reading = self._subject(doc, i)
+            if reading is None or reading[0] == number:
+                continue
+            _, first, last = reading
+            if verb.text in self.subjunctive and self._subjunctive_possible(doc, tokens[first].start):
+                continue
+            if spans is None and self.rule.scope != "document":
+                spans = self.spans(doc)
+            if not self.wanted(doc, verb.start, verb.end, spans):
+                continue
+            suggestion = match_case(verb.text, other)
+            yield self.report(doc, verb.start, verb.end, suggestions=[suggestion],
+                              fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
+                              suggestion=suggestion, subject=view[tokens[first].start:tokens[last].end])
+
+    def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
+        """Drop another rule's finding that would put a verb in the other number where the
+        subject is certain of the number written: the word pair model sees "scheme have" in
+        "Rules on the scheme have changed", not "Rules"."""
+        tokens = doc.tokens
+        kept = []
+        for d in found:
+            written = doc.text[d.offset:d.offset + d.length] if d.rule != self.rule.id else ""
+            form = self.forms.get(written)
+            if form is not None and form[1] in d.suggestions:
+                # the finding's offsets are the source's: find its token by them
+                i = bisect.bisect_left(tokens, d.offset, key=lambda t: doc.source_span(t.start, t.end)[0])
+                if 0 < i < len(tokens) and tokens[i].text == written:
+                    reading = self._subject(doc, i)
+                    if reading is not None and reading[0] == form[0]:
+                        continue
+            kept.append(d)
+        return kept
+
+    def _subject(self, doc: Document, verb: int) -> tuple[str, int, int] | None:
+        """(number, first token, last token) of the verb's subject, when certain."""
+        tokens = doc.tokens
+        j = verb - 1
+        for _ in range(MAX_ADVERBS):
+            if not self._joined(doc, j, j + 1) or not self._adverb(tokens[j]) or j == 0:
+                break
+            j -= 1
+        if not self._joined(doc, j, j + 1):
+            return self._before_apposition(doc, j) if j == verb - 1 and j > 0 else None
+        word = _plain(tokens[j].text).lower()
+        if word in self.pronouns:
+            return self.pronouns[word], j, j
+        if word in self.relatives:
+            return self._antecedent(doc, j)
+        return self._clause_subject(doc, j)
+
+    def _before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
+        """A singular subject before words set off by commas, the verb after the second: a noun
+        phrase before a name or a phrase that agrees ("Will Smith's first comedy, Hitch, have
+        topped"), or a person of the article before any words ("Bob Murray, chairman of the
+        club, have launched"; "Ross, who is the presenter, were")."""
+        tokens, view = doc.tokens, doc.view
+        if view[tokens[last].end:tokens[last + 1].start] != ", ":
+            return None
+        person = self._person_before_apposition(doc, last)
+        if person is not None:
+            return person
+        first = last
+        while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[0].isupper():
+            first -= 1
+        if not tokens[last].text[0].isupper() or (first > 0 and self._joined(doc, first - 1, first)):
+            phrase = self._phrase(doc, last)
+            if phrase is None or phrase[0] == "plural":
+                return None
+            first = phrase[1]
+        if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        subject = self._clause_subject(doc, first - 1)
+        return subject if subject is not None and subject[0] == "singular" else None
+
+    def _person_before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
+        """A person of the article (titled, or named in full who speaks: agreement.named_persons)
+        opening a clause, then at most MAX_APPOSITION words parted by single spaces, ending at
+        `last`."""
+        tokens, view = doc.tokens, doc.view
+        first = last
+        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] == " ":
+            first -= 1
+        if first < 1 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
+            return None  # "Mr Smith, his wife and two children, were": a list
+        name = first - 1
+        if not tokens[name].text[0].isupper() or strip_possessive(tokens[name].text) not in named_persons(doc):
+            return None
+        start = name
+        while start > 0 and self._joined(doc, start - 1, start) and tokens[start - 1].text[0].isupper():
+            start -= 1
+        return ("singular", start, name) if self._opens_clause(doc, start) else None
+
+    def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:
+        """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
+        the prepositional phrase follows ("interest in China have"), if it opens a clause."""
+        tokens = doc.tokens
+        for _ in range(MAX_PHRASES + 1):
+            phrase = self._phrase(doc, head)
+            if phrase is None:
+                return None
+            number, first = phrase
+            if self._opens_clause(doc, first):
+                return None if number is None else (number, first, head)
+            if first < 2 or not self._joined(doc, first - 1, first) or not self._joined(doc, first - 2, first - 1):
+                return None
+            before = _plain(tokens[first - 1].text).lower()
+            if before == "of":  # "one of the ministers": a share of a whole is no subject, but one is
+                one = first - 2
+                if _plain(tokens[one].text).lower() != "one" or not self._opens_clause(doc, one):
+                    return None
+                return "singular", one, head
+            if before not in self.prepositions:
+                return None
+            head = first - 2
+        return None
+
+    def _antecedent(self, doc: Document, relative: int) -> tuple[str, int, int] | None:
+        """The number of a relative pronoun's antecedent, the noun phrase just before it, when
+        that phrase opens a clause ("The minister who have resigned", "The document, which were"):
+        after a verb, a preposition or "and", another noun may be the antecedent ("measures to
+        fight the pandemic that have", "an area of two counties that was", "one of the people who
+        have")."""
+        tokens, view = doc.tokens, doc.view
+        if relative == 0:
+            return None
+        gap = view[tokens[relative - 1].end:tokens[relative].start]
+        word = _plain(tokens[relative].text).lower()
+        if gap != " " and not (gap == ", " and word != "that"):
+            return None
+        phrase = self._phrase(doc, relative - 1)
+        if phrase is None:
+            return None
+        number, first = phrase
+        if number is None:
+            return None
+        if tokens[relative - 1].text[0].isupper() or not self._opens_clause(doc, first):
+            return None
+        if word in self.clausal and number == "plural":
+            return None  # "the talks failed, which has angered": the clause may be the antecedent
+        return number, first, relative - 1
+
+    def _phrase(self, doc: Document, head: int) -> tuple[str | None, int] | None:
+        """(number, first token) of the noun phrase whose head is `head`: a determiner or a
+        possessive, at most MAX_MODIFIERS modifiers, the noun. Without a determiner the
+        modifiers may be no participle ("people running business have"); a name (a capitalised
+        head inside a sentence) needs "the" and is never plural (the United States has)."""
+        tokens, view = doc.tokens, doc.view
+        tok = tokens[head]
+        text = _plain(tok.text)
+        lower = text.lower()
+        if tok.kind != "word" or "'" in text or lower in self.no_head or lower in self.modifiers_only:
+            return None
+        if text[0].isupper() and opens_sentence(doc, tok.start):
+            return None  # "Scotland have", "Arsenal were": a name or a common noun, the capital cannot say
+        name = text[0].isupper()
+        number = self._noun_number(lower, fallback=not name)
+        first, determiner = head, None
+        modifiers: list[Token] = []
+        while first > 0 and view[tokens[first - 1].end:tokens[first].start] == " ":
+            before = tokens[first - 1]
+            word = _plain(before.text)
+            if word.lower() in self.determiners:
+                determiner = word.lower()
+                first -= 1
+                break
+            if word.endswith(("'s", "'")) and before.kind == "word":
+                determiner = "either"  # "Foster's takeover offer", "Will Smith's first comedy"
+                first -= 1
+                while word[0].isupper() and first > 0 and self._joined(doc, first - 1, first) \
+                        and tokens[first - 1].text[0].isupper():
+                    first -= 1
+                break
+            if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
+                    or _looks_plural(word.lower()):
+                break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
+            modifiers.append(before)
+            first -= 1
+        if name and determiner != "the":
+            return None
+        if any(m.kind != "word" or m.text.lower() in CARDINALS for m in modifiers):
+            number = None  # "the 10 billion were", "the 2004 figure": amounts are counted either way
+        elif determiner is None and any(m.text.endswith(("ing", "ed")) for m in modifiers):
+            return None
+        if self.determiners.get(determiner or "", "either") not in ("either", number):
+            number = None  # "another three executives", "that net firms": the determiner is no help
+        if number == "plural" and (name or determiner is None and self.nouns.number(lower) != "plural"):
+            number = None  # "the United States has"; "evidence shows was": a verb in -s, not a plural
+        return number, first
+
+    def _noun_number(self, lower: str, fallback: bool = True) -> str | None:
+        """The head's number from the word pair table; a participle may stand for people ("the
+        injured were", "the accused have"). With `fallback`, a word too rare for the table is
+        singular if the dictionary has its plural and it counts no share ("the love affair have",
+        not "a significant proportion were")."""
+        if lower in self.groups or lower.endswith(("ing", "ed")):
+            return None
+        number = self.nouns.number(lower)
+        if number is None and lower.endswith("s") and self._regular_plural(lower):
+            return "plural"
+        if number is None and fallback and lower not in self.nouns.counts and _countable(lower) \
+                and not self.nouns.counts_a_share(lower):
+            return "singular"
+        return number
+
+    def _regular_plural(self, lower: str) -> bool:
+        """Whether the word is a regular plural of a singular noun (ministers: minister) that the
+        table lacks or mostly gives a plural verb: its pairs with singular verbs come from
+        longer phrases ("house rules is" in "the house rules is ...")."""
+        counts = self.nouns.counts.get(lower)
+        if counts is not None and (counts[2] or counts[0] > counts[1] * PLURAL_STRAY_SHARE):
+            return False
+        return any(self.nouns.number(stem) == "singular" and stem not in self.groups for stem in _singulars(lower))
+
+    def _opens_clause(self, doc: Document, first: int) -> bool:
+        """Whether a clause starts at token `first`: a sentence's start, a comma before it, or
+        a word that opens a clause ("said the law", "after the talks")."""
+        tokens, view = doc.tokens, doc.view
+        if opens_sentence(doc, tokens[first].start):
+            return True
+        if first == 0:
+            return False
+        gap = view[tokens[first - 1].end:tokens[first].start]
+        return gap == ", " or (gap == " " and _plain(tokens[first - 1].text).lower() in self.openers)
+
+    def _adverb(self, tok: Token) -> bool:
+        text = tok.text
+        if tok.kind != "word" or not text.islower():
+            return False
+        return text in self.adverbs or (len(text) > 4 and text.endswith("ly") and not _countable(text))  # family
+
+    def _subjunctive_possible(self, doc: Document, offset: int) -> bool:
+        """Whether a word that may call for the subjunctive comes before `offset` in its sentence
+        ("if the law were passed", "as though the firm were")."""
+        k = doc.sentence_index(offset)
+        start = doc.sentences[k][0] if k >= 0 else 0
+        return not self.subjunctive_after.isdisjoint(
+            _plain(w).strip(",.;:\"'“”‘’()") for w in doc.lowered[start:offset].split())
+
+    @staticmethod
+    def _joined(doc: Document, a: int, b: int) -> bool:
+        """Whether tokens a and b are parted by one space only."""
+        return a >= 0 and doc.view[doc.tokens[a].end:doc.tokens[b].start] == " "
+
+
+def _plain(word: str) -> str:
+    return word.replace("’", "'")
+
+
+def _singulars(plural: str) -> Iterator[str]:
+    """The singulars a regular plural may be of: ministers -> minister, taxes -> tax, policies -> policy."""
+    if not plural.endswith("s") or plural.endswith(("ss", "us", "is", "ics")) or len(plural) < 4:
+        return
+    if plural.endswith("ies"):
+        yield plural[:-3] + "y"
+    elif plural.endswith("es"):
+        yield plural[:-2]
+    yield plural[:-1]
+
+
+
+def _countable(lower: str) -> bool:
+    """Whether the dictionary has the word and its regular plural (affair, affairs): the singular
+    of a countable noun, not an adjective standing for people (elderly, homeless)."""
+    from ..resources import lexicon
+    lex = lexicon.get()
+    if lower.endswith("s") or not lex.is_word(lower):
+        return False
+    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
+        return lex.is_word(lower[:-1] + "ies")
+    return lex.is_word(lower + "s") or (lower.endswith(("x", "ch", "sh", "z")) and lex.is_word(lower + "es"))
+
+
+def _looks_plural(lower: str) -> bool:
+    """Whether the word may be a regular plural (countries, firms): no modifier of a noun after it."""
+    from ..resources import lexicon
+    lex = lexicon.get()
+    return any(lex.is_word(stem) for stem in _singulars(lower))
