@@ -149,3 +149,23 @@ def test_embedded_posts_are_quotations():
     assert quoted == ["Smoke from burning fields in neighbouring states\n\nThe air is toxic pic.twitter.com/abc123",
                       "We shouldn't wait."]
     assert not doc.in_quote(text.index("Officials"), text.index("Officials") + 9)
+
+
+def test_a_post_takes_the_first_person_paragraphs_that_fit_in_it():
+    text = ("The senator wrote to the judge on Monday.\n\n"
+            "Sharing my letter to the court today.\n\n"
+            "We owe each other mercy. pic.twitter.com/abc123\n\n"
+            "— Jane Doe (@janedoe) June 2, 2020\n")
+    doc = Document(text)
+    assert [doc.view[s:e] for s, e in doc.posts] == [
+        "Sharing my letter to the court today.\n\nWe owe each other mercy. pic.twitter.com/abc123"]
+    longer = text.replace("Sharing my letter", "Sharing my letter" + " and more" * 30)
+    assert [Document(longer).view[s:e][:9] for s, e in Document(longer).posts] == ["We owe ea"]
+
+
+def test_a_hover_card_glued_to_a_name_is_not_prose():
+    text = ("Aides of President Trump Donald John TrumpSenators balk at trial | Talks stall MORE’s said on Monday.\n\n"
+            "The envoy Doe Jane Anne DoeMORE left. Mr. MacDonald said more talks were MORE likely.\n")
+    assert prose(text, "text") == ("Aides of President Trump Donald John Trump ’s said on Monday. "
+                                   "The envoy Doe Jane Anne Doe left. Mr. MacDonald said more talks were "
+                                   "MORE likely.")

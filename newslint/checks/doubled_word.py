@@ -6,9 +6,18 @@
 
 The two words may be separated by spaces or one line break, not by punctuation or a blank
 line. Doubles in which both words are capitalised are names (Duran Duran, Walla Walla), and so
-is a word that ends a hyphenated name ("Moon Jae-in in Seoul"). The fix removes the second
-word; it is safe for `safe_words` only, since other words double in good English too ("he gave
-in in the end", "the first First Lady").
+is a word that ends a hyphenated name ("Moon Jae-in in Seoul"). Grammar doubles a few words
+too, and these are left alone (a finding an editor would call wrong costs more than a miss):
+  - a preposition stranded at the end of a relative clause, before a phrase that opens with the
+    same preposition: "the cause (that) she fought for for 20 years", "what it stood for for";
+  - a particle that closes a verb, before a stretch of time: "workers clocked in in the last
+    week", "they held on on the final day" (a bare year or month after the pair is a slip's
+    usual place, "died in in 2010", and stays flagged);
+  - an ordinal after a determiner that starts a title: "the first first husband".
+A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged.
+The fix removes the second word; it is safe for `safe_words` only, since other words double in
+good English too ("he gave in in the end"), and never inside a quotation, which keeps its
+writer's words.
 """
 from __future__ import annotations
 
@@ -24,6 +33,28 @@ from .shared.check import BuildContext, Check
 
 # hyphens may touch the pair: "head-to to-head" is a double too
 _DOUBLE = re.compile(r"(?<![\w'’@#])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’])", re.IGNORECASE)
+# prepositions a clause may end with ("what she fought for", "workers clocked in"); "to" and "of"
+# end one too seldom to outweigh their slips
+_STRANDABLE = frozenset(("for", "in", "on", "with", "about", "at", "by", "up", "out", "off", "over", "down",
+                         "through", "around"))
+# a relative word, then its clause's subject, a verb and nothing else before the stranded
+# preposition: "that my husband fought", "what it stood", "which the firm had paid"
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?i:that|which|what|whatever|whom)\s+(?:(?i:i|you|he|she|it|we|they|my|your|his|her|its|our|their|the|this)"
+    r"|[A-Z][\w'’-]*)(?:\s+[\w'’-]+){1,4}\s*\Z")
+# where a slip's doubled preposition usually stands: before a year, a month or a day ("died in in 2010")
+_POINT_IN_TIME = re.compile(r"\s+(?:\d{4}\b|(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                            r"Sunday)\b)")
+_VERB_ENDING = re.compile(r"[^\W\d_]{2,}(?:ed|ing)\s*\Z")
+# a stretch of time after the pair: "the last week", "the past two years", "recent months"
+_STRETCH_OF_TIME = re.compile(
+    r"\s+(?:(?:the|this|that)\s+(?:last|past|first|final|next|same|coming|following|previous|early|closing|"
+    r"opening)|recent|past|coming)(?:\s+(?:\d+|two|three|four|five|six|few|several))?\s+"
+    r"(?:minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|seasons?|quarters?|"
+    r"rounds?|innings|half|period)\b", re.IGNORECASE)
+_ORDINALS = frozenset(("first", "second", "third", "last"))
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|your|this|[\w-]+['’]s)\s+\Z", re.IGNORECASE)
 
 
 class DoubledWord(Check):
@@ -54,16 +85,32 @@ class DoubledWord(Check):
                 continue
             if first != second and not (first[0].isupper() and first.lower() == second):
                 continue  # "The the" is a double; "the The" is a sentence joined to a heading
-            if self._ends_a_name(view, m.start()):
+            if self._ends_a_name(view, m.start()) or self._grammatical(view, m, first.lower()):
                 continue
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             start, end = m.start(), m.end()
-            if not self.wanted(doc, start, end, spans):
+            if not self.wanted(doc, start, end, spans) or doc.in_post(start, end):
                 continue
             s, e = doc.source_span(m.end(1), m.end(3))
-            fix = Fix((Edit(s, e - s, ""),), safe=first.lower() in self.safe_words)
+            safe = first.lower() in self.safe_words and not doc.in_quote(start, end)
+            fix = Fix((Edit(s, e - s, ""),), safe=safe)
             yield self.report(doc, start, end, suggestions=[first], fix=fix, word=first)
+
+    @staticmethod
+    def _grammatical(view: str, m: re.Match, word: str) -> bool:
+        """Whether grammar doubles the word here (see the module's docstring)."""
+        before = view[max(0, m.start() - 80):m.start()]
+        if word in _ORDINALS:
+            nxt = view[m.end():m.end() + 3].lstrip(" \t-")  # "the first first husband", "last last-minute"
+            return bool(_DETERMINER.search(before)) and nxt[:1].islower()
+        if word not in _STRANDABLE:
+            return False
+        if _POINT_IN_TIME.match(view, m.end()):
+            return False
+        if _OBJECT_RELATIVE.search(before):
+            return True
+        return bool(_VERB_ENDING.search(before)) and _STRETCH_OF_TIME.match(view, m.end()) is not None
 
     @staticmethod
     def _ends_a_name(view: str, start: int) -> bool:

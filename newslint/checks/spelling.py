@@ -36,6 +36,7 @@ from the dictionary words one edit away is a suggestion (README: Fixing).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
@@ -64,6 +65,13 @@ FUNCTION_WORD_ZIPF = 6.0
 SHORT_WORD = 4
 # words this common (setup, bureau) are rarely misspelt on the web, only slipped on
 WELL_KNOWN_ZIPF = 3.5
+# a quotation this short around an unknown word presents a term ("frunk"), not speech
+QUOTED_TERM_WORDS = 2
+# a gloss in brackets right after a word: "the cancha (soccer field)"
+_ARTICLES = ("the", "a", "an")
+_GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
+# the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
+_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?)[ \t]*:[^.:!?\n]{0,60}\Z", re.IGNORECASE)
 LANGUAGES = ("en-US", "en-GB")
 
 
@@ -150,6 +158,7 @@ class Spelling(Check):
         self._fine: set[str] = set()  # whitespace tokens with nothing to report
         self._suspects: dict[str, list] = {}  # whitespace tokens -> their suspect words
         self._lexicon: Lexicon | None = None  # loaded at first use
+        self._word_ends: list[str] | None = None  # common words spelt backwards, built at first use
 
     @property
     def lexicon(self) -> Lexicon:
@@ -171,10 +180,14 @@ class Spelling(Check):
 
     def _check_words(self, doc: Document) -> Iterator[Diagnostic]:
         for start, end, (_, _, word, v) in self._located(doc, self._token_suspects):
-            if not v.listed and self._repeated(doc, word):
+            if not v.listed and (self._repeated(doc, word) or self._deliberate(doc, start, end)):
                 continue
+            if doc.in_post(start, end):
+                continue  # a post embedded whole keeps its writer's slips
             suggestions = [match_case(word, c) for c in v.suggestions]
-            fix = self.replacement_fix(doc, start, end, suggestions[0], True) if v.safe else None
+            # a quotation keeps its writer's words: correcting one is never certain
+            safe = v.safe and not doc.in_quote(start, end)
+            fix = self.replacement_fix(doc, start, end, suggestions[0], True) if safe else None
             yield self.report(doc, start, end, suggestions=suggestions, fix=fix,
                               suggestion=suggestions[0], candidates=quote_list(suggestions),
                               dialect="", language=self.language)
@@ -231,6 +244,24 @@ class Spelling(Check):
         """Speech written as spoken, its g replaced by an apostrophe: thinkin’, nothin'."""
         return token[end:end + 1] in ("'", "’") and word.endswith("in") and self.lexicon.known(word + "g")
 
+    def _deliberate(self, doc: Document, start: int, end: int) -> bool:
+        """Whether the text marks the word as written on purpose: a term quoted on its own (the
+        front trunk, or “frunk”) or glossed in brackets right after it (the cancha (pitch)), or
+        as a name: in a photo credit, where agencies write names in lower case (Photo: jane
+        doe/epa)."""
+        view = doc.view
+        if _CREDIT.search(view, view.rfind("\n", 0, start) + 1, start):
+            return True
+        gloss = _GLOSS.match(view, end)
+        if gloss and all(self.lexicon.zipf(w) < FUNCTION_WORD_ZIPF for w in gloss.group(1).split()
+                         if w not in _ARTICLES):
+            return True  # a noun's words, not a clause's ("(which was late)")
+        if not doc.in_quote(start, end):
+            return False
+        i = bisect.bisect_right(doc.quotes, (start, float("inf"))) - 1
+        q_start, q_end = doc.quotes[i]
+        return len(view[q_start:q_end].split()) <= QUOTED_TERM_WORDS
+
     def _repeated(self, doc: Document, word: str) -> bool:
         """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
         return self.accept_repeated <= 1 or occurs_at_least(doc.lowered, word.lower(), self.accept_repeated)
@@ -249,7 +280,9 @@ class Spelling(Check):
             return None
         listed = lex.misspelling(lower)
         if listed:
-            return Verdict(listed[:3], len(listed) == 1, True)
+            # one correction is certain unless the word is also a regular form of a common word,
+            # which a writer may coin on purpose (brokeness: broke+ness, not brokenness)
+            return Verdict(listed[:3], len(listed) == 1 and not self._coinable(lower), True)
         if lex.variant_known(lower):
             return None  # the other dialect's spelling of a known word: monetise, libelled
         if self._letters_repeated(lower):
@@ -267,6 +300,13 @@ class Spelling(Check):
         clear = len(ranked) == 1 or ranked[0][1] >= self.clear_ratio * ranked[1][1]
         # a guess from edit distance is a suggestion, never a safe fix (README: Fixing)
         return Verdict([ranked[0][0]] if clear else [w for w, _ in ranked[:3]], False, False)
+
+    def _coinable(self, lower: str) -> bool:
+        """Whether the word is one suffix (or prefix) on a common word (Zipf `derived_zipf`)."""
+        from ..resources.lexicon.morphology import analyses
+        lex = self.lexicon
+        return any(layers == 1 and lex.zipf(base) >= self.derived_zipf
+                   for base, layers in analyses(lower, lex.is_word, lex.prefixes))
 
     @staticmethod
     def _letters_repeated(lower: str) -> bool:
@@ -295,6 +335,10 @@ class Spelling(Check):
         must be the commoner of the two (largesse, largess). A word made in one step from a common
         known word (`derived_zipf`) is one too, though the web never writes it (tieless), unless the
         correction is commoner than that base: "stoped" stays a slip of "stopped", not stope+d.
+        Against a correction among the rarest words of the dictionary (`min_candidate_zipf`), a
+        regular form of any dictionary word will do (stanching: stanch+ing, not a slip of
+        staunching). The negative a- makes adjectives (apolitical, ahistorical) that read like "a"
+        run into a word, so only with the web's evidence.
         Derivations and compounds are not read into words of SHORT_WORD letters or fewer."""
         lex = self.lexicon
         observed = lex.observed_zipf(lower)
@@ -307,9 +351,12 @@ class Spelling(Check):
         from ..resources.lexicon.morphology import analyses
         for base, layers in analyses(lower, lex.is_word, lex.prefixes):
             z = lex.zipf(base)
-            if (layers == 1 and z >= max(self.derived_zipf, rival)) or \
-                    (evidence >= self.own_word_ratio / 10 and z >= self.min_zipf):
+            if (layers == 1 and z >= max(self.derived_zipf, rival)) or (layers == 1 and z >= self.min_zipf >= rival) \
+                    or (evidence >= self.own_word_ratio / 10 and z >= self.min_zipf):
                 return True
+        if evidence >= self.own_word_ratio / 10 and lower.startswith("a") and lower.endswith(("al", "ic")) \
+                and lex.zipf(lower[1:]) >= self.derived_zipf:
+            return True  # the negative a- on an adjective the web writes with it: apolitical, ahistorical
         # a closed compound of two common words (soulman), held to a stricter bar
         return any(min(lex.zipf(lower[:i]), lex.zipf(lower[i:])) - 1.0 >= max(self.derived_zipf, rival)
                    for i in range(3, len(lower) - 2))
@@ -341,7 +388,19 @@ class Spelling(Check):
             return True  # a particle of a name: Abish-uly, Ould-bin (but London-baed is a typo)
         if any(len(part) == 1 for part in parts[1:-1]):
             return True  # wordplay joined by a letter: truth-o-meter, lock-n-load
+        if before and compound[:1].isupper() and self._ends_a_word(lower):
+            return True  # wordplay on a name: the tail of a word after it (Mitt-igator, Trump-ocalypse)
         return lex.is_word(compound.replace("-", "").lower())
+
+    def _ends_a_word(self, tail: str) -> bool:
+        """Whether a common word (Zipf WELL_KNOWN_ZIPF or more) ends with `tail` and is longer."""
+        ends = self._word_ends
+        if ends is None:
+            lex = self.lexicon
+            ends = self._word_ends = sorted(w[::-1] for w in lex.common_words(WELL_KNOWN_ZIPF))
+        key = tail[::-1]
+        i = bisect.bisect_right(ends, key)
+        return i < len(ends) and ends[i].startswith(key)
 
     # dialect -------------------------------------------------------------------------------
 

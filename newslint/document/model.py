@@ -104,6 +104,12 @@ class Document:
         return find_quotations(self.view, self.blocks)
 
     @cached_property
+    def posts(self) -> list[tuple[int, int]]:
+        """Posts embedded whole (a tweet and its signature): see segment.embedded_posts."""
+        from .segment import embedded_posts
+        return embedded_posts(self.view, self.blocks)
+
+    @cached_property
     def written_quotes(self) -> list[tuple[int, int]]:
         """The quotations of writing (statements, letters, posts): see segment.written_quotations."""
         from .segment import written_quotations
@@ -122,6 +128,14 @@ class Document:
         quotes = self.written_quotes if written else self.quotes
         i = bisect.bisect_right(quotes, (start, float("inf"))) - 1
         return i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]
+
+    def in_post(self, start: int, end: int) -> bool:
+        """Whether the span lies inside a post embedded whole, quoted as its writer wrote it."""
+        posts = self.posts
+        if not posts:
+            return False
+        i = bisect.bisect_right(posts, (start, float("inf"))) - 1
+        return i >= 0 and posts[i][0] <= start and end <= posts[i][1]
 
     def spans(self, scope: str) -> Iterator[tuple[int, int]]:
         """The units a rule looks at: document, paragraph, sentence, line or heading."""

@@ -117,6 +117,8 @@ _POST_SIGNATURE = re.compile(r"(?<!\S)[—–-][^\S\n]*[^\n()—–]{1,80}\(@\w{
                              r"(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},?[^\S\n]+\d{4}|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}[^\S\n]+\d{4})\s*$")
 _POST_LINK = re.compile(r"pic\.twitter\.com/\w+\s*$")
 _SENTENCE_END = tuple(".!?…\"”’)")
+TWEET_LENGTH = 280  # the most a post signed with an @handle holds
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
 def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
@@ -176,7 +178,9 @@ def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, i
 def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
     """Posts quoted whole, as pages embed them: the text before a signature ("— Jane Doe
     (@janedoe) June 2, 2020") or a picture link closing a paragraph, and the paragraphs just
-    before it that do not end like a sentence (a post's lines seldom do; the article's do)."""
+    before it that do not end like a sentence (a post's lines seldom do; the article's do), or
+    that still fit in one post with the rest (TWEET_LENGTH characters) and speak in the first
+    person without quotation marks, as a post does and the article's own prose seldom does."""
     if "(@" not in view and "pic.twitter.com/" not in view:
         return []
     posts = []
@@ -189,8 +193,13 @@ def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
         if not view[b.start:end].strip():  # a signature on a line of its own signs the post above
             last, end = i - 1, blocks[i - 1].end
         first = last
-        while first > taken and blocks[first - 1].kind == "paragraph" and \
-                not view[blocks[first - 1].start:blocks[first - 1].end].rstrip().endswith(_SENTENCE_END):
+        length = len(_POST_LINK.sub("", view[blocks[first].start:end]).strip())
+        while first > taken and blocks[first - 1].kind == "paragraph":
+            above = view[blocks[first - 1].start:blocks[first - 1].end].strip()
+            length += len(above)
+            if above.endswith(_SENTENCE_END) and (length > TWEET_LENGTH or any(q in above for q in '“”"')
+                                                  or not _FIRST_PERSON.search(above)):
+                break
             first -= 1
         while end > b.start and view[end - 1].isspace():
             end -= 1

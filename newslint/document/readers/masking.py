@@ -33,13 +33,22 @@ def blank(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+# a link's hover card pasted into the sentence with the name it hangs on, as text extraction
+# leaves it: "President Trump Donald John TrumpGOP senators balk at ... votes MORE’s staff",
+# "Kelly John Francis KellyMORE’s departure". The card (glued to the full name that follows the
+# name as written, headlines without a sentence end, closed by the link word MORE) is blanked.
+HOVER_CARD = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z(][\w'’.()-]*){1,4}?[ \t]+\1"
+                        r"(MORE|[A-Z](?:(?![a-z]{2}[.!?][ \t])[^\n]){0,1000}?[ \t]MORE)(?!\w)")
 _DEBRIS = ((("://", "www."), URL), (("@",), EMAIL), (("newslint-",), SUPPRESSION_COMMENT))
 
 
 def prose_debris(text: str) -> list[tuple[int, int]]:
-    """URLs, e-mail addresses and newslint comments: never prose, in any format."""
-    return [m.span() for needles, pattern in _DEBRIS if any(n in text for n in needles)
-            for m in pattern.finditer(text)]
+    """URLs, e-mail addresses, newslint comments and hover cards: never prose, in any format."""
+    spans = [m.span() for needles, pattern in _DEBRIS if any(n in text for n in needles)
+             for m in pattern.finditer(text)]
+    if "MORE" in text:
+        spans += [m.span(2) for m in HOVER_CARD.finditer(text)]
+    return spans
 
 
 def front_matter(text: str, strict: bool) -> tuple[dict[str, Any], int]:

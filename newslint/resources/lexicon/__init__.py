@@ -117,6 +117,11 @@ class Lexicon:
         """`known` for a word already in lower case with straight apostrophes (the fast path)."""
         return lower in self._cb or lower in self.negatives
 
+    def common_words(self, min_zipf: float) -> list[str]:
+        """The dictionary's words at least this common (Zipf)."""
+        most = round((9.0 - min_zipf) * 100)
+        return [w for w, cb in self._cb.items() if cb <= most]
+
     def frequency(self, word: str) -> float:
         """How often the word occurs in English (wordfreq), 0.0 when it is not in the dictionary."""
         cb = self._cb.get(_normalise(word).lower())

@@ -8,7 +8,8 @@ one prefix, and gives every dictionary word the word can be made of that way, wi
 spelling rules kept: a silent e drops before a vowel (hope -> hoping, so "hopeing" is no
 hope+ing), a final y after a consonant turns to i (thorny -> thornier), and a one-syllable word
 ending in one vowel and one consonant doubles it (run -> running, so "runing" is no run+ing;
-longer words may or may not: visiting, travelling, traveling).
+longer words may or may not: visiting, travelling, traveling); before -y a silent e may stay
+(homey, pricey, old-timey).
 """
 from __future__ import annotations
 
@@ -63,6 +64,9 @@ def _undo(word: str, endings: tuple[str, ...]) -> Iterator[str]:
             if stem[-1] == stem[-2] and stem[-1] not in _VOWELS and single[-2] in _VOWELS \
                     and (_one_syllable_cvc(single) or len(_SYLLABLE.findall(single)) >= 2):
                 yield single  # stop -> stopped; travel -> travelled (and traveled)
+            if ending == "y" and _silent_e(stem):
+                yield stem  # -y may keep a silent e: home -> homey, price -> pricey, time -> timey
+                continue
             if _one_syllable_cvc(stem) or _silent_e(stem):
                 continue  # run -> running and hope -> hoping: "runing" is no run+ing
         yield stem
