@@ -270,11 +270,14 @@ def item_kind(line: Line) -> tuple[bool, bool, bool, int]:
 def mark_wrapped_paragraphs(lay: Layout, shapes: list[LineShape]) -> None:
     """A paragraph hard-wrapped over several lines (no blank line between them, in a text that
     separates its paragraphs with blank lines) is prose as a whole: its lines are prose lines,
-    not a run of short ones."""
+    not a run of short ones. Wrapped means filled: no line but the last could have taken the next
+    line's first word (a menu or a list between two blank lines is not)."""
     if len(lay.groups) < 2:
         return  # one block per line, no blank lines: nothing is wrapped
     for group in lay.groups:
         if len(group) < 2 or sum(line.words for line in group) < WRAPPED_MIN_WORDS * len(group):
+            continue
+        if not filled(group):
             continue
         last = group[-1]
         words = sum(line.words for line in group)
@@ -283,6 +286,14 @@ def mark_wrapped_paragraphs(lay: Layout, shapes: list[LineShape]) -> None:
             for line in group:
                 s = shapes[line.index]
                 s.prose, s.short, s.menu, s.headline = True, False, False, False
+
+
+def filled(group: list[Line]) -> bool:
+    """Whether a group's lines were filled to a width, as a hard wrap fills them: each line but the
+    last is too long to have taken the first word of the next one."""
+    width = max(len(line.text) for line in group)
+    return all(len(line.text) + 1 + len(following.text.split(" ", 1)[0]) > width
+               for line, following in zip(group, group[1:]))
 
 
 def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
