@@ -245,3 +245,19 @@ def test_other_stories_between_blank_lines_are_not_a_wrapped_paragraph():
     lines = [line.text for line in score.layout.lines]
     assert score.span is not None and lines[score.span[1]] == ARTICLE[-1]
     assert set(OTHER_STORIES) <= flagged_lines(text, page_mode(text))
+
+
+def test_the_headline_over_its_byline_is_the_articles():
+    """A headline that shares few words with the prose and stands several lines above it (byline,
+    date, a share bar and a photo credit between) is still the article's: a byline or a date
+    stands under it. Other stories' headlines above it, and a breadcrumb over a date, are not."""
+    headline = "Harbour vote ends long row"  # one content word of four in the prose
+    top = [*MENU, "Home > News > Coast", "Monday 11 March 2024", *OTHER_STORIES, headline, "By Mary Holt",
+           "Published 12 March 2024, 09:14", "Share", "Facebook", "Twitter", "Email", "Photo: Gazette staff"]
+    text = "\n".join([*top, *ARTICLE, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert headline not in flagged
+    assert {"Home > News > Coast", *OTHER_STORIES} <= flagged, {"Home > News > Coast", *OTHER_STORIES} - flagged
+    score = page_score(Document(text))
+    lines = [line.text for line in score.layout.lines]
+    assert score.article_lines & {lines.index(headline)}
