@@ -12,7 +12,10 @@ source spans of the visible text). It reports:
   - debris flagged: the share of debris lines whose non-space characters lie at least 90% inside
     boilerplate findings (the fixes would remove them), by lines, by characters, and by line
     length (1 word, 2-7, 8-15, 16+ words);
-  - article wrongly flagged: the share of article lines that any boilerplate finding touches;
+  - article wrongly flagged: the share of article lines that a boilerplate finding touches, apart
+    from repairs: a finding whose fix rewrites characters inside the line (mis-decoded 'â€™' back
+    to '’', an entity decoded) says the characters are wrong, not that the line is furniture.
+    Such lines are counted apart, and the share with them counted is printed beside it;
   - noise: findings of the other families on debris lines, per family (they go away when the
     debris does, but until then they are clutter);
   - the debris lines missed most, grouped by shape (tune split only), to steer the rules.
@@ -48,6 +51,7 @@ FLAGGED_SHARE = 0.9  # of a debris line's non-space characters inside findings
 BINS = (("1 word", 1, 1), ("2-7 words", 2, 7), ("8-15 words", 8, 15), ("16+ words", 16, 10**9))
 FAMILY = "boilerplate"
 SHORT_LINE = 4  # words: shorter lines count as kept by trafilatura only as a whole output line
+REPAIR = " (repair)"  # marks a rule touching a line with a fix that rewrites characters, deleting none
 
 
 @dataclass
@@ -57,6 +61,7 @@ class Tally:
     debris_flagged: Counter = field(default_factory=Counter)
     article: int = 0
     article_flagged: int = 0
+    article_repaired: int = 0  # article lines that only repairs touch (see REPAIR)
     aside: Counter = field(default_factory=Counter)  # sub-kind -> lines, and "<kind> flagged"
     noise: Counter = field(default_factory=Counter)
     debris_words: int = 0
@@ -77,9 +82,11 @@ class Tally:
                     continue
             if kind == "article":
                 self.article += 1
-                if touched_by[i]:
+                if any(not rule.endswith(REPAIR) for rule in touched_by[i]):
                     self.article_flagged += 1
                     self.wrong.append((key, line, ",".join(sorted(touched_by[i]))))
+                elif touched_by[i]:
+                    self.article_repaired += 1
                 continue
             chars = len(line) - line.count(" ")
             bin_name = next(name for name, lo, hi in BINS if lo <= max(n_words, 1) <= hi)
@@ -110,7 +117,9 @@ def report(title: str, tally: Tally, detail: bool = True) -> None:
         print("  by length:       " + ", ".join(f"{name} {share(f[name], d[name]).strip()} of {d[name]}"
                                             for name, _, _ in BINS))
     print(f"  article flagged: {share(tally.article_flagged, tally.article)} "
-          f"({tally.article_flagged} of {tally.article} lines)")
+          f"({tally.article_flagged} of {tally.article} lines); with repairs counted "
+          f"{share(tally.article_flagged + tally.article_repaired, tally.article).strip()} "
+          f"(+{tally.article_repaired} lines whose characters a fix rewrites)")
     for sub_kind, why in (("comment", "reader comments, counted as debris above"),
                           ("supplemental", "bylines, captions, credits: in neither rate")):
         if detail and tally.aside[sub_kind]:
@@ -200,9 +209,16 @@ def run_newslint(paths: list[Path], page: bool = False) -> tuple[dict[str, list[
     return {str(Path(f["path"]).resolve()): f["diagnostics"] for f in report_json["files"]}, seconds
 
 
+def touching(d: dict) -> str:
+    """The name a boilerplate finding touches a line under: its rule, marked as a repair when its
+    fix rewrites characters and deletes none (see REPAIR)."""
+    edits = (d.get("fix") or {}).get("edits") or []
+    return d["rule"] + REPAIR if edits and all(e["replacement"] for e in edits) else d["rule"]
+
+
 def text_coverage(lines: list[str], diagnostics: list[dict]) -> tuple[list[float], list[set[str]], list[Counter]]:
     """Per line: the share of its non-space characters inside boilerplate findings, the boilerplate
-    rules touching it, and the other families' findings starting on it."""
+    rules touching it (see touching), and the other families' findings starting on it."""
     covered: list[set[int]] = [set() for _ in lines]
     touched: list[set[str]] = [set() for _ in lines]
     noise: list[Counter] = [Counter() for _ in lines]
@@ -218,7 +234,7 @@ def text_coverage(lines: list[str], diagnostics: list[dict]) -> tuple[list[float
             columns = {c for c in range(start, min(end, len(lines[i]))) if not lines[i][c].isspace()}
             if columns:
                 covered[i] |= columns
-                touched[i].add(d["rule"])
+                touched[i].add(touching(d))
     removed = [len(c) / max(1, len(line) - sum(ch.isspace() for ch in line)) for c, line in zip(covered, lines)]
     return removed, touched, noise
 
@@ -229,7 +245,7 @@ def html_coverage(page_html: str, lines: list[str], diagnostics: list[dict]) -> 
     assert [v.text for v in visible] == lines, "the cached .txt no longer matches its .html"
     line_starts = [0] + [m.end() for m in re.finditer("\n", page_html)]
     spans = [(line_starts[d["line"] - 1] + d["column"] - 1, line_starts[d["end_line"] - 1] + d["end_column"] - 1,
-              d["rule"]) for d in diagnostics if d["family"] == FAMILY]
+              touching(d)) for d in diagnostics if d["family"] == FAMILY]
     removed, touched = [], []
     for v in visible:
         total = sum(e - s for s, e in v.spans)

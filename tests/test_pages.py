@@ -232,3 +232,32 @@ def test_a_hard_wrapped_article_is_prose_not_a_run_of_short_lines():
     assert not flagged & set(article_lines), flagged & set(article_lines)
     # menu items the article does not use itself ("weather permitting" pulls "Weather" back)
     assert {item for item in MENU if item.lower() not in " ".join(ARTICLE).lower()} <= flagged
+
+
+def test_other_stories_between_blank_lines_are_not_a_wrapped_paragraph():
+    """Whole pages keep blank lines between some blocks only: a group of other stories' headlines
+    that ends on a sentence (a newsletter prompt under them) was not filled to a width, so it is no
+    hard-wrapped paragraph of prose: the headlines stay furniture."""
+    prompt = "Get these stories in your inbox every day."
+    text = ("\n".join([*MENU, HEADLINE, *ARTICLE]) + "\n\n" + "\n".join([*OTHER_STORIES, prompt]) + "\n\n"
+            + "\n".join(AFTER[-8:]) + "\n")
+    score = page_score(Document(text))
+    lines = [line.text for line in score.layout.lines]
+    assert score.span is not None and lines[score.span[1]] == ARTICLE[-1]
+    assert set(OTHER_STORIES) <= flagged_lines(text, page_mode(text))
+
+
+def test_the_headline_over_its_byline_is_the_articles():
+    """A headline that shares few words with the prose and stands several lines above it (byline,
+    date, a share bar and a photo credit between) is still the article's: a byline or a date
+    stands under it. Other stories' headlines above it, and a breadcrumb over a date, are not."""
+    headline = "Harbour vote ends long row"  # one content word of four in the prose
+    top = [*MENU, "Home > News > Coast", "Monday 11 March 2024", *OTHER_STORIES, headline, "By Mary Holt",
+           "Published 12 March 2024, 09:14", "Share", "Facebook", "Twitter", "Email", "Photo: Gazette staff"]
+    text = "\n".join([*top, *ARTICLE, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert headline not in flagged
+    assert {"Home > News > Coast", *OTHER_STORIES} <= flagged, {"Home > News > Coast", *OTHER_STORIES} - flagged
+    score = page_score(Document(text))
+    lines = [line.text for line in score.layout.lines]
+    assert score.article_lines & {lines.index(headline)}

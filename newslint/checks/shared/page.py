@@ -64,6 +64,8 @@ PROSE_MIN_WORDS = 10
 WRAPPED_MIN_WORDS = 4  # a hard-wrapped paragraph's lines hold this many words on average
 ARTICLE_OVERLAP = 0.5  # share of a line's content words found in the prose span
 LEAD_IN = 3  # lines above the prose span where a headline sharing a word with the prose is the article's
+BYLINE_REACH = 10  # lines above the prose span where a headline over a byline or date is the article's ...
+BYLINE_GAP = 2     # ... the byline or date within this many lines under it
 STEM = 5  # letters of a content word compared (a crude stemmer)
 LIST_KINDS = 3  # the first items of a list give the shapes its items may take
 INTRO_DISTANCE = 2  # lines after the prose span's last where a list's introduction (a colon) may stand
@@ -83,6 +85,7 @@ _BYLINE = re.compile(r"(?:by|posted|published|updated|written)\b", re.I)
 _DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2}:\d\d|\d/\d{1,2}/\d",
                    re.I)
 _FIGURE = re.compile(r"[-+−]?[$£€]?\d[\d.,]*\s?%?")
+_TRAIL = re.compile(r"[>|»•]")  # a breadcrumb's or a menu line's separators
 _PAGER = re.compile(r"(?:\d{1,3}|[«‹<>›»]|next|prev(?:ious)?|first|last|older|newer|page)(?:\W+|$)", re.I)
 
 
@@ -207,9 +210,10 @@ class PageScore:
     def _titles(self, lines: list[Line], article: set[str]) -> set[int]:
         """The article's headline: of the headline-shaped lines before the prose span, the one
         whose content words the prose repeats most (at least half of them; the nearest of
-        equals); and within LEAD_IN lines above the span, the nearest headline-shaped line that is
+        equals); within LEAD_IN lines above the span, the nearest headline-shaped line that is
         no byline or date, and those further up that share a word with the prose (a headline
-        above its standfirst). A line many files of the run share is no headline."""
+        above its standfirst); and the nearest headline over a byline or a date (see
+        _headline_over_byline). A line many files of the run share is no headline."""
         assert self.span is not None
         found = set()
         best, best_share = None, ARTICLE_OVERLAP
@@ -228,7 +232,26 @@ class PageScore:
                 if nearest or any(w in article for w in s.content):
                     found.add(i)
                 nearest = False
+        over_byline = self._headline_over_byline(lines, article)
+        if over_byline is not None:
+            found.add(over_byline)
         return found
+
+    def _headline_over_byline(self, lines: list[Line], article: set[str]) -> int | None:
+        """The nearest line within BYLINE_REACH lines above the prose span that reads as the
+        article's headline by what stands under it: headline-shaped, sharing a word with the prose,
+        with a byline or a date at most BYLINE_GAP lines below (share bars and photo credits may
+        stand between the headline and the first paragraph). No breadcrumb or menu line."""
+        assert self.span is not None
+        first = self.span[0]
+        for i in range(first - 1, max(-1, first - 1 - BYLINE_REACH), -1):
+            s = self.shapes[i]
+            if (not s.headline or self._dateline(lines[i]) or i in self.repeated_lines or _TRAIL.search(lines[i].text)
+                    or not any(w in article for w in s.content)):
+                continue
+            if any(self._dateline(lines[k]) for k in range(i + 1, min(first, i + 1 + BYLINE_GAP))):
+                return i
+        return None
 
     @staticmethod
     def _dateline(line: Line) -> bool:
@@ -270,11 +293,14 @@ def item_kind(line: Line) -> tuple[bool, bool, bool, int]:
 def mark_wrapped_paragraphs(lay: Layout, shapes: list[LineShape]) -> None:
     """A paragraph hard-wrapped over several lines (no blank line between them, in a text that
     separates its paragraphs with blank lines) is prose as a whole: its lines are prose lines,
-    not a run of short ones."""
+    not a run of short ones. Wrapped means filled: no line but the last could have taken the next
+    line's first word (a menu or a list between two blank lines is not)."""
     if len(lay.groups) < 2:
         return  # one block per line, no blank lines: nothing is wrapped
     for group in lay.groups:
         if len(group) < 2 or sum(line.words for line in group) < WRAPPED_MIN_WORDS * len(group):
+            continue
+        if not filled(group):
             continue
         last = group[-1]
         words = sum(line.words for line in group)
@@ -283,6 +309,14 @@ def mark_wrapped_paragraphs(lay: Layout, shapes: list[LineShape]) -> None:
             for line in group:
                 s = shapes[line.index]
                 s.prose, s.short, s.menu, s.headline = True, False, False, False
+
+
+def filled(group: list[Line]) -> bool:
+    """Whether a group's lines were filled to a width, as a hard wrap fills them: each line but the
+    last is too long to have taken the first word of the next one."""
+    width = max(len(line.text) for line in group)
+    return all(len(line.text) + 1 + len(following.text.split(" ", 1)[0]) > width
+               for line, following in zip(group, group[1:]))
 
 
 def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
