@@ -7,8 +7,12 @@ agree when one is the other with more words in front ("Foreign Minister", "Chine
 Minister"); roles with different heads are held together ("General", "President") unless the YAML
 makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role modifier from the
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
-apart by first name; a surname shared by two first names is left alone. A stated change ("former",
-"then-", "was promoted to") or a family tie ("her husband Mr Porter") is not a contradiction.
+apart by first name (the article's own full names count: "Bethan Hughes" and "Dafydd Hughes" make
+"Ms Hughes" and "Mr Hughes" two people); a surname shared by two first names is left alone.
+Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"). A
+stated change ("former", "then-", "was promoted to", "who was Commerce Secretary") or a family tie
+("her husband Mr Porter") is not a contradiction; "was" alone ("Hughes was sworn in", "Mr Carver
+said she was relieved") states none.
 """
 from __future__ import annotations
 
@@ -21,11 +25,12 @@ from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
 from ..document.tokens import Token
-from .shared.article_model import words
+from .shared.article_model import article, same_name_groups, words
 from .shared.check import Check
+from .shared.page import FUNCTION_WORDS
 
-# capitalised only because they open a sentence: never part of a role
-_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "new", "then", "as"}
+# capitalised only because they open a sentence ("But Mr Kennedy", "Why Sen. Flake"): never part of a role
+_NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhile", "nor"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ class TitleConsistency(Check):
     OPTIONS = {
         "heads": Option("strings", help="nouns that end a role: Secretary, Minister, President..."),
         "change_cues": Option("strings", [], "words that state a change of role"),
+        "past_cues": Option("strings", [], "words that state a change before a role: 'who was Commerce Secretary'"),
+        "abbreviations": Option("mapping", {}, "short forms of heads and modifiers: Sen -> Senator, Lt -> Lieutenant"),
         "exclusive": Option("mapping_of_lists", {}, "heads one person cannot hold together: Mr -> [Mrs, Ms]"),
     }
     SCOPES = ("document",)
@@ -67,8 +74,10 @@ class TitleConsistency(Check):
 
     def __init__(self, rule, context):
         super().__init__(rule, context)
-        self.heads = set(self.options["heads"])
+        self.full = dict(self.options["abbreviations"])
+        self.heads = set(self.options["heads"]) | {a for a, word in self.full.items() if word in self.options["heads"]}
         self.change = {w.lower() for w in self.options["change_cues"]}
+        self.past = {w.lower() for w in self.options["past_cues"]}
         self.exclusive: dict[str, set[str]] = {}
         for head, others in self.options["exclusive"].items():  # both ways
             for other in others:
@@ -81,10 +90,13 @@ class TitleConsistency(Check):
         for r in roles:
             if r.first:
                 firsts.setdefault(r.surname, set()).add(r.first)
+        role_words = {w for r in roles for w in r.words}  # "Environment Minister Sarah Quayle": not given "Environment"
+        for surname, given in article(doc).given.items():  # "Councillor Bethan Hughes", "Dafydd Hughes, 61,"
+            firsts.setdefault(surname, set()).update(g for g in given if g.lower() not in role_words)
         groups: dict[tuple[str, str | None], list[Role]] = {}
         for r in roles:
             known = firsts.get(r.surname, set())
-            if len(known) > 1 and r.first is None:
+            if r.first is None and len(same_name_groups(list(known))) > 1:
                 continue  # two people share the surname: "Commerce Secretary Smith" is ambiguous
             groups.setdefault((r.surname, r.first or next(iter(known), None)), []).append(r)
         for (surname, first), group in groups.items():
@@ -102,11 +114,15 @@ class TitleConsistency(Check):
 
     def _changed(self, doc: Document, r: Role) -> bool:
         """A change cue in or just before the role, or just after the name ("former",
-        "then-", "who was promoted to")."""
+        "then-", "who was promoted to"), or a past cue before another role ("who was Commerce
+        Secretary")."""
         s, e = r.sentence
-        before = doc.view[s:r.end].replace("-", " ").split()[-3 - len(r.words):]
-        after = doc.view[r.end:e].replace("-", " ").split()[:6]
-        return bool(self.change & {w.strip(",.;:()\"“”'’").lower() for w in before + after})
+        before = [w.strip(",.;:()\"“”'’").lower() for w in doc.view[s:r.start].replace("-", " ").split()[-3:]]
+        role = doc.view[r.start:r.end].replace("-", " ").lower().split()
+        after = [w.strip(",.;:()\"“”'’") for w in doc.view[r.end:e].replace("-", " ").split()[:6]]
+        if self.change & {*before, *role, *(w.lower() for w in after)} or self.past & set(before[-2:]):
+            return True  # "former Commerce Secretary", "who was Gov. Ruiz"
+        return any(w.lower() in self.past and self.heads & set(after[n + 1:n + 5]) for n, w in enumerate(after))
 
     def _roles(self, doc: Document) -> Iterator[Role]:
         tokens = doc.tokens
@@ -122,7 +138,7 @@ class TitleConsistency(Check):
             j = i
             while j > 0 and _next_to(view, tokens[j - 1], tokens[j]) and \
                     (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation") and \
-                    not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _DETERMINERS:
+                    not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
                 j -= 1
             k = i + 1
             # "of State", "of Defence"
@@ -138,10 +154,11 @@ class TitleConsistency(Check):
                 k += 1
             if not name:
                 continue
-            words = tuple(t.text.lower() for t in tokens[j:i + 1] if t.kind != "abbreviation") + \
+            full = self.full
+            words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1] if t.kind != "abbreviation") + \
                 tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
-                       tokens[j].start, role_end, sentences[si], tok.text)
+                       tokens[j].start, role_end, sentences[si], self.full.get(tok.text, tok.text))
 
 
 def _next_to(view: str, a, b, dotted: bool = False) -> bool:
