@@ -113,8 +113,8 @@ class NameVariant(Check):
         self._places = where
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
-            if self._common_word(rare, lexicon):
-                continue  # "The", "Later", "Kenyan": a word, not a misspelt name
+            if self._common_word(rare, lexicon) and not _never_introduced(doc, rare, places):
+                continue  # "The", "Later", "Kenyan": a word, not a misspelt name (but "Mr Peterson" is a name)
             count = len(places)
             candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
                           and self._variant(rare, f, rare in plural or f not in possessed)]
@@ -123,8 +123,10 @@ class NameVariant(Check):
             if lexicon.known(rare):
                 # a rare dictionary entry ("Californians", "Boyle") is compared only with usual
                 # forms no dictionary knows ("Whitcomb" for "Whitcombe"), or a doubled letter
-                # lost or added ("Llewelyn" for "Llewellyn")
-                candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)]
+                # lost or added ("Llewelyn" for "Llewellyn"), or a person the article introduced
+                # in full when the rare form's person never was ("Anders Petersen" ... "Mr Peterson")
+                candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)
+                              or _introduced_instead(doc, rare, places, f)]
             if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
@@ -147,17 +149,20 @@ class NameVariant(Check):
         """One person's given name spelt two ways: "Katherine Moreno" twice, "Kathryn Moreno"
         once (the article model says which given names may be one name). A given name that also
         stands alone or after a kinship word ("her sister Kathryn") is somebody else."""
+        from ..resources import lexicon
         model = article(doc)
         kin = words()["kinship"]
         for surname, names in model.given.items():
             for group in same_name_groups(list(names)):
                 if len(group) < 2:
                     continue
-                usual = max(group, key=lambda g: len(names[g]))
+                usual = max(group, key=lambda g: (len(names[g]), -names[g][0][0]))  # then the one given first
                 for rare in group:
                     spans = names[rare]
-                    if rare == usual or len(names[usual]) < max(2, 2 * len(spans)):
-                        continue
+                    once_each = len(names[usual]) == len(spans) == 1 and edit_distance(rare, usual, 1) <= 1 \
+                        and surname in model.cast.persons and not _common(lexicon, surname.lower())  # not "Committee"
+                    if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
+                        continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
                     if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
                             doc.view[max(0, s - 20):s].split()[-1:] in ([k] for k in kin) for s, _ in spans):
                         continue
@@ -208,6 +213,20 @@ class NameVariant(Check):
 
 _WORD_CACHE = 100_000
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? \Z")
+
+
+def _never_introduced(doc: Document, name: str, places: list[tuple[int, int]]) -> bool:
+    """A person named with a courtesy title ("Mr Peterson", not "King Kong") whom the article
+    never introduces with a first name, which news does for everyone it names."""
+    return name not in article(doc).cast.first_names and \
+        any(_COURTESY.search(doc.view, max(0, s - 6), s) for s, _ in places)
+
+
+def _introduced_instead(doc: Document, rare: str, places: list[tuple[int, int]], usual: str) -> bool:
+    """The rare form is a person never introduced; the usual form is one introduced in full
+    ("Anders Petersen" ... "Mr Peterson")."""
+    return usual in article(doc).cast.first_names and _never_introduced(doc, rare, places)
 
 
 def _acronym(word: str) -> bool:

@@ -248,7 +248,7 @@ class NumberConsistency(Check):
             currency = view[m.start() - 1] if m.start() and view[m.start() - 1] in "£$€" else ""
             unit = f"{currency}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
             thing = m.group("thing")
-            if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(digits)):
+            if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(m.group("n"))):
                 continue  # a bare count counts a plural: "183 passengers", not "2019 season"
             start = m.start() - len(currency)
             if _DEFINITE.search(view, max(0, start - 7), start) and len(set(digits.replace(".", ""))) > 1:
@@ -336,8 +336,9 @@ def _cue_words(before: list[str], opens_sentence: bool, after: list[str]) -> set
     return {w.strip(",.;:()\"“”'’").lower() for w in words}
 
 
-def _year(digits: str) -> bool:
-    return len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100
+def _year(number: str) -> bool:
+    """A number that may be a year: "2019", never "1,847"."""
+    return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
 
 
 _AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also"}
