@@ -10,7 +10,8 @@ against two or more of the other ("licence" among "center" and "favorite"). When
 one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
 spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
 one word against them is flagged, only when none of the other's marks is there; a word alone, the
-article's only dialect spelling, is flagged against three kinds of mark of the other style. Capitalised words
+article's only dialect spelling, is flagged against three kinds of mark of the other style. "License"
+as a noun ("a license") is American: British copy keeps it for the verb. Capitalised words
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -44,6 +46,16 @@ NAMES = {"en-GB": "British", "en-US": "American"}
 # 15" are written so in Indian copy that writes "cancelling" too; add "(AP)" or "percent" and it is
 # American copy
 _MARKS_AGAINST_A_WORD_ALONE = 3
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Aa]|[Tt]he|their|his|her|its|your|our|my|each|every|new)|['’]s) \Z")
+
+
+@lru_cache(maxsize=1)
+def _american_nouns() -> frozenset[str]:
+    """The -se counterparts of British -ce nouns that the lexicon leaves to both dialects."""
+    from ..resources import lexicon
+    dialects = lexicon.get().dialect_map()
+    return frozenset(c for g, d in dialects.items() if d == "en-GB" and g.endswith(("ce", "ces"))
+                     and (c := lexicon.counterpart(g)) and c not in dialects)
 
 
 class DialectMix(Check):
@@ -79,6 +91,7 @@ class DialectMix(Check):
             for start in bounded_occurrences(view, word, _joins_before, _joins_after):
                 where = quoted if doc.in_quote(start, start + len(word)) else marked
                 where[dialects[word]].append((start, start + len(word), word))
+        marked["en-US"] += self._us_nouns(doc)
         for found in (*marked.values(), *quoted.values()):
             found.sort()
         home = self.language if self.language in NAMES else self._home(doc, lexicon, marked)
@@ -99,6 +112,22 @@ class DialectMix(Check):
                               related=[(s, e, note) for s, e, note, _ in evidence],
                               dialect=NAMES[away], other=NAMES[home], suggestion=suggestion,
                               count=len(home_words), example=evidence[0][3] if evidence else "")
+
+    @staticmethod
+    def _us_nouns(doc: Document) -> list[tuple[int, int, str]]:
+        """American nouns spelt like a British verb: "license" is a British verb ("licensed
+        premises") but a noun only in American copy ("their driver's license", "a license"). The
+        words come from the lexicon: the -se counterparts of British -ce nouns that it leaves to
+        both dialects."""
+        view = doc.view
+        found = []
+        for word in _american_nouns():
+            if word in view:
+                for start in bounded_occurrences(view, word, _joins_before, _joins_after):
+                    if _DETERMINER_BEFORE.search(view, max(0, start - 12), start) and \
+                            not doc.in_quote(start, start + len(word)):
+                        found.append((start, start + len(word), word))
+        return found
 
     def _style_marks(self, doc: Document, dialect: str) -> list[tuple[int, int, str]]:
         """Where the house style of `dialect` shows ("$5,000", "Jan. 24"), first of each kind."""
