@@ -3,8 +3,8 @@
 Three ways a weekday gets its date:
   - side by side: "Wednesday, March 14, 2023", "14 March (Tuesday)";
   - a relative word: "today, Monday" is checked against the article's date;
-  - the same event named twice: "the vote on Thursday" ... "the March 13 vote" ("Thursday's
-    vote").
+  - the same event named twice: "the vote on Thursday" (or "will vote Thursday") ... "the March 13
+    vote" ("Thursday's vote").
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent.
 """
@@ -58,6 +58,8 @@ class WeekdayDate(Check):
         gap = rf"(?:,?\s+[\w’'-]+){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
         self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
+        # American copy drops the "on": "the board will vote Thursday"
+        self.event_bare = re.compile(rf"\b(?P<noun>{nouns})s?\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
         self.any_event = re.compile(rf"\b(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
         self.kind = {n.lower(): kind for kind, ns in opts["kinds"].items() for n in ns}
@@ -121,6 +123,9 @@ class WeekdayDate(Check):
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
+                elif at in weekday_at and self.event_bare is not None and \
+                        (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
+                    on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, at - _LOOK_BACK), at)
             if m is None or self.distinct & set(view[m.end("noun"):at].lower().split()):
