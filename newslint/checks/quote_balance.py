@@ -6,7 +6,10 @@ mark off and the next one opens with a quote mark again. That is legal. Curly an
 double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are never quotes, and two
 apostrophes (’’, the wire services' closing mark) close an open quotation. A quotation nested in the
 other glyph (“...” inside "...") is a quotation within a quotation. Not quotes: inch marks after
-a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="...").
+a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A paragraph
+that closes a quotation an earlier one left open, without re-opening it, is reported when it
+starts a sentence; single quotation marks are read for one sure slip only (two opening marks
+with nothing between).
 """
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ from .shared.check import Check
 _MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|[“”\"]")
 _OPENS_WITH_QUOTE = re.compile(r"\s*([“\"]|”(?=\w))")  # ”Boehner: the wrong glyph, still a re-opening
 _FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
+_SINGLE = re.compile(r"['‘’]")
+_TWO_CLOSING = re.compile(r"['’]['’]")
+_NOT_REOPENED = "closes a quotation that ran on from an earlier paragraph, which this one did not re-open"
 
 
 class QuoteBalance(Check):
@@ -78,9 +84,13 @@ class QuoteBalance(Check):
             elif opened >= 0:
                 opened = -1
             elif pending >= 0:
+                if _starts_a_sentence(view, start):  # not "... like an\n\nagent provocateur\n\nand perhaps ..."
+                    yield self.report(doc, at, at + len(ch), problem=_NOT_REOPENED)
                 pending = -1
             else:
                 yield self.report(doc, at, at + len(ch), problem="closes a quotation that was never opened")
+        for at in _single_quotes_left_open(view, start, end):
+            yield self._unclosed(doc, at)
         if opened >= 0 and not continued:
             if pending >= 0:
                 yield self._unclosed(doc, pending)
@@ -89,6 +99,33 @@ class QuoteBalance(Check):
 
     def _unclosed(self, doc: Document, at: int) -> Diagnostic:
         return self.report(doc, at, at + 1, problem="opens a quotation that is never closed")
+
+
+def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
+    """Single quotation marks (British copy quotes with them too): an opening mark ("'We", "‘We")
+    followed by another with no single mark of any kind between them was never closed. Only that:
+    a closing ' is also an apostrophe ("the Smiths' house"), so nothing else is certain."""
+    if _TWO_CLOSING.search(view, start, end):
+        return  # 'It's time to say 'Enough,'' he said: one quotation inside another, both closed
+    last_opening = -1
+    for m in _SINGLE.finditer(view, start, end):
+        at = m.start()
+        before = view[at - 1] if at > start else " "
+        after = view[at + 1] if at + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # don't, O'Brien
+        opening = m.group() != "’" and (before.isspace() or before in "([—–") and after.isupper()
+        if opening and last_opening >= 0:
+            yield last_opening
+        last_opening = at if opening else -1
+
+
+def _starts_a_sentence(view: str, start: int) -> bool:
+    """The paragraph at `start` opens a sentence after one that ended: a paragraph of a quotation
+    running on should re-open it there. A paragraph that carries on a broken sentence (a line
+    break left by extraction) need not."""
+    before = view[max(0, start - 8):start].rstrip()
+    return start < len(view) and (view[start].isupper() or view[start].isdigit()) and before[-1:] in (".", "!", "?")
 
 
 def _is_measure(view: str, at: int, start: int, inside: bool) -> bool:
