@@ -304,6 +304,7 @@ class _AgeReader:
         self.links = _identifications(doc, model)
         self.block_starts = [b.start for b in doc.blocks]
         self.aged: set[str] = set()
+        self.unowned: set[int] = set()  # ages stated for a namesake the text does not tell apart: "Brooks, 17,"
         self._people_at: list[NameRun] | None = None
         self.ends: list[int] = []
 
@@ -336,6 +337,8 @@ class _AgeReader:
             who = model.person(run) if run is not None else name
             if who and name not in model.cast.places and 0 < int(m.group("age")) < 120:
                 found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
+            elif not who and name in model.namesakes:
+                self.unowned.add(int(m.group("age")))
         for m in _AGE_AFTER_NOUN.finditer(view):
             found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
                              "description"))
@@ -380,8 +383,8 @@ class _AgeReader:
                 if person is None or (subject and strip_possessive(subject.group(1)) == person):
                     continue  # not "Sculthorpe said he would love the 19-year-old to come"
                 stated_values = {a.value for a in found if a.person == person}
-                if stated_values and value not in stated_values and value in {a.value for a in found
-                                                                               if a.person in aged}:
+                if stated_values and value not in stated_values and \
+                        value in {a.value for a in found if a.person in aged} | self.unowned:
                     continue  # the age of someone else: "the 45-year-old" after another person's name
             found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
         return found[len(stated):]
