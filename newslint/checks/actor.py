@@ -7,8 +7,9 @@ class, same destination) to another person named in the article ("Biden’s visi
 that is flagged, with the places that establish the real actor as related locations.
 
 Distinct events are left alone: another destination, a time of its own ("next month", "in
-November"), or a cue such as "also", "after" or "own" near the mention. Event nouns, verbs and
-cue words are the rule's YAML.
+November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
+sentence names a second event). Two people with the event as often: it is the one the body's
+first sentence names first. Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
 
@@ -89,7 +90,10 @@ class Actor(Check):
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             main, main_count = ranked[0]
             if main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
-                continue
+                lede = self._lede_person(doc, cast)  # a tie goes to the person the article opens with
+                if lede is None or counts.get(lede, 0) < main_count or len(ranked) < 2:
+                    continue
+                main = lede
             established = [m for m in group if m.actor == main]
             if not any(m.kind in ("possessive", "by", "pronoun") for m in established):
                 continue  # subjects alone do not make the event someone's
@@ -108,6 +112,27 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+
+    @staticmethod
+    def _lede_person(doc: Document, cast: People) -> str | None:
+        """The person the first sentence of the body names first ("Germany's economy minister,
+        Tobias Lenz, pressed ..."): whose story it is."""
+        view = doc.view
+        body = next((b for b in doc.blocks if b.kind != "heading"  # a headline ends with no full stop
+                     and view[b.start:b.end].rstrip()[-1:] in (".", "!", "?", "”", '"')), None)
+        if body is None:
+            return None
+        sentence = next((s for s in doc.sentences if s[0] >= body.start), None)
+        if sentence is None:
+            return None
+        tokens = doc.tokens
+        titles = vocabulary()["titles"]
+        for i in doc.token_range(*sentence):
+            if _person(tokens[i], cast) and tokens[i].text not in titles \
+                    and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
+                                                  and tokens[i + 1].start - tokens[i].end == 1):
+                return bare(tokens[i])
+        return None
 
     def _same_place(self, m: Mention, places: set, counts: dict[str, int]) -> bool:
         """The mention is of the established event: at one of its places; or, with no place of its
@@ -257,6 +282,12 @@ class Actor(Check):
         words = {bare(tokens[i]) for i in doc.token_range(*sentence)}
         return set() if words & others else words & cast.places
 
+    def _events_in(self, doc: Document, sentence: tuple[int, int]) -> int:
+        """How many event words (nouns and verbs of any class) a sentence holds."""
+        tokens = doc.tokens
+        words = (tokens[i].text.lower() for i in doc.token_range(*sentence))
+        return sum(1 for w in words if w in self.noun_class or w in self.verb_class or w.rstrip("s") in self.noun_class)
+
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor
         to the end of the event phrase ("Biden’s own visit", "after Biden’s visit"), or a time
@@ -266,6 +297,8 @@ class Actor(Check):
         inside = view[m.start:m.phrase_end].split()
         after = view[m.phrase_end:m.sentence[1]].split()[:self.options["window"]]
         words = {_clean(w) for w in before + inside}
+        if _SEQUENCE & words and not self._events_in(doc, m.sentence) > 1:
+            words -= _SEQUENCE  # "shares rose after Quill's keynote": no other event to come after
         if self.distinct & words or _TIME_WORDS & words:
             return True
         later = {_clean(w) for w in after[:3]}
@@ -274,6 +307,9 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+# cues that order two events ("Marsh's visit comes a week after Aziz travelled to Rome"): with one
+# event in the sentence they only date it
+_SEQUENCE = {"after", "before", "following", "preceded", "followed"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 

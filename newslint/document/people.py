@@ -1,8 +1,8 @@
 """People in an article: which capitalised words name persons, and with which first names.
 
 Evidence that a word is a person: a title before it ("Secretary Blinken", "Mr Straw"), a
-first name before it ("Antony Blinken") when the word also stands alone elsewhere, or a speech
-or action verb after it ("Biden said").
+first name before it ("Antony Blinken") when the word also stands alone elsewhere, a speech
+or action verb after it ("Biden said"), or a relative "who" ("Tom Hale, who climbed").
 A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
 """
 from __future__ import annotations
@@ -82,6 +82,8 @@ def people(doc) -> People:
             alone.add(name)  # (not in a headline: "Philippoussis doubt over Open bid")
         if i < last and tokens[i + 1].text in verbs and not possessive(tok) and _adjacent(view, tok, tokens[i + 1]):
             found.persons.add(name)
+        elif view.startswith(", who ", tok.end) and not nxt_cap:
+            found.persons.add(name)  # "Tom Hale, who climbed with Nair": only a person is a "who"
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
     found.persons |= full_name & alone
     found.persons -= found.places | _CALENDAR
