@@ -126,10 +126,8 @@ class Actor(Check):
         if sentence is None:
             return None
         tokens = doc.tokens
-        titles = vocabulary()["titles"]
         for i in doc.token_range(*sentence):
-            if _person(tokens[i], cast) and tokens[i].text not in titles \
-                    and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
+            if _person(tokens[i], cast) and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
                                                   and tokens[i + 1].start - tokens[i].end == 1):
                 return bare(tokens[i])
         return None
@@ -178,7 +176,8 @@ class Actor(Check):
                     continue
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
-                owner = self._owner(doc, idx[max(0, j - 3):j], persons, k, model, owners)
+                named = _event_name_start(tokens, idx, j)  # "her State of the State address"
+                owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners)
                 found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
@@ -205,7 +204,8 @@ class Actor(Check):
                model, owners: Counter[str]) -> tuple[Token, str] | None:
         """Whose event a possessive makes it: a person ("Blinken’s"), a title one person holds
         ("the pope's"), or a pronoun ("her address") for the person named last before it in the
-        sentence, or else for the subject of the sentence before."""
+        sentence, in a fronted phrase for the subject after it ("In her address, Pruitt ..."),
+        or else for the subject of the sentence before."""
         tokens = doc.tokens
         for k in reversed(before):
             tok = tokens[k]
@@ -222,6 +222,12 @@ class Actor(Check):
                 earlier = [p for p in persons if p.end <= tok.start]
                 if earlier:
                     return earlier[-1], "pronoun"
+                s, e = doc.sentences[sentence]
+                if doc.view[s:tok.start].split()[:1] in ([w] for w in _FRONTING):
+                    comma = doc.view.find(",", tok.end, e)  # "In her address on Tuesday, Gov. Pruitt called ..."
+                    later = [p for p in persons if comma >= 0 and p.start > comma]
+                    if later:
+                        return later[0], "pronoun"
                 if sentence > 0:
                     s, e = doc.sentences[sentence - 1]
                     first = next((tokens[i] for i in doc.token_range(s, e) if _person(tokens[i], model.cast)), None)
@@ -307,15 +313,31 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+# a sentence opening with one of these fronts a phrase whose pronoun looks ahead to the subject
+_FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout", "Since"}
 # cues that order two events ("Marsh's visit comes a week after Aziz travelled to Rome"): with one
 # event in the sentence they only date it
 _SEQUENCE = {"after", "before", "following", "preceded", "followed"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
+def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
+    """Where the capitalised name of an event before its noun begins ("her [State of the State]
+    address"), so that its owner is read before the name; j itself when there is none."""
+    k = j
+    while k > 0 and (tokens[idx[k - 1]].text in ("of", "the") or
+                     (capitalised(tokens[idx[k - 1]]) and not possessive(tokens[idx[k - 1]])
+                      and tokens[idx[k - 1]].text.lower() not in _POSSESSIVE_PRONOUNS | _DETERMINERS)):
+        k -= 1
+    while k < j and not capitalised(tokens[idx[k]]):
+        k += 1  # the name starts with a capital: "the" before it is not part of it
+    return k
+
+
 def _person(token, cast) -> bool:
-    """A word the article knows names a person ("Carrington", not "Chief" or "Founders'")."""
-    return capitalised(token) and bare(token) in cast.persons
+    """A word the article knows names a person ("Carrington", not "Chief", "President" or
+    "Founders'": a title is the role holder's, see `role_holders`)."""
+    return capitalised(token) and bare(token) in cast.persons and bare(token) not in vocabulary()["titles"]
 
 
 def _nameable(token, cast) -> bool:
