@@ -2,7 +2,8 @@
 
   ages       "Smith, 57," or "the 57-year-old" ... "the 56-year-old" for the same person
              ("the N-year-old" is the person named last before it)
-  durations  "three-day summit" ... "the two-day summit" (event classes from the YAML)
+  durations  "three-day summit" ... "the two-day summit" (event classes from the YAML); "jailed for
+             six years" ... "his four-year sentence" (verbs of a class, and only "his"/"the" after them)
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
              verb, in different sentences
   swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
@@ -68,6 +69,7 @@ _QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
                        r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
                        r"[- ](?P<thing>[a-z]+)\b")
 _DEFINITE = re.compile(r"\b(?i:the|these|those) \Z")  # not "that": "said that 138 people"
+_BACK_REFERENCE = re.compile(r"\b(?i:the|his|her|their|its) \Z")
 # words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
@@ -109,6 +111,8 @@ class NumberConsistency(Check):
     OPTIONS = {
         "durations": Option("mapping_of_lists", {}, "event class -> nouns whose length is compared"),
         "units": Option("strings", ["hour", "day", "week", "month", "year"], "units of a duration"),
+        "duration_verbs": Option("mapping_of_lists", {}, "event class -> verbs whose 'for N years' is its length "
+                                 "(sentence -> jailed): then only 'the'/'his' N-year sentence refers back to it"),
         "counts": Option("strings", [], "nouns whose counts are compared"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
         "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
@@ -132,6 +136,11 @@ class NumberConsistency(Check):
         units = "|".join(re.escape(u) for u in opts["units"])
         # found from the unit, then the number read backwards: "three-day summit", "48 hour strike"
         self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
+        self.verb_class = {v.lower(): cls for cls, verbs in opts["duration_verbs"].items() for v in verbs}
+        verbs = "|".join(re.escape(v) for v in sorted(self.verb_class, key=len, reverse=True))
+        # "was jailed for six years", "sentenced Thursday to 18 months"
+        self.duration_verb = re.compile(rf"\b(?P<verb>{verbs})(?: [A-Z]?[a-z]+){{0,2}}? (?:for|to) (?P<n>{_NUM}) "
+                                        rf"(?P<unit>(?i:{units}))s?\b") if verbs and units else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["counts"], key=len, reverse=True))
         self.count = count_pattern(nouns) if nouns else None
         self.rises = {w.lower() for w in opts["rises"]}
@@ -143,10 +152,10 @@ class NumberConsistency(Check):
         sentences = doc.sentences
         if not sentences:
             return
-        quantities = [*self._ages(doc), *self._durations(doc), *self._counts(doc), *self._amounts(doc),
-                      *self._transposed(doc), *self._restated(doc)]
+        quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
+                      *self._amounts(doc), *self._transposed(doc), *self._restated(doc)]
         by_key: dict[str, list[Quantity]] = {}
-        for q in quantities:
+        for q in sorted(quantities, key=lambda q: q.start):  # the value given first is the reference
             by_key.setdefault(q.key, []).append(q)
         reported: set[int] = set()  # two readings of one number ("the $63 million contract") give one finding
         for key, group in by_key.items():
@@ -285,10 +294,30 @@ class NumberConsistency(Check):
             value = _value(n.group())
             if value is None:
                 continue
+            referred = cls in self.verb_class.values()
+            if referred and not _BACK_REFERENCE.search(view, max(0, n.start() - 6), n.start()):
+                continue  # "received a four-year sentence" may be someone else's; "his four-year sentence" is not
             unit = m.group("unit").lower()
             bound = view[n.end():m.start() + 1] == "-" and view[m.end("unit"):m.start("noun")] == " "
             yield Quantity(f"the length of the {cls} in {unit}s", value, n.start(), m.end("unit"),
-                           self._sentence_of(doc, n.start()), bound=bound)
+                           self._sentence_of(doc, n.start()), bound=bound, stated=referred)
+
+    def _verb_durations(self, doc: Document) -> Iterator[Quantity]:
+        """"jailed for six years": the length of the event the verb names, when every such verb in
+        the article gives one value (two values are two people's sentences)."""
+        if self.duration_verb is None:
+            return
+        found: dict[str, list[Quantity]] = {}
+        for m in self.duration_verb.finditer(doc.view):
+            value = _value(m.group("n"))
+            if value is not None:
+                cls = self.verb_class[m.group("verb").lower()]
+                key = f"the length of the {cls} in {m.group('unit').lower()}s"
+                found.setdefault(key, []).append(Quantity(key, value, m.start("n"), m.end(),
+                                                          self._sentence_of(doc, m.start("n")), stated=True))
+        for group in found.values():
+            if len({q.value for q in group}) == 1:
+                yield from group
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:
