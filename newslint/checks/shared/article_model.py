@@ -42,6 +42,9 @@ _AGE_COMMA = re.compile(r", (?:aged )?\d{1,3},")  # what both need, led by a lit
 _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
 _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
+# "Brennan, who was born in 1961", "Lacey was born on March 3, 1936": the name right before
+_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in|on) (?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?"
+                   r"(?P<year>(?:18|19|20)\d\d)\b")
 # each starts with a literal character, which the engine looks for in C
 _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b")
@@ -293,6 +296,7 @@ def _ages(doc: Document, model: Article) -> list[Age]:
     found += reader.occasions()
     # a description tied to a person is that person's age
     ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
+    ages += reader.born(ages)
     return sorted(ages, key=lambda a: a.start)
 
 
@@ -388,6 +392,29 @@ class _AgeReader:
                     continue  # the age of someone else: "the 45-year-old" after another person's name
             found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
         return found[len(stated):]
+
+    def born(self, ages: list[Age]) -> list[Age]:
+        """The age a year of birth gives on the article's date ("Brennan, who was born in 1961",
+        in a 2025 article: 63 or 64), as the stated age of that person when it is one of the two."""
+        if " born " not in self.view:
+            return []
+        from ...document.dates import article_date
+        today = article_date(self.doc)
+        if today is None:
+            return []
+        run_ending = {r.end: r for r in self.model.runs}
+        found = []
+        for m in _BORN.finditer(self.view):
+            run = run_ending.get(m.start())
+            who = self.model.person(run) if run is not None else None
+            if who is None:
+                continue
+            older = today.year - int(m.group("year"))
+            stated = {a.value for a in ages if a.person == who}
+            value = older - 1 if older - 1 in stated else older  # the birthday may be still to come
+            if 0 < value < 120:
+                found.append(Age(who, value, m.start("year"), m.end("year"), "born"))
+        return found
 
     def occasions(self) -> list[Age]:
         """"his 101st birthday", and "He was 88." after the news of a death."""
