@@ -113,7 +113,7 @@ class NameVariant(Check):
         self._places = where
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
-            if self._common_word(rare, lexicon) and not _never_introduced(doc, rare, places):
+            if self._common_word(rare, lexicon) and not _never_introduced(doc, rare):
                 continue  # "The", "Later", "Kenyan": a word, not a misspelt name (but "Mr Peterson" is a name)
             count = len(places)
             candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
@@ -126,7 +126,7 @@ class NameVariant(Check):
                 # lost or added ("Llewelyn" for "Llewellyn"), or a person the article introduced
                 # in full when the rare form's person never was ("Anders Petersen" ... "Mr Peterson")
                 candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)
-                              or _introduced_instead(doc, rare, places, f)]
+                              or _introduced_instead(doc, rare, f)]
             if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
@@ -213,20 +213,23 @@ class NameVariant(Check):
 
 _WORD_CACHE = 100_000
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? \Z")
+# a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
+_COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")
 
 
-def _never_introduced(doc: Document, name: str, places: list[tuple[int, int]]) -> bool:
+def _never_introduced(doc: Document, name: str) -> bool:
     """A person named with a courtesy title ("Mr Peterson", not "King Kong") whom the article
     never introduces with a first name, which news does for everyone it names."""
-    return name not in article(doc).cast.first_names and \
-        any(_COURTESY.search(doc.view, max(0, s - 6), s) for s, _ in places)
+    titled = doc.__dict__.get("_courtesy_names")
+    if titled is None:  # once per document
+        titled = doc.__dict__["_courtesy_names"] = {m.group(1) for m in _COURTESY.finditer(doc.view)}
+    return name in titled and name not in article(doc).cast.first_names
 
 
-def _introduced_instead(doc: Document, rare: str, places: list[tuple[int, int]], usual: str) -> bool:
+def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
     """The rare form is a person never introduced; the usual form is one introduced in full
     ("Anders Petersen" ... "Mr Peterson")."""
-    return usual in article(doc).cast.first_names and _never_introduced(doc, rare, places)
+    return usual in article(doc).cast.first_names and _never_introduced(doc, rare)
 
 
 def _acronym(word: str) -> bool:

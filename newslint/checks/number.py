@@ -305,7 +305,7 @@ class NumberConsistency(Check):
     def _verb_durations(self, doc: Document) -> Iterator[Quantity]:
         """"jailed for six years": the length of the event the verb names, when every such verb in
         the article gives one value (two values are two people's sentences)."""
-        if self.duration_verb is None:
+        if self.duration_verb is None or not any(verb in doc.view for verb in self.verb_class):
             return
         found: dict[str, list[Quantity]] = {}
         for m in self.duration_verb.finditer(doc.view):

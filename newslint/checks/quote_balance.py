@@ -26,6 +26,7 @@ _OPENS_WITH_QUOTE = re.compile(r"\s*([“\"]|”(?=\w))")  # ”Boehner: the wro
 _FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
 _SINGLE = re.compile(r"['‘’]")
 _TWO_CLOSING = re.compile(r"['’]['’]")
+_SINGLE_OPENING = re.compile(r"['‘][A-Z]")  # led by the mark, which the engine looks for in C
 _NOT_REOPENED = "closes a quotation that ran on from an earlier paragraph, which this one did not re-open"
 
 
@@ -89,13 +90,26 @@ class QuoteBalance(Check):
                 pending = -1
             else:
                 yield self.report(doc, at, at + len(ch), problem="closes a quotation that was never opened")
-        for at in _single_quotes_left_open(view, start, end):
-            yield self._unclosed(doc, at)
+        if self._opens_single_quotes(doc):
+            for at in _single_quotes_left_open(view, start, end):
+                yield self._unclosed(doc, at)
         if opened >= 0 and not continued:
             if pending >= 0:
                 yield self._unclosed(doc, pending)
             return opened
         return pending
+
+    @staticmethod
+    def _opens_single_quotes(doc: Document) -> bool:
+        """Two opening single marks somewhere in the text (once per document): most texts have
+        none, and their apostrophes need no reading."""
+        found = doc.__dict__.get("_single_openings")
+        if found is None:
+            view = doc.view
+            openings = (m.start() for m in _SINGLE_OPENING.finditer(view))
+            found = doc.__dict__["_single_openings"] = sum(
+                1 for at in openings if at == 0 or view[at - 1] in " \n\t([—–") > 1
+        return found
 
     def _unclosed(self, doc: Document, at: int) -> Diagnostic:
         return self.report(doc, at, at + 1, problem="opens a quotation that is never closed")
