@@ -1,11 +1,11 @@
 """anachronism: a year later than the article's own date.
 
 Usually a sign of pasted-in text (a related-headlines widget) or of a wrong date. Years that look
-ahead on purpose ("by 2030", "until 2026", "the 2024 election") are left alone: the words that
-mark them are the rule's YAML. So is a year used as a label, right before the words it
-qualifies and after no preposition ("2020 Democratic presidential hopeful Beto O'Rourke", "the
-2024 season"): it names a thing, not a time. After a preposition it is a date again ("sales in
-2021 lifted the shares"). Silent when the article's date is unknown.
+ahead on purpose ("by 2030", "until 2026", "by the end of 2026", "the 2024 election") are left
+alone: the words that mark them are the rule's YAML. So is a year used as a label, right before
+the words it qualifies and after no preposition ("2020 Democratic presidential hopeful Beto
+O'Rourke", "the 2024 season"): it names a thing, not a time. After a preposition it is a date
+again ("sales in 2021 lifted the shares"). Silent when the article's date is unknown.
 """
 from __future__ import annotations
 
@@ -49,7 +49,11 @@ class Anachronism(Check):
         for m in YEAR.finditer(view):
             if int(m.group()) <= around.year:
                 continue
-            before = view[max(0, m.start() - 60):m.start()].lower().split()[-self.options["window"]:]
+            words = view[max(0, m.start() - 80):m.start()].lower().split()
+            window = self.options["window"]
+            if "of" in words[-2:]:
+                window += 3  # "by the end of 2026", "by the first half of 2026": the cue stands before the part
+            before = words[-window:]
             after = view[m.end():m.end() + 40].lower().split()[:2]
             if self.before & {w.strip(",.;:()\"“”'’") for w in before} or \
                     self.after & {w.strip(",.;:()\"“”'’") for w in after}:
