@@ -11,8 +11,9 @@ apart by first name (the article's own full names count: "Bethan Hughes" and "Da
 "Ms Hughes" and "Mr Hughes" two people); a surname shared by two first names is left alone.
 Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"). A
 stated change ("former", "then-", "was promoted to", "who was Commerce Secretary") or a family tie
-("her husband Mr Porter") is not a contradiction; "was" alone ("Hughes was sworn in", "Mr Carver
-said she was relieved") states none.
+("her husband Mr Porter") is not a contradiction, and that mention is compared with none (the
+others still are); "was" alone ("Hughes was sworn in", "Mr Carver said she was relieved") states
+none.
 """
 from __future__ import annotations
 
@@ -90,7 +91,8 @@ class TitleConsistency(Check):
         for r in roles:
             if r.first:
                 firsts.setdefault(r.surname, set()).add(r.first)
-        role_words = {w for r in roles for w in r.words}  # "Environment Minister Sarah Quayle": not given "Environment"
+        # "Environment Minister Sarah Quayle", "Det Sgt Osei": no given name "Environment" or "Det"
+        role_words = {w for r in roles for w in r.words} | {short.lower() for short in self.full}
         for surname, given in article(doc).given.items():  # "Councillor Bethan Hughes", "Dafydd Hughes, 61,"
             firsts.setdefault(surname, set()).update(g for g in given if g.lower() not in role_words)
         groups: dict[tuple[str, str | None], list[Role]] = {}
@@ -100,11 +102,13 @@ class TitleConsistency(Check):
                 continue  # two people share the surname: "Commerce Secretary Smith" is ambiguous
             groups.setdefault((r.surname, r.first or next(iter(known), None)), []).append(r)
         for (surname, first), group in groups.items():
-            anchor = group[0]
-            if self._changed(doc, anchor):
+            # a role stated as changed ("former", "Mrs Hughes, a retired nurse") is compared with none
+            unchanged = [r for r in group if not self._changed(doc, r)]
+            if not unchanged:
                 continue
-            for r in group[1:]:
-                if r.agrees(anchor, self.exclusive) or self._changed(doc, r):
+            anchor = unchanged[0]
+            for r in unchanged[1:]:
+                if r.agrees(anchor, self.exclusive):
                     continue
                 other = doc.view[anchor.start:anchor.end]
                 name = f"{first} {surname}" if first else surname
