@@ -149,9 +149,12 @@ class NameVariant(Check):
         """One person's given name spelt two ways: "Katherine Moreno" twice, "Kathryn Moreno"
         once (the article model says which given names may be one name). A given name that also
         stands alone or after a kinship word ("her sister Kathryn") is somebody else."""
-        from ..resources import lexicon
         model = article(doc)
         kin = words()["kinship"]
+        # a given name and then a surname only ("President Viktor Yanukovych"): a person, not
+        # "Disasters Emergency Committee"
+        two_words = {run.given_span: len(doc.view[run.given_span[1]:run.end].split()) == 1
+                     for run in model.runs if run.given_span}
         for surname, names in model.given.items():
             for group in same_name_groups(list(names)):
                 if len(group) < 2:
@@ -160,7 +163,7 @@ class NameVariant(Check):
                 for rare in group:
                     spans = names[rare]
                     once_each = len(names[usual]) == len(spans) == 1 and edit_distance(rare, usual, 1) <= 1 \
-                        and surname in model.cast.persons and not _common(lexicon, surname.lower())  # not "Committee"
+                        and surname in model.cast.persons and two_words[spans[0]] and two_words[names[usual][0]]
                     if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
                     if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
