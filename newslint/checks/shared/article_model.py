@@ -384,14 +384,27 @@ class _AgeReader:
             if person is None:
                 person = self.named_before(m.start())
                 subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
-                if person is None or (subject and strip_possessive(subject.group(1)) == person):
-                    continue  # not "Sculthorpe said he would love the 19-year-old to come"
+                if person is not None and subject and strip_possessive(subject.group(1)) == person:
+                    # not "Sculthorpe said he would love the 19-year-old to come"; but "Prosecutor
+                    # Helen Marsh told the court that the 44-year-old ..." after "Pryce, aged 41,"
+                    # is Pryce, whose stated age is a slip away from it
+                    person = self._aged_before(subject.start(), value, found)
+                if person is None:
+                    continue
                 stated_values = {a.value for a in found if a.person == person}
                 if stated_values and value not in stated_values and \
                         value in {a.value for a in found if a.person in aged} | self.unowned:
                     continue  # the age of someone else: "the 45-year-old" after another person's name
             found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
         return found[len(stated):]
+
+    @staticmethod
+    def _aged_before(offset: int, value: int, found: list[Age]) -> str | None:
+        """The one person given an age before `offset` that is a slip away from `value` (three
+        years at most, or its digits swapped): "the 44-year-old" is someone already introduced."""
+        near = {a.person for a in found if a.start < offset and a.value != value and
+                (abs(a.value - value) <= 3 or sorted(str(a.value)) == sorted(str(value)))}
+        return near.pop() if len(near) == 1 else None
 
     def born(self, ages: list[Age]) -> list[Age]:
         """The age a year of birth gives on the article's date ("Brennan, who was born in 1961",
