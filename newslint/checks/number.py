@@ -86,6 +86,7 @@ class Quantity:
     what: str = ""   # the key as the message says it, when they differ ("the budget")
     stated: bool = False  # says what it is, whatever words surround it ("his 101st birthday", "the loss of")
     bound: bool = False   # joined to its noun ("six-week trial"): the words after the noun are not about it
+    said: str = ""        # how the message gives the value when the span does not: "86 (born 1938)"
 
 
 class Direction(NamedTuple):
@@ -171,9 +172,13 @@ class NumberConsistency(Check):
                 if q.start in reported:
                     continue
                 reported.add(q.start)
-                yield self.report(doc, q.start, q.end, suggestions=[doc.view[first.start:first.end]],
-                                  related=[(first.start, first.end, f"{what}: {doc.view[first.start:first.end]} here")],
-                                  what=what, other=doc.view[first.start:first.end], line=doc.line_of(first.start))
+                other = first.said or doc.view[first.start:first.end]
+                # a year of birth has no replacement to offer; an age stated against one has the age
+                suggestions = [] if q.said else [str(first.value) if first.said else other]
+                yield self.report(doc, q.start, q.end, suggestions=suggestions,
+                                  related=[(first.start, first.end, f"{what}: {other} here")],
+                                  what=what, other=other, line=doc.line_of(first.start),
+                                  match=q.said or doc.view[q.start:q.end])
 
         yield from self._directions(doc)
 
@@ -230,7 +235,8 @@ class NumberConsistency(Check):
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         for age in article(doc).ages:
             yield Quantity(f"{_AGE}{age.person}", age.value, age.start, age.end, self._sentence_of(doc, age.start),
-                           stated=age.how == "birthday")
+                           stated=age.how in ("birthday", "born"),
+                           said=f"{age.value} (born {doc.view[age.start:age.end]})" if age.how == "born" else "")
 
     def _transposed(self, doc: Document) -> Iterator[Quantity]:
         """Counts of one thing under one governor whose digits are one another's, swapped: "the

@@ -43,8 +43,12 @@ _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<ag
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
 _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
 # "Brennan, who was born in 1961", "Lacey was born on March 3, 1936": the name right before
-_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in|on) (?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?"
+_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in|on) (?:\d{1,2} )?(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?"
                    r"(?P<year>(?:18|19|20)\d\d)\b")
+# "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
+_BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,80}?, "
+                           r"(?P<name>[A-Z][\w’'-]+) [a-z]")
+_DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 # each starts with a literal character, which the engine looks for in C
 _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b")
@@ -409,22 +413,29 @@ class _AgeReader:
     def born(self, ages: list[Age]) -> list[Age]:
         """The age a year of birth gives on the article's date ("Brennan, who was born in 1961",
         in a 2025 article: 63 or 64), as the stated age of that person when it is one of the two."""
-        if " born " not in self.view:
+        view = self.view
+        if " born " not in view and "Born " not in view:
             return []
-        from ...document.dates import article_date
+        from ...document.dates import MONTHS, article_date
         today = article_date(self.doc)
         if today is None:
             return []
         run_ending = {r.end: r for r in self.model.runs}
+        run_starting = {r.start: r for r in self.model.runs}
+        births = [(run_ending.get(m.start()), m) for m in _BORN.finditer(view)] + \
+            [(run_starting.get(m.start("name")), m) for m in _BORN_FRONTED.finditer(view)]
         found = []
-        for m in _BORN.finditer(self.view):
-            run = run_ending.get(m.start())
+        for run, m in births:
             who = self.model.person(run) if run is not None else None
             if who is None:
                 continue
             older = today.year - int(m.group("year"))
-            stated = {a.value for a in ages if a.person == who}
-            value = older - 1 if older - 1 in stated else older  # the birthday may be still to come
+            day = _DAY_MONTH.search(view, m.start(), m.start("year"))
+            month = MONTHS.get((day.group("m1") or day.group("m2")).lower()) if day else None
+            if day and month:  # "3 May 1938", "May 3, 1938": the age itself
+                value = older - ((today.month, today.day) < (month, int(day.group("d1") or day.group("d2"))))
+            else:  # the birthday may be still to come
+                value = older - 1 if older - 1 in {a.value for a in ages if a.person == who} else older
             if 0 < value < 120:
                 found.append(Age(who, value, m.start("year"), m.end("year"), "born"))
         return found
