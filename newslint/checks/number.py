@@ -5,7 +5,7 @@
   durations  "three-day summit" ... "the two-day summit" (event classes from the YAML); "jailed for
              six years" ... "his four-year sentence" (verbs of a class, and only "his"/"the" after them)
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
-             verb, in different sentences
+             verb, in different sentences; a death toll ("killed 14 people") ... "the 16 deaths"
   swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
              with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
@@ -69,6 +69,10 @@ _QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
                        r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
                        r"[- ](?P<thing>[a-z]+)\b")
 _DEFINITE = re.compile(r"\b(?i:the|these|those) \Z")  # not "that": "said that 138 people"
+# a toll that changes: "the death toll rose to 16", "another two people died", "died later in hospital"
+_TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|"
+                           r"jumped|now)|(?:another|more|further|additional|other) (?:\w+ )?(?:people|deaths|bodies)|"
+                           r"(?:died|dead) (?:later|since|overnight|in hospital))\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the|his|her|their|its) \Z")
 # words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
@@ -115,6 +119,8 @@ class NumberConsistency(Check):
         "duration_verbs": Option("mapping_of_lists", {}, "event class -> verbs whose 'for N years' is its length "
                                  "(sentence -> jailed): then only 'the'/'his' N-year sentence refers back to it"),
         "counts": Option("strings", [], "nouns whose counts are compared"),
+        "toll_verbs": Option("strings", [], "verbs before a death toll: 'killed 14 (people)'"),
+        "toll_nouns": Option("strings", [], "nouns after a death toll taken up again: 'the 16 deaths'"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
         "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
         "rises": Option("strings", [], "words beside a percentage that make it a rise (rose, up, gain)"),
@@ -144,6 +150,15 @@ class NumberConsistency(Check):
                                         rf"(?P<unit>(?i:{units}))s?\b") if verbs and units else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["counts"], key=len, reverse=True))
         self.count = count_pattern(nouns) if nouns else None
+        toll_verbs = "|".join(re.escape(v) for v in sorted(opts["toll_verbs"], key=len, reverse=True))
+        toll_nouns = "|".join(re.escape(n) for n in sorted(opts["toll_nouns"], key=len, reverse=True))
+        # "killed 14 people", "killed at least 14", "14 people were killed", "14 people died"
+        not_people = r"(?! (?:percent|per cent|years?|months?|weeks?|days?|hours?|miles?|times)\b)(?![\w%.,]\d)"
+        self.toll = re.compile(rf"\b(?:(?:{toll_verbs}) (?:at least |more than |nearly |about |some )?(?P<n>{_NUM})"
+                               rf"{not_people}|(?P<m>{_NUM}) people (?:(?:were|have|had|have been|had been) )?"
+                               rf"(?:{toll_verbs}|died|dead))\b") if toll_verbs else None
+        self.toll_again = re.compile(rf"\b(?:[Tt]he|[Tt]hese|[Aa]ll) (?P<n>{_NUM}) (?:{toll_nouns})\b") \
+            if toll_nouns else None
         self.rises = {w.lower() for w in opts["rises"]}
         self.falls = {w.lower() for w in opts["falls"]}
         money = "|".join(re.escape(n) for n in sorted(opts["amounts"], key=len, reverse=True))
@@ -154,7 +169,7 @@ class NumberConsistency(Check):
         if not sentences:
             return
         quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
-                      *self._amounts(doc), *self._transposed(doc), *self._restated(doc)]
+                      *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in sorted(quantities, key=lambda q: q.start):  # the value given first is the reference
             by_key.setdefault(q.key, []).append(q)
@@ -324,6 +339,27 @@ class NumberConsistency(Check):
         for group in found.values():
             if len({q.value for q in group}) == 1:
                 yield from group
+
+    def _tolls(self, doc: Document) -> Iterator[Quantity]:
+        """A death toll ("killed 14 people", "14 people died") taken up again with "the" ("the 16
+        deaths", "the 12 victims"): only when every toll the article gives has one value (two
+        values are two events, or a toll that rose)."""
+        if self.toll is None or self.toll_again is None:
+            return
+        view = doc.view
+        if _TOLL_CHANGED.search(view):
+            return  # "the death toll rose to 16", "another two people died"
+        tolls = [(m, "n" if m.group("n") else "m") for m in self.toll.finditer(view)]
+        values = {_value(m.group(g)) for m, g in tolls}
+        if len(values) != 1 or None in values:
+            return
+        key = "the death toll"
+        for m, g in tolls:
+            yield Quantity(key, _value(m.group(g)) or 0, m.start(g), m.end(g), self._sentence_of(doc, m.start(g)))
+        for m in self.toll_again.finditer(view):
+            value = _value(m.group("n"))
+            if value is not None:
+                yield Quantity(key, value, m.start("n"), m.end("n"), self._sentence_of(doc, m.start("n")), stated=True)
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:
