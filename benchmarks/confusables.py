@@ -130,7 +130,8 @@ def main() -> None:
             found[name].append(log_ratio if suggestion == original else -math.inf)
             caught[name].append(flagged_suggestions.get(offset) == original)
     _print(found, caught, false, reported, words, ratios, set(args.heldout))
-    for line in sorted(reported, key=lambda r: -float(r.split()[0]))[:args.show_false]:
+    # the model's findings by ratio, then the other rules' ("-")
+    for line in sorted(reported, key=lambda r: -float(r.split()[0].replace("-", "inf")))[:args.show_false]:
         print(line)
 
 

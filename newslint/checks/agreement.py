@@ -28,6 +28,7 @@ from ..core.options import Option
 from ..document.dates import MONTHS, WEEKDAYS
 from ..document.model import Document
 from ..document.people import bare, capitalised, people, possessive, vocabulary
+from .shared.article_model import article
 from .shared.check import Check
 from .shared.fixes import match_case
 
@@ -87,7 +88,10 @@ class Agreement(Check):
                 continue
             verb, subject = tokens[i], tokens[i - 1]
             first = i - 1  # where the subject starts
-            pronoun = subject.text.lower() in self.pronouns
+            # a capitalised pronoun after a capitalised word is a title's ("Everything Or Nothing were")
+            pronoun = subject.text.lower() in self.pronouns and not (
+                subject.text.istitle() and i > 1 and capitalised(tokens[i - 2])
+                and view[tokens[i - 2].end:subject.start] == " ")
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue
@@ -206,10 +210,12 @@ def opens_sentence(doc: Document, offset: int) -> bool:
 
 
 def named_persons(doc: Document) -> set[str]:
-    """The persons of the article with a title ("Ms Williams"), or named in full ("Serena
-    Williams") who also speak ("Williams said"): a team or a firm may take a plural verb in
-    British English ("United have"), and people.py counts "United said" as a person.
-    A first name must not be a common word: '"If England lose' gives England no first name.
+    """The persons of the article with a title ("Ms Williams", "President Vladimir Putin"), named
+    in full after a role in lower case ("Tory leader Michael Howard"), named in full who also
+    speak ("Serena Williams" ... "Williams said"), or given an age ("Robinson, 30,"): a team or
+    a firm may take a plural verb in British English ("United have"), and people.py counts
+    "United said" as a person. A first name must not be a common word: '"If England lose' gives
+    England no first name.
     Cached on the document: both agreement rules ask."""
     cached = doc.__dict__.get("_named_persons")
     if cached is not None:
@@ -231,5 +237,31 @@ def named_persons(doc: Document) -> set[str]:
         elif i < last and tokens[i + 1].text in verbs and any(
                 lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
             named.add(name)
+    named |= _named_after_a_role(doc, titles)
+    named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
     doc.__dict__["_named_persons"] = named
     return named
+
+
+def _named_after_a_role(doc: Document, titles: frozenset[str]) -> set[str]:
+    """The last words of full names after a title ("Prime Minister Tony Blair", "Assistant Chief
+    Constable David Warcup") or a role in lower case ("England captain Jason Robinson"), but not
+    after a title that opens an institution's name ("Crown Prosecution Service", "General Motors
+    Corp")."""
+    words_of = vocabulary()
+    roles, institutions = words_of["roles"], words_of["institution_titles"]
+    tokens, view = doc.tokens, doc.view
+    names = set()
+    for run in article(doc).runs:
+        words = [w.rstrip(".") for w in view[run.start:run.end].split()]
+        last_title = max((k for k, w in enumerate(words[:-2]) if w in titles), default=None)
+        if last_title is not None:
+            if words[0] not in institutions:
+                names.add(run.surname)
+            continue
+        if len(words) < 2 or run.start < 2 or view[run.start - 1] != " ":
+            continue
+        i = doc.token_range(run.start, run.start + 1).start - 1  # the word before the name
+        if i >= 0 and tokens[i].end == run.start - 1 and tokens[i].text in roles:
+            names.add(run.surname)
+    return names

@@ -14,7 +14,10 @@ an adverb ("also"), the subject is one of:
     "Foster's takeover offer", "the TFC Tower"), with prepositional phrases after it ("interest
     in China"), that opens a clause: at a sentence's start, after a comma, or after a word
     that opens one (that, because, said); "one of the ..." is singular;
-  - a relative pronoun, whose number is its antecedent's ("the minister who have").
+  - a relative pronoun, whose number is its antecedent's ("the minister who have"): the phrase
+    just before it where that opens a clause, or a singular one anywhere that nothing before it
+    can share the relative with ("enjoyed the match, which were"; not "the parents of the boy,
+    who", "measures to fight the virus that have"), or a person of the article ("Mr Wilson, who").
 The head's number is what the word pair counts of newslint.resources.noun_number say, and a
 phrase is read only when it is certain: a noun that names a body of people ("the government
 have", "the team were": British copy writes either) or counts a share ("the pair were", "the rest
@@ -33,6 +36,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
+from ..document.people import vocabulary
 from ..document.tokens import strip_possessive
 from .agreement import named_persons, opens_sentence
 from .shared.check import Check
@@ -68,6 +72,10 @@ class SubjectAgreement(Check):
         "determiners": Option("mapping", {}, "determiners and the number they give a phrase (singular, plural, "
                               "or either: the noun says)"),
         "relatives": Option("strings", [], "relative pronouns, whose number is their antecedent's: who, that"),
+        "personal_relatives": Option("strings", [], "relatives that stand only for a person (who): read after a "
+                                     "person of the article too ('Mr Wilson, who have')"),
+        "shared_with": Option("strings", [], "words just before a noun phrase that give a relative after it another "
+                              "antecedent: of, and, including ('the parents of the boy, who were')"),
         "clausal_relatives": Option("strings", [], "relatives that after a comma may stand for the whole clause "
                                     "before ('..., which has angered'): only a plural verb is read after them"),
         "clause_openers": Option("strings", [], "words after which a clause, and its subject, begins: that, said"),
@@ -102,6 +110,8 @@ class SubjectAgreement(Check):
         self.determiners = {w.lower(): n for w, n in self.options["determiners"].items()}
         self.relatives = frozenset(w.lower() for w in self.options["relatives"])
         self.clausal = frozenset(w.lower() for w in self.options["clausal_relatives"])
+        self.personal_relatives = frozenset(w.lower() for w in self.options["personal_relatives"])
+        self.shared_with = frozenset(w.lower() for w in self.options["shared_with"])
         self.openers = frozenset(w.lower() for w in self.options["clause_openers"])
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
@@ -266,19 +276,56 @@ class SubjectAgreement(Check):
             return None
         gap = view[tokens[relative - 1].end:tokens[relative].start]
         word = _plain(tokens[relative].text).lower()
+        if word in self.personal_relatives and tokens[relative - 1].text[0].isupper():
+            return self._person_before(doc, relative - 1) if gap in (", ", " - ", " – ") else None
         if gap != " " and not (gap == ", " and word != "that"):
             return None
         phrase = self._phrase(doc, relative - 1)
         if phrase is None:
             return None
         number, first = phrase
-        if number is None:
+        if number is None or tokens[relative - 1].text[0].isupper():
             return None
-        if tokens[relative - 1].text[0].isupper() or not self._opens_clause(doc, first):
-            return None
+        if not self._opens_clause(doc, first) and not (
+                number == "singular" and self._sole_noun(doc, first)):
+            return None  # "one of those people who has": the plural is read where the phrase opens a clause
         if word in self.clausal and number == "plural":
             return None  # "the talks failed, which has angered": the clause may be the antecedent
         return number, first, relative - 1
+
+    def _person_before(self, doc: Document, name: int) -> tuple[str, int, int] | None:
+        """A person of the article (agreement.named_persons) named just before "who" ("Mr Wilson,
+        who", "David Blunkett - who"), unless the name may be plural ("Democrats") or shares the
+        relative with a noun before it ("the parents of Stefan Pakeerah, who")."""
+        tokens = doc.tokens
+        text = _plain(tokens[name].text)
+        if text != strip_possessive(text) or text not in named_persons(doc) or _looks_plural(text.lower()):
+            return None
+        first = name
+        while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[0].isupper():
+            first -= 1
+        return ("singular", first, name) if self._sole_noun(doc, first) else None
+
+    def _sole_noun(self, doc: Document, first: int) -> bool:
+        """Whether the noun phrase starting at `first` is the only one a personal relative after it
+        can stand for: no "of", "and", "including" or a preposition among the words just before
+        it ("the parents of the boy, who"; "members in the balcony, who"; "experts, like Dr.
+        Anthony Fauci, who"; "players, including England captain Harry Kane, who")."""
+        tokens, view = doc.tokens, doc.view
+        if first > 1 and self._joined(doc, first - 1, first):
+            verb = _plain(tokens[first - 1].text).lower()
+            if (len(verb) > 4 and verb.endswith("ing")) or (
+                    self._joined(doc, first - 2, first - 1) and tokens[first - 2].text.lower() == "to"):
+                return False  # "measures to fight the virus that have", "rules governing the scheme, which"
+        j = first  # back over the words of a name and its role ("England captain Harry Kane")
+        while j > 0 and view[tokens[j - 1].end:tokens[j].start] in (" ", ". "):
+            j -= 1
+            word = _plain(tokens[j].text)
+            if word.lower() in self.shared_with or word.lower() in self.prepositions:
+                return False
+            if not word[0].isupper() and word not in vocabulary()["roles"]:
+                break
+        return True
 
     def _phrase(self, doc: Document, head: int) -> tuple[str | None, int] | None:
         """(number, first token) of the noun phrase whose head is `head`: a determiner or a
