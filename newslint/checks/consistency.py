@@ -18,7 +18,8 @@ flagged. With `names: true`, a form that belongs to a name is left alone too: af
 capitalised word ("Norbulk Shipping UK") or glued to a colon ("US:CLU19") it is not counted;
 before a capitalised word that never follows the other form in the article it is counted but
 not flagged ("the US Open" among "U.S." officials; "US Secretary of State" beside "U.S.
-Secretary of State" is a variant).
+Secretary of State" is a variant), unless that word is a person's title ("US President" among
+"U.S." officials is a variant).
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..core.rule import Rule
 from ..document.model import Document
+from ..document.people import vocabulary
+from ..document.tokens import strip_possessive
 from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
 from .shared.messages import MAX_RELATED, times
@@ -133,8 +136,9 @@ class Consistency(Check):
                     prev and prev.group(1)[0].isupper() and not prev.group(1).endswith(("'s", "’s"))
                     and not _opens_sentence(view, prev.start(1))):
                 uncounted.add(m.start)  # a ticker (US:CLU19), the end of a name (Norbulk Shipping UK)
-            elif after[m.start] and after[m.start] not in followers.get(others.get(self._key(m.phrase), ""), ()):
-                unflagged.add(m.start)  # perhaps the start of a name: the US Open
+            elif after[m.start] and after[m.start] not in followers.get(others.get(self._key(m.phrase), ""), ()) \
+                    and strip_possessive(after[m.start]).rstrip(".") not in vocabulary()["titles"]:
+                unflagged.add(m.start)  # perhaps the start of a name: the US Open (not "US President")
         return uncounted, unflagged
 
     def _pair(self, doc: Document, a: str, at_a: list, b: str, at_b: list,
