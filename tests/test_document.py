@@ -169,3 +169,13 @@ def test_a_hover_card_glued_to_a_name_is_not_prose():
     assert prose(text, "text") == ("Aides of President Trump Donald John Trump ’s said on Monday. "
                                    "The envoy Doe Jane Anne Doe left. Mr. MacDonald said more talks were "
                                    "MORE likely.")
+
+
+def test_a_paragraph_that_ends_with_a_colon_introduces_a_post():
+    text = ("The poll also showed that more voters oppose the plan than support it, 48 percnet to 42 percent:\n\n"
+            "POLL: Do you support or oppose the plan? 48% Oppose\n\n"
+            "42% Support https://t.co/abc123 — Example Polling (@examplepolling) October 17, 2019\n")
+    doc = Document(text)
+    assert [doc.view[s:e] for s, e in doc.posts] == [
+        "POLL: Do you support or oppose the plan? 48% Oppose\n\n42% Support"]
+    assert not doc.in_quote(text.index("percnet"), text.index("percnet") + 7)

@@ -180,7 +180,8 @@ def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
     (@janedoe) June 2, 2020") or a picture link closing a paragraph, and the paragraphs just
     before it that do not end like a sentence (a post's lines seldom do; the article's do), or
     that still fit in one post with the rest (TWEET_LENGTH characters) and speak in the first
-    person without quotation marks, as a post does and the article's own prose seldom does."""
+    person without quotation marks, as a post does and the article's own prose seldom does. A
+    paragraph that ends with a colon introduces the post: it and those above it are the article's."""
     if "(@" not in view and "pic.twitter.com/" not in view:
         return []
     posts = []
@@ -196,6 +197,8 @@ def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
         length = len(_POST_LINK.sub("", view[blocks[first].start:end]).strip())
         while first > taken and blocks[first - 1].kind == "paragraph":
             above = view[blocks[first - 1].start:blocks[first - 1].end].strip()
+            if above.endswith(":"):
+                break  # the article's words that introduce the post ("..., 48 percent to 42 percent:")
             length += len(above)
             if above.endswith(_SENTENCE_END) and (length > TWEET_LENGTH or any(q in above for q in '“”"')
                                                   or not _FIRST_PERSON.search(above)):
