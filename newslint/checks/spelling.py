@@ -116,6 +116,15 @@ def _possessive(word: str) -> int:
     return 2 if len(word) > 2 and word[-2] in "'’" and word[-1] == "s" else 0
 
 
+def _doubling_slip(word: str, correction: str) -> bool:
+    """Whether the two differ only by one consonant written once or twice (enterred/entered)."""
+    longer, shorter = (word, correction) if len(word) > len(correction) else (correction, word)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(longer[i] == longer[i - 1] and longer[i] not in "aeiou" and longer[:i] + longer[i + 1:] == shorter
+               for i in range(1, len(longer)))
+
+
 def quote_list(words: list[str]) -> str:
     quoted = [f"'{w}'" for w in words]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
@@ -334,7 +343,9 @@ class Spelling(Check):
         thirtieth of its "hundredth"), so against a correction rarer than WELL_KNOWN_ZIPF the word
         must be the commoner of the two (largesse, largess). A word made in one step from a common
         known word (`derived_zipf`) is one too, though the web never writes it (tieless), unless the
-        correction is commoner than that base: "stoped" stays a slip of "stopped", not stope+d.
+        correction is commoner than that base: "stoped" stays a slip of "stopped", not stope+d, and a
+        word that only doubles a consonant of the correction, or undoes its doubling, is its slip
+        ("enterred" for "entered": the spelling rules cannot tell which syllable is stressed).
         Against a correction among the rarest words of the dictionary (`min_candidate_zipf`), a
         regular form of any dictionary word will do (stanching: stanch+ing, not a slip of
         staunching). The negative a- makes adjectives (apolitical, ahistorical) that read like "a"
@@ -349,6 +360,8 @@ class Spelling(Check):
         if len(lower) <= SHORT_WORD:
             return False
         from ..resources.lexicon.morphology import analyses
+        if _doubling_slip(lower, best[0]):
+            return False  # "enterred" for "entered", "occured" for "occurred": the rules allow both
         for base, layers in analyses(lower, lex.is_word, lex.prefixes):
             z = lex.zipf(base)
             if (layers == 1 and z >= max(self.derived_zipf, rival)) or (layers == 1 and z >= self.min_zipf >= rival) \
