@@ -3,8 +3,9 @@
 The rarer form is flagged when it is one edit (a slip: a letter dropped, doubled, swapped or
 mistyped) from a form the article uses more often, and is not itself a dictionary word.
 Transliteration variants ("Zelenskyy"/"Zelensky") are caught the same way. Distinct people
-with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, and
-names shorter than `min_length` ("Xi", "Xie") are left alone.
+with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, unless
+no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
+"David Plotz"), and names shorter than `min_length` ("Xi", "Xie") are left alone.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
 COMMON_ZIPF = 3.0
+# a name the web writes this often (david 5.1, george 4.6) has no unknown namesake one slip away
+COMMON_NAME_ZIPF = 4.0
 
 
 def _common(lexicon, word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -129,7 +132,10 @@ class NameVariant(Check):
                               or _introduced_instead(doc, rare, f)]
             if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
-            matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])]
+            # beside other names the two are two people, unless no dictionary knows the rare form
+            # and the usual one is a common name ("Dr. Daavid Boulware" beside "David Plotz")
+            matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])
+                       or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF)]
             if not matches:
                 continue
             best = max(len(where[f]) for f in matches)
