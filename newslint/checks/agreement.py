@@ -244,24 +244,25 @@ def named_persons(doc: Document) -> set[str]:
 
 
 def _named_after_a_role(doc: Document, titles: frozenset[str]) -> set[str]:
-    """The last words of full names after a title ("Prime Minister Tony Blair", "Assistant Chief
-    Constable David Warcup") or a role in lower case ("England captain Jason Robinson"), but not
-    after a title that opens an institution's name ("Crown Prosecution Service", "General Motors
-    Corp")."""
+    """The last words of full names after a title ("Prime Minister Tony Blair", "Sen. Kamala
+    Harris", "Assistant Chief Constable David Warcup") or a role in lower case ("England captain
+    Jason Robinson"), but not after a title that opens an institution's name ("Crown Prosecution
+    Service", "General Motors Corp")."""
     words_of = vocabulary()
     roles, institutions = words_of["roles"], words_of["institution_titles"]
     tokens, view = doc.tokens, doc.view
     names = set()
     for run in article(doc).runs:
         words = [w.rstrip(".") for w in view[run.start:run.end].split()]
-        last_title = max((k for k, w in enumerate(words[:-2]) if w in titles), default=None)
-        if last_title is not None:
-            if words[0] not in institutions:
-                names.add(run.surname)
+        if len(words) < 2 or words[0] in institutions:
             continue
-        if len(words) < 2 or run.start < 2 or view[run.start - 1] != " ":
+        if any(w in titles for w in words[:-2]):
+            names.add(run.surname)
             continue
         i = doc.token_range(run.start, run.start + 1).start - 1  # the word before the name
-        if i >= 0 and tokens[i].end == run.start - 1 and tokens[i].text in roles:
+        if i < 0:
+            continue
+        before, gap = tokens[i].text, view[tokens[i].end:run.start]
+        if (gap == " " and before in roles) or (gap in (" ", ". ") and before in titles and before not in institutions):
             names.add(run.surname)
     return names

@@ -277,6 +277,8 @@ class SubjectAgreement(Check):
         gap = view[tokens[relative - 1].end:tokens[relative].start]
         word = _plain(tokens[relative].text).lower()
         if word in self.personal_relatives and tokens[relative - 1].text[0].isupper():
+            if gap == "), " and relative > 1 and view[tokens[relative - 2].end:tokens[relative - 1].start] == " (":
+                return self._person_before(doc, relative - 2)  # "Sen. Kamala Harris (D-CA), who"
             return self._person_before(doc, relative - 1) if gap in (", ", " - ", " – ") else None
         if gap != " " and not (gap == ", " and word != "that"):
             return None
