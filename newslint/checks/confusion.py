@@ -13,7 +13,9 @@ from an installed package (newslint.resources.confusion_model), and flagged when
 `min_ratio` times as likely. A house adds its own sets in YAML. Only the tokens that belong to a
 set are looked at: a dictionary look-up per token. Both neighbours must be words parted from it
 by a single space (punctuation or a line break ends the context: one side is too little
-evidence). A capitalised member is a name, a title or a sentence's first word ("Lead Belly",
+evidence), except after a comma, where a clause starts and the word after it tells ("Still,
+their is"). A contraction is scored through the words it stands for, and one with two readings
+("it's": it is, it has) is flagged only where both lose ("it's been"). A capitalised member is a name, a title or a sentence's first word ("Lead Belly",
 "The Principal") and is left alone, and so is a member after a name, whose number is the
 house's ("Microsoft have") and whose pairs are rare.
 """
@@ -45,7 +47,8 @@ class Confusion(Check):
     DESCRIPTION = "Flags a word of a confusion set (than/then) where another member is far likelier in context."
     OPTIONS = {
         "sets": Option("strings", help="confusion sets, members joined by '/': than/then"),
-        "expansions": Option("mapping", {}, "contractions scored as the words they stand for: it's -> it is"),
+        "expansions": Option("mapping", {}, "contractions scored as the words they stand for, readings parted "
+                             "by '|': it's -> it is | it has"),
         "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
         "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
@@ -68,11 +71,13 @@ class Confusion(Check):
     def __init__(self, rule: Rule, context: BuildContext):
         super().__init__(rule, context)
         Confusion.rule_ids.add(rule.id)
-        expansions = {_plain(k): tuple(_plain(v).split()) for k, v in self.options["expansions"].items()}
+        # each contraction -> its readings, each as the words scored: it's -> (it is), (it has)
+        expansions = {_plain(k): tuple(tuple(_plain(r).split()) for r in v.split("|"))
+                      for k, v in self.options["expansions"].items()}
         own = self.options["set_min_ratios"]
-        # each member -> the other members it may be a slip for, as (name, words scored);
+        # each member -> the other members it may be a slip for, as (name, readings scored);
         # each (member, other member) -> the log of the ratio that flags it
-        self.rivals: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.rivals: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}
         self.thresholds: dict[tuple[str, str], float] = {}
         for entry in self.options["sets"]:
             members = [_plain(m.strip()) for m in entry.split("/")]
@@ -80,10 +85,10 @@ class Confusion(Check):
             for m in members:
                 rivals = self.rivals.setdefault(m, [])
                 named = {name for name, _ in rivals}
-                rivals.extend((o, expansions.get(o, (o,))) for o in members if o != m and o not in named)
+                rivals.extend((o, expansions.get(o, ((o,),))) for o in members if o != m and o not in named)
                 for o in members:
                     self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
-        self.scored = {m: expansions.get(m, (m,)) for m in self.rivals}
+        self.scored = {m: expansions.get(m, ((m,),)) for m in self.rivals}
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
                                for k, v in self.options["unless_earlier"].items()}
         self._model: ConfusionModel | None = None
@@ -94,7 +99,7 @@ class Confusion(Check):
     def model(self) -> ConfusionModel:
         if self._model is None:
             from ..resources import confusion_model
-            words = {w for m, words in self.scored.items() for w in (m, *words)}
+            words = {w for m, readings in self.scored.items() for words in readings for w in (m, *words)}
             self._model = confusion_model.load(words)
         return self._model
 
@@ -110,8 +115,8 @@ class Confusion(Check):
                 continue  # a name or a title ("Lead Belly", "The Principal"), or a sentence's first word
             before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 else None
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
-            if before is None or after is None:
-                continue  # one neighbour is too little evidence: "get out of there."
+            if after is None or (before is None and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
+                continue  # one neighbour is too little evidence ("get out of there."), but a comma starts a clause
             if tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
                     view[tokens[i - 2].end:tokens[i - 1].start]):
                 continue  # after a name: its number is the house's ("Microsoft have"), its pairs rare

@@ -96,12 +96,14 @@ class ConfusionModel:
             total += math.log(theirs[0]) - math.log(mine[0])
         return total
 
-    def best(self, written: tuple[str, ...], others: Iterable[tuple[str, tuple[str, ...]]],
+    def best(self, written: tuple[tuple[str, ...], ...], others: Iterable[tuple[str, tuple[tuple[str, ...], ...]]],
              before: str | None, after: str | None) -> Verdict | None:
-        """The likeliest of `others` (name, words) against the word written, if any beats it."""
+        """The likeliest of `others` (name, readings) against the word written, if any beats it.
+        A word with two readings (it's: it is, it has) loses only if it loses in both: "it's
+        been" is "it has been", which no "its" beats."""
         verdict = None
-        for name, words in others:
-            ratio = self.log_ratio(written, words, before, after)
+        for name, readings in others:
+            ratio = min(max(self.log_ratio(mine, theirs, before, after) for theirs in readings) for mine in written)
             if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
                 verdict = Verdict(name, ratio)
         return verdict
