@@ -49,6 +49,8 @@ class Confusion(Check):
         "sets": Option("strings", help="confusion sets, members joined by '/': than/then"),
         "expansions": Option("mapping", {}, "contractions scored as the words they stand for, readings parted "
                              "by '|': it's -> it is | it has"),
+        "stand_ins": Option("mapping_of_lists", {}, "words of a member's class whose pairs stand in for its "
+                            "pairs the table lacks: their: [his, her]"),
         "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
         "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
@@ -100,7 +102,8 @@ class Confusion(Check):
         if self._model is None:
             from ..resources import confusion_model
             words = {w for m, readings in self.scored.items() for words in readings for w in (m, *words)}
-            self._model = confusion_model.load(words)
+            stand_ins = {_plain(k).lower(): tuple(w.lower() for w in v) for k, v in self.options["stand_ins"].items()}
+            self._model = confusion_model.load(words, stand_ins)
         return self._model
 
     def verdicts(self, doc: Document) -> Iterator[tuple[Token, Verdict]]:

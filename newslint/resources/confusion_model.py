@@ -50,11 +50,13 @@ class Verdict:
 class ConfusionModel:
     """Bigram and unigram counts for the words of some confusion sets (see load)."""
 
-    def __init__(self, parts: dict[str, bytes], unigrams: dict[str, float], floor: float):
+    def __init__(self, parts: dict[str, bytes], unigrams: dict[str, float], floor: float,
+                 stand_ins: dict[str, tuple[str, ...]] | None = None):
         self.parts = parts  # word -> its pairs, marshalled: read at the word's first use
         self.tables: dict[str, dict[str, int]] = {}
         self.unigrams = unigrams
         self.floor = floor
+        self.stand_ins = stand_ins or {}  # word -> words of its class whose pairs stand in for its unseen ones
 
     def _pair(self, a: str, b: str) -> tuple[float, bool]:
         """The count of the pair "a b" (found in b's part if b is a word of the sets, else in
@@ -65,6 +67,21 @@ class ConfusionModel:
             table = self.tables[word] = marshal.loads(self.parts[word]) if word in self.parts else {}
         count = table.get(f"{a} {b}")
         return (count, True) if count else (self.floor, False)
+
+    def _pair_or_class(self, word: str, after: str) -> tuple[float, bool]:
+        """The count of the pair "word after"; unseen, and the word has stand-ins, their pairs'
+        counts scaled to its own frequency ("their diagnosis" from "his diagnosis"). Only on the
+        right, where a possessive's class tells what follows it (a noun phrase), and not before
+        an -ing form, which after "his" is a gerund ("his going") and after "your" a slip."""
+        count, seen = self._pair(word, after)
+        mates = self.stand_ins.get(word)
+        if seen or not mates or after.endswith("ing"):
+            return count, seen
+        total = sum(c for c, s in (self._pair(mate, after) for mate in mates) if s)
+        mass = sum(self.unigrams.get(mate, 0.0) for mate in mates)
+        if not total or not mass:
+            return count, seen
+        return total * self.unigrams.get(word, self.floor) / mass, True
 
     def _sides(self, words: tuple[str, ...], before: str | None, after: str | None):
         """(left score, seen), (right score, seen) of a word (or an expansion's words) in context:
@@ -82,7 +99,7 @@ class ConfusionModel:
             left = (count * inner, seen and inner_seen)
         right = None
         if after is not None:
-            count, seen = self._pair(last, after)
+            count, seen = self._pair_or_class(last, after)
             right = (count / self.unigrams.get(last, self.floor), seen)
         return left, right
 
@@ -109,19 +126,22 @@ class ConfusionModel:
         return verdict
 
 
-_models: dict[frozenset[str], ConfusionModel] = {}
+_models: dict[tuple, ConfusionModel] = {}
 _lock = threading.Lock()
 
 
-def load(words: Iterable[str]) -> ConfusionModel:
-    """The model for these words (members and the words of expansions), once per process."""
-    vocabulary = frozenset(w.lower() for w in words)
-    model = _models.get(vocabulary)
+def load(words: Iterable[str], stand_ins: dict[str, tuple[str, ...]] | None = None) -> ConfusionModel:
+    """The model for these words (members and the words of expansions) and the stand-ins of
+    some of them, once per process."""
+    stand_ins = stand_ins or {}
+    vocabulary = frozenset(w.lower() for w in words) | {m for mates in stand_ins.values() for m in mates}
+    key = (vocabulary, tuple(sorted(stand_ins.items())))
+    model = _models.get(key)
     if model is None:
         with _lock:
-            model = _models.get(vocabulary)
+            model = _models.get(key)
             if model is None:
-                model = _models[vocabulary] = ConfusionModel(*_cached(vocabulary))
+                model = _models[key] = ConfusionModel(*_cached(vocabulary), stand_ins=stand_ins)
     return model
 
 
