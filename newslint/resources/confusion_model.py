@@ -7,8 +7,10 @@ its neighbours p and n as P(w | p) · P(n | w) ∝ C(p w) · C(w n) / C(w), and 
 of the word's sets on the same context: the likelier member by a large factor is a slip's fix.
 
 A pair missing from the table was seen fewer times than its least pair; it counts as an eighth
-of that. A side of the context where neither member's pair was seen tells nothing and is left out
-(else the floor would favour the rarer word). A contraction the table cannot hold (it lacks
+of that, unless the word has stand-ins (a possessive's class: his, her for "their"), whose pairs
+with the next word, scaled to the word's frequency, are read instead. A side of the context where
+neither member's pair was seen tells nothing and is left out (else the floor would favour the
+rarer word). A contraction the table cannot hold (it lacks
 apostrophes) is scored through its expansion: "they're" as "they are", a chain of two pairs.
 
 The unigram table counts on a smaller scale than the bigram table; its counts are scaled by the
