@@ -15,6 +15,8 @@ kept, so one run prints recall and false alarms at each threshold, one for all s
 column is the rule as configured (its own thresholds per set, its unless_earlier words). Sets named with
 --heldout (as written in the rule, "accept/except") are reported apart: leave them out of tuning.
 --rule reads the sets from another rule file (a house's), default rules/grammar/confusion.yaml.
+--clean-sets FILE writes the sets never flagged on the clean text, each with its number of
+swaps (how rules/grammar/homophones.yaml was chosen: benchmarks/homophone_sets.py).
 --also adds the findings of other rule files (rules/grammar/subject-agreement.yaml: has/have and
 was/were need the subject) to the last column: a swap counts as found when any of them finds it.
 """
@@ -94,6 +96,8 @@ def main() -> None:
     ap.add_argument("--also", nargs="*", default=[], help="other rule files whose findings count in the last column")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--split", choices=["tune", "heldout"], help="only the articles of this split (MANIFEST.tsv)")
+    ap.add_argument("--clean-sets", metavar="FILE", help="write the sets that the rule as configured flagged nowhere "
+                    "in the clean text, one a line, each with its number of swaps")
     args = ap.parse_args()
     rule = load_rule("grammar/" + Path(args.rule).stem, Path(args.rule))
     check = Confusion(rule, BuildContext(PhraseIndex()))
@@ -103,6 +107,7 @@ def main() -> None:
     caught: dict[str, list[bool]] = defaultdict(list)  # set -> whether the rule as configured found each swap
     false: list[tuple[float, str, str, str]] = []  # every verdict on clean text: (log ratio, suggestion, context, set)
     reported: list[str] = []  # what the rule as configured reports on clean text
+    flagged_sets: set[str] = set()  # the sets of those findings
     words = 0
     for path in (p for folder in args.folders for p in corpus_files(folder) if _in_split(p, folder, args.split)):
         doc = Document(path.read_text(encoding="utf-8", errors="replace"), path=str(path))
@@ -113,6 +118,7 @@ def main() -> None:
             written = _plain(doc.tokens[doc.token_range(offset, offset + 1).start].text).lower()
             false.append((log_ratio, suggestion, f"{path.name}: …{context}…", set_of(check, written, suggestion)))
             if offset in flagged:
+                flagged_sets.add(false[-1][3])
                 reported.append(f"{math.exp(log_ratio):9.0f}  -> {suggestion:12} {path.name}: …{context}…")
         for other in others:
             for d in other.check(doc):
@@ -130,6 +136,10 @@ def main() -> None:
             found[name].append(log_ratio if suggestion == original else -math.inf)
             caught[name].append(flagged_suggestions.get(offset) == original)
     _print(found, caught, false, reported, words, ratios, set(args.heldout))
+    if args.clean_sets:
+        sets = [entry.strip() for entry in check.options["sets"]]
+        Path(args.clean_sets).write_text("".join(f"{name}\t{len(found.get(name, ()))}\n" for name in sets
+                                                 if name not in flagged_sets))
     # the model's findings by ratio, then the other rules' ("-")
     for line in sorted(reported, key=lambda r: -float(r.split()[0].replace("-", "inf")))[:args.show_false]:
         print(line)

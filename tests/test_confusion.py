@@ -65,13 +65,13 @@ def test_a_house_adds_its_own_sets_in_yaml(tmp_path):
     (rules / "house-confusion.yaml").write_text(
         "extends: confusion\n"
         "message: \"house: '%s' or '{suggestion}'?\"\n"
-        "sets: [wave/waive]\n"
-        "min_ratio: 20\n", encoding="utf-8")
+        "sets: [loath/loathe]\n"
+        "min_ratio: 10\n", encoding="utf-8")
     (tmp_path / ".newslint.yaml").write_text("rule_paths: [house-rules]\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("The council agreed to wave the fees for charities.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Officials were loathe to comment on the fees.\n", encoding="utf-8")
     code, out, err = run_cli("check", "a.txt", "--select", "grammar", cwd=tmp_path)
-    assert "[grammar/house-confusion]" in out and "'waive'" in out, (out, err)
-    (tmp_path / "a.txt").write_text("The council agreed to waive the fees for charities.\n", encoding="utf-8")
+    assert "[grammar/house-confusion]" in out and "'loath'" in out, (out, err)
+    (tmp_path / "a.txt").write_text("Officials were loath to comment on the fees.\n", encoding="utf-8")
     code, out, err = run_cli("check", "a.txt", "--select", "grammar", cwd=tmp_path)
     assert "house-confusion" not in out, out
 
