@@ -81,9 +81,9 @@ class ConfusionModel:
             return count, seen
         total = sum(c for c, s in (self._pair(mate, after) for mate in mates) if s)
         mass = sum(self.unigrams.get(mate, 0.0) for mate in mates)
-        if not total or not mass:
-            return count, seen
-        return total * self.unigrams.get(word, self.floor) / mass, True
+        estimate = total * self.unigrams.get(word, self.floor) / mass if mass else 0.0
+        # an estimate under the floor says no more than the table's silence
+        return (estimate, True) if estimate > self.floor else (count, seen)
 
     def _sides(self, words: tuple[str, ...], before: str | None, after: str | None):
         """(left score, seen), (right score, seen) of a word (or an expansion's words) in context:
