@@ -104,6 +104,7 @@ class SubjectAgreement(Check):
         verbs = {p.lower(): s.lower() for p, s in self.options["verbs"].items()}
         # each form -> (its number, the form of the other number)
         self.forms = {p: ("plural", s) for p, s in verbs.items()} | {s: ("singular", p) for p, s in verbs.items()}
+        self.singular_forms = frozenset(verbs.values())
         self.subjunctive = {w.lower() for w in self.options["subjunctive"]}
         self.subjunctive_after = frozenset(w.lower() for w in self.options["subjunctive_after"])
         self.pronouns = {w.lower(): n for w, n in self.options["pronouns"].items()}
@@ -222,9 +223,9 @@ class SubjectAgreement(Check):
         return subject if subject is not None and subject[0] == "singular" else None
 
     def _person_before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
-        """A person of the article (titled, or named in full who speaks: agreement.named_persons)
-        opening a clause, then at most MAX_APPOSITION words parted by single spaces, ending at
-        `last`."""
+        """A person of the article (titled, or named in full who speaks: agreement.named_persons),
+        or a name whose relative clause is singular ("Ross, who is the presenter,"), opening a
+        clause, then at most MAX_APPOSITION words parted by single spaces, ending at `last`."""
         tokens, view = doc.tokens, doc.view
         first = last
         while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] == " ":
@@ -234,7 +235,10 @@ class SubjectAgreement(Check):
         if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
             return None  # "Mr Smith, his wife and two children, were": a list
         name = first - 1
-        if not tokens[name].text[0].isupper() or strip_possessive(tokens[name].text) not in named_persons(doc):
+        # "Ross, who is the presenter, were": the clause itself makes the name one person
+        told_singular = first < last and tokens[first].text.lower() == "who" and tokens[first + 1].text in self.singular_forms
+        if not tokens[name].text[0].isupper() or not (
+                told_singular or strip_possessive(tokens[name].text) in named_persons(doc)):
             return None
         start = name
         while start > 0 and self._joined(doc, start - 1, start) and tokens[start - 1].text[0].isupper():
