@@ -9,7 +9,8 @@
   swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
              with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
-             the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency
+             the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency;
+             a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
   restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
@@ -53,12 +54,21 @@ def count_pattern(nouns: str) -> re.Pattern:
 
 _MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "billion": 10 ** 9,
                 "tn": 10 ** 12, "trillion": 10 ** 12}
+_MULTIPLIER_WORDS = "bn|tn|m|k|billion|million|trillion"
+
+
+def _sum(number: str, multiplier: str | None) -> int | None:
+    """A sum of money as a number: "14.5", "million" -> 14,500,000; None for "1,,2"."""
+    try:
+        return round(float(number.replace(",", "")) * _MULTIPLIERS.get(multiplier or "", 1))
+    except ValueError:
+        return None
 
 
 def amount_pattern(nouns: str) -> re.Pattern:
     """A sum of money right before one of the nouns, with at most one word between:
     "£12m budget", "$3.5 billion takeover", "€500,000 annual fine"."""
-    return re.compile(r"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|trillion)\b)?"
+    return re.compile(rf"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>{_MULTIPLIER_WORDS})\b)?"
                       rf"[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
 
 
@@ -123,6 +133,9 @@ class NumberConsistency(Check):
         "toll_nouns": Option("strings", [], "nouns after a death toll taken up again: 'the 16 deaths'"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
         "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
+        "amount_verbs": Option("mapping_of_lists", {}, "verbs that give one of those nouns its sum: settlement: "
+                               "['to settle', 'settled for'] ('pay $14.5 million to settle' ... 'the $12.5 million "
+                               "settlement'); a phrase in 'to' follows the sum, any other comes before it"),
         "rises": Option("strings", [], "words beside a percentage that make it a rise (rose, up, gain)"),
         "falls": Option("strings", [], "words beside a percentage that make it a fall (fell, down, drop)"),
         "change_cues": Option("strings", [], "words near a count or duration that state a change"),
@@ -163,6 +176,15 @@ class NumberConsistency(Check):
         self.falls = {w.lower() for w in opts["falls"]}
         money = "|".join(re.escape(n) for n in sorted(opts["amounts"], key=len, reverse=True))
         self.amount = amount_pattern(money) if money else None
+        # each verb phrase -> its noun; "to settle" after the sum, "fined" before it
+        self.verb_noun = {v.lower(): noun.lower() for noun, verbs in opts["amount_verbs"].items() for v in verbs}
+        after = "|".join(re.escape(v) for v in sorted(self.verb_noun, key=len, reverse=True) if v.startswith("to "))
+        before = "|".join(re.escape(v) for v in sorted(self.verb_noun, key=len, reverse=True)
+                          if not v.startswith("to "))
+        sum_ = rf"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>{_MULTIPLIER_WORDS})\b)?"
+        self.verb_amount = re.compile("|".join(
+            ([rf"\b(?P<before>{before}) {sum_}"] if before else [])
+            + ([rf"{sum_.replace('?P<', '?P<a_')} (?P<after>{after})\b"] if after else []))) if self.verb_noun else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         sentences = doc.sentences
@@ -384,14 +406,26 @@ class NumberConsistency(Check):
         if self.amount is None or not any(c in doc.view for c in "£$€"):
             return
         for m in self.amount.finditer(doc.view):
-            try:
-                value = round(float(m.group("n").replace(",", "")) * _MULTIPLIERS.get(m.group("mult") or "", 1))
-            except ValueError:  # "1,,2"
+            value = _sum(m.group("n"), m.group("mult"))
+            if value is None:
                 continue
             noun = f"{m.group('adj')} {m.group('noun')}" if m.group("adj") else m.group("noun")
             end = m.end("mult") if m.group("mult") else m.end("n")
             yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
                            what=f"the {noun}")
+        if self.verb_amount is None:
+            return
+        for m in self.verb_amount.finditer(doc.view):  # "to pay $14.5 million to settle", "was fined £2m"
+            verb = m.groupdict().get("before")
+            p = "" if verb else "a_"
+            value = _sum(m.group(p + "n"), m.group(p + "mult"))
+            if value is None:
+                continue
+            noun = self.verb_noun[(verb or m.group("after")).lower()]
+            end = m.end(p + "mult") if m.group(p + "mult") else m.end(p + "n")
+            # the words after "to settle" are its object ("claims from residents"), no change cue
+            yield Quantity(f"the {noun} in {m.group(p + 'cur')}", value, m.start(p + "cur"), end,
+                           self._sentence_of(doc, m.start()), bound=not verb, what=f"the {noun}")
 
 
 # cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
