@@ -57,8 +57,8 @@ def candidates(jar: Path) -> list[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("folders", nargs="*", help="corpora to measure on (a folder, or FOLDER:SPLIT)")
-    ap.add_argument("--jar", type=Path, default=next((ROOT / ".cache" / "languagetool" / "lib").glob("language-en-*.jar"),
-                                                     None), help="LanguageTool's language-en jar")
+    jars = sorted((ROOT / ".cache" / "languagetool" / "lib").glob("language-en-*.jar"))
+    ap.add_argument("--jar", type=Path, default=jars[-1] if jars else None, help="LanguageTool's language-en jar")
     ap.add_argument("--ratio", type=float, default=50, help="the min_ratio the sets are measured at")
     args = ap.parse_args()
     if args.jar is None or not args.jar.exists():
@@ -74,9 +74,9 @@ def main() -> None:
         for spec in folders:
             folder, _, split = spec.partition(":")
             out = Path(tmp) / "clean.txt"
-            subprocess.run([sys.executable, str(Path(__file__).with_name("confusables.py")), folder, "--rule", str(rule),
-                            "--ratios", str(args.ratio), "--clean-sets", str(out)] + (["--split", split] if split else []),
-                           check=True, stdout=subprocess.DEVNULL)
+            command = [sys.executable, str(Path(__file__).with_name("confusables.py")), folder, "--rule", str(rule),
+                       "--ratios", str(args.ratio), "--clean-sets", str(out)]
+            subprocess.run(command + (["--split", split] if split else []), check=True, stdout=subprocess.DEVNULL)
             rows = [line.split("\t") for line in out.read_text().splitlines()]
             clean.append({name for name, _ in rows})
             for name, count in rows:

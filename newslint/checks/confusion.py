@@ -15,7 +15,8 @@ set are looked at: a dictionary look-up per token. Both neighbours must be words
 by a single space (punctuation or a line break ends the context: one side is too little
 evidence), except after a comma, where a clause starts and the word after it tells ("Still,
 their is"). A contraction is scored through the words it stands for, and one with two readings
-("it's": it is, it has) is flagged only where both lose ("it's been"). A capitalised member is a name, a title or a sentence's first word ("Lead Belly",
+("it's": it is, it has) is flagged only where both lose ("it's been"). A capitalised member is
+a name, a title or a sentence's first word ("Lead Belly",
 "The Principal") and is left alone, and so is a member after a name, whose number is the
 house's ("Microsoft have") and whose pairs are rare.
 """

@@ -136,8 +136,9 @@ class Consistency(Check):
                     prev and prev.group(1)[0].isupper() and not prev.group(1).endswith(("'s", "’s"))
                     and not _opens_sentence(view, prev.start(1))):
                 uncounted.add(m.start)  # a ticker (US:CLU19), the end of a name (Norbulk Shipping UK)
-            elif after[m.start] and after[m.start] not in followers.get(others.get(self._key(m.phrase), ""), ()) \
-                    and strip_possessive(after[m.start]).rstrip(".") not in vocabulary()["titles"]:
+            elif (follower := after[m.start]) and \
+                    follower not in followers.get(others.get(self._key(m.phrase), ""), ()) \
+                    and strip_possessive(follower).rstrip(".") not in vocabulary()["titles"]:
                 unflagged.add(m.start)  # perhaps the start of a name: the US Open (not "US President")
         return uncounted, unflagged
 

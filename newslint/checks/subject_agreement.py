@@ -236,7 +236,8 @@ class SubjectAgreement(Check):
             return None  # "Mr Smith, his wife and two children, were": a list
         name = first - 1
         # "Ross, who is the presenter, were": the clause itself makes the name one person
-        told_singular = first < last and tokens[first].text.lower() == "who" and tokens[first + 1].text in self.singular_forms
+        told_singular = (first < last and tokens[first].text.lower() == "who"
+                         and tokens[first + 1].text in self.singular_forms)
         if not tokens[name].text[0].isupper() or not (
                 told_singular or strip_possessive(tokens[name].text) in named_persons(doc)):
             return None

@@ -143,7 +143,8 @@ def load(words: Iterable[str], stand_ins: dict[str, tuple[str, ...]] | None = No
         with _lock:
             model = _models.get(key)
             if model is None:
-                model = _models[key] = ConfusionModel(*_cached(vocabulary), stand_ins=stand_ins)
+                parts, unigrams, floor = _cached(vocabulary)
+                model = _models[key] = ConfusionModel(parts, unigrams, floor, stand_ins)
     return model
 
 
