@@ -4,7 +4,8 @@ Three ways a weekday gets its date:
   - side by side: "Wednesday, March 14, 2023", "14 March (Tuesday)";
   - a relative word: "today, Monday" is checked against the article's date;
   - the same event named twice: "the vote on Thursday" (or "will vote Thursday") ... "the March 13
-    vote" ("Thursday's vote").
+    vote" ("Thursday's vote"), or with the same verb in sentences that name one kind of event
+    ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May").
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent.
 """
@@ -23,6 +24,8 @@ from .shared.check import Check
 _LOOK_BACK = 120  # characters read back from "on <day>" for the event noun
 _BETWEEN_WEEKDAY_DATE = re.compile(r"[,\s(]*(?:the\s+)?\Z")
 _BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
+# a past-tense verb right before "on <day>": "opened on", "was adjourned on"
+_VERB_ON = re.compile(r"\b([a-z]{3,}ed) on \Z")
 
 
 def _say(date: dt.date) -> str:
@@ -137,6 +140,8 @@ class WeekdayDate(Check):
                 on_date.setdefault(noun, []).append(date_at[at])
         for noun, d in self._dated_sentences(doc, weekdays, dates, done):
             on_date.setdefault(noun, []).append(d)
+        for key, mention in self._verb_days(doc, weekday_at, date_at, done):  # "the inquest opened on ..."
+            (on_weekday if isinstance(mention, tuple) else on_date).setdefault(key, []).append(mention)
         for d in dates:  # "the March 13 vote"
             m = self.date_event.match(view, d.end)
             if m:
@@ -153,6 +158,24 @@ class WeekdayDate(Check):
             for start, end, name in mentions:
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+
+    def _verb_days(self, doc: Document, weekday_at: dict, date_at: dict, done: set[int]) -> Iterator[tuple]:
+        """A day after a past-tense verb ("opened on Tuesday", "opened on 14 May") in a sentence
+        that names one kind of event before it, keyed by the kind and the verb: the same event
+        on the same occasion, however far its noun stands ("An inquest into the deaths of ...
+        opened on Tuesday" ... "When the inquest opened on 14 May"). The verb must be the same:
+        a trial that opened on one day resumed on another."""
+        assert self.any_event is not None
+        view = doc.view
+        for at in sorted(weekday_at.keys() - done | date_at.keys()):
+            verb = _VERB_ON.search(view, max(0, at - 24), at)
+            if verb is None:
+                continue
+            s, _ = doc.sentences[max(0, doc.sentence_index(at))]
+            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, verb.start())
+                     if not any(d.start <= m.start() < d.end for d in date_at.values())}
+            if len(kinds) == 1:
+                yield (kinds.pop(), verb.group(1).lower()), weekday_at.get(at) or date_at[at]
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns: "Sunday's final", "Tuesday’s vote"."""
