@@ -49,6 +49,8 @@ _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in|on) (?:\d{1,2} )?(?:[A-Z][
 _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,80}?, "
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
+# a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
+_SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # each starts with a literal character, which the engine looks for in C
 _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b")
@@ -295,9 +297,9 @@ def _ages(doc: Document, model: Article) -> list[Age]:
         return []
     reader = _AgeReader(doc, model)
     found = reader.stated()
+    found += reader.occasions()  # before "the 89-year-old", which may be the one who died at 88
     if "-year-old" in doc.view:
         found += reader.year_old(found)
-    found += reader.occasions()
     # a description tied to a person is that person's age
     ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
     ages += reader.born(ages)
@@ -395,6 +397,12 @@ class _AgeReader:
                     person = self._aged_before(subject.start(), value, found)
                 if person is None:
                     continue
+                paragraph_end = view.find("\n", m.end()) % (len(view) + 1)  # -1: the text's end
+                if person not in aged and not _SPEAKS.search(view, m.start(), paragraph_end):
+                    # an obituary's "the 89-year-old" after a mourner's words is the one who died
+                    # ("He was 88."), a slip away, not the mourner, whose age was never given (nor
+                    # one who speaks: "the 87-year-old said" is the widow)
+                    person = self._aged_before(m.start(), value, [a for a in found if a.how == "death"]) or person
                 stated_values = {a.value for a in found if a.person == person}
                 if stated_values and value not in stated_values and \
                         value in {a.value for a in found if a.person in aged} | self.unowned:
