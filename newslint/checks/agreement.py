@@ -55,6 +55,7 @@ class Agreement(Check):
                                  "show it is treated as singular: has, is, says"),
         "plural_verbs": Option("strings", [], "their plural forms: a subject given one of these more than once "
                                "is plural by house style (British teams and bands)"),
+        "adverbs": Option("strings", [], "words that may stand between the subject and the verb: also, still"),
         "not_within": Option("strings", [], "words that, among the few before the subject, make it compound: and"),
         "window": Option("int", 4, "how many words before the subject are read for not_within", minimum=0),
     }
@@ -66,6 +67,7 @@ class Agreement(Check):
         self.pronouns = {p.lower() for p in self.options["pronouns"]}
         self.not_after = [tuple(p.lower().split()) for p in self.options["not_after"]]
         self.not_within = {w.lower() for w in self.options["not_within"]}
+        self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
         self.singular_verbs = set(self.options["singular_verbs"])
         self.plural_verbs = set(self.options["plural_verbs"]) | {self.verb}
         self.reach = max([len(p) for p in self.not_after] + [self.options["window"]])
@@ -86,12 +88,15 @@ class Agreement(Check):
             i = here.start
             if not here or i == 0 or tokens[i].text != self.verb or tokens[i - 1].end != at - 1:
                 continue
-            verb, subject = tokens[i], tokens[i - 1]
-            first = i - 1  # where the subject starts
+            s = i - 1  # the subject's last word, past one adverb: "he also were"
+            if s > 0 and tokens[s].text in self.adverbs and view[tokens[s - 1].end:tokens[s].start] == " ":
+                s -= 1
+            verb, subject = tokens[i], tokens[s]
+            first = s  # where the subject starts
             # a capitalised pronoun after a capitalised word is a title's ("Everything Or Nothing were")
             pronoun = subject.text.lower() in self.pronouns and not (
-                subject.text.istitle() and i > 1 and capitalised(tokens[i - 2])
-                and view[tokens[i - 2].end:subject.start] == " ")
+                subject.text.istitle() and s > 0 and capitalised(tokens[s - 1])
+                and view[tokens[s - 1].end:subject.start] == " ")
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue
@@ -106,7 +111,7 @@ class Agreement(Check):
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
-                if first == i - 1 and not singular_elsewhere and opens_sentence(doc, subject.start):
+                if first == s and not singular_elsewhere and opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
                     continue
@@ -249,7 +254,8 @@ def _named_after_a_role(doc: Document, titles: frozenset[str]) -> set[str]:
     Jason Robinson"), but not after a title that opens an institution's name ("Crown Prosecution
     Service", "General Motors Corp")."""
     words_of = vocabulary()
-    roles, institutions = words_of["roles"], words_of["institution_titles"]
+    institutions = words_of["institution_titles"]
+    roles = words_of["roles"] | {t.lower() for t in titles - institutions}  # "deputy general secretary Hugh Lanning"
     tokens, view = doc.tokens, doc.view
     names = set()
     for run in article(doc).runs:
