@@ -114,8 +114,11 @@ class Confusion(Check):
         last = len(tokens) - 1
         for i, tok in enumerate(tokens):
             text = tok.text
-            key = text if text in rivals else _plain(text).lower()
-            if key not in rivals or tok.kind != "word" or text[0].isupper():
+            if text in rivals:  # a dictionary look-up per token: the members are in lower case
+                key = text
+            elif "’" not in text or (key := text.replace("’", "'")) not in rivals:
+                continue
+            if tok.kind != "word" or text[0].isupper():
                 continue  # a name or a title ("Lead Belly", "The Principal"), or a sentence's first word
             before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 else None
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
