@@ -364,6 +364,9 @@ class SubjectAgreement(Check):
                 while word[0].isupper() and first > 0 and self._joined(doc, first - 1, first) \
                         and tokens[first - 1].text[0].isupper():
                     first -= 1
+                if first > 0 and self._joined(doc, first - 1, first) and \
+                        _plain(tokens[first - 1].text).lower() in self.determiners:
+                    first -= 1  # the possessor's own determiner: "The county's new budget", "a County Sheriff's canine"
                 break
             if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
                     or _looks_plural(word.lower()):
