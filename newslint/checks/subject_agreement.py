@@ -206,7 +206,7 @@ class SubjectAgreement(Check):
         tokens, view = doc.tokens, doc.view
         if view[tokens[last].end:tokens[last + 1].start] != ", ":
             return None
-        person = self._person_before_apposition(doc, last)
+        person = self._person_before_apposition(doc, last) or self._before_clause_apposition(doc, last)
         if person is not None:
             return person
         first = last
@@ -219,6 +219,24 @@ class SubjectAgreement(Check):
             first = phrase[1]
         if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
             return None
+        subject = self._clause_subject(doc, first - 1)
+        return subject if subject is not None and subject[0] == "singular" else None
+
+    def _before_clause_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
+        """A singular noun phrase before a clause set off by commas that a participle or a
+        relative opens ("The report, published on Monday, were"; "The bill, which passed the
+        Senate, have"): at most MAX_APPOSITION words parted by single spaces, ending at `last`."""
+        tokens, view = doc.tokens, doc.view
+        first = last
+        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] == " ":
+            first -= 1
+        if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        opener = _plain(tokens[first].text).lower()
+        if not (opener in ("which", "who") or (len(opener) > 4 and opener.endswith("ed"))):
+            return None
+        if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
+            return None  # "The report, published in May and revised, were": perhaps a list
         subject = self._clause_subject(doc, first - 1)
         return subject if subject is not None and subject[0] == "singular" else None
 
@@ -262,7 +280,7 @@ class SubjectAgreement(Check):
             before = _plain(tokens[first - 1].text).lower()
             if before == "of":  # "one of the ministers": a share of a whole is no subject, but one is
                 one = first - 2
-                if _plain(tokens[one].text).lower() != "one" or not self._opens_clause(doc, one):
+                if _plain(tokens[one].text).lower() not in ("one", "each") or not self._opens_clause(doc, one):
                     return None
                 return "singular", one, head
             if before not in self.prepositions:
@@ -465,6 +483,8 @@ def _countable(lower: str) -> bool:
         return False
     if lower.endswith("y") and lower[-2:-1] not in "aeiou":
         return lex.is_word(lower[:-1] + "ies")
+    if lower.endswith("man") and lex.is_word(lower[:-3] + "men"):
+        return True  # spokesman, spokesmen
     return lex.is_word(lower + "s") or (lower.endswith(("x", "ch", "sh", "z")) and lex.is_word(lower + "es"))
 
 
