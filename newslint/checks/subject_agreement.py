@@ -143,7 +143,7 @@ class SubjectAgreement(Check):
             here = doc.token_range(m.start(), m.start() + 1)
             i = here.start
             if not here or i == 0 or tokens[i].start != m.start() or tokens[i].end != m.end() \
-                    or tokens[i - 1].text.lower() in self.dead_ends:
+                    or self._dead_end(doc, tokens[i - 1]):
                 continue
             verb = tokens[i]
             number, other = self.forms[verb.text]
@@ -161,6 +161,12 @@ class SubjectAgreement(Check):
             yield self.report(doc, verb.start, verb.end, suggestions=[suggestion],
                               fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
                               suggestion=suggestion, subject=view[tokens[first].start:tokens[last].end])
+
+    def _dead_end(self, doc: Document, tok: Token) -> bool:
+        """Whether the word before the verb ends every reading ("would have", "there are"); a
+        capital inside a sentence makes it a name ("drafted in May, were")."""
+        lower = tok.text.lower()
+        return lower in self.dead_ends and (tok.text == lower or opens_sentence(doc, tok.start))
 
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Drop another rule's finding that would put a verb in the other number where the
@@ -233,6 +239,8 @@ class SubjectAgreement(Check):
         if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
             return None
         opener = _plain(tokens[first].text).lower()
+        if first < last and (opener in self.adverbs or opener.endswith("ly") or opener == "first"):
+            opener = _plain(tokens[first + 1].text).lower()  # "the plan, first proposed in 2019, have"
         if not (opener in ("which", "who") or (len(opener) > 4 and opener.endswith("ed"))):
             return None
         if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
@@ -280,9 +288,15 @@ class SubjectAgreement(Check):
             before = _plain(tokens[first - 1].text).lower()
             if before == "of":  # "one of the ministers": a share of a whole is no subject, but one is
                 one = first - 2
-                if _plain(tokens[one].text).lower() not in ("one", "each") or not self._opens_clause(doc, one):
+                if _plain(tokens[one].text).lower() in ("one", "each"):
+                    return ("singular", one, head) if self._opens_clause(doc, one) else None
+                # "the driver of the car were": a head the word pair table makes singular, which
+                # counts no share ("the number of", "a minority of", "six of the 20")
+                owner = self._phrase(doc, one)
+                if owner is None or owner[0] != "singular" or not self._opens_clause(doc, owner[1]) \
+                        or self.nouns.number(_plain(tokens[one].text).lower()) != "singular":
                     return None
-                return "singular", one, head
+                return "singular", owner[1], head
             if before not in self.prepositions:
                 return None
             head = first - 2
@@ -361,13 +375,16 @@ class SubjectAgreement(Check):
         tok = tokens[head]
         text = _plain(tok.text)
         lower = text.lower()
-        if tok.kind != "word" or "'" in text or lower in self.no_head or lower in self.modifiers_only:
+        aged = _aged(tok)  # "the 45-year-old": one person
+        if (tok.kind != "word" and not aged) or "'" in text or lower in self.no_head or lower in self.modifiers_only:
             return None
         if text[0].isupper() and opens_sentence(doc, tok.start):
             return None  # "Scotland have", "Arsenal were": a name or a common noun, the capital cannot say
         name = text[0].isupper()
-        number = self._noun_number(lower, fallback=not name)
+        number = "singular" if aged else self._noun_number(lower, fallback=not name)
         first, determiner = head, None
+        if aged and head > 0 and view[tokens[head - 1].end:tok.start] == "-":
+            first -= 1  # "45" of "45-year-old"
         modifiers: list[Token] = []
         while first > 0 and view[tokens[first - 1].end:tokens[first].start] == " ":
             before = tokens[first - 1]
@@ -391,9 +408,13 @@ class SubjectAgreement(Check):
                 break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
             modifiers.append(before)
             first -= 1
+            if _aged(before) and first > 0 and view[tokens[first - 1].end:tokens[first].start] == "-":
+                first -= 1  # "a 23-year-old man"
+                modifiers.append(tokens[first])
         if name and determiner != "the":
             return None
-        if any(m.kind != "word" or m.text.lower() in CARDINALS for m in modifiers):
+        if any((m.kind != "word" and not _aged(m) and not view.startswith("-year-old", m.end))
+               or m.text.lower() in CARDINALS for m in modifiers):
             number = None  # "the 10 billion were", "the 2004 figure": amounts are counted either way
         elif determiner is None and any(m.text.endswith(("ing", "ed")) for m in modifiers):
             return None
@@ -460,6 +481,11 @@ class SubjectAgreement(Check):
 
 def _plain(word: str) -> str:
     return word.replace("’", "'")
+
+
+def _aged(tok: Token) -> bool:
+    """"(45-)year-old", "six-year-old": an age, which describes one person, not an amount."""
+    return tok.text.endswith("year-old")
 
 
 def _singulars(plural: str) -> Iterator[str]:
