@@ -229,20 +229,22 @@ class SubjectAgreement(Check):
         return subject if subject is not None and subject[0] == "singular" else None
 
     def _before_clause_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
-        """A singular noun phrase before a clause set off by commas that a participle or a
-        relative opens ("The report, published on Monday, were"; "The bill, which passed the
-        Senate, have"): at most MAX_APPOSITION words parted by single spaces, ending at `last`."""
+        """A singular noun phrase before a clause or a description set off by commas that a
+        participle, a relative or "a" opens ("The report, published on Monday, were"; "The bill,
+        which passed the Senate, have"; "The suspect, a man from Ohio, were"): at most
+        MAX_APPOSITION words parted by single spaces, ending at `last`."""
         tokens, view = doc.tokens, doc.view
         first = last
-        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] == " ":
+        while first > 0 and last - first < MAX_APPOSITION and \
+                view[tokens[first - 1].end:tokens[first].start] in (" ", "-"):  # "a 34-year-old man"
             first -= 1
         if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
             return None
         opener = _plain(tokens[first].text).lower()
         if first < last and (opener in self.adverbs or opener.endswith("ly") or opener == "first"):
             opener = _plain(tokens[first + 1].text).lower()  # "the plan, first proposed in 2019, have"
-        if not (opener in ("which", "who") or (len(opener) > 4 and opener.endswith("ed"))):
-            return None
+        if not (opener in ("which", "who", "a", "an") or (len(opener) > 4 and opener.endswith("ed"))):
+            return None  # "The suspect, a 34-year-old man from Ohio, were"
         if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
             return None  # "The report, published in May and revised, were": perhaps a list
         subject = self._clause_subject(doc, first - 1)
@@ -268,8 +270,10 @@ class SubjectAgreement(Check):
                 told_singular or strip_possessive(tokens[name].text) in named_persons(doc)):
             return None
         start = name
-        while start > 0 and self._joined(doc, start - 1, start) and tokens[start - 1].text[0].isupper():
-            start -= 1
+        while start > 0 and tokens[start - 1].text[0].isupper() and (
+                self._joined(doc, start - 1, start) or (view[tokens[start - 1].end:tokens[start].start] == ". "
+                                                         and tokens[start - 1].text in vocabulary()["titles"])):
+            start -= 1  # "Sen. Maria Lopez, D-Texas, have"
         return ("singular", start, name) if self._opens_clause(doc, start) else None
 
     def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:
