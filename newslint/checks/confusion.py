@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 MEMO_SIZE = 100_000
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]"
 _ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
+# a past participle after a contracted auxiliary: "it's been", "who's taken", "there's grown"
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ne)|been|got|had|made|done|gone|come|become|run|won|lost|left|"
+                         r"put|set|cut|hit|let|led|said|paid|sold|told|held|kept|brought|bought|thought|caught|"
+                         r"taught|fought|sought|found|begun|sung|hung|struck|stuck|built|sent|spent|meant|felt")
 
 
 class Confusion(Check):
@@ -52,6 +56,8 @@ class Confusion(Check):
                              "by '|': it's -> it is | it has"),
         "stand_ins": Option("mapping_of_lists", {}, "words of a member's class whose pairs stand in for its "
                             "pairs the table lacks: their: [his, her]"),
+        "auxiliaries": Option("strings", [], "words a contraction's reading may end in only before a past "
+                              "participle: has ('it's been' is 'it has been'; 'it's profits' is no 'it has profits')"),
         "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
         "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
@@ -92,6 +98,7 @@ class Confusion(Check):
                 for o in members:
                     self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
         self.scored = {m: expansions.get(m, ((m,),)) for m in self.rivals}
+        self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
                                for k, v in self.options["unless_earlier"].items()}
         self._model: ConfusionModel | None = None
@@ -133,9 +140,18 @@ class Confusion(Check):
             else:
                 if len(self._memo) >= MEMO_SIZE:
                     self._memo.clear()
-                verdict = self._memo[context] = self.model.best(self.scored[key], rivals[key], before, after)
+                verdict = self._memo[context] = self.model.best(self._readings(key, after), rivals[key], before, after)
             if verdict is not None:
                 yield tok, verdict
+
+    def _readings(self, key: str, after: str | None) -> tuple[tuple[str, ...], ...]:
+        """The readings of the word written: a contracted "has" is an auxiliary only ("it's been",
+        never "it's profits" for "it has profits"), so that reading needs a participle after it."""
+        readings = self.scored[key]
+        if len(readings) < 2 or (after is not None and _PARTICIPLE.fullmatch(after)):
+            return readings
+        kept = tuple(r for r in readings if r[-1] not in self.auxiliaries)
+        return kept or readings
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         spans = None
