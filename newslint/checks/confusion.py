@@ -15,10 +15,11 @@ set are looked at: a dictionary look-up per token. Both neighbours must be words
 by a single space (punctuation or a line break ends the context: one side is too little
 evidence), except after a comma, where a clause starts and the word after it tells ("Still,
 their is"). A contraction is scored through the words it stands for, and one with two readings
-("it's": it is, it has) is flagged only where both lose ("it's been"). A capitalised member is
-a name, a title or a sentence's first word ("Lead Belly",
-"The Principal") and is left alone, and so is a member after a name, whose number is the
-house's ("Microsoft have") and whose pairs are rare.
+("it's": it is, it has) is flagged only where both lose ("it's been"). A sentence's first word
+before a word in lower case is read on its right side and needs twice the ratio ("Their is");
+any other capitalised member is a name or a title ("Lead Belly", "The Principal") and is left
+alone, and so is a member after a name, whose number is the house's ("Microsoft have") and
+whose pairs are rare.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..core.rule import Rule
 from ..document.model import Document
+from .agreement import opens_sentence
 from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
 
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from ..resources.confusion_model import ConfusionModel, Verdict
 
 MEMO_SIZE = 100_000
+_LOG_2 = math.log(2)
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]"
 _ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
 # a past participle after a contracted auxiliary: "it's been", "who's taken", "there's grown"
@@ -123,15 +126,22 @@ class Confusion(Check):
             text = tok.text
             if text in rivals:  # a dictionary look-up per token: the members are in lower case
                 key = text
+            elif text[0].isupper() and text[1:].islower() and (key := _plain(text).lower()) in rivals:
+                # a sentence's first word, before a word in lower case ("Their is"), read on its right
+                # side; anywhere else a capital makes a name or a title ("Lead Belly", "The Principal")
+                if i == last or not tokens[i + 1].text.islower() or not opens_sentence(doc, tok.start):
+                    continue
             elif "’" not in text or (key := text.replace("’", "'")) not in rivals:
                 continue
-            if tok.kind != "word" or text[0].isupper():
-                continue  # a name or a title ("Lead Belly", "The Principal"), or a sentence's first word
-            before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 else None
+            if tok.kind != "word":
+                continue
+            before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) \
+                if i > 0 and not text[0].isupper() else None
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
-            if after is None or (before is None and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
+            if after is None or (before is None and not text[0].isupper()
+                                 and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
                 continue  # one neighbour is too little evidence ("get out of there."), but a comma starts a clause
-            if tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
+            if not text[0].isupper() and tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
                     view[tokens[i - 2].end:tokens[i - 1].start]):
                 continue  # after a name: its number is the house's ("Microsoft have"), its pairs rare
             context = (key, before, after)
@@ -157,7 +167,8 @@ class Confusion(Check):
         spans = None
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
-            if verdict.log_ratio < self.thresholds[word, verdict.word]:
+            # a sentence's first word is read on one side only: twice the bar ("It's peak Google.")
+            if verdict.log_ratio < self.thresholds[word, verdict.word] + (_LOG_2 if tok.text[0].isupper() else 0.0):
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
