@@ -16,7 +16,8 @@ by a single space (punctuation or a line break ends the context: one side is too
 evidence), except after a comma, where a clause starts and the word after it tells ("Still,
 their is"). A contraction is scored through the words it stands for, and one with two readings
 ("it's": it is, it has) is flagged only where both lose ("it's been"). A sentence's first word
-before a word in lower case is read on its right side and needs twice the ratio ("Their is");
+that is a function word, before a word in lower case, is read on its right side and needs twice
+the ratio ("Their is"; "Shell have" is a name);
 any other capitalised member is a name or a title ("Lead Belly", "The Principal") and is left
 alone, and so is a member after a name, whose number is the house's ("Microsoft have") and
 whose pairs are rare.
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 
 MEMO_SIZE = 100_000
 _LOG_2 = math.log(2)
+# a word this common opens sentences as itself, not as a name: their 6.3, you're 5.9, less 5.5 (not
+# shell 4.4, lead 5.2, whose 5.1)
+FUNCTION_WORD_ZIPF = 5.4
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]"
 _ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
 # a past participle after a contracted auxiliary: "it's been", "who's taken", "there's grown"
@@ -128,8 +132,10 @@ class Confusion(Check):
                 key = text
             elif text[0].isupper() and text[1:].islower() and (key := _plain(text).lower()) in rivals:
                 # a sentence's first word, before a word in lower case ("Their is"), read on its right
-                # side; anywhere else a capital makes a name or a title ("Lead Belly", "The Principal")
-                if i == last or not tokens[i + 1].text.islower() or not opens_sentence(doc, tok.start):
+                # side if it is a function word: "Shell have signed" is a name, as is a capital
+                # anywhere else ("Lead Belly", "The Principal")
+                if i == last or not tokens[i + 1].text.islower() or not opens_sentence(doc, tok.start) \
+                        or not self._function_word(key):
                     continue
             elif "’" not in text or (key := text.replace("’", "'")) not in rivals:
                 continue
@@ -153,6 +159,10 @@ class Confusion(Check):
                 verdict = self._memo[context] = self.model.best(self._readings(key, after), rivals[key], before, after)
             if verdict is not None:
                 yield tok, verdict
+
+    def _function_word(self, word: str) -> bool:
+        from ..resources import lexicon
+        return lexicon.zipf(word) >= FUNCTION_WORD_ZIPF
 
     def _readings(self, key: str, after: str | None) -> tuple[tuple[str, ...], ...]:
         """The readings of the word written: a contracted "has" is an auxiliary only ("it's been",
