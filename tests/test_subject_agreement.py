@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import lint
 
+import newslint
 from newslint.resources import noun_number
 
 
@@ -64,3 +65,12 @@ def test_a_certain_subject_overrules_the_word_pair_model(text, format):
     alone = [d for d in lint(text, format=format, select=["grammar/confusion"]) if d.rule == "grammar/confusion"]
     assert [d.suggestions for d in alone] == [["has"]]
     assert [d for d in lint(text, format=format, select=["grammar"]) if d.rule.startswith("grammar/")] == []
+
+
+def test_one_slip_is_reported_once():
+    """"everyone have": the agreement rule and subject-agreement both read it, one reports it;
+    "Military personal were": the slip is "personal", whose fix makes "were" right."""
+    text = "Headline\n\nOrganisers say everyone have been asked to wait. Military personal were deployed on Monday.\n"
+    found = [d for d in newslint.check_text(text) if d.family == "grammar"]
+    assert [(d.rule, text[d.offset:d.offset + d.length]) for d in found] == [
+        ("grammar/singular-has", "have"), ("grammar/confusion", "personal")], found

@@ -171,10 +171,17 @@ class SubjectAgreement(Check):
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Drop another rule's finding that would put a verb in the other number where the
         subject is certain of the number written: the word pair model sees "scheme have" in
-        "Rules on the scheme have changed", not "Rules"."""
+        "Rules on the scheme have changed", not "Rules". Drop this rule's own finding where
+        another grammar rule of newslint's reports the same verb ("everyone have": the agreement
+        rule says it), or a word of the subject, whose fix may change its number ("Military
+        personal were": personnel)."""
         tokens = doc.tokens
+        others = [d for d in found if d.family == self.rule.family and d.rule != self.rule.id
+                  and not d.rule.split("/", 1)[1].isupper()]  # LanguageTool's ids are in capitals
         kept = []
         for d in found:
+            if d.rule == self.rule.id and others and self._told_otherwise(doc, d, others):
+                continue
             written = doc.text[d.offset:d.offset + d.length] if d.rule != self.rule.id else ""
             form = self.forms.get(written)
             if form is not None and form[1] in d.suggestions:
@@ -186,6 +193,20 @@ class SubjectAgreement(Check):
                         continue
             kept.append(d)
         return kept
+
+    def _told_otherwise(self, doc: Document, d: Diagnostic, others: list[Diagnostic]) -> bool:
+        """Whether another grammar finding covers this finding's verb or a word of its subject."""
+        tokens = doc.tokens
+        from .confusion import Confusion  # the statistical rules defer to this one on a shared span
+        if any(o.offset == d.offset and o.length == d.length and o.rule not in Confusion.rule_ids for o in others):
+            return True
+        i = bisect.bisect_left(tokens, d.offset, key=lambda t: doc.source_span(t.start, t.end)[0])
+        reading = self._subject(doc, i) if 0 < i < len(tokens) else None
+        if reading is None:
+            return False
+        start = doc.source_span(tokens[reading[1]].start, tokens[reading[1]].end)[0]
+        end = doc.source_span(tokens[reading[2]].start, tokens[reading[2]].end)[1]
+        return any(start <= o.offset < end for o in others)
 
     def _subject(self, doc: Document, verb: int) -> tuple[str, int, int] | None:
         """(number, first token, last token) of the verb's subject, when certain."""
