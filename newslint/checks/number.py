@@ -54,7 +54,8 @@ def count_pattern(nouns: str) -> re.Pattern:
 
 _MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "billion": 10 ** 9,
                 "tn": 10 ** 12, "trillion": 10 ** 12}
-_MULTIPLIER_WORDS = "bn|tn|m|k|billion|million|trillion"
+# a sum of money: "£12m", "$3.5 billion", "€500,000"
+_SUM = r"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|trillion)\b)?"
 
 
 def _sum(number: str, multiplier: str | None) -> int | None:
@@ -68,8 +69,7 @@ def _sum(number: str, multiplier: str | None) -> int | None:
 def amount_pattern(nouns: str) -> re.Pattern:
     """A sum of money right before one of the nouns, with at most one word between:
     "£12m budget", "$3.5 billion takeover", "€500,000 annual fine"."""
-    return re.compile(rf"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>{_MULTIPLIER_WORDS})\b)?"
-                      rf"[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
+    return re.compile(rf"{_SUM}[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
 
 
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
@@ -176,15 +176,13 @@ class NumberConsistency(Check):
         self.falls = {w.lower() for w in opts["falls"]}
         money = "|".join(re.escape(n) for n in sorted(opts["amounts"], key=len, reverse=True))
         self.amount = amount_pattern(money) if money else None
-        # each verb phrase -> its noun; "to settle" after the sum, "fined" before it
+        # each verb phrase -> its noun; "fined" before the sum, "to settle" after it (its object follows)
         self.verb_noun = {v.lower(): noun.lower() for noun, verbs in opts["amount_verbs"].items() for v in verbs}
-        after = "|".join(re.escape(v) for v in sorted(self.verb_noun, key=len, reverse=True) if v.startswith("to "))
-        before = "|".join(re.escape(v) for v in sorted(self.verb_noun, key=len, reverse=True)
-                          if not v.startswith("to "))
-        sum_ = rf"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>{_MULTIPLIER_WORDS})\b)?"
-        self.verb_amount = re.compile("|".join(
-            ([rf"\b(?P<before>{before}) {sum_}"] if before else [])
-            + ([rf"{sum_.replace('?P<', '?P<a_')} (?P<after>{after})\b"] if after else []))) if self.verb_noun else None
+        phrases = sorted(self.verb_noun, key=len, reverse=True)
+        before = "|".join(re.escape(v) for v in phrases if not v.startswith("to "))
+        after = "|".join(re.escape(v) for v in phrases if v.startswith("to "))
+        self.verb_amounts = ([(re.compile(rf"\b(?P<verb>{before}) {_SUM}"), False)] if before else []) + \
+            ([(re.compile(rf"{_SUM} (?P<verb>{after})\b"), True)] if after else [])
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         sentences = doc.sentences
@@ -413,19 +411,16 @@ class NumberConsistency(Check):
             end = m.end("mult") if m.group("mult") else m.end("n")
             yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
                            what=f"the {noun}")
-        if self.verb_amount is None:
-            return
-        for m in self.verb_amount.finditer(doc.view):  # "to pay $14.5 million to settle", "was fined £2m"
-            verb = m.groupdict().get("before")
-            p = "" if verb else "a_"
-            value = _sum(m.group(p + "n"), m.group(p + "mult"))
-            if value is None:
-                continue
-            noun = self.verb_noun[(verb or m.group("after")).lower()]
-            end = m.end(p + "mult") if m.group(p + "mult") else m.end(p + "n")
-            # the words after "to settle" are its object ("claims from residents"), no change cue
-            yield Quantity(f"the {noun} in {m.group(p + 'cur')}", value, m.start(p + "cur"), end,
-                           self._sentence_of(doc, m.start()), bound=not verb, what=f"the {noun}")
+        for pattern, verb_after in self.verb_amounts:  # "was fined £2m", "to pay $14.5 million to settle"
+            for m in pattern.finditer(doc.view):
+                value = _sum(m.group("n"), m.group("mult"))
+                if value is None:
+                    continue
+                noun = self.verb_noun[m.group("verb").lower()]
+                end = m.end("mult") if m.group("mult") else m.end("n")
+                # the words after "to settle" are its object ("claims from residents"), no change cue
+                yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start("cur"), end,
+                               self._sentence_of(doc, m.start()), bound=verb_after, what=f"the {noun}")
 
 
 # cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
