@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
@@ -165,17 +165,23 @@ class WeekdayDate(Check):
         on the same occasion, however far its noun stands ("An inquest into the deaths of ...
         opened on Tuesday" ... "When the inquest opened on 14 May"). The verb must be the same:
         a trial that opened on one day resumed on another."""
-        assert self.any_event is not None
         view = doc.view
         for at in sorted(weekday_at.keys() - done | date_at.keys()):
             verb = _VERB_ON.search(view, max(0, at - 24), at)
             if verb is None:
                 continue
             s, _ = doc.sentences[max(0, doc.sentence_index(at))]
-            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, verb.start())
-                     if not any(d.start <= m.start() < d.end for d in date_at.values())}
+            kinds = self._kinds_named(view, s, verb.start(), date_at.values())
             if len(kinds) == 1:
                 yield (kinds.pop(), verb.group(1).lower()), weekday_at.get(at) or date_at[at]
+
+    def _kinds_named(self, view: str, start: int, end: int, dates: Iterable[DateMention]) -> set[str]:
+        """The kinds of event the text between start and end names, outside its dates ("March 8"
+        is no march)."""
+        assert self.any_event is not None
+        spans = [(d.start, d.end) for d in dates]
+        return {self._kind(m.group("noun")) for m in self.any_event.finditer(view, start, end)
+                if not any(s <= m.start() < e for s, e in spans)}
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns: "Sunday's final", "Tuesday’s vote"."""
@@ -193,7 +199,6 @@ class WeekdayDate(Check):
         """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
         played on Thursday 10 April"."""
-        assert self.any_event is not None
         view = doc.view
         for start, end, _ in weekdays:
             if start not in done:
@@ -202,8 +207,7 @@ class WeekdayDate(Check):
             if paired is None:
                 continue
             s, e = doc.sentences[max(0, doc.sentence_index(start))]
-            kinds = {self._kind(m.group("noun")) for m in self.any_event.finditer(view, s, e)
-                     if not any(d.start <= m.start() < d.end for d in dates)}  # "March 8" is no march
+            kinds = self._kinds_named(view, s, e, dates)
             if len(kinds) == 1:
                 yield kinds.pop(), paired
 
