@@ -34,6 +34,7 @@ from ..core.options import Option
 from ..core.rule import Rule
 from ..document.model import Document
 from .agreement import opens_sentence
+from .languagetool import from_languagetool
 from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
 
@@ -208,7 +209,7 @@ class Confusion(Check):
         mine = self.rule.id
 
         def defers_to(rule: str) -> bool:
-            if rule == mine or not rule.startswith(prefix) or rule[len(prefix):].isupper():
+            if rule == mine or not rule.startswith(prefix) or from_languagetool(rule[len(prefix):]):
                 return False
             return rule not in Confusion.rule_ids or rule < mine
 

@@ -66,7 +66,7 @@ class LanguageToolCheck(Check):
     def reports_as(cls, rule: Rule, rule_id: str) -> bool:
         """grammar/<LanguageTool's rule id>, e.g. grammar/EN_A_VS_AN."""
         family, _, name = rule_id.partition("/")
-        return family == rule.family and _from_languagetool(name)
+        return family == rule.family and from_languagetool(name)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
@@ -113,13 +113,13 @@ class LanguageToolCheck(Check):
         for d in found:
             if d.family == "spelling":
                 spelled.append((d.offset, d.offset + d.length))
-            elif d.rule.startswith(prefix) and not _from_languagetool(d.rule[len(prefix):]):
+            elif d.rule.startswith(prefix) and not from_languagetool(d.rule[len(prefix):]):
                 own_grammar.append((d.offset, d.offset + d.length))
         if not spelled and not own_grammar:
             return found
 
         def duplicate(d: Diagnostic) -> bool:
-            if not d.rule.startswith(prefix) or not _from_languagetool(lt_rule := d.rule[len(prefix):]):
+            if not d.rule.startswith(prefix) or not from_languagetool(lt_rule := d.rule[len(prefix):]):
                 return False
             if lt_rule.startswith(_SPELLING_RULES + _DUPLICATES_OF_SPELLING) and _overlaps(d, spelled):
                 return True
@@ -181,7 +181,8 @@ def _code_points(text: str, offset: int, length: int) -> int:
     return max(1, length - astral) if astral else length
 
 
-def _from_languagetool(rule_name: str) -> bool:
+def from_languagetool(rule_name: str) -> bool:
+    """Whether a grammar rule's name (after "grammar/") is LanguageTool's: its ids are in capitals."""
     return rule_name.isupper()
 
 

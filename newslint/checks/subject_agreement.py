@@ -39,6 +39,8 @@ from ..document.model import Document
 from ..document.people import vocabulary
 from ..document.tokens import strip_possessive
 from .agreement import named_persons, opens_sentence
+from .confusion import Confusion
+from .languagetool import from_languagetool
 from .shared.check import Check
 from .shared.fixes import match_case
 
@@ -177,7 +179,7 @@ class SubjectAgreement(Check):
         personal were": personnel)."""
         tokens = doc.tokens
         others = [d for d in found if d.family == self.rule.family and d.rule != self.rule.id
-                  and not d.rule.split("/", 1)[1].isupper()]  # LanguageTool's ids are in capitals
+                  and not from_languagetool(d.rule.split("/", 1)[1])]
         kept = []
         for d in found:
             if d.rule == self.rule.id and others and self._told_otherwise(doc, d, others):
@@ -185,8 +187,7 @@ class SubjectAgreement(Check):
             written = doc.text[d.offset:d.offset + d.length] if d.rule != self.rule.id else ""
             form = self.forms.get(written)
             if form is not None and form[1] in d.suggestions:
-                # the finding's offsets are the source's: find its token by them
-                i = bisect.bisect_left(tokens, d.offset, key=lambda t: doc.source_span(t.start, t.end)[0])
+                i = _token_at(doc, d.offset)
                 if 0 < i < len(tokens) and tokens[i].text == written:
                     reading = self._subject(doc, i)
                     if reading is not None and reading[0] == form[0]:
@@ -197,10 +198,10 @@ class SubjectAgreement(Check):
     def _told_otherwise(self, doc: Document, d: Diagnostic, others: list[Diagnostic]) -> bool:
         """Whether another grammar finding covers this finding's verb or a word of its subject."""
         tokens = doc.tokens
-        from .confusion import Confusion  # the statistical rules defer to this one on a shared span
+        # the statistical rules defer to this one on a shared span: not the other way round
         if any(o.offset == d.offset and o.length == d.length and o.rule not in Confusion.rule_ids for o in others):
             return True
-        i = bisect.bisect_left(tokens, d.offset, key=lambda t: doc.source_span(t.start, t.end)[0])
+        i = _token_at(doc, d.offset)
         reading = self._subject(doc, i) if 0 < i < len(tokens) else None
         if reading is None:
             return False
@@ -506,6 +507,11 @@ class SubjectAgreement(Check):
 
 def _plain(word: str) -> str:
     return word.replace("’", "'")
+
+
+def _token_at(doc: Document, offset: int) -> int:
+    """The index of the token a finding starts at: its offsets are the source's."""
+    return bisect.bisect_left(doc.tokens, offset, key=lambda t: doc.source_span(t.start, t.end)[0])
 
 
 def _aged(tok: Token) -> bool:
