@@ -255,35 +255,41 @@ class SubjectAgreement(Check):
         participle, a relative or "a" opens ("The report, published on Monday, were"; "The bill,
         which passed the Senate, have"; "The suspect, a man from Ohio, were"): at most
         MAX_APPOSITION words parted by single spaces, ending at `last`."""
-        tokens, view = doc.tokens, doc.view
-        first = last
-        while first > 0 and last - first < MAX_APPOSITION and \
-                view[tokens[first - 1].end:tokens[first].start] in (" ", "-"):  # "a 34-year-old man"
-            first -= 1
-        if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+        tokens = doc.tokens
+        first = self._set_off(doc, last, (" ", "-"))  # "a 34-year-old man"
+        if first is None or first < 2:
             return None
         opener = _plain(tokens[first].text).lower()
         if first < last and (opener in self.adverbs or opener.endswith("ly") or opener == "first"):
             opener = _plain(tokens[first + 1].text).lower()  # "the plan, first proposed in 2019, have"
         if not (opener in ("which", "who", "a", "an") or (len(opener) > 4 and opener.endswith("ed"))):
             return None  # "The suspect, a 34-year-old man from Ohio, were"
-        if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
-            return None  # "The report, published in May and revised, were": perhaps a list
         subject = self._clause_subject(doc, first - 1)
         return subject if subject is not None and subject[0] == "singular" else None
+
+    def _set_off(self, doc: Document, last: int, gaps: tuple[str, ...]) -> int | None:
+        """The first token of words set off by a comma before them, at most MAX_APPOSITION of
+        them parted by `gaps`, ending at `last`; None if there is no such comma, or the words
+        hold a list ("Mr Smith, his wife and two children, were"; "The report, published in May
+        and revised, were")."""
+        tokens, view = doc.tokens, doc.view
+        first = last
+        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] in gaps:
+            first -= 1
+        if first < 1 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
+            return None
+        return first
 
     def _person_before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
         """A person of the article (titled, or named in full who speaks: agreement.named_persons),
         or a name whose relative clause is singular ("Ross, who is the presenter,"), opening a
         clause, then at most MAX_APPOSITION words parted by single spaces, ending at `last`."""
         tokens, view = doc.tokens, doc.view
-        first = last
-        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] == " ":
-            first -= 1
-        if first < 1 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+        first = self._set_off(doc, last, (" ",))
+        if first is None:
             return None
-        if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
-            return None  # "Mr Smith, his wife and two children, were": a list
         name = first - 1
         # "Ross, who is the presenter, were": the clause itself makes the name one person
         told_singular = (first < last and tokens[first].text.lower() == "who"
