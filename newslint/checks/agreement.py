@@ -21,6 +21,7 @@ singular never is plural by its usage ("House Democrats have ... Democrats have"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -248,14 +249,21 @@ def named_persons(doc: Document) -> set[str]:
     return named
 
 
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Words of a role in lower case: the roles, and the titles' words ("deputy general secretary
+    Hugh Lanning") but those that open an institution's name."""
+    words_of = vocabulary()
+    return words_of["roles"] | {t.lower() for t in words_of["titles"] - words_of["institution_titles"]}
+
+
 def _named_after_a_role(doc: Document, titles: frozenset[str]) -> set[str]:
     """The last words of full names after a title ("Prime Minister Tony Blair", "Sen. Kamala
     Harris", "Assistant Chief Constable David Warcup") or a role in lower case ("England captain
     Jason Robinson"), but not after a title that opens an institution's name ("Crown Prosecution
     Service", "General Motors Corp")."""
-    words_of = vocabulary()
-    institutions = words_of["institution_titles"]
-    roles = words_of["roles"] | {t.lower() for t in titles - institutions}  # "deputy general secretary Hugh Lanning"
+    institutions = vocabulary()["institution_titles"]
+    roles = _roles()
     tokens, view = doc.tokens, doc.view
     names = set()
     for run in article(doc).runs:
