@@ -17,10 +17,9 @@ evidence), except after a comma, where a clause starts and the word after it tel
 their is"). A contraction is scored through the words it stands for, and one with two readings
 ("it's": it is, it has) is flagged only where both lose ("it's been"). A sentence's first word
 that is a function word, before a word in lower case, is read on its right side and needs twice
-the ratio ("Their is"; "Shell have" is a name);
-any other capitalised member is a name or a title ("Lead Belly", "The Principal") and is left
-alone, and so is a member after a name, whose number is the house's ("Microsoft have") and
-whose pairs are rare.
+the ratio ("Their is"; "Shell have" is a name); any other capitalised member is a name or a
+title ("Lead Belly", "The Principal") and is left alone, and so is a member after a name, whose
+number is the house's ("Microsoft have") and whose pairs are rare.
 """
 from __future__ import annotations
 
@@ -129,26 +128,25 @@ class Confusion(Check):
         last = len(tokens) - 1
         for i, tok in enumerate(tokens):
             text = tok.text
+            opening = text[0].isupper()  # a sentence's first word, read on its right side only
             if text in rivals:  # a dictionary look-up per token: the members are in lower case
                 key = text
-            elif text[0].isupper() and text[1:].islower() and (key := _plain(text).lower()) in rivals:
-                # a sentence's first word, before a word in lower case ("Their is"), read on its right
-                # side if it is a function word: "Shell have signed" is a name, as is a capital
-                # anywhere else ("Lead Belly", "The Principal")
+            elif opening and text[1:].islower() and (key := _plain(text).lower()) in rivals:
+                # before a word in lower case ("Their is"), and a function word: "Shell have signed"
+                # is a name, as is a capital anywhere else ("Lead Belly", "The Principal")
                 if i == last or not tokens[i + 1].text.islower() or not opens_sentence(doc, tok.start) \
-                        or not self._function_word(key):
+                        or not _function_word(key):
                     continue
             elif "’" not in text or (key := text.replace("’", "'")) not in rivals:
                 continue
             if tok.kind != "word":
                 continue
-            before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) \
-                if i > 0 and not text[0].isupper() else None
+            before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 and not opening else None
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
-            if after is None or (before is None and not text[0].isupper()
+            if after is None or (before is None and not opening
                                  and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
                 continue  # one neighbour is too little evidence ("get out of there."), but a comma starts a clause
-            if not text[0].isupper() and tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
+            if not opening and tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
                     view[tokens[i - 2].end:tokens[i - 1].start]):
                 continue  # after a name: its number is the house's ("Microsoft have"), its pairs rare
             context = (key, before, after)
@@ -160,10 +158,6 @@ class Confusion(Check):
                 verdict = self._memo[context] = self.model.best(self._readings(key, after), rivals[key], before, after)
             if verdict is not None:
                 yield tok, verdict
-
-    def _function_word(self, word: str) -> bool:
-        from ..resources import lexicon
-        return lexicon.zipf(word) >= FUNCTION_WORD_ZIPF
 
     def _readings(self, key: str, after: str | None) -> tuple[tuple[str, ...], ...]:
         """The readings of the word written: a contracted "has" is an auxiliary only ("it's been",
@@ -218,6 +212,11 @@ class Confusion(Check):
             return found
         return [d for d in found
                 if d.rule != self.rule.id or not any(s < d.offset + d.length and d.offset < e for s, e in others)]
+
+
+def _function_word(word: str) -> bool:
+    from ..resources import lexicon
+    return lexicon.zipf(word) >= FUNCTION_WORD_ZIPF
 
 
 def _plain(word: str) -> str:
