@@ -397,7 +397,9 @@ class _AgeReader:
                     person = self._aged_before(subject.start(), value, found)
                 if person is None:
                     continue
-                paragraph_end = view.find("\n", m.end()) % (len(view) + 1)  # -1: the text's end
+                paragraph_end = view.find("\n", m.end())
+                if paragraph_end < 0:
+                    paragraph_end = len(view)
                 if person not in aged and not _SPEAKS.search(view, m.start(), paragraph_end):
                     # an obituary's "the 89-year-old" after a mourner's words is the one who died
                     # ("He was 88."), a slip away, not the mourner, whose age was never given (nor
