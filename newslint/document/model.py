@@ -113,7 +113,7 @@ class Document:
     def written_quotes(self) -> list[tuple[int, int]]:
         """The quotations of writing (statements, letters, posts): see segment.written_quotations."""
         from .segment import written_quotations
-        return written_quotations(self.view, self.blocks, self.quotes)
+        return written_quotations(self.view, self.blocks, self.quotes, self.sentences)
 
     @cached_property
     def lowered(self) -> str:
