@@ -10,7 +10,8 @@ against two or more of the other ("licence" among "center" and "favorite"). When
 one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
 spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
 one word against them is flagged, only when none of the other's marks is there; a word alone, the
-article's only dialect spelling, is flagged against three kinds of mark of the other style. "License"
+article's only dialect spelling, is flagged against three kinds of mark of the other style, of
+which its counterpart, where both dialects write it ("programme" among "program"), is one. "License"
 as a noun ("a license") is American: British copy keeps it for the verb. Capitalised words
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
@@ -101,7 +102,8 @@ class DialectMix(Check):
         home_words = marked[home]
         # what says the article is in its dialect: its spellings, or else the marks of its house style
         evidence = [(s, e, f"{NAMES[home]} '{w}' here", w) for s, e, w in home_words[:3]] or \
-            [(s, e, f"{NAMES[home]} style '{w}' here", w) for s, e, w in self._style_marks(doc, home)[:3]]
+            [(s, e, f"{NAMES[home]} style '{w}' here", w)
+             for s, e, w in self._style_marks(doc, home, lexicon, marked[away])[:3]]
         oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
         for start, end, word in sorted(marked[away] + self._mixed_quotes(doc, quoted[away], quoted[home])):
             if oxford_ok and lexicon.is_oxford(word):
@@ -129,10 +131,22 @@ class DialectMix(Check):
                         found.append((start, start + len(word), word))
         return found
 
-    def _style_marks(self, doc: Document, dialect: str) -> list[tuple[int, int, str]]:
-        """Where the house style of `dialect` shows ("$5,000", "Jan. 24"), first of each kind."""
-        found = [m for m in (p.search(doc.view) for p in self.signals.get(dialect, [])) if m]
-        return sorted((m.start(), m.end(), m.group()) for m in found)
+    def _style_marks(self, doc: Document, dialect: str, lexicon,
+                     others: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Where the house style of `dialect` shows ("$5,000", "Jan. 24"), first of each kind;
+        and where the article writes the counterpart of one of the `others` (the other dialect's
+        words) that both dialects spell so: "program" beside a lone "programme"."""
+        found = [(m.start(), m.end(), m.group())
+                 for m in (p.search(doc.view) for p in self.signals.get(dialect, [])) if m]
+        for word in {w for _, _, w in others}:
+            counterpart = lexicon.counterpart(word)
+            if counterpart and counterpart not in lexicon.get().dialect_map():
+                written = next((start for start in bounded_occurrences(doc.view, counterpart, _joins_before,
+                                                                       _joins_after)
+                                if not doc.in_quote(start, start + len(counterpart))), None)
+                if written is not None:
+                    found.append((written, written + len(counterpart), counterpart))
+        return sorted(found)
 
     def _home(self, doc: Document, lexicon, marked: dict[str, list[tuple[int, int, str]]]) -> str | None:
         """The article's dialect, or None when its spellings and house style leave it open."""
@@ -145,7 +159,8 @@ class DialectMix(Check):
         majority, minority = ("en-GB", "en-US") if gb > us_only else ("en-US", "en-GB")
         if min(gb, us_only) > 1 or gb + us_only == 0:
             return None  # more than one word against the article's dialect needs the lead above
-        marks = {dialect: len(self._style_marks(doc, dialect)) for dialect in self.signals}
+        marks = {dialect: len(self._style_marks(doc, dialect, lexicon, marked[other]))
+                 for dialect, other in (("en-GB", "en-US"), ("en-US", "en-GB"))}
         if min(gb, us_only) == 0:  # one word alone: three kinds of mark of the other style, none of its own
             return minority if marks.get(minority, 0) >= _MARKS_AGAINST_A_WORD_ALONE and not marks.get(majority) \
                 else None
