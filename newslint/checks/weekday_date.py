@@ -2,7 +2,8 @@
 
 Three ways a weekday gets its date:
   - side by side: "Wednesday, March 14, 2023", "14 March (Tuesday)";
-  - a relative word: "today, Monday" is checked against the article's date;
+  - a relative word: "today, Monday" is checked against the article's date, and "voted
+    yesterday" dates the vote for the rest of the article;
   - the same event named twice: "the vote on Thursday" (or "will vote Thursday") ... "the March 13
     vote" ("Thursday's vote"), or with the same verb in sentences that name one kind of event
     ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May").
@@ -140,6 +141,8 @@ class WeekdayDate(Check):
                 on_date.setdefault(noun, []).append(date_at[at])
         for noun, d in self._dated_sentences(doc, weekdays, dates, done):
             on_date.setdefault(noun, []).append(d)
+        for noun, d in self._relative_sentences(doc, dates, around):
+            on_date.setdefault(noun, []).append(d)
         for key, mention in self._verb_days(doc, weekday_at, date_at, done):  # "the inquest opened on ..."
             (on_weekday if isinstance(mention, tuple) else on_date).setdefault(key, []).append(mention)
         for d in dates:  # "the March 13 vote"
@@ -210,6 +213,22 @@ class WeekdayDate(Check):
             kinds = self._kinds_named(view, s, e, dates)
             if len(kinds) == 1:
                 yield kinds.pop(), paired
+
+    def _relative_sentences(self, doc: Document, dates, around: dt.date | None) -> Iterator[tuple[str, DateMention]]:
+        """A sentence of the reporter's that says "yesterday" or "today" dates the one kind of
+        event it names, by the article's date: "The committee voted 9-2 yesterday" ... "the
+        committee's decision on Tuesday". A speaker's "yesterday" is the day they spoke."""
+        if around is None or self.relative_near is None:
+            return
+        view = doc.view
+        for m in self.relative_near.finditer(view):
+            if doc.in_quote(m.start(), m.end()):
+                continue
+            s, e = doc.sentences[max(0, doc.sentence_index(m.start()))]
+            kinds = self._kinds_named(view, s, e, dates)
+            if len(kinds) == 1:
+                day = around + dt.timedelta(days=self.relative[m.group(1).lower()])
+                yield kinds.pop(), DateMention(m.start(), m.end(), day.month, day.day, day.year)
 
     def _report(self, doc, start, end, date, related) -> Diagnostic:
         expected = WEEKDAYS[date.weekday()]
