@@ -16,7 +16,9 @@
   restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
              gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
              "these" and a number whose digits are an earlier one's in another order, a slip of
-             the keys (a number the article gave before for it is a restatement, not a slip)
+             the keys (a number the article gave before is a restatement, not a slip); the thing
+             may be named by a noun of the same count class ("350 jobs" ... "the 530 workers"),
+             and a sum by another of the amounts ("£1.85m contract" ... "the £1.58m deal")
 
 A number that repeats a value the article already gave for the same thing refers back to it
 ("a $36m contract and a $63m contract ... the $63m contract"): only a new value contradicts.
@@ -132,6 +134,9 @@ class NumberConsistency(Check):
         "toll_verbs": Option("strings", [], "verbs before a death toll: 'killed 14 (people)'"),
         "toll_nouns": Option("strings", [], "nouns after a death toll taken up again: 'the 16 deaths'"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
+        "count_classes": Option("mapping_of_lists", {}, "class -> nouns that count one thing, for a number restated "
+                                "with its digits swapped: workforce: [jobs, workers] ('350 jobs' ... 'the 530 "
+                                "workers')"),
         "amounts": Option("strings", [], "nouns whose sums of money are compared (budget, deal)"),
         "amount_verbs": Option("mapping_of_lists", {}, "verbs that give one of those nouns its sum: settlement: "
                                "['to settle', 'settled for'] ('pay $14.5 million to settle' ... 'the $12.5 million "
@@ -153,6 +158,8 @@ class NumberConsistency(Check):
         self.change = {w.lower() for w in opts["change_cues"]}
         self.age_change = {w.lower() for w in opts["age_cues"]}
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
+        self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
+        self.amount_nouns = frozenset(n.lower() for n in opts["amounts"])
         units = "|".join(re.escape(u) for u in opts["units"])
         # found from the unit, then the number read backwards: "three-day summit", "48 hour strike"
         self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
@@ -168,7 +175,7 @@ class NumberConsistency(Check):
         # "killed 14 people", "killed at least 14", "14 people were killed", "14 people died"
         not_people = r"(?! (?:percent|per cent|years?|months?|weeks?|days?|hours?|miles?|times)\b)(?![\w%.,]\d)"
         self.toll = re.compile(rf"\b(?:(?:{toll_verbs}) (?:at least |more than |nearly |about |some )?(?P<n>{_NUM})"
-                               rf"{not_people}|(?P<m>{_NUM}) people (?:(?:were|have|had|have been|had been) )?"
+                               rf"{not_people}|(?P<m>(?i:{_NUM})) people (?:(?:were|have|had|have been|had been) )?"
                                rf"(?:{toll_verbs}|died|dead))\b") if toll_verbs else None
         self.toll_again = re.compile(rf"\b(?:[Tt]he|[Tt]hese|[Aa]ll) (?P<n>{_NUM}) (?:{toll_nouns})\b") \
             if toll_nouns else None
@@ -302,9 +309,10 @@ class NumberConsistency(Check):
                 continue  # a bare count counts a plural: "183 passengers", not "2019 season"
             start = m.start() - len(currency)
             if _DEFINITE.search(view, max(0, start - 7), start) and len(set(digits.replace(".", ""))) > 1:
-                earlier = [(t, d, e) for u, t, d, e in seen if u == unit and (t == thing or t in _NOT_A_THING)]
+                earlier = [(t, d, e) for u, t, d, e in seen if u == unit and self._same_thing(t, thing, currency)]
                 slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
-                if slips and not any(d == digits for _, d, _ in earlier) and not self._cued(doc, slips[0]):
+                given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
+                if slips and not given and not self._cued(doc, slips[0]):
                     what = f"the {thing}" if currency or m.group("pct") else f"the number of {thing}"
                     key = f"{what} ({slips[0].start()})"
                     for q in (slips[0], m):
@@ -313,6 +321,15 @@ class NumberConsistency(Check):
                         yield Quantity(key, round(float(q.group("n").replace(",", "").rstrip(".")) * 100), at, end,
                                        self._sentence_of(doc, at), what=what, stated=True)
             seen.append((unit, thing, digits, m))
+
+    def _same_thing(self, earlier: str, thing: str, currency: str) -> bool:
+        """Whether a number restated for `thing` may restate one given for `earlier`: the same
+        noun, a word that names no thing ("$75 million to the university"), nouns of one count
+        class ("jobs", "workers"), or, for a sum of money, two of the rule's amounts ("a £1.85m
+        contract" ... "the £1.58m deal")."""
+        cls = self.count_class.get(earlier)
+        return earlier == thing or earlier in _NOT_A_THING or (cls is not None and cls == self.count_class.get(thing)) \
+            or bool(currency and earlier in self.amount_nouns and thing in self.amount_nouns)
 
     def _cued(self, doc: Document, m: re.Match) -> bool:
         """A change cue among the two words before a number ("rose from 36"): the words after
@@ -369,14 +386,19 @@ class NumberConsistency(Check):
         view = doc.view
         if _TOLL_CHANGED.search(view):
             return  # "the death toll rose to 16", "another two people died"
-        tolls = [(m, "n" if m.group("n") else "m") for m in self.toll.finditer(view)]
+        again = list(self.toll_again.finditer(view))
+        # "The five deaths make it the deadliest fire since 2009, when a blaze killed six": a toll in
+        # the sentence that takes one up again is another event's, for comparison
+        compared = {self._sentence_of(doc, m.start()) for m in again}
+        tolls = [(m, "n" if m.group("n") else "m") for m in self.toll.finditer(view)
+                 if self._sentence_of(doc, m.start()) not in compared]
         values = {_value(m.group(g)) for m, g in tolls}
         if len(values) != 1 or None in values:
             return
         key = "the death toll"
         for m, g in tolls:
             yield Quantity(key, _value(m.group(g)) or 0, m.start(g), m.end(g), self._sentence_of(doc, m.start(g)))
-        for m in self.toll_again.finditer(view):
+        for m in again:
             value = _value(m.group("n"))
             if value is not None:
                 yield Quantity(key, value, m.start("n"), m.end("n"), self._sentence_of(doc, m.start("n")), stated=True)
