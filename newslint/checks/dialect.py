@@ -14,10 +14,9 @@ article's only dialect spelling, is flagged against three kinds of mark of the o
 which its counterpart, where both dialects write it ("programme" among "program"), is one. "License"
 as a noun ("a license") is American: British copy keeps it for the verb. Capitalised words
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
-unless the article also writes -ise. A quotation of writing (a statement, a letter, an embedded post:
-Document.written_quotes) keeps its writer's spelling: it is not counted, and flagged only where it
-mixes the two dialects itself ("not realising ... my favorite novels"). Speech has no spelling: the
-reporter writes it down in the article's, so a spoken quotation counts and is flagged as prose is.
+unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
+spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
+... my favorite novels").
 """
 from __future__ import annotations
 
@@ -91,7 +90,7 @@ class DialectMix(Check):
         for word in present:
             found = marked[dialects[word]]
             for start in bounded_occurrences(view, word, _joins_before, _joins_after):
-                where = quoted if doc.in_quote(start, start + len(word), written=True) else marked
+                where = quoted if doc.in_quote(start, start + len(word)) else marked
                 where[dialects[word]].append((start, start + len(word), word))
         marked["en-US"] += self._us_nouns(doc)
         for found in (*marked.values(), *quoted.values()):
