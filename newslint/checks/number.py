@@ -277,8 +277,7 @@ class NumberConsistency(Check):
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         for age in article(doc).ages:
             yield Quantity(f"{_AGE}{age.person}", age.value, age.start, age.end, self._sentence_of(doc, age.start),
-                           stated=age.how in ("birthday", "born"),
-                           said=f"{age.value} (born {doc.view[age.start:age.end]})" if age.how == "born" else "")
+                           stated=age.how in ("birthday", "born", "turning"), said=_said_age(doc, age))
 
     def _transposed(self, doc: Document) -> Iterator[Quantity]:
         """Counts of one thing under one governor whose digits are one another's, swapped: "the
@@ -456,6 +455,13 @@ def _cue_words(before: list[str], opens_sentence: bool, after: list[str]) -> set
     words = [w for k, w in enumerate(before) if not w[:1].isupper() or (k == 0 and opens_sentence)]
     words += [w for w in after if not w[:1].isupper()]
     return {w.strip(",.;:()\"“”'’").lower() for w in words}
+
+
+def _said_age(doc: Document, age) -> str:
+    """How the message gives an age its span does not state: "59 (turns 60)", "25 (born 1999)"."""
+    written = doc.view[age.start:age.end]
+    return f"{age.value} (born {written})" if age.how == "born" else \
+        f"{age.value} (turns {written})" if age.how == "turning" else ""
 
 
 def _year(number: str) -> bool:

@@ -43,12 +43,17 @@ _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<ag
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
 _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
 # "Brennan, who was born in 1961", "Lacey was born on March 3, 1936": the name right before
-_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in|on) (?:\d{1,2} )?(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?"
-                   r"(?P<year>(?:18|19|20)\d\d)\b")
+# or "born in Kelby in March 1999" (a place first)
+_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:in|on) (?:\d{1,2} )?"
+                   r"(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?(?P<year>(?:18|19|20)\d\d)\b")
+# an age about to change: "who turns 60 next month" is 59 now
+_TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?:week|month)|later this (?:week|month)|"
+                    r"tomorrow|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 # "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
 _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,80}?, "
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
+_MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 # a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # each starts with a literal character, which the engine looks for in C
@@ -81,7 +86,7 @@ class Age(NamedTuple):
     value: int
     start: int        # the number's span
     end: int
-    how: str          # apposition, description, year-old, birthday, death
+    how: str          # apposition, description, year-old, birthday, turning, born, death
 
 
 class Amount(NamedTuple):
@@ -442,8 +447,12 @@ class _AgeReader:
             older = today.year - int(m.group("year"))
             day = _DAY_MONTH.search(view, m.start(), m.start("year"))
             month = MONTHS.get((day.group("m1") or day.group("m2")).lower()) if day else None
+            alone = None if day else _MONTH_ONLY.search(view, m.start(), m.start("year"))
+            month_alone = MONTHS.get(alone.group("m").lower()) if alone else None
             if day and month:  # "3 May 1938", "May 3, 1938": the age itself
                 value = older - ((today.month, today.day) < (month, int(day.group("d1") or day.group("d2"))))
+            elif month_alone and month_alone != today.month:  # "March 1999": so is the age, but in its month
+                value = older - (today.month < month_alone)
             else:  # the birthday may be still to come
                 value = older - 1 if older - 1 in {a.value for a in ages if a.person == who} else older
             if 0 < value < 120:
@@ -451,12 +460,17 @@ class _AgeReader:
         return found
 
     def occasions(self) -> list[Age]:
-        """"his 101st birthday", and "He was 88." after the news of a death."""
+        """"his 101st birthday", "who turns 60 next month" (59 now), and "He was 88." after the
+        news of a death."""
         found: list[Age] = []
         for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
             person = self.named_before(m.start())
             if person:
                 found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
+        for m in _TURNS.finditer(self.view) if "turn" in self.view else ():
+            person = self.named_before(m.start())
+            if person:
+                found.append(Age(person, int(m.group("n")) - 1, m.start("n"), m.end("n"), "turning"))
         view = self.view
         for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view else ():
             group = "n" if m.group("n") else "m"
