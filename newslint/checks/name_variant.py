@@ -1,7 +1,8 @@
 """name-variant: one name spelt two ways in one article ("Blinken" x8, "Blinkin" x1).
 
 The rarer form is flagged when it is one edit (a slip: a letter dropped, doubled, swapped or
-mistyped) from a form the article uses more often, and is not itself a dictionary word.
+mistyped) from a form the article uses more often, and is not itself a dictionary word; two
+edits for a long name, or for one whose consonants are the other's ("Fairburn", "Fairbairn").
 Transliteration variants ("Zelenskyy"/"Zelensky") are caught the same way. Distinct people
 with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, unless
 no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
@@ -21,6 +22,8 @@ from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
 COMMON_ZIPF = 3.0
+SKELETON_MIN = 6  # names this long whose consonants agree may differ by two edits
+_VOWELS = re.compile(r"[aeiouy]+")
 # a name the web writes this often (david 5.1, george 4.6) has no unknown namesake one slip away
 COMMON_NAME_ZIPF = 4.0
 
@@ -203,7 +206,11 @@ class NameVariant(Check):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
         if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
-        limit = self.options["max_edits"] + (min(len(rare), len(usual)) >= self.options["long_name"])
+        shortest = min(len(rare), len(usual))
+        # a long name, or one whose consonants are the other's, group for group ("Fairburn",
+        # "Fairbairn"), may differ by one more edit: a vowel sound spelt another way is one slip
+        limit = self.options["max_edits"] + (shortest >= self.options["long_name"] or (
+            shortest >= SKELETON_MIN and _skeleton(rare) == _skeleton(usual)))
         return edit_distance(rare, usual, limit) <= limit
 
     @staticmethod
@@ -247,6 +254,14 @@ def _acronym(word: str) -> bool:
     return len(stem) >= 2 and stem.isupper()
 
 
+def _skeleton(word: str) -> str:
+    """The first letter and the groups of consonants after it, in order: Fairbairn and
+    Fairburn -> "f|-rb-rn", Treacy and Tracey -> "t|r-c-"; Angeles ("a|ng-l-s") is not Anglos
+    ("a|ngl-s")."""
+    lower = word.lower()
+    return lower[:1] + "|" + "-".join(_VOWELS.split(lower[1:]))
+
+
 def _undoubled(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", word.lower())
 
@@ -265,6 +280,8 @@ class _Neighbours:
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
         if len(word) >= self.long_name:
             keys |= {k[:i] + k[i + 1:] for k in list(keys) for i in range(len(k))}
+        if len(word) >= SKELETON_MIN:
+            keys.add("#" + _skeleton(word))
         return keys
 
     def near(self, word: str) -> set[str]:
