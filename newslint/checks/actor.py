@@ -9,7 +9,9 @@ that is flagged, with the places that establish the real actor as related locati
 Distinct events are left alone: another destination, a time of its own ("next month", "in
 November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
 sentence names a second event). Two people with the event as often: it is the one the body's
-first sentence names first. Event nouns, verbs and cue words are the rule's YAML.
+first sentence names first. The event is someone's by a possessive, a by-phrase or a pronoun,
+or by being the subject that makes it in two sentences ("Gov. Delgado led a trade mission to
+Japan" ... "In Tokyo, Delgado met ..."). Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
 
@@ -95,8 +97,9 @@ class Actor(Check):
                     continue
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun") for m in established):
-                continue  # subjects alone do not make the event someone's
+            if not any(m.kind in ("possessive", "by", "pronoun") for m in established) \
+                    and len({m.sentence for m in established}) < 2:
+                continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
             places = {m.destination for m in established if m.destination} | \
                 {d for m in established for d in self._sentence_places(doc, m.sentence, others)}
