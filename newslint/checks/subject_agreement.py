@@ -52,6 +52,7 @@ NUMBERS = ("singular", "plural")
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
 MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
 MAX_ADVERBS = 2
+MAX_BEFORE_ITS = 4  # words from a verb to the "its" that takes its subject back: "have not yet published its"
 MAX_APPOSITION = 10  # words between the commas after a person: "Bob Murray, chairman of the club, have"
 # a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
 PLURAL_STRAY_SHARE = 0.3
@@ -150,6 +151,8 @@ class SubjectAgreement(Check):
             verb = tokens[i]
             number, other = self.forms[verb.text]
             reading = self._subject(doc, i)
+            if reading is None and number == "plural":
+                reading = self._name_with_its(doc, i)
             if reading is None or reading[0] == number:
                 continue
             _, first, last = reading
@@ -225,6 +228,32 @@ class SubjectAgreement(Check):
         if word in self.relatives:
             return self._antecedent(doc, j)
         return self._clause_subject(doc, j)
+
+    def _name_with_its(self, doc: Document, verb: int) -> tuple[str, int, int] | None:
+        """A name opening a clause whose plural verb the sentence takes back with "its" a few
+        words on ("Citywide Bank have sold its insurance arm", "Harlow Council have approved its
+        budget"): British copy may give a firm or a council either number, but not both in one
+        breath. Only lower-case words that name nothing stand between: "have fined Chelsea for its
+        conduct" and "have approved the plan and its costs" give "its" another owner, and "have
+        said its impact" opens a clause of its own."""
+        tokens = doc.tokens
+        last = verb - 1
+        if not tokens[last].text[:1].isupper() or _looks_plural(_plain(tokens[last].text).lower()):
+            return None
+        first = last
+        while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[:1].isupper():
+            first -= 1
+        if not self._opens_clause(doc, first) or _plain(tokens[first].text).lower() in self.no_head - {"the"}:
+            return None
+        s, e = doc.sentences[max(0, doc.sentence_index(tokens[verb].start))]
+        for k in range(verb + 1, min(verb + 1 + MAX_BEFORE_ITS, len(tokens))):
+            word = tokens[k]
+            if word.text == "its" and word.start < e and self._joined(doc, k - 1, k):
+                return "singular", first, last
+            if word.start >= e or not self._joined(doc, k - 1, k) or not word.text.islower() \
+                    or word.text in self.determiners or word.text in self.openers:
+                return None  # "Labour have said its impact": a clause of its own
+        return None
 
     def _before_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
         """A singular subject before words set off by commas, the verb after the second: a noun
