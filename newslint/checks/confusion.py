@@ -70,6 +70,8 @@ class Confusion(Check):
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
                                  "sides of a slip: to/too: 200", minimum=1),
+        "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
+                                       "the pairs say: fewer ('fewer loans')"),
     }
     PLACEHOLDERS = ("match", "suggestion", "ratio")
     rule_ids: ClassVar[set[str]] = set()  # the ids of the rules of this type built in this process
@@ -108,6 +110,7 @@ class Confusion(Check):
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
                                for k, v in self.options["unless_earlier"].items()}
+        self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -177,6 +180,8 @@ class Confusion(Check):
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
+            if word in self.before_plurals and _before_plural(doc, tok):
+                continue
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             if not self.wanted(doc, tok.start, tok.end, spans):
@@ -212,6 +217,18 @@ class Confusion(Check):
             return found
         return [d for d in found
                 if d.rule != self.rule.id or not any(s < d.offset + d.length and d.offset < e for s, e in others)]
+
+
+def _before_plural(doc: Document, tok: Token) -> bool:
+    """Whether a plural noun follows the token: "fewer loans" (a regular plural of a dictionary
+    word, or one the word pair table counts as plural: "fewer people")."""
+    from ..resources import lexicon, noun_number
+    i = doc.token_range(tok.start, tok.end).start + 1
+    if i >= len(doc.tokens) or doc.view[tok.end:doc.tokens[i].start] != " ":
+        return False
+    nxt = _plain(doc.tokens[i].text).lower()
+    return noun_number.get().number(nxt) == "plural" or (
+        len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") and lexicon.get().is_word(nxt[:-1]))
 
 
 def _function_word(word: str) -> bool:
