@@ -6,8 +6,9 @@ edits for a long name, or for one whose consonants are the other's ("Fairburn", 
 Transliteration variants ("Zelenskyy"/"Zelensky") are caught the same way. Distinct people
 with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, unless
 no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
-"David Plotz"), and names shorter than `min_length` ("Xi", "Xie") are left alone; a form of four
-letters is compared only with a person's name ("Irna" is no slip for Iran, nor "Tham" for Thai).
+"David Plotz"), and names shorter than `min_length` ("Xi", "Xie") are left alone; two forms of four
+letters are compared only as a person's name ("Irna" is no slip for Iran, nor "Tham" for Thai; "Jasn"
+is one for Jason).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
 COMMON_ZIPF = 3.0
-SHORT_NAME = 5  # a shorter form is compared only with a person's name: short places and acronyms abound
+SHORT_NAME = 5  # two shorter forms are compared only as a person's name: short places and acronyms abound
 SKELETON_MIN = 6  # names this long whose consonants agree may differ by two edits
 _VOWELS = re.compile(r"[aeiouy]+")
 # a name the web writes this often (david 5.1, george 4.6) has no unknown namesake one slip away
@@ -127,7 +128,7 @@ class NameVariant(Check):
             candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
                           and self._variant(rare, f, rare in plural or f not in possessed)]
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
-                candidates = [f for f in candidates if f in article(doc).cast.persons]
+                candidates = [f for f in candidates if len(f) >= SHORT_NAME or f in article(doc).cast.persons]
             if not candidates:
                 continue
             if lexicon.known(rare):
