@@ -211,6 +211,9 @@ class NameVariant(Check):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
         if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
+        lower = rare.lower()
+        if lower.endswith("ed") and usual.lower() in (lower[:-1], lower[:-2], lower[:-2] + "er"):
+            return False  # "Tased" beside "Taser", "Skyped" beside "Skype": a verb made of the name
         shortest = min(len(rare), len(usual))
         # a long name, or one whose consonants are the other's, group for group ("Fairburn",
         # "Fairbairn"), may differ by one more edit: a vowel sound spelt another way is one slip

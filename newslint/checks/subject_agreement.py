@@ -350,7 +350,8 @@ class SubjectAgreement(Check):
             if before == "of":  # "one of the ministers": a share of a whole is no subject, but one is
                 one = first - 2
                 if _plain(tokens[one].text).lower() in ("one", "each"):
-                    return ("singular", one, head) if self._opens_clause(doc, one) else None
+                    start = self._quantified(doc, one)  # "At least one of the banks has"
+                    return ("singular", start, head) if self._opens_clause(doc, start) else None
                 # "the driver of the car were": a head the word pair table makes singular, which
                 # counts no share ("the number of", "a minority of", "six of the 20")
                 owner = self._phrase(doc, one)
@@ -362,6 +363,15 @@ class SubjectAgreement(Check):
                 return None
             head = first - 2
         return None
+
+    def _quantified(self, doc: Document, one: int) -> int:
+        """The first token of "at least one", "only one", "just one" ending at `one`."""
+        words = [_plain(doc.tokens[k].text).lower() for k in range(max(0, one - 2), one)]
+        if words[-1:] in (["only"], ["just"]) and self._joined(doc, one - 1, one):
+            return one - 1
+        if words == ["at", "least"] and self._joined(doc, one - 2, one - 1) and self._joined(doc, one - 1, one):
+            return one - 2
+        return one
 
     def _antecedent(self, doc: Document, relative: int) -> tuple[str, int, int] | None:
         """The number of a relative pronoun's antecedent, the noun phrase just before it, when
