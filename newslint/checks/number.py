@@ -272,7 +272,10 @@ class NumberConsistency(Check):
         before = doc.view[s:q.start].split()
         after = [] if q.bound else doc.view[q.end:e].split()[:_CUE_WINDOW]
         cues = self.age_change if q.key.startswith(_AGE) else self.change
-        return bool(cues & _cue_words(before[-_CUE_WINDOW:], len(before) <= _CUE_WINDOW, after))
+        found = cues & _cue_words(before[-_CUE_WINDOW:], len(before) <= _CUE_WINDOW, after)
+        if before and before[-1].lower() != "of":
+            found.discard("of")  # "a total of 300" counts a change; "the terms of the $12.5m deal" names a thing
+        return bool(found)
 
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         for age in article(doc).ages:
