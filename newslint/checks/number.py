@@ -13,6 +13,8 @@
              a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
+  tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
+             vote's only tally is the number against
   restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
              gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
              "these" and a number whose digits are an earlier one's in another order, a slip of
@@ -87,6 +89,15 @@ _TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climb
                            r"(?:died|dead) (?:later|since|overnight|in hospital))\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the|his|her|their|its) \Z")
 # words after a number that name no thing: "$75 million to the university"
+# a vote's tally: "voted 7-2", "passed 52-48", "a 5-4 vote", "by a vote of 7 to 2"
+_TALLY = re.compile(r"\b(?:(?:voted|passed|approved|rejected|defeated|carried|backed|failed|vote of|votes? was)"
+                    r" (?P<a>\d{1,3})(?:-| to )(?P<b>\d{1,3})\b"
+                    r"|(?P<c>\d{1,3})-(?P<d>\d{1,3}) (?:vote|decision|ruling)\b)")
+# the members of the body who voted against, counted: "one of three members who voted against",
+# "the two councillors who voted no", "three commissioners voted against"
+_AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?members|councillors|council(?:wo)?men|"
+                      r"commissioners|supervisors|trustees|directors|justices|judges|aldermen|selectmen|governors)"
+                      r"(?: who)? voted (?:against|no)\b")
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
@@ -196,7 +207,8 @@ class NumberConsistency(Check):
         if not sentences:
             return
         quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
-                      *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc)]
+                      *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc),
+                      *self._tallies(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in sorted(quantities, key=lambda q: q.start):  # the value given first is the reference
             by_key.setdefault(q.key, []).append(q)
@@ -404,6 +416,30 @@ class NumberConsistency(Check):
             value = _value(m.group("n"))
             if value is not None:
                 yield Quantity(key, value, m.start("n"), m.end("n"), self._sentence_of(doc, m.start("n")), stated=True)
+
+    def _tallies(self, doc: Document) -> Iterator[Quantity]:
+        """A vote's tally ("voted 7-2") and the members said to have voted against it ("one of
+        three members who voted against"): the smaller side of the tally is the count against,
+        when the article gives one tally only (two are two votes)."""
+        view = doc.view
+        if " voted " not in view:
+            return
+        tallies = list(_TALLY.finditer(view))
+        sides = {tuple(sorted((int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d")))))
+                 for m in tallies}
+        if len(sides) != 1:
+            return
+        (against, _), = sides
+        m = tallies[0]
+        key = "the number who voted against"
+        # the smaller side's digits in the first tally: "7-2" -> "2"
+        at = next(m.start(g) for g in ("a", "b", "c", "d") if m.group(g) and int(m.group(g)) == against)
+        yield Quantity(key, against, at, at + len(str(against)), self._sentence_of(doc, at), stated=True)
+        for said in _AGAINST.finditer(view):
+            value = _value(said.group("n"))
+            if value is not None:
+                yield Quantity(key, value, said.start("n"), said.end("n"), self._sentence_of(doc, said.start()),
+                               stated=True)
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:
