@@ -401,6 +401,8 @@ class NumberConsistency(Check):
         if _TOLL_CHANGED.search(view):
             return  # "the death toll rose to 16", "another two people died"
         again = list(self.toll_again.finditer(view))
+        if not again:
+            return  # a toll nobody takes up again contradicts nothing
         # "The five deaths make it the deadliest fire since 2009, when a blaze killed six": a toll in
         # the sentence that takes one up again is another event's, for comparison
         compared = {self._sentence_of(doc, m.start()) for m in again}
