@@ -431,11 +431,21 @@ class SubjectAgreement(Check):
         while j > 0 and view[tokens[j - 1].end:tokens[j].start] in (" ", ". "):
             j -= 1
             word = _plain(tokens[j].text)
-            if word.lower() in self.shared_with or word.lower() in self.prepositions:
-                return False
+            if word.lower() in self.shared_with or word.lower() == "to":
+                return False  # "to" may open a verb: "things I wanted to get done that are"
+            if word.lower() in self.prepositions:
+                # "experts, like Dr. Fauci, who": the people before it may be meant; "the most
+                # trouble for Sen. Kamala Harris (D-CA), who" names no one else
+                return j == 0 or not self._people_before(doc, j)
             if not word[0].isupper() and word not in vocabulary()["roles"]:
                 break
         return True
+
+    def _people_before(self, doc: Document, preposition: int) -> bool:
+        """Whether the word before a preposition (past a comma) may stand for people: a plural
+        ("experts, like", "members in") or a capitalised name."""
+        before = _plain(doc.tokens[preposition - 1].text)
+        return before[:1].isupper() or _looks_plural(before.lower()) or self.nouns.number(before.lower()) == "plural"
 
     def _phrase(self, doc: Document, head: int) -> tuple[str | None, int] | None:
         """(number, first token) of the noun phrase whose head is `head`: a determiner or a
