@@ -331,7 +331,18 @@ class SubjectAgreement(Check):
                 self._joined(doc, start - 1, start) or (view[tokens[start - 1].end:tokens[start].start] == ". "
                                                          and tokens[start - 1].text in vocabulary()["titles"])):
             start -= 1  # "Sen. Maria Lopez, D-Texas, have"
-        return ("singular", start, name) if self._opens_clause(doc, start) else None
+        if not self._opens_clause(doc, start) or self._joined_by_and(doc, start):
+            return None
+        return "singular", start, name
+
+    def _joined_by_and(self, doc: Document, start: int) -> bool:
+        """Whether a name set off by a comma ends a subject joined by "and" earlier in its
+        sentence: "Ray Dunleavy, 58, and his son, Connor Dunleavy, 31, were"."""
+        tokens = doc.tokens
+        if start == 0 or doc.view[tokens[start - 1].end:tokens[start].start] != ", ":
+            return False
+        s = doc.sentences[max(0, doc.sentence_index(tokens[start].start))][0]
+        return any(tokens[k].text.lower() in ("and", "or", "nor") for k in doc.token_range(s, tokens[start].start))
 
     def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:
         """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
