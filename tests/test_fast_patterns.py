@@ -152,3 +152,37 @@ def test_bounded_occurrences_are_the_lookaround_pattern(bounds):
         assert list(bounded_occurrences(text, needle, _joins(before), _joins(after))) == want
 
     same()
+
+
+def test_a_substitution_pattern_of_one_word_is_searched_only_where_the_word_is():
+    from newslint.checks.substitution import required_word
+    assert required_word(r"(?<=\b[Ff]ree )reign\b") == "reign"
+    assert required_word(r"(?<!\bmuch )\b[Ll]ess(?= (?:people|cars)\b)") == "less"
+    assert required_word(r"\b[Ii]ts(?= (?:a|not)\b(?!-))") == "its"
+    assert required_word(r"\b[Ii]t['’]s(?= own\b)") is None  # not one plain word
+    assert required_word(r"(?:then|than)\b") is None
+    assert required_word(r"[Ab]bc") is None  # a class that is no letter's two cases
+
+
+def test_the_required_word_is_what_every_match_of_the_shipped_patterns_is():
+    """Skipping a text without the word loses no match: each match is the word itself."""
+    from pathlib import Path
+
+    import regex
+    import yaml
+
+    from newslint.checks.substitution import required_word
+    root = Path(__file__).resolve().parent.parent
+    swap = yaml.safe_load((root / "rules/grammar/confused-words.yaml").read_text(encoding="utf-8"))["swap"]
+    cases = yaml.safe_load((root / "tests/fixtures/rules/grammar/confused-words.yaml").read_text(encoding="utf-8"))
+    texts = [c.get("fail_str") or c.get("pass_str") or "" for c in cases["cases"].values()]
+    checked = 0
+    for pattern in swap:
+        word = required_word(pattern)
+        if word is None:
+            continue
+        for text in texts:
+            for m in regex.finditer(pattern, text, regex.VERSION0):
+                assert m.group().lower() == word, (pattern, m.group())
+                checked += 1
+    assert checked >= 30

@@ -52,7 +52,7 @@ class Substitution(Check):
         self.lower_swap = {k.lower(): v for k, v in self.swap.items()}
         if opts["regex"]:
             flags = re.IGNORECASE if opts["ignorecase"] else 0
-            self.patterns = [(compile_pattern(k, flags, rule), v) for k, v in self.swap.items()]
+            self.patterns = [(compile_pattern(k, flags, rule), v, required_word(k)) for k, v in self.swap.items()]
             self.handle = None
         else:
             self.patterns = []
@@ -64,7 +64,10 @@ class Substitution(Check):
             for m in self.handle.find(doc):
                 yield m.start, m.end, self.swap.get(m.phrase) or self.lower_swap[m.phrase.lower()]
         seen = set()  # two patterns may find the same span: "more popular then ever"
-        for pattern, good in self.patterns:
+        lowered = doc.lowered if self.patterns else ""
+        for pattern, good, word in self.patterns:
+            if word is not None and word not in lowered:
+                continue  # a text without the word needs no search (nor the pattern compiled)
             for m in pattern.finditer(doc.view):
                 if m.end() > m.start() and m.span() not in seen and (
                         not self.whole_words or on_word_boundaries(doc.view, m.start(), m.end())):
@@ -81,3 +84,39 @@ class Substitution(Check):
             suggestion = match_case(doc.view[start:end], good)
             fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
             yield self.report(doc, start, end, suggestions=[suggestion], fix=fix, suggestion=suggestion)
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_ONE_WORD = re.compile(r"(?:\\b)?(?:\[([A-Za-z])([A-Za-z])\])?([a-z]+)(?:\\b)?")
+
+
+def required_word(pattern: str) -> str | None:
+    """The word, in lower case, that every match of a pattern is made of, when the pattern is one
+    word between lookarounds: "(?<=\\b[Ff]ree )reign\\b" -> "reign", "\\b[Ii]ts(?= ...)" -> "its".
+    None for any other pattern, which is searched in every text."""
+    rest, i = [], 0
+    while i < len(pattern):
+        if _LOOKAROUND.match(pattern, i):
+            depth = 0
+            while i < len(pattern):  # skip the group, escapes and classes included
+                ch = pattern[i]
+                if ch == "\\":
+                    i += 2
+                    continue
+                if ch == "[":
+                    i = pattern.index("]", i + 2)
+                elif ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            i += 1
+            continue
+        rest.append(pattern[i])
+        i += 1
+    m = _ONE_WORD.fullmatch("".join(rest))
+    if m is None or (m.group(1) and m.group(1).lower() != m.group(2).lower()):
+        return None
+    return ((m.group(2) or "") + m.group(3)).lower()
