@@ -122,8 +122,11 @@ class WeekdayDate(Check):
         on_date: dict[str, list[DateMention]] = {}
         weekday_at = {s: (s, e, n) for s, e, n in weekdays}
         date_at = {d.start: d for d in dates}
+        # a date beside its weekday is read from the weekday: "will vote on Wednesday, March 6"
+        named_from = {paired.start: s for s, e, _ in weekdays if s in done
+                      and (paired := self._paired_date(view, s, e, dates)) is not None and paired.start > s}
         for at in sorted(weekday_at.keys() - done | date_at.keys()):
-            if view[max(0, at - 4):at] != " on ":
+            if view[max(0, named_from.get(at, at) - 4):named_from.get(at, at)] != " on ":
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
@@ -131,8 +134,9 @@ class WeekdayDate(Check):
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
-            m = self.event_on.search(view, max(0, at - _LOOK_BACK), at)
-            if m is None or self.distinct & set(view[m.end("noun"):at].lower().split()):
+            anchor = named_from.get(at, at)
+            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
+            if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()):
                 continue
             noun = self._kind(m.group("noun"))
             if at in weekday_at:
@@ -187,11 +191,14 @@ class WeekdayDate(Check):
                 if not any(s <= m.start() < e for s, e in spans)}
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
-        """The kind of event a weekday owns: "Sunday's final", "Tuesday’s vote"."""
+        """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the
+        board's Thursday vote"."""
         end = weekday[1]
-        if view[end:end + 2] not in ("'s", "’s") or self.date_event is None:
+        if self.date_event is None:
             return None
-        m = self.date_event.match(view, end + 2)
+        if view[end:end + 2] in ("'s", "’s"):
+            end += 2
+        m = self.date_event.match(view, end)
         return self._kind(m.group("noun")) if m else None
 
     def _kind(self, noun: str) -> str:
