@@ -124,8 +124,10 @@ class TitleConsistency(Check):
         before = [w.strip(",.;:()\"“”'’").lower() for w in doc.view[s:r.start].replace("-", " ").split()[-3:]]
         role = doc.view[r.start:r.end].replace("-", " ").lower().split()
         after = [w.strip(",.;:()\"“”'’") for w in doc.view[r.end:e].replace("-", " ").split()[:6]]
-        if self.change & {*before, *role, *(w.lower() for w in after)} or self.past & set(before[-2:]):
-            return True  # "former Commerce Secretary", "who was Gov. Ruiz"
+        past_before = self.past & set(before[-1:]) or (
+            len(before) > 1 and before[-2] in self.past and before[-1] in ("a", "an", "the", "then"))
+        if self.change & {*before, *role, *(w.lower() for w in after)} or past_before:
+            return True  # "former Commerce Secretary", "who was Gov. Ruiz", "was the Mayor" (not "was for")
         return any(w.lower() in self.past and self.heads & set(after[n + 1:n + 5]) for n, w in enumerate(after))
 
     def _roles(self, doc: Document) -> Iterator[Role]:
