@@ -453,7 +453,12 @@ class NumberConsistency(Check):
             s, e = doc.sentences[sentence]
             # the next five words (not a split of the rest of the sentence: quadratic in a long one)
             words = [w.group().strip(",.;:()\"“”'’").lower() for w in islice(_NON_SPACE.finditer(view, m.end(), e), 5)]
-            verbs = self.count_verbs & set(words)
+            # and the word between the number and the noun ("the 16 injured passengers"), and a
+            # participle before the number ("injuring 14 passengers"), in the form of the past (not
+            # "killed 14 people": a verb before the count states an event, which two may share)
+            before = view[max(s, m.start() - 16):m.start()].split()[-1:]
+            words += view[m.end("n"):m.start("noun")].split() + [w for w in before if w.endswith("ing")]
+            verbs = {self._past(w) for w in words} & self.count_verbs
             if len(verbs) != 1:
                 continue
             key = f"the number of {m.group('noun')} {verbs.pop()}"
@@ -461,6 +466,12 @@ class NumberConsistency(Check):
                 continue  # two counts in one sentence are a breakdown, not a restatement
             seen_sentences[key].add(sentence)
             yield Quantity(key, _value(m.group("n")) or 0, m.start("n"), m.end("n"), sentence)
+
+    def _past(self, verb: str) -> str:
+        """A count verb in -ing in the form of its past, when that is a count verb: injuring -> injured."""
+        lower = verb.lower()
+        past = lower[:-3] + "ed"
+        return past if lower.endswith("ing") and past in self.count_verbs else lower
 
     def _amounts(self, doc: Document) -> Iterator[Quantity]:
         if self.amount is None or not any(c in doc.view for c in "£$€"):
