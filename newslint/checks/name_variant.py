@@ -19,7 +19,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
-from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, words
+from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, sound_key, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
@@ -176,7 +176,8 @@ class NameVariant(Check):
                 usual = max(group, key=lambda g: (len(names[g]), -names[g][0][0]))  # then the one given first
                 for rare in group:
                     spans = names[rare]
-                    once_each = len(names[usual]) == len(spans) == 1 and edit_distance(rare, usual, 1) <= 1 \
+                    once_each = len(names[usual]) == len(spans) == 1 and (
+                        edit_distance(rare, usual, 1) <= 1 or sound_key(rare) == sound_key(usual)) \
                         and surname in model.cast.persons and two_words[spans[0]] and two_words[names[usual][0]]
                     if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
