@@ -58,9 +58,11 @@ _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # each starts with a literal character, which the engine looks for in C
 _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
-                        r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b")
+                        r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b"
+                        # "Vance, a retired pharmacist, was 84.": a sentence of the person and a description
+                        r"|(?:(?<=[.!?] )|(?<!.))(?P<who>[A-Z][\w’'-]*), [^,.!?\n]{1,60}, was (?P<k>\d{1,3})\.")
 _DIGIT = re.compile(r"\d")
-_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+) (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
+_SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+),? (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
 
 
 @lru_cache(maxsize=1)
@@ -473,11 +475,11 @@ class _AgeReader:
                 found.append(Age(person, int(m.group("n")) - 1, m.start("n"), m.end("n"), "turning"))
         view = self.view
         for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view else ():
-            group = "n" if m.group("n") else "m"
+            group = next(g for g in ("n", "m", "k") if m.group(g))
             if group == "n" and self.view[max(0, m.start() - 2):m.start()].strip(" ") not in ("", ".", "!", "?"):
                 continue  # "He was 88." is a sentence of its own
-            person = self.named_before(m.start())
-            if person:
+            person = self.named_before(m.start(group))
+            if person and (group != "k" or view[m.start("who"):m.end("who")].endswith(person)):
                 found.append(Age(person, int(m.group(group)), m.start(group), m.end(group), "death"))
         return found
 
