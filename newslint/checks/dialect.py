@@ -56,7 +56,15 @@ def _american_nouns() -> frozenset[str]:
     from ..resources import lexicon
     dialects = lexicon.get().dialect_map()
     return frozenset(c for g, d in dialects.items() if d == "en-GB" and g.endswith(("ce", "ces"))
-                     and (c := lexicon.counterpart(g)) and c not in dialects)
+                     and (c := _shared_counterpart(g)))
+
+
+def _shared_counterpart(word: str) -> str | None:
+    """The other dialect's spelling of a word, where both dialects write that spelling too:
+    programme -> program (software), licence -> license (the verb)."""
+    from ..resources import lexicon
+    counterpart = lexicon.counterpart(word)
+    return counterpart if counterpart and counterpart not in lexicon.get().dialect_map() else None
 
 
 class DialectMix(Check):
@@ -103,7 +111,7 @@ class DialectMix(Check):
         # what says the article is in its dialect: its spellings, or else the marks of its house style
         evidence = [(s, e, f"{NAMES[home]} '{w}' here", w) for s, e, w in home_words[:3]] or \
             [(s, e, f"{NAMES[home]} style '{w}' here", w)
-             for s, e, w in self._style_marks(doc, home, lexicon, marked[away])[:3]]
+             for s, e, w in self._style_marks(doc, home, marked[away])[:3]]
         oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
         for start, end, word in sorted(marked[away] + self._mixed_quotes(doc, quoted[away], quoted[home])):
             if oxford_ok and lexicon.is_oxford(word):
@@ -131,7 +139,7 @@ class DialectMix(Check):
                         found.append((start, start + len(word), word))
         return found
 
-    def _style_marks(self, doc: Document, dialect: str, lexicon,
+    def _style_marks(self, doc: Document, dialect: str,
                      others: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Where the house style of `dialect` shows ("$5,000", "Jan. 24"), first of each kind;
         and where the article writes the counterpart of one of the `others` (the other dialect's
@@ -139,8 +147,8 @@ class DialectMix(Check):
         found = [(m.start(), m.end(), m.group())
                  for m in (p.search(doc.view) for p in self.signals.get(dialect, [])) if m]
         for word in {w for _, _, w in others}:
-            counterpart = lexicon.counterpart(word)
-            if counterpart and counterpart not in lexicon.get().dialect_map():
+            counterpart = _shared_counterpart(word)
+            if counterpart:
                 written = next((start for start in bounded_occurrences(doc.view, counterpart, _joins_before,
                                                                        _joins_after)
                                 if not doc.in_quote(start, start + len(counterpart))), None)
@@ -159,7 +167,7 @@ class DialectMix(Check):
         majority, minority = ("en-GB", "en-US") if gb > us_only else ("en-US", "en-GB")
         if min(gb, us_only) > 1 or gb + us_only == 0:
             return None  # more than one word against the article's dialect needs the lead above
-        marks = {dialect: len(self._style_marks(doc, dialect, lexicon, marked[other]))
+        marks = {dialect: len(self._style_marks(doc, dialect, marked[other]))
                  for dialect, other in (("en-GB", "en-US"), ("en-US", "en-GB"))}
         if min(gb, us_only) == 0:  # one word alone: three kinds of mark of the other style, none of its own
             return minority if marks.get(minority, 0) >= _MARKS_AGAINST_A_WORD_ALONE and not marks.get(majority) \

@@ -276,7 +276,8 @@ def _undoubled(word: str) -> str:
 
 
 class _Neighbours:
-    """Forms within one edit of a word (two for long words), found through their deletions."""
+    """Forms within one edit of a word (two for long words), found through their deletions, and
+    forms of six letters or more whose consonant groups are the word's (_skeleton)."""
 
     def __init__(self, forms: list[str], long_name: int):
         self.long_name = long_name

@@ -88,16 +88,17 @@ _TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climb
                            r"jumped|now)|(?:another|more|further|additional|other) (?:\w+ )?(?:people|deaths|bodies)|"
                            r"(?:died|dead) (?:later|since|overnight|in hospital))\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the|his|her|their|its) \Z")
-# words after a number that name no thing: "$75 million to the university"
-# a vote's tally: "voted 7-2", "passed 52-48", "a 5-4 vote", "by a vote of 7 to 2"
-_TALLY = re.compile(r"\b(?:(?:voted|passed|approved|rejected|defeated|carried|backed|failed|vote of|votes? was)"
+# a vote's tally: "voted 7-2", "passed 52-48", "a 5-4 vote", "by a vote of 7 to 2", "defeated 3-4"
+_TALLY = re.compile(r"\b(?:(?P<verb>voted|passed|approved|rejected|defeated|carried|backed|failed|vote of|votes? was)"
                     r" (?P<a>\d{1,3})(?:-| to )(?P<b>\d{1,3})\b"
                     r"|(?P<c>\d{1,3})-(?P<d>\d{1,3}) (?:vote|decision|ruling)\b)")
+_FELL = frozenset(["rejected", "defeated", "failed"])
 # the members of the body who voted against, counted: "one of three members who voted against",
 # "the two councillors who voted no", "three commissioners voted against"
 _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?members|councillors|council(?:wo)?men|"
                       r"commissioners|supervisors|trustees|directors|justices|judges|aldermen|selectmen|governors)"
                       r"(?: who)? voted (?:against|no)\b")
+# words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
@@ -284,10 +285,10 @@ class NumberConsistency(Check):
         before = doc.view[s:q.start].split()
         after = [] if q.bound else doc.view[q.end:e].split()[:_CUE_WINDOW]
         cues = self.age_change if q.key.startswith(_AGE) else self.change
-        found = cues & _cue_words(before[-_CUE_WINDOW:], len(before) <= _CUE_WINDOW, after)
-        if before and before[-1].lower() != "of":
-            found.discard("of")  # "a total of 300" counts a change; "the terms of the $12.5m deal" names a thing
-        return bool(found)
+        window = before[-_CUE_WINDOW:]
+        if window and window[-1].lower() != "of":  # "a total of 300" states a change; "the terms of
+            window = [w for w in window if w.lower() != "of"]  # the $12.5m deal" names a thing
+        return bool(cues & _cue_words(window, len(before) <= _CUE_WINDOW, after))
 
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         for age in article(doc).ages:
@@ -421,8 +422,9 @@ class NumberConsistency(Check):
 
     def _tallies(self, doc: Document) -> Iterator[Quantity]:
         """A vote's tally ("voted 7-2") and the members said to have voted against it ("one of
-        three members who voted against"): the smaller side of the tally is the count against,
-        when the article gives one tally only (two are two votes)."""
+        three members who voted against"): the smaller side of the tally is the count against (the
+        larger where the motion fell: "defeated 3-4"), when the article gives one tally only (two
+        are two votes)."""
         view = doc.view
         if " voted " not in view:
             return
@@ -431,10 +433,12 @@ class NumberConsistency(Check):
                  for m in tallies}
         if len(sides) != 1:
             return
-        (against, _), = sides
         m = tallies[0]
+        (fewer, more), = sides
+        # the smaller side voted against, unless the motion fell ("defeated 3-4")
+        against = more if m.group("verb") in _FELL else fewer
         key = "the number who voted against"
-        # the smaller side's digits in the first tally: "7-2" -> "2"
+        # the digits of the side against in the first tally: "7-2" -> "2"
         at = next(m.start(g) for g in ("a", "b", "c", "d") if m.group(g) and int(m.group(g)) == against)
         yield Quantity(key, against, at, at + len(str(against)), self._sentence_of(doc, at), stated=True)
         for said in _AGAINST.finditer(view):

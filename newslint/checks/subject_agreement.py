@@ -245,7 +245,7 @@ class SubjectAgreement(Check):
             first -= 1
         if not self._opens_clause(doc, first) or _plain(tokens[first].text).lower() in self.no_head - {"the"}:
             return None
-        s, e = doc.sentences[max(0, doc.sentence_index(tokens[verb].start))]
+        _, e = doc.sentences[max(0, doc.sentence_index(tokens[verb].start))]
         for k in range(verb + 1, min(verb + 1 + MAX_BEFORE_ITS, len(tokens))):
             word = tokens[k]
             if word.text == "its" and word.start < e and self._joined(doc, k - 1, k):
@@ -429,9 +429,10 @@ class SubjectAgreement(Check):
 
     def _sole_noun(self, doc: Document, first: int) -> bool:
         """Whether the noun phrase starting at `first` is the only one a personal relative after it
-        can stand for: no "of", "and", "including" or a preposition among the words just before
-        it ("the parents of the boy, who"; "members in the balcony, who"; "experts, like Dr.
-        Anthony Fauci, who"; "players, including England captain Harry Kane, who")."""
+        can stand for: no "of", "and", "including" or "to" among the words just before it ("the
+        parents of the boy, who"; "players, including England captain Harry Kane, who"), nor a
+        preposition after people ("members in the balcony, who"; "experts, like Dr. Anthony
+        Fauci, who"; but "the most trouble for Sen. Kamala Harris, who")."""
         tokens, view = doc.tokens, doc.view
         if first > 1 and self._joined(doc, first - 1, first):
             verb = _plain(tokens[first - 1].text).lower()

@@ -77,10 +77,12 @@ class WeekdayDate(Check):
         dates = find_dates(view)
         weekdays = [(m.start(), m.end(), m.group()) for m in WEEKDAY.finditer(view)]
         done: set[int] = set()
+        pairs: dict[int, DateMention] = {}  # weekday start -> the date beside it
         for start, end, name in weekdays:
             paired = self._paired_date(view, start, end, dates)
             if paired is not None:
                 done.add(start)
+                pairs[start] = paired
                 date = paired.resolve(around)
                 if date is not None and WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [(paired.start, paired.end)])
@@ -91,7 +93,7 @@ class WeekdayDate(Check):
                 date = around + dt.timedelta(days=offset)
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [])
-        yield from self._events(doc, weekdays, dates, around, done)
+        yield from self._events(doc, weekdays, dates, around, done, pairs)
 
     def _paired_date(self, view: str, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
         for d in dates:
@@ -114,7 +116,7 @@ class WeekdayDate(Check):
             return self.relative[following.group(1).lower()]
         return None
 
-    def _events(self, doc: Document, weekdays, dates, around, done) -> Iterator[Diagnostic]:
+    def _events(self, doc: Document, weekdays, dates, around, done, pairs) -> Iterator[Diagnostic]:
         if self.event_on is None or self.date_event is None:  # both None when there are no event nouns
             return
         view = doc.view
@@ -123,10 +125,10 @@ class WeekdayDate(Check):
         weekday_at = {s: (s, e, n) for s, e, n in weekdays}
         date_at = {d.start: d for d in dates}
         # a date beside its weekday is read from the weekday: "will vote on Wednesday, March 6"
-        named_from = {paired.start: s for s, e, _ in weekdays if s in done
-                      and (paired := self._paired_date(view, s, e, dates)) is not None and paired.start > s}
+        named_from = {paired.start: s for s, paired in pairs.items() if paired.start > s}
         for at in sorted(weekday_at.keys() - done | date_at.keys()):
-            if view[max(0, named_from.get(at, at) - 4):named_from.get(at, at)] != " on ":
+            anchor = named_from.get(at, at)
+            if view[max(0, anchor - 4):anchor] != " on ":
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
@@ -134,7 +136,6 @@ class WeekdayDate(Check):
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
-            anchor = named_from.get(at, at)
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()):
                 continue
@@ -143,7 +144,7 @@ class WeekdayDate(Check):
                 on_weekday.setdefault(noun, []).append(weekday_at[at])
             else:
                 on_date.setdefault(noun, []).append(date_at[at])
-        for noun, d in self._dated_sentences(doc, weekdays, dates, done):
+        for noun, d in self._dated_sentences(doc, pairs, dates):
             on_date.setdefault(noun, []).append(d)
         for noun, d in self._relative_sentences(doc, dates, around):
             on_date.setdefault(noun, []).append(d)
@@ -205,21 +206,15 @@ class WeekdayDate(Check):
         noun = noun.lower()
         return self.kind.get(noun, noun)
 
-    def _dated_sentences(self, doc: Document, weekdays, dates, done) -> Iterator[tuple[str, DateMention]]:
+    def _dated_sentences(self, doc: Document, pairs: dict[int, DateMention],
+                         dates) -> Iterator[tuple[str, DateMention]]:
         """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
         played on Thursday 10 April"."""
-        view = doc.view
-        for start, end, _ in weekdays:
-            if start not in done:
-                continue
-            paired = self._paired_date(view, start, end, dates)
-            if paired is None:
-                continue
-            s, e = doc.sentences[max(0, doc.sentence_index(start))]
-            kinds = self._kinds_named(view, s, e, dates)
-            if len(kinds) == 1:
-                yield kinds.pop(), paired
+        for start, paired in pairs.items():
+            kind = self._sole_kind(doc, start, dates)
+            if kind is not None:
+                yield kind, paired
 
     def _relative_sentences(self, doc: Document, dates, around: dt.date | None) -> Iterator[tuple[str, DateMention]]:
         """A sentence of the reporter's that says "yesterday" or "today" dates the one kind of
@@ -227,15 +222,19 @@ class WeekdayDate(Check):
         committee's decision on Tuesday". A speaker's "yesterday" is the day they spoke."""
         if around is None or self.relative_near is None:
             return
-        view = doc.view
-        for m in self.relative_near.finditer(view):
+        for m in self.relative_near.finditer(doc.view):
             if doc.in_quote(m.start(), m.end()):
                 continue
-            s, e = doc.sentences[max(0, doc.sentence_index(m.start()))]
-            kinds = self._kinds_named(view, s, e, dates)
-            if len(kinds) == 1:
+            kind = self._sole_kind(doc, m.start(), dates)
+            if kind is not None:
                 day = around + dt.timedelta(days=self.relative[m.group(1).lower()])
-                yield kinds.pop(), DateMention(m.start(), m.end(), day.month, day.day, day.year)
+                yield kind, DateMention(m.start(), m.end(), day.month, day.day, day.year)
+
+    def _sole_kind(self, doc: Document, offset: int, dates) -> str | None:
+        """The one kind of event the sentence holding `offset` names, if it names one only."""
+        s, e = doc.sentences[max(0, doc.sentence_index(offset))]
+        kinds = self._kinds_named(doc.view, s, e, dates)
+        return kinds.pop() if len(kinds) == 1 else None
 
     def _report(self, doc, start, end, date, related) -> Diagnostic:
         expected = WEEKDAYS[date.weekday()]

@@ -113,7 +113,8 @@ class Document:
     def written_quotes(self) -> list[tuple[int, int]]:
         """The quotations of writing (statements, letters, posts): see segment.written_quotations."""
         from .segment import written_quotations
-        return written_quotations(self.view, self.blocks, self.quotes, self.sentences)
+        return written_quotations(self.view, self.blocks, self.quotes,
+                                  lambda offset: self.sentences[max(0, self.sentence_index(offset))])
 
     @cached_property
     def lowered(self) -> str:

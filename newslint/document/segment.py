@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from .reading import Block
 
@@ -155,30 +156,29 @@ _WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|tweet(?:s|ed)?|posted|
 
 
 def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, int]],
-                       sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                       sentence_at: Callable[[int], tuple[int, int]]) -> list[tuple[int, int]]:
     """The quotations of writing: embedded posts, and quotations whose attribution names a
     statement, a letter, a note or a post, or says someone wrote or tweeted them. The
     attribution is the unquoted words of the sentence before a quotation's opening mark and of
     the one after its closing mark (the quotation's own, or the next one where it ends a
-    sentence), within its paragraph and short of the quotations next to it: "the release of the
-    ship" three sentences on attributes nothing. They keep their writer's style; a reporter
-    writes speech down in the house style."""
+    sentence; `sentence_at` gives the sentence that holds an offset), within its paragraph and
+    short of the quotations next to it: "the release of the ship" three sentences on attributes
+    nothing. They keep their writer's style; a reporter writes speech down in the house style."""
     import bisect
     posts = set(embedded_posts(view, blocks))
     starts = [b.start for b in blocks]
-
-    def sentence_at(offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
-        return sentences[i] if i >= 0 else (0, 0)
-
     out = []
     for i, (start, end) in enumerate(quotes):
         if (start, end) in posts:
             out.append((start, end))
             continue
         block = blocks[bisect.bisect_right(starts, start) - 1]
-        before = len(view[:start].rstrip()) - 1  # the last character before the opening mark
-        after = end + len(view[end:end + 40]) - len(view[end:end + 40].lstrip())
+        before = start - 1  # the last character before the opening mark, past spaces
+        while before > block.start and view[before].isspace():
+            before -= 1
+        after = end  # the first character after the closing mark, past spaces
+        while after < block.end and view[after].isspace():
+            after += 1
         left = max(block.start, quotes[i - 1][1] if i > 0 else block.start, sentence_at(before)[0])
         right = min(block.end, quotes[i + 1][0] if i + 1 < len(quotes) else block.end, sentence_at(after)[1])
         if _WRITTEN.search(view, left, start) or _WRITTEN.search(view, end, right):

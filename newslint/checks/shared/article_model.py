@@ -56,7 +56,8 @@ _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 # a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
-# each starts with a literal character, which the engine looks for in C
+# the first two start with a literal character, which the engine looks for in C; the third, at a
+# sentence's start, is tried only in a text that holds ", was " (as the others need "died" or "e was ")
 _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b"
                         # "Vance, a retired pharmacist, was 84.": a sentence of the person and a description
@@ -474,7 +475,7 @@ class _AgeReader:
             if person:
                 found.append(Age(person, int(m.group("n")) - 1, m.start("n"), m.end("n"), "turning"))
         view = self.view
-        for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view else ():
+        for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view or ", was " in view else ():
             group = next(g for g in ("n", "m", "k") if m.group(g))
             if group == "n" and self.view[max(0, m.start() - 2):m.start()].strip(" ") not in ("", ".", "!", "?"):
                 continue  # "He was 88." is a sentence of its own
