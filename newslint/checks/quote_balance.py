@@ -2,7 +2,8 @@
 that closes nothing).
 
 News style lets a quotation run on into the next paragraph: the paragraph leaves the closing
-mark off and the next one opens with a quote mark again. That is legal. Curly and straight
+mark off and the next one opens with a quote mark again. That is legal, unless the reporter's
+own words stand inside the open quotation (", adding that", ", she said"): it was meant to close. Curly and straight
 double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are never quotes, and two
 apostrophes (’’, the wire services' closing mark) close an open quotation. A quotation nested in the
 other glyph (“...” inside "...") is a quotation within a quotation. Not quotes: inch marks after
@@ -27,6 +28,9 @@ _FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
 _SINGLE = re.compile(r"['‘’]")
 _TWO_CLOSING = re.compile(r"['’]['’]")
 _SINGLE_OPENING = re.compile(r"['‘][A-Z]")  # led by the mark, which the engine looks for in C
+# the reporter's words, which a quotation running on into the next paragraph does not hold:
+# 'the pantry as "a lifeline for families, adding that donors had cut back.'
+_REPORTED = re.compile(r", (?:adding|(?:he|she|they) (?:said|added|told))\b")
 _NOT_REOPENED = "closes a quotation that ran on from an earlier paragraph, which this one did not re-open"
 
 
@@ -93,6 +97,9 @@ class QuoteBalance(Check):
         if self._opens_single_quotes(doc):
             for at in _single_quotes_left_open(view, start, end):
                 yield self._unclosed(doc, at)
+        if opened >= 0 and continued and _REPORTED.search(view, opened, end):
+            yield self._unclosed(doc, opened)  # the reporter speaks inside it: it was meant to close
+            return pending
         if opened >= 0 and not continued:
             if pending >= 0:
                 yield self._unclosed(doc, pending)
