@@ -348,8 +348,8 @@ class SubjectAgreement(Check):
         """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
         the prepositional phrase follows ("interest in China have"), if it opens a clause."""
         tokens = doc.tokens
-        for _ in range(MAX_PHRASES + 1):
-            phrase = self._phrase(doc, head)
+        for n in range(MAX_PHRASES + 1):
+            phrase = self._phrase(doc, head, opening_plural=n > 0)
             if phrase is None:
                 return None
             number, first = phrase
@@ -459,11 +459,13 @@ class SubjectAgreement(Check):
         before = _plain(doc.tokens[preposition - 1].text)
         return before[:1].isupper() or _looks_plural(before.lower()) or self.nouns.number(before.lower()) == "plural"
 
-    def _phrase(self, doc: Document, head: int) -> tuple[str | None, int] | None:
+    def _phrase(self, doc: Document, head: int, opening_plural: bool = False) -> tuple[str | None, int] | None:
         """(number, first token) of the noun phrase whose head is `head`: a determiner or a
         possessive, at most MAX_MODIFIERS modifiers, the noun. Without a determiner the
         modifiers may be no participle ("people running business have"); a name (a capitalised
-        head inside a sentence) needs "the" and is never plural (the United States has)."""
+        head inside a sentence) needs "the" and is never plural (the United States has). A
+        sentence's capitalised first word is read only with `opening_plural`, as a plural the
+        word pair table knows ("Parents at the nursery has": a phrase after it, not a name)."""
         tokens, view = doc.tokens, doc.view
         tok = tokens[head]
         text = _plain(tok.text)
@@ -471,9 +473,10 @@ class SubjectAgreement(Check):
         aged = _aged(tok)  # "the 45-year-old": one person
         if (tok.kind != "word" and not aged) or "'" in text or lower in self.no_head or lower in self.modifiers_only:
             return None
-        if text[0].isupper() and opens_sentence(doc, tok.start):
-            return None  # "Scotland have", "Arsenal were": a name or a common noun, the capital cannot say
-        name = text[0].isupper()
+        opening = text[0].isupper() and opens_sentence(doc, tok.start)
+        if opening and not (opening_plural and text[1:].islower() and self.nouns.number(lower) == "plural"):
+            return None  # "Scotland have", "Arsenal were", "Gates has": a name or a common noun, the capital cannot say
+        name = text[0].isupper() and not opening  # but a plural with a phrase after it: "Parents at the nursery has"
         number = "singular" if aged else self._noun_number(lower, fallback=not name)
         first, determiner = head, None
         if aged and head > 0 and view[tokens[head - 1].end:tok.start] == "-":
