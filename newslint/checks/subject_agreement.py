@@ -245,7 +245,7 @@ class SubjectAgreement(Check):
             first -= 1
         if not self._opens_clause(doc, first) or _plain(tokens[first].text).lower() in self.no_head - {"the"}:
             return None
-        _, e = doc.sentences[max(0, doc.sentence_index(tokens[verb].start))]
+        _, e = doc.sentence_at(tokens[verb].start)
         for k in range(verb + 1, min(verb + 1 + MAX_BEFORE_ITS, len(tokens))):
             word = tokens[k]
             if word.text == "its" and word.start < e and self._joined(doc, k - 1, k):
@@ -341,7 +341,7 @@ class SubjectAgreement(Check):
         tokens = doc.tokens
         if start == 0 or doc.view[tokens[start - 1].end:tokens[start].start] != ", ":
             return False
-        s = doc.sentences[max(0, doc.sentence_index(tokens[start].start))][0]
+        s = doc.sentence_at(tokens[start].start)[0]
         return any(tokens[k].text.lower() in ("and", "or", "nor") for k in doc.token_range(s, tokens[start].start))
 
     def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:

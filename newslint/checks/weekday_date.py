@@ -178,7 +178,7 @@ class WeekdayDate(Check):
             verb = _VERB_ON.search(view, max(0, at - 24), at)
             if verb is None:
                 continue
-            s, _ = doc.sentences[max(0, doc.sentence_index(at))]
+            s, _ = doc.sentence_at(at)
             kinds = self._kinds_named(view, s, verb.start(), date_at.values())
             if len(kinds) == 1:
                 yield (kinds.pop(), verb.group(1).lower()), weekday_at.get(at) or date_at[at]
@@ -232,7 +232,7 @@ class WeekdayDate(Check):
 
     def _sole_kind(self, doc: Document, offset: int, dates) -> str | None:
         """The one kind of event the sentence holding `offset` names, if it names one only."""
-        s, e = doc.sentences[max(0, doc.sentence_index(offset))]
+        s, e = doc.sentence_at(offset)
         kinds = self._kinds_named(doc.view, s, e, dates)
         return kinds.pop() if len(kinds) == 1 else None
 

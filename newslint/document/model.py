@@ -98,6 +98,10 @@ class Document:
         none does): the sentence holding it, when it lies inside one."""
         return bisect.bisect_right(self.sentences, (offset, float("inf"))) - 1
 
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence holding `offset` (the first sentence, for an offset before it)."""
+        return self.sentences[max(0, self.sentence_index(offset))]
+
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         from .segment import find_quotations
@@ -113,8 +117,7 @@ class Document:
     def written_quotes(self) -> list[tuple[int, int]]:
         """The quotations of writing (statements, letters, posts): see segment.written_quotations."""
         from .segment import written_quotations
-        return written_quotations(self.view, self.blocks, self.quotes,
-                                  lambda offset: self.sentences[max(0, self.sentence_index(offset))])
+        return written_quotations(self.view, self.blocks, self.quotes, self.sentence_at)
 
     @cached_property
     def lowered(self) -> str:
