@@ -66,7 +66,7 @@ def test_a_house_adds_its_own_sets_in_yaml(tmp_path):
         "extends: confusion\n"
         "message: \"house: '%s' or '{suggestion}'?\"\n"
         "sets: [loath/loathe]\n"
-        "min_ratio: 10\n", encoding="utf-8")
+        "min_ratio: 5\n", encoding="utf-8")
     (tmp_path / ".newslint.yaml").write_text("rule_paths: [house-rules]\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Officials were loathe to comment on the fees.\n", encoding="utf-8")
     code, out, err = run_cli("check", "a.txt", "--select", "grammar", cwd=tmp_path)

@@ -17,7 +17,9 @@ evidence), except after a comma, where a clause starts and the word after it tel
 their is"). A contraction is scored through the words it stands for, and one with two readings
 ("it's": it is, it has) is flagged only where both lose ("it's been"). A sentence's first word
 that is a function word, before a word in lower case, is read on its right side and needs twice
-the ratio ("Their is"; "Shell have" is a name); any other capitalised member is a name or a
+the ratio ("Their is"; "Shell have" is a name); so is a word whose left neighbour the table never
+saw beside a member, at twice min_ratio at least ("talking here about" is no "hear about"); any
+other capitalised member is a name or a
 title ("Lead Belly", "The Principal") and is left alone, and so is a member after a name, whose
 number is the house's ("Microsoft have") and whose pairs are rare.
 """
@@ -110,6 +112,7 @@ class Confusion(Check):
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
                                for k, v in self.options["unless_earlier"].items()}
+        self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
@@ -175,8 +178,7 @@ class Confusion(Check):
         spans = None
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
-            # a sentence's first word is read on one side only: twice the bar ("It's peak Google.")
-            if verdict.log_ratio < self.thresholds[word, verdict.word] + (_LOG_2 if tok.text[0].isupper() else 0.0):
+            if verdict.log_ratio < self._bar(tok, word, verdict):
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
@@ -190,6 +192,16 @@ class Confusion(Check):
             yield self.report(doc, tok.start, tok.end, suggestions=[suggestion],
                               fix=self.replacement_fix(doc, tok.start, tok.end, suggestion, safe=False),
                               suggestion=suggestion, ratio=_rounded(math.exp(verdict.log_ratio)))
+
+    def _bar(self, tok: Token, word: str, verdict: Verdict) -> float:
+        """The log ratio that flags the word. Read on its right side only, one side's evidence
+        needs more: a sentence's first word twice its set's ratio ("It's peak Google."), a word
+        whose left neighbour the table never saw with either member at least twice min_ratio
+        ("talking here about", "a lone role up front")."""
+        bar = self.thresholds[word, verdict.word]
+        if tok.text[0].isupper():
+            return bar + _LOG_2
+        return bar if verdict.left_told else max(bar, self.right_only_bar)
 
     @staticmethod
     def _earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:

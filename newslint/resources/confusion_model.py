@@ -47,6 +47,7 @@ class Verdict:
 
     word: str
     log_ratio: float
+    left_told: bool  # whether the word before it told anything, or only the word after did
 
 
 class ConfusionModel:
@@ -124,7 +125,9 @@ class ConfusionModel:
         for name, readings in others:
             ratio = min(max(self.log_ratio(mine, theirs, before, after) for theirs in readings) for mine in written)
             if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
-                verdict = Verdict(name, ratio)
+                left_told = before is not None and any(self._sides(words, before, None)[0][1]
+                                                       for words in (*written, *readings))
+                verdict = Verdict(name, ratio, left_told)
         return verdict
 
 
