@@ -190,10 +190,12 @@ class DialectMix(Check):
 
     @staticmethod
     def _mixed_quotes(doc: Document, away: list, home: list) -> list:
-        """The other dialect's words in quotations that write the article's dialect too."""
+        """The other dialect's words in quotations of speech that write the article's dialect too."""
         spans = doc.quotes
         out = []
         for start, end, word in away:
+            if doc.in_quote(start, end, written=True):
+                continue  # a quoted paper or statement is mixed as its writer mixed it
             i = bisect.bisect_right(spans, (start, float("inf"))) - 1
             qs, qe = spans[i]
             if any(qs <= s and e <= qe for s, e, _ in home):

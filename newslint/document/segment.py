@@ -117,6 +117,8 @@ _QUOTE_CHAR = re.compile(r"[“”\"‘’]")
 _POST_SIGNATURE = re.compile(r"(?<!\S)[—–-][^\S\n]*[^\n()—–]{1,80}\(@\w{1,30}\)[^\S\n]*"
                              r"(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},?[^\S\n]+\d{4}|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}[^\S\n]+\d{4})\s*$")
 _POST_LINK = re.compile(r"pic\.twitter\.com/\w+\s*$")
+# a post whose writer's name and handle open its paragraph: "Jane Doe (@janedoe) The vote is in ..."
+_POST_HEADER = re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*[^\S\n]+){1,5}\(@\w{1,30}\)[^\S\n]+\S")
 _SENTENCE_END = tuple(".!?…\"”’)")
 TWEET_LENGTH = 280  # the most a post signed with an @handle holds
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
@@ -152,7 +154,8 @@ def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
 # what says a quotation was written, not spoken, in the words around it: "said in a statement",
 # "they wrote", "He tweeted:", "the letter said"
 _WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|tweet(?:s|ed)?|posted|statements?|releases?|letters?|"
-                      r"notes?|e-?mail(?:s|ed)?|filings?|memo|communiqu[ée])\b", re.IGNORECASE)
+                      r"notes?|e-?mail(?:s|ed)?|filings?|memo|documents?|stipulat(?:es|ed|ing)|"
+                      r"communiqu[ée])\b", re.IGNORECASE)
 
 
 def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, int]],
@@ -198,6 +201,10 @@ def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
     posts = []
     taken = 0  # blocks before this index belong to a post already, or sign one
     for i, b in enumerate(blocks):
+        if b.kind == "paragraph" and _POST_HEADER.match(view, b.start, b.end):
+            posts.append((b.start, b.start + len(view[b.start:b.end].rstrip())))
+            taken = i + 1
+            continue
         signed = _POST_SIGNATURE.search(view, b.start, b.end)
         if signed is None and not _POST_LINK.search(view, b.start, b.end):
             continue
