@@ -29,7 +29,8 @@ What is never flagged in `words` mode:
     bureaux, largesse), and rare words with no common word one edit away;
   - words of the house accept list (vocabulary.accept), and an unknown word used
     `accept_repeated` times in one article. Listed misspellings (codespell's data) are flagged
-    every time.
+    every time, unless the article repeats one that is a suffix on a common word: "their
+    brokeness" twice is broke+ness, a coinage, though the list reads it as "brokenness".
 
 Only a listed misspelling with a single correction carries a safe fix; a correction guessed
 from the dictionary words one edit away is a suggestion (README: Fixing).
@@ -191,6 +192,8 @@ class Spelling(Check):
         for start, end, (_, _, word, v) in self._located(doc, self._token_suspects):
             if not v.listed and (self._repeated(doc, word) or self._deliberate(doc, start, end)):
                 continue
+            if v.listed and self._repeated(doc, word) and self._coinable(word.lower()):
+                continue  # a coinage the article stands by (brokeness: broke + ness)
             if doc.in_post(start, end):
                 continue  # a post embedded whole keeps its writer's slips
             suggestions = [match_case(word, c) for c in v.suggestions]
