@@ -8,8 +8,7 @@ with close names ("Mark Smith" and "Marc Jones") are told apart by the names nex
 no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
 "David Plotz"), and names shorter than `min_length` ("Xi", "Xie") are left alone; two forms of four
 letters are compared only as a person's name ("Irna" is no slip for Iran, nor "Tham" for Thai; "Jasn"
-is one for Jason). A form inside a quotation of writing (a note, a memo, a post: see
-Document.written_quotes) keeps its writer's spelling and is not flagged; speech is the reporter's.
+is one for Jason).
 """
 from __future__ import annotations
 
@@ -154,8 +153,6 @@ class NameVariant(Check):
             other = usual[0]
             related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
             for start, end in places:
-                if doc.in_quote(start, end, written=True):
-                    continue  # a quoted note or memo keeps its writer's spelling
                 # two names one edit apart may be two places or two firms (Zabul, Kabul): a
                 # suggestion, never a safe fix
                 fix = self.replacement_fix(doc, start, end, other, False)
@@ -189,8 +186,6 @@ class NameVariant(Check):
                         continue
                     related = [(s, e, f"'{usual} {surname}' here") for s, e in names[usual][:MAX_RELATED]]
                     for start, end in spans:
-                        if doc.in_quote(start, end, written=True):
-                            continue
                         yield self.report(doc, start, end, suggestions=[usual], related=related,
                                           other=f"{usual} {surname}", count=len(names[usual]),
                                           times=times(len(names[usual])))
