@@ -46,7 +46,7 @@ class QuoteBalance(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
-        blocks = doc.blocks
+        blocks = [b for b in doc.blocks if not _embedded(doc, b.start, b.end)]
         pending = -1  # a quotation left open by an earlier paragraph, not re-opened in the next
         for i, block in enumerate(blocks):
             continued = i + 1 < len(blocks) and _OPENS_WITH_QUOTE.match(view, blocks[i + 1].start) is not None
@@ -120,6 +120,15 @@ class QuoteBalance(Check):
 
     def _unclosed(self, doc: Document, at: int) -> Diagnostic:
         return self.report(doc, at, at + 1, problem="opens a quotation that is never closed")
+
+
+def _embedded(doc: Document, start: int, end: int) -> bool:
+    """A paragraph of a post embedded whole, or its signature: a quotation that runs on goes
+    round it ("... Manchester United." / Club statement / — Club (@club) Nov 20, 2019 / "He has won")."""
+    if not doc.posts:
+        return False
+    from ..document.segment import is_post_signature
+    return doc.in_post(start, end) or is_post_signature(doc.view, start, end)
 
 
 def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:

@@ -189,6 +189,12 @@ def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, i
     return out
 
 
+def is_post_signature(view: str, start: int, end: int) -> bool:
+    """Whether the text between start and end is a post's signature alone: "— Jane Doe (@janedoe) June 2, 2020"."""
+    m = _POST_SIGNATURE.search(view, start, end)
+    return m is not None and not view[start:m.start()].strip()
+
+
 def embedded_posts(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
     """Posts quoted whole, as pages embed them: the text before a signature ("— Jane Doe
     (@janedoe) June 2, 2020") or a picture link closing a paragraph, and the paragraphs just
