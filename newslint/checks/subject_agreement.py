@@ -20,8 +20,8 @@ an adverb ("also"), the subject is one of:
     who", "measures to fight the virus that have"), or a person of the article ("Mr Wilson, who").
 The head's number is what the word pair counts of newslint.resources.noun_number say, and a
 phrase is read only when it is certain: a noun that names a body of people ("the government
-have", "the team were": British copy writes either) or counts a share ("the pair were", "the rest
-have") has no number, nor has a noun the table is too thin for, nor a determiner and a noun that
+have", "the team were": British copy writes either) or counts a share (`shares`: "the pair were",
+"the rest have") has no number, nor has a noun the table is too thin for, nor a determiner and a noun that
 disagree. Names take no plural number here (the United States has), and "were" is left alone
 where the subjunctive may be meant ("if the law were passed"). The pronouns he, she and it and
 the persons of the article are the agreement rules' (grammar/singular-has, grammar/singular-was).
@@ -91,6 +91,9 @@ class SubjectAgreement(Check):
                             "auxiliaries (would, could: 'would last season have'), there, what"),
         "modifiers_only": Option("strings", [], "words that may modify a noun but stand for one only where "
                                  "the number is the reader's: the first, the latter, the second"),
+        "shares": Option("strings", [], "nouns that count a share of something and agree with what they count "
+                         "('the majority were', 'a number have'); empty: those the word pair table shows followed "
+                         "by 'of' far more often than by a verb"),
     }
     PLACEHOLDERS = ("match", "suggestion", "subject")
 
@@ -121,6 +124,7 @@ class SubjectAgreement(Check):
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
         self.groups = frozenset(w.lower() for w in self.options["groups"])
         self.modifiers_only = frozenset(w.lower() for w in self.options["modifiers_only"])
+        self.shares = frozenset(w.lower() for w in self.options["shares"]) or None
         # words that end a noun phrase on its left or are no head: "and" joins two subjects
         self.no_head = (self.openers | self.prepositions | self.relatives | self.adverbs | set(self.determiners)
                         | set(self.pronouns) | set(self.forms) | {w.lower() for w in self.options["not_heads"]}
@@ -348,13 +352,18 @@ class SubjectAgreement(Check):
         """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
         the prepositional phrase follows ("interest in China have"), if it opens a clause."""
         tokens = doc.tokens
+        past_name = False  # a name was the object of a phrase on the way: only a singular subject is read
         for n in range(MAX_PHRASES + 1):
             phrase = self._phrase(doc, head, opening_plural=n > 0)
             if phrase is None:
-                return None
+                first = self._name_after_preposition(doc, head)
+                if first is None:
+                    return None
+                head, past_name = first - 2, True  # "output for December were", "interest in China among groups have"
+                continue
             number, first = phrase
             if self._opens_clause(doc, first):
-                return None if number is None else (number, first, head)
+                return None if number is None or (past_name and number == "plural") else (number, first, head)
             if first < 2 or not self._joined(doc, first - 1, first) or not self._joined(doc, first - 2, first - 1):
                 return None
             before = _plain(tokens[first - 1].text).lower()
@@ -374,6 +383,21 @@ class SubjectAgreement(Check):
                 return None
             head = first - 2
         return None
+
+    def _name_after_preposition(self, doc: Document, last: int) -> int | None:
+        """The first token of a name ending at `last` inside a sentence that a preposition of the
+        rule's stands right before ("in China", "for December"): the object of a phrase between a
+        subject and its verb, whatever its number."""
+        tokens = doc.tokens
+        if not tokens[last].text[:1].isupper() or tokens[last].kind != "word":
+            return None
+        first = last
+        while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[:1].isupper():
+            first -= 1
+        if first < 2 or not self._joined(doc, first - 1, first) or not self._joined(doc, first - 2, first - 1) \
+                or opens_sentence(doc, tokens[first].start):
+            return None
+        return first if _plain(tokens[first - 1].text).lower() in self.prepositions else None
 
     def _quantified(self, doc: Document, one: int) -> int:
         """The first token of "at least one", "only one", "just one" ending at `one`."""
@@ -408,11 +432,18 @@ class SubjectAgreement(Check):
         if number is None or tokens[relative - 1].text[0].isupper():
             return None
         if not self._opens_clause(doc, first) and not (
-                number == "singular" and self._sole_noun(doc, first)):
-            return None  # "one of those people who has": the plural is read where the phrase opens a clause
+                number == "singular" and self._sole_noun(doc, first)
+                and not (word in self.personal_relatives and self._after_preposition(doc, first))):
+            # "one of those people who has": the plural is read where the phrase opens a clause;
+            # "officials familiar with the investigation who were": "who" is for a person further back
+            return None
         if word in self.clausal and number == "plural":
             return None  # "the talks failed, which has angered": the clause may be the antecedent
         return number, first, relative - 1
+
+    def _after_preposition(self, doc: Document, first: int) -> bool:
+        return first > 0 and self._joined(doc, first - 1, first) and \
+            _plain(doc.tokens[first - 1].text).lower() in self.prepositions
 
     def _person_before(self, doc: Document, name: int) -> tuple[str, int, int] | None:
         """A person of the article (agreement.named_persons) named just before "who" ("Mr Wilson,
@@ -527,13 +558,16 @@ class SubjectAgreement(Check):
         not "a significant proportion were")."""
         if lower in self.groups or lower.endswith(("ing", "ed")):
             return None
-        number = self.nouns.number(lower)
+        number = self.nouns.number(lower, self.shares)
         if number is None and lower.endswith("s") and self._regular_plural(lower):
             return "plural"
         if number is None and fallback and lower not in self.nouns.counts and _countable(lower) \
-                and not self.nouns.counts_a_share(lower):
+                and not self._counts_a_share(lower):
             return "singular"
         return number
+
+    def _counts_a_share(self, lower: str) -> bool:
+        return lower in self.shares if self.shares is not None else self.nouns.counts_a_share(lower)
 
     def _regular_plural(self, lower: str) -> bool:
         """Whether the word is a regular plural of a singular noun (ministers: minister) that the
@@ -542,7 +576,8 @@ class SubjectAgreement(Check):
         counts = self.nouns.counts.get(lower)
         if counts is not None and (counts[2] or counts[0] > counts[1] * PLURAL_STRAY_SHARE):
             return False
-        return any(self.nouns.number(stem) == "singular" and stem not in self.groups for stem in _singulars(lower))
+        return any(self.nouns.number(stem, self.shares) == "singular" and stem not in self.groups
+                   for stem in _singulars(lower))
 
     def _opens_clause(self, doc: Document, first: int) -> bool:
         """Whether a clause starts at token `first`: a sentence's start, a comma before it, or
@@ -553,7 +588,12 @@ class SubjectAgreement(Check):
         if first == 0:
             return False
         gap = view[tokens[first - 1].end:tokens[first].start]
-        return gap == ", " or (gap == " " and _plain(tokens[first - 1].text).lower() in self.openers)
+        if gap == ", ":
+            return True
+        before = _plain(tokens[first - 1].text).lower()
+        # "in which his role were": a relative after a preposition is no subject; a clause starts after it
+        return gap == " " and (before in self.openers or (
+            before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
 
     def _adverb(self, tok: Token) -> bool:
         text = tok.text

@@ -27,7 +27,7 @@ from typing import Callable
 
 from .lexicon.build import _mark_used, _package_file, _store, cache_dir, prune
 
-FORMAT = 3
+FORMAT = 4
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 SINGULAR_VERBS = frozenset(["has", "is", "was", "does"])
 PLURAL_VERBS = frozenset(["have", "are", "were", "do"])
@@ -53,22 +53,26 @@ MIN_SUBJECT_RATE = 0.1
 
 class NounNumbers:
     """For each word the table has before the verbs: (singular verb pairs, plural verb pairs,
-    whether it names a group or counts a share)."""
+    whether it names a group or counts a share, whether it names a group)."""
 
-    def __init__(self, counts: dict[str, tuple[int, int, bool]], of: dict[str, int],
+    def __init__(self, counts: dict[str, tuple[int, int, bool, bool]], of: dict[str, int],
                  frequency: Callable[[str], float]):
         self.counts = counts
         self.of = of  # word -> the count of "word of"
         self.frequency = frequency
 
-    def number(self, word: str) -> str | None:
+    def number(self, word: str, shares: frozenset[str] | None = None) -> str | None:
         """"singular" or "plural" when the word, as a subject, takes that number almost always and
-        names no group; None when it takes either, names a group, or the table cannot say."""
+        names no group; None when it takes either, names a group, or the table cannot say. Nouns
+        that count a share take either too: the ones in `shares` if given ("number", "majority":
+        a closed class), else those the table shows followed by "of" far more often than by a
+        verb, which "role" and "use" are as well."""
         entry = self.counts.get(word)
         if entry is None:
             return None
-        singular, plural, group = entry
-        if group or self.counts_a_share(word):
+        singular, plural, group_or_share, group = entry
+        if (group if shares is not None else group_or_share) or (
+                word in shares if shares is not None else self.counts_a_share(word)):
             return None
         if singular and plural <= singular * STRAY_SHARE:
             return "singular" if singular >= MIN_SUBJECT_RATE * self.frequency(word) * 1e12 else None
@@ -101,7 +105,7 @@ def get() -> NounNumbers:
     return _loaded
 
 
-def _cached() -> tuple[dict[str, tuple[int, int, bool]], dict[str, int]]:
+def _cached() -> tuple[dict[str, tuple[int, int, bool, bool]], dict[str, int]]:
     source = _package_file("symspellpy", BIGRAMS)
     h = hashlib.sha256(f"{FORMAT}:{sorted(SINGULAR_VERBS | PLURAL_VERBS | GROUP_SIGNS)}".encode())
     try:
@@ -123,7 +127,7 @@ def _cached() -> tuple[dict[str, tuple[int, int, bool]], dict[str, int]]:
     return data
 
 
-def _build(bigram_file) -> tuple[dict[str, tuple[int, int, bool]], dict[str, int]]:
+def _build(bigram_file) -> tuple[dict[str, tuple[int, int, bool, bool]], dict[str, int]]:
     singular: dict[str, int] = {}
     plural: dict[str, int] = {}
     groups: set[str] = set()
@@ -142,5 +146,5 @@ def _build(bigram_file) -> tuple[dict[str, tuple[int, int, bool]], dict[str, int
     counts = {}
     for w in singular.keys() | plural.keys():
         s, p = singular.get(w, 0), plural.get(w, 0)
-        counts[w] = (s, p, w in groups or of.get(w, 0) >= PARTITIVE_OF * (s + p))
+        counts[w] = (s, p, w in groups or of.get(w, 0) >= PARTITIVE_OF * (s + p), w in groups)
     return counts, of
