@@ -49,11 +49,16 @@ if TYPE_CHECKING:
     from ..resources.noun_number import NounNumbers
 
 NUMBERS = ("singular", "plural")
+# clause openers that are prepositions after a span of time: "six months before the election"
+_TIME_PREPOSITIONS = frozenset(["after", "before", "since", "until"])
+_SPANS_OF_TIME = frozenset(["minute", "hour", "day", "week", "month", "year", "decade", "moment", "shortly",
+                            "soon", "long", "just", "right"])
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
 MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
 MAX_ADVERBS = 2
 MAX_BEFORE_ITS = 4  # words from a verb to the "its" that takes its subject back: "have not yet published its"
 MAX_APPOSITION = 10  # words between the commas after a person: "Bob Murray, chairman of the club, have"
+MAX_RELATIVE_APPOSITION = 20  # or a relative clause: "Maria Delgado, who has run the food bank ... since 2015, have"
 # a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
 PLURAL_STRAY_SHARE = 0.3
 # modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
@@ -298,7 +303,10 @@ class SubjectAgreement(Check):
         if not (opener in ("which", "who", "a", "an") or (len(opener) > 4 and opener.endswith("ed"))):
             return None  # "The suspect, a 34-year-old man from Ohio, were"
         subject = self._clause_subject(doc, first - 1)
-        return subject if subject is not None and subject[0] == "singular" else None
+        # a plural only where the clause says so too: "The plans, which were drawn up in 2019, has"
+        told_plural = opener in ("which", "who") and first < last and \
+            self.forms.get(tokens[first + 1].text, ("",))[0] == "plural"
+        return subject if subject is not None and (subject[0] == "singular" or told_plural) else None
 
     def _set_off(self, doc: Document, last: int, gaps: tuple[str, ...]) -> int | None:
         """The first token of words set off by a comma before them, at most MAX_APPOSITION of
@@ -307,9 +315,12 @@ class SubjectAgreement(Check):
         and revised, were")."""
         tokens, view = doc.tokens, doc.view
         first = last
-        while first > 0 and last - first < MAX_APPOSITION and view[tokens[first - 1].end:tokens[first].start] in gaps:
+        while first > 0 and last - first < MAX_RELATIVE_APPOSITION and \
+                view[tokens[first - 1].end:tokens[first].start] in gaps:
             first -= 1
         if first < 1 or view[tokens[first - 1].end:tokens[first].start] != ", ":
+            return None
+        if last - first >= MAX_APPOSITION and tokens[first].text not in ("which", "who"):
             return None
         if any(tokens[k].text.lower() in ("and", "or", "nor") for k in range(first, last + 1)):
             return None
@@ -374,12 +385,19 @@ class SubjectAgreement(Check):
                     return ("singular", start, head) if self._opens_clause(doc, start) else None
                 # "the driver of the car were": a head the word pair table makes singular, which
                 # counts no share ("the number of", "a minority of", "six of the 20")
+                # "the results of the review is": a plural the table is sure of, which no amount names
                 owner = self._phrase(doc, one)
-                if owner is None or owner[0] != "singular" or not self._opens_clause(doc, owner[1]) \
-                        or self.nouns.number(_plain(tokens[one].text).lower()) != "singular":
+                owner_word = _plain(tokens[one].text).lower()
+                if owner is None or owner[0] is None or not self._opens_clause(doc, owner[1]) \
+                        or self.nouns.number(owner_word, self.shares) != owner[0] or owner_word in CARDINALS:
                     return None
-                return "singular", owner[1], head
+                return owner[0], owner[1], head
             if before not in self.prepositions:
+                verb = first - 1  # "the decision to close the units are": a verb's object, after "to"
+                if verb > 1 and before.isalpha() and before not in self.no_head and self._joined(doc, verb - 1, verb) \
+                        and tokens[verb - 1].text == "to" and self._joined(doc, verb - 2, verb - 1):
+                    head = verb - 2
+                    continue
                 return None
             head = first - 2
         return None
@@ -505,7 +523,7 @@ class SubjectAgreement(Check):
         if (tok.kind != "word" and not aged) or "'" in text or lower in self.no_head or lower in self.modifiers_only:
             return None
         opening = text[0].isupper() and opens_sentence(doc, tok.start)
-        if opening and not (opening_plural and text[1:].islower() and self.nouns.number(lower) == "plural"):
+        if opening and not (opening_plural and text[1:].islower() and self._noun_number(lower) == "plural"):
             return None  # "Scotland have", "Arsenal were", "Gates has": a name or a common noun, the capital cannot say
         name = text[0].isupper() and not opening  # but a plural with a phrase after it: "Parents at the nursery has"
         number = "singular" if aged else self._noun_number(lower, fallback=not name)
@@ -547,8 +565,10 @@ class SubjectAgreement(Check):
             return None
         if self.determiners.get(determiner or "", "either") not in ("either", number):
             number = None  # "another three executives", "that net firms": the determiner is no help
-        if number == "plural" and (name or determiner is None and self.nouns.number(lower) != "plural"):
-            number = None  # "the United States has"; "evidence shows was": a verb in -s, not a plural
+        if number == "plural" and (name or determiner is None and not opening and self.nouns.number(lower) != "plural"):
+            # "the United States has"; "evidence shows was": a verb in -s, not a plural (but a
+            # sentence's first word before a phrase is a noun: "Rents in the city is")
+            number = None
         return number, first
 
     def _noun_number(self, lower: str, fallback: bool = True) -> str | None:
@@ -591,6 +611,9 @@ class SubjectAgreement(Check):
         if gap == ", ":
             return True
         before = _plain(tokens[first - 1].text).lower()
+        if before in _TIME_PREPOSITIONS and first > 1 and self._joined(doc, first - 2, first - 1) and \
+                _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME:
+            return False  # "six months before the election are": a preposition, not a clause's start
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))

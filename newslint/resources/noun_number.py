@@ -6,8 +6,9 @@ group ("the government", "the team") takes either in British English. symspellpy
 (the word pairs of Google's web and book counts seen at least 6.4 million times) holds how often
 each noun comes right before "has", "is", "was" and before "have", "are", "were": a noun is
 singular where the first are almost all, plural where the second are. It also tells a group by
-the words that follow it: "team members", "government officials", "company executives",
-"police officers" are pairs only the name of a body of people makes.
+the words that follow it: "team members", or two of "government officials", "government
+workers", "company executives", ... are pairs only the name of a body of people makes ("research
+staff" alone is a compound of another kind).
 
     noun_number.get().number("minister")   -> "singular"
     noun_number.get().number("people")     -> "plural"
@@ -27,7 +28,7 @@ from typing import Callable
 
 from .lexicon.build import _mark_used, _package_file, _store, cache_dir, prune
 
-FORMAT = 4
+FORMAT = 5
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 SINGULAR_VERBS = frozenset(["has", "is", "was", "does"])
 PLURAL_VERBS = frozenset(["have", "are", "were", "do"])
@@ -35,6 +36,7 @@ PLURAL_VERBS = frozenset(["have", "are", "were", "do"])
 GROUP_SIGNS = frozenset(["members", "member", "officials", "spokesman", "spokeswoman", "spokesperson", "staff",
                          "leaders", "officers", "employees", "executives", "workers", "chairman", "chief", "boss",
                          "bosses", "supporters"])
+MEMBER_SIGNS = frozenset(["members", "member"])  # alone enough to name a body of people
 # the other number's verbs may be this share of the word's own and it still has one number: pairs
 # like "law are" come from longer phrases ("the rule of law are"); nouns whose verbs split more
 # ("side" 20%, "family" 59%, "team" 29%) take both
@@ -130,7 +132,7 @@ def _cached() -> tuple[dict[str, tuple[int, int, bool, bool]], dict[str, int]]:
 def _build(bigram_file) -> tuple[dict[str, tuple[int, int, bool, bool]], dict[str, int]]:
     singular: dict[str, int] = {}
     plural: dict[str, int] = {}
-    groups: set[str] = set()
+    signs: dict[str, set[str]] = {}
     of: dict[str, int] = {}
     with open(bigram_file, encoding="utf-8") as f:
         for line in f:
@@ -140,9 +142,12 @@ def _build(bigram_file) -> tuple[dict[str, tuple[int, int, bool, bool]], dict[st
             elif b in PLURAL_VERBS:
                 plural[a] = plural.get(a, 0) + int(count)
             elif b in GROUP_SIGNS:
-                groups.add(a)
+                signs.setdefault(a, set()).add(b)
             elif b == "of":
                 of[a] = int(count)
+    # "team members", or two signs ("company executives", "company officials"): one other sign
+    # may be a compound of another kind ("research staff", "market leaders")
+    groups = {w for w, found in signs.items() if found & MEMBER_SIGNS or len(found) >= 2}
     counts = {}
     for w in singular.keys() | plural.keys():
         s, p = singular.get(w, 0), plural.get(w, 0)
