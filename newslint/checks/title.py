@@ -4,7 +4,8 @@
 A role is the run of capitalised words before a name that ends in a head noun from the YAML
 (Secretary, Minister, President...), with an "of ..." after it ("Secretary of State"). Two roles
 agree when one is the other with more words in front ("Foreign Minister", "Chinese Foreign
-Minister"); roles with different heads are held together ("General", "President") unless the YAML
+Minister"), leaving out the `aspects` that name one post from two sides ("Senate Minority Leader" is
+the "Senate Democratic Leader"); roles with different heads are held together ("General", "President") unless the YAML
 makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role modifier from the
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
 apart by first name (the article's own full names count: "Bethan Hughes" and "Dafydd Hughes" make
@@ -45,10 +46,12 @@ class Role:
 
     head: str               # the head noun: roles with different heads may be held together
 
-    def agrees(self, other: "Role", exclusive: dict[str, set[str]]) -> bool:
+    def agrees(self, other: "Role", exclusive: dict[str, set[str]], aspects: frozenset[str] = frozenset()) -> bool:
         if self.head != other.head:  # "General Musharraf" and "President Musharraf": both held,
             return other.head not in exclusive.get(self.head, ())  # but not "Mr" and "Mrs"
-        short, long = sorted((self.words, other.words), key=len)
+        # "Senate Minority Leader" is the "Senate Democratic Leader": one post seen from two sides
+        mine, theirs = (tuple(w for w in r.words if w not in aspects) for r in (self, other))
+        short, long = sorted((mine, theirs), key=len)
         extra = long[:len(long) - len(short)]
         # "Chinese Foreign Minister" is the "Foreign Minister"; a "Deputy Chief Constable" is not the "Chief Constable"
         return long[len(long) - len(short):] == short and not words()["role_modifiers"] & set(extra)
@@ -63,6 +66,9 @@ class TitleConsistency(Check):
         "past_cues": Option("strings", [], "words that state a change before a role: 'who was Commerce Secretary'"),
         "abbreviations": Option("mapping", {}, "short forms of heads and modifiers: Sen -> Senator, Lt -> Lieutenant"),
         "exclusive": Option("mapping_of_lists", {}, "heads one person cannot hold together: Mr -> [Mrs, Ms]"),
+        "aspects": Option("strings", [], "modifiers that name one post from another side and are left out when two "
+                          "roles are compared: Minority, Democratic ('Senate Minority Leader' is 'Senate Democratic "
+                          "Leader')"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -79,6 +85,7 @@ class TitleConsistency(Check):
         self.heads = set(self.options["heads"]) | {a for a, word in self.full.items() if word in self.options["heads"]}
         self.change = {w.lower() for w in self.options["change_cues"]}
         self.past = {w.lower() for w in self.options["past_cues"]}
+        self.aspects = frozenset(w.lower() for w in self.options["aspects"])
         self.exclusive: dict[str, set[str]] = {}
         for head, others in self.options["exclusive"].items():  # both ways
             for other in others:
@@ -108,7 +115,7 @@ class TitleConsistency(Check):
                 continue
             anchor = unchanged[0]
             for r in unchanged[1:]:
-                if r.agrees(anchor, self.exclusive):
+                if r.agrees(anchor, self.exclusive, self.aspects):
                     continue
                 other = doc.view[anchor.start:anchor.end]
                 name = f"{first} {surname}" if first else surname
