@@ -388,6 +388,11 @@ class SubjectAgreement(Check):
                 # "the results of the review is": a plural the table is sure of, which no amount names
                 owner = self._phrase(doc, one)
                 owner_word = _plain(tokens[one].text).lower()
+                if owner is not None and owner[0] is None and owner_word.endswith("ing") and \
+                        self.determiners.get(_plain(tokens[owner[1]].text).lower()) in ("singular", "either"):
+                    owner = "singular", owner[1]  # "the firing of the missile": an act, one
+                    if self._opens_clause(doc, owner[1]):
+                        return "singular", owner[1], head
                 if owner is None or owner[0] is None or not self._opens_clause(doc, owner[1]) \
                         or self.nouns.number(owner_word, self.shares) != owner[0] or owner_word in CARDINALS:
                     return None
@@ -407,8 +412,8 @@ class SubjectAgreement(Check):
         rule's stands right before ("in China", "for December"): the object of a phrase between a
         subject and its verb, whatever its number."""
         tokens = doc.tokens
-        if not tokens[last].text[:1].isupper() or tokens[last].kind != "word":
-            return None
+        if not any(c.isupper() for c in tokens[last].text) or tokens[last].kind != "word":
+            return None  # "China", "al-Tanf", "iPhone"
         first = last
         while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[:1].isupper():
             first -= 1
@@ -558,9 +563,12 @@ class SubjectAgreement(Check):
                 modifiers.append(tokens[first])
         if name and determiner != "the":
             return None
-        if any((m.kind != "word" and not _aged(m) and not view.startswith("-year-old", m.end))
-               or m.text.lower() in CARDINALS for m in modifiers):
-            number = None  # "the 10 billion were", "the 2004 figure": amounts are counted either way
+        if any((m.kind == "number" and not _aged(m) and not view.startswith("-year-old", m.end))
+               or m.text.lower() in CARDINALS for m in modifiers) and not (
+                number == "singular" and self.determiners.get(determiner or "") == "singular"):
+            # "the 10 billion were", "the 2004 figure": amounts are counted either way (but "a 6.3
+            # magnitude earthquake" is one)
+            number = None
         elif determiner is None and any(m.text.endswith(("ing", "ed")) for m in modifiers):
             return None
         if self.determiners.get(determiner or "", "either") not in ("either", number):
