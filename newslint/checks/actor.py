@@ -57,6 +57,7 @@ class Actor(Check):
         "events": Option("mapping_of_lists", help="event class -> the nouns that name it"),
         "verbs": Option("mapping_of_lists", {}, "event class -> verbs whose subject makes the event"),
         "distinct": Option("strings", [], "words near a mention that make it a different event"),
+        "rival": Option("strings", [], "words that make the established actor's event one of two"),
         "window": Option("int", 5, "words after the mention read for distinct cues and times", minimum=0),
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
         "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
@@ -70,6 +71,7 @@ class Actor(Check):
         self.noun_class = {n.lower(): cls for cls, nouns in self.options["events"].items() for n in nouns}
         self.verb_class = {v.lower(): cls for cls, verbs in self.options["verbs"].items() for v in verbs}
         self.distinct = {w.lower() for w in self.options["distinct"]}
+        self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
@@ -104,6 +106,8 @@ class Actor(Check):
             places = {m.destination for m in established if m.destination} | \
                 {d for m in established for d in self._sentence_places(doc, m.sentence, others)}
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
+            if any(m.actor == main and self._rival(doc, m) for m in group):
+                continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
                 if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
                         or m.actor in own or not self._same_place(m, places, counts):
@@ -296,6 +300,12 @@ class Actor(Check):
         tokens = doc.tokens
         words = (tokens[i].text.lower() for i in doc.token_range(*sentence))
         return sum(1 for w in words if w in self.noun_class or w in self.verb_class or w.rstrip("s") in self.noun_class)
+
+    def _rival(self, doc: Document, m: Mention) -> bool:
+        """A mention that sets the event against another of its kind ("a rival budget", "his
+        own report"): the article has two, and neither is a slip for the other."""
+        words = {_clean(w) for w in doc.view[m.start:m.phrase_end].split()}
+        return bool(self.rival & words)
 
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor
