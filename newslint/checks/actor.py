@@ -122,18 +122,16 @@ class Actor(Check):
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
-        """The person the first sentence of the body names first ("Germany's economy minister,
-        Tobias Lenz, pressed ..."): whose story it is."""
+        """The person the body names first ("Germany's economy minister, Tobias Lenz, pressed
+        ..."): whose story it is. A lede about a thing ("A report by the state auditor found ...")
+        leaves it to the first person named after it."""
         view = doc.view
         body = next((b for b in doc.blocks if b.kind != "heading"  # a headline ends with no full stop
                      and view[b.start:b.end].rstrip()[-1:] in (".", "!", "?", "”", '"')), None)
         if body is None:
             return None
-        sentence = next((s for s in doc.sentences if s[0] >= body.start), None)
-        if sentence is None:
-            return None
         tokens = doc.tokens
-        for i in doc.token_range(*sentence):
+        for i in doc.token_range(body.start, len(view)):
             if _person(tokens[i], cast) and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
                                                   and tokens[i + 1].start - tokens[i].end == 1):
                 return bare(tokens[i])
