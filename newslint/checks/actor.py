@@ -188,8 +188,9 @@ class Actor(Check):
                     found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
                 if found is None and subject is not None and subject.start < tok.start \
-                        and not any(tokens[m].text in said for m in idx if subject.end <= tokens[m].start < tok.start):
-                    found, kind = subject, "subject"
+                        and not any(tokens[m].text in said or _negation(tokens[m].text)
+                                    for m in idx if subject.end <= tokens[m].start < tok.start):
+                    found, kind = subject, "subject"  # not "Heddle, who was not invited on the tour"
                 if found is not None:
                     mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, model)
                     if (mention.actor, k, cls) not in seen:
@@ -357,6 +358,11 @@ def _nameable(token, cast) -> bool:
     """A capitalised word that may name who makes an event: not a place or a day or month.
     The person who is said to make it instead must also be known as a person."""
     return capitalised(token) and bare(token) not in cast.places and bare(token) not in _CALENDAR
+
+
+def _negation(word: str) -> bool:
+    """A word that denies what follows: the subject of "was not invited on the tour" made no tour."""
+    return word.lower() in ("not", "never") or word.endswith(("n't", "n’t"))
 
 
 def _note(e: Mention) -> str:
