@@ -15,6 +15,7 @@ Japan" ... "In Tokyo, Delgado met ..."). Event nouns, verbs and cue words are th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
@@ -159,6 +160,7 @@ class Actor(Check):
             return
         model = article(doc)
         cast = model.cast
+        roles = _roles(doc, model)
         said = vocabulary()["speech_verbs"]
         sentences = doc.sentences
         # a name written with a possessive somewhere ("Chen’s trip") may be a subject elsewhere
@@ -182,7 +184,7 @@ class Actor(Check):
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
-                owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners)
+                owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners, roles)
                 found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
@@ -192,7 +194,7 @@ class Actor(Check):
                                     for m in idx if subject.end <= tokens[m].start < tok.start):
                     found, kind = subject, "subject"  # not "Heddle, who was not invited on the tour"
                 if found is not None:
-                    mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, model)
+                    mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, roles)
                     if (mention.actor, k, cls) not in seen:
                         seen.add((mention.actor, k, cls))
                         yield mention
@@ -204,12 +206,12 @@ class Actor(Check):
                     if cls is not None and tokens[i].start > subject.start and (bare(subject), k, cls) not in seen:
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
-                                            max(phrase_end, tokens[i].end), model)
+                                            max(phrase_end, tokens[i].end), roles)
                         break
 
     @staticmethod
     def _owner(doc: Document, before: list[int], persons: list[Token], sentence: int,
-               model, owners: Counter[str]) -> tuple[Token, str] | None:
+               model, owners: Counter[str], roles: dict[str, str]) -> tuple[Token, str] | None:
         """Whose event a possessive makes it: a person ("Blinken’s"), a title one person holds
         ("the pope's"), or a pronoun ("her address") for the person named last before it in the
         sentence, in a fronted phrase for the subject after it ("In her address, Pruitt ..."),
@@ -221,7 +223,7 @@ class Actor(Check):
             if tok.text.endswith(("’s", "'s")) and possessive(tok) \
                     and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
                 return tok, "possessive"
-            if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
+            if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
             if word in _POSSESSIVE_PRONOUNS:
                 between = doc.view[tok.end:tokens[before[-1]].end]
@@ -255,9 +257,10 @@ class Actor(Check):
         return [best[line] for line in sorted(best)]
 
     @staticmethod
-    def _mention(token, cls, noun, kind, dest, sentence, phrase_end, model) -> Mention:
+    def _mention(token, cls, noun, kind, dest, sentence, phrase_end, roles) -> Mention:
         name = bare(token)
-        name = model.role_holders.get(name.lower(), name) if name[:1].islower() else name
+        if name[:1].islower() or name in vocabulary()["titles"]:  # "the minister's", a headline's "Minister's"
+            name = roles.get(name.lower(), name)
         return Mention(name, cls, noun, token.start, token.end, kind, dest, sentence, phrase_end)
 
     @staticmethod
@@ -333,6 +336,12 @@ _FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout"
 # event in the sentence they only date it
 _SEQUENCE = {"after", "before", "following", "preceded", "followed"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# "Raman, the minister for ...", "the health minister, Priya Raman": a role beside a name
+_APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'-]+), (?:the|a|an) (?P<role>(?:[a-z]+ ){0,2}[a-z]+)(?=[ ,.])"
+                         r"|\b[Tt]he (?P<before>(?:[a-z]+ ){0,2}[a-z]+), (?:[A-Z][\w’'-]+ )*(?P<after>[A-Z][\w’'-]+)\b"
+                         r"(?![’'])")
+# words before a role that make it another's: "a former minister", "the deputy minister"
+_QUALIFIERS = {"former", "ex", "acting", "deputy", "vice", "assistant", "junior", "shadow", "interim", "late"}
 
 
 def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
@@ -358,6 +367,24 @@ def _nameable(token, cast) -> bool:
     """A capitalised word that may name who makes an event: not a place or a day or month.
     The person who is said to make it instead must also be known as a person."""
     return capitalised(token) and bare(token) not in cast.places and bare(token) not in _CALENDAR
+
+
+def _roles(doc: Document, model) -> dict[str, str]:
+    """The role words that name one person: the model's titles ("Pope Francis") and a role set
+    beside a name ("Priya Raman, the minister for hospital services"; "the health minister,
+    Priya Raman"), not a former or deputy one. A role two people hold names neither."""
+    titles = {t.lower() for t in vocabulary()["titles"]}
+    held: dict[str, set[str]] = {role: {who} for role, who in model.role_holders.items()}
+    view = doc.view
+    for match in _APPOSITION.finditer(view):
+        name = match["name"] or match["after"]
+        if name not in model.cast.persons:
+            continue
+        words = (match["role"] or match["before"]).split()
+        role = next((w for w in words if w in titles), None)
+        if role is not None and not _QUALIFIERS & set(words[:words.index(role)]):
+            held.setdefault(role, set()).add(name)
+    return {role: next(iter(who)) for role, who in held.items() if len(who) == 1}
 
 
 def _negation(word: str) -> bool:
