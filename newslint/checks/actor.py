@@ -1,17 +1,21 @@
 """actor: the same event attributed to two people.
 
-An article establishes who makes a trip (a visit, a speech...): possessives ("Blinken’s
-two-day visit"), by-phrases ("the trip by Blinken") and subjects ("Blinken ... met", a headline
-"Blinken meets ... on trip to Beijing"). When a sentence gives the same event (same event
-class, same destination) to another person named in the article ("Biden’s visit to Beijing"),
-that is flagged, with the places that establish the real actor as related locations.
+An article establishes who makes a trip (a speech, a report, a budget, a ruling...):
+possessives ("Blinken’s two-day visit"), by-phrases ("the trip by Blinken"), subjects ("Blinken
+... met", a headline "Blinken meets ... on trip to Beijing"; not a negated one: "who was not
+invited on the tour") and roles ("the minister's visit", for "Raman, the minister for ...").
+When a sentence gives the same event (same event class, same destination) to another person
+named in the article ("Biden’s visit to Beijing"), that is flagged, with the places that
+establish the real actor as related locations.
 
 Distinct events are left alone: another destination, a time of its own ("next month", "in
 November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
-sentence names a second event). Two people with the event as often: it is the one the body's
-first sentence names first. The event is someone's by a possessive, a by-phrase or a pronoun,
-or by being the subject that makes it in two sentences ("Gov. Delgado led a trade mission to
-Japan" ... "In Tokyo, Delgado met ..."). Event nouns, verbs and cue words are the rule's YAML.
+sentence names a second event); and when the established actor's own is "a rival budget", the
+article has two. Two people with the event as often: it is the first person the body names
+(after a lede about a thing: "A report by the state auditor found ..."). The event is someone's
+by a possessive, a by-phrase or a pronoun, or by being the subject that makes it in two
+sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado met ...").
+Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
 
