@@ -1,20 +1,25 @@
 """actor: the same event attributed to two people.
 
-An article establishes who makes a trip (a visit, a speech...): possessives ("Blinken’s
-two-day visit"), by-phrases ("the trip by Blinken") and subjects ("Blinken ... met", a headline
-"Blinken meets ... on trip to Beijing"). When a sentence gives the same event (same event
-class, same destination) to another person named in the article ("Biden’s visit to Beijing"),
-that is flagged, with the places that establish the real actor as related locations.
+An article establishes who makes a trip (a speech, a report, a budget, a ruling...):
+possessives ("Blinken’s two-day visit"), by-phrases ("the trip by Blinken"), subjects ("Blinken
+... met", a headline "Blinken meets ... on trip to Beijing"; not a negated one: "who was not
+invited on the tour") and roles ("the minister's visit", for "Raman, the minister for ...").
+When a sentence gives the same event (same event class, same destination) to another person
+named in the article ("Biden’s visit to Beijing"), that is flagged, with the places that
+establish the real actor as related locations.
 
 Distinct events are left alone: another destination, a time of its own ("next month", "in
 November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
-sentence names a second event). Two people with the event as often: it is the one the body's
-first sentence names first. The event is someone's by a possessive, a by-phrase or a pronoun,
-or by being the subject that makes it in two sentences ("Gov. Delgado led a trade mission to
-Japan" ... "In Tokyo, Delgado met ..."). Event nouns, verbs and cue words are the rule's YAML.
+sentence names a second event); and when the established actor's own is "a rival budget", the
+article has two. Two people with the event as often: it is the first person the body names
+(after a lede about a thing: "A report by the state auditor found ..."). The event is someone's
+by a possessive, a by-phrase or a pronoun, or by being the subject that makes it in two
+sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado met ...").
+Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
@@ -57,6 +62,7 @@ class Actor(Check):
         "events": Option("mapping_of_lists", help="event class -> the nouns that name it"),
         "verbs": Option("mapping_of_lists", {}, "event class -> verbs whose subject makes the event"),
         "distinct": Option("strings", [], "words near a mention that make it a different event"),
+        "rival": Option("strings", [], "words that make the established actor's event one of two"),
         "window": Option("int", 5, "words after the mention read for distinct cues and times", minimum=0),
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
         "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
@@ -70,6 +76,7 @@ class Actor(Check):
         self.noun_class = {n.lower(): cls for cls, nouns in self.options["events"].items() for n in nouns}
         self.verb_class = {v.lower(): cls for cls, verbs in self.options["verbs"].items() for v in verbs}
         self.distinct = {w.lower() for w in self.options["distinct"]}
+        self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
@@ -104,6 +111,8 @@ class Actor(Check):
             places = {m.destination for m in established if m.destination} | \
                 {d for m in established for d in self._sentence_places(doc, m.sentence, others)}
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
+            if any(m.actor == main and self._rival(doc, m) for m in group):
+                continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
                 if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
                         or m.actor in own or not self._same_place(m, places, counts):
@@ -118,18 +127,16 @@ class Actor(Check):
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
-        """The person the first sentence of the body names first ("Germany's economy minister,
-        Tobias Lenz, pressed ..."): whose story it is."""
+        """The person the body names first ("Germany's economy minister, Tobias Lenz, pressed
+        ..."): whose story it is. A lede about a thing ("A report by the state auditor found ...")
+        leaves it to the first person named after it."""
         view = doc.view
         body = next((b for b in doc.blocks if b.kind != "heading"  # a headline ends with no full stop
                      and view[b.start:b.end].rstrip()[-1:] in (".", "!", "?", "”", '"')), None)
         if body is None:
             return None
-        sentence = next((s for s in doc.sentences if s[0] >= body.start), None)
-        if sentence is None:
-            return None
         tokens = doc.tokens
-        for i in doc.token_range(*sentence):
+        for i in doc.token_range(body.start, len(view)):
             if _person(tokens[i], cast) and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
                                                   and tokens[i + 1].start - tokens[i].end == 1):
                 return bare(tokens[i])
@@ -157,6 +164,7 @@ class Actor(Check):
             return
         model = article(doc)
         cast = model.cast
+        roles = _roles(doc, model)
         said = vocabulary()["speech_verbs"]
         sentences = doc.sentences
         # a name written with a possessive somewhere ("Chen’s trip") may be a subject elsewhere
@@ -180,31 +188,34 @@ class Actor(Check):
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
-                owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners)
+                owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners, roles)
                 found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
                 if found is None and subject is not None and subject.start < tok.start \
-                        and not any(tokens[m].text in said for m in idx if subject.end <= tokens[m].start < tok.start):
-                    found, kind = subject, "subject"
+                        and not any(tokens[m].text in said or _negation(tokens[m].text)
+                                    for m in idx if subject.end <= tokens[m].start < tok.start):
+                    found, kind = subject, "subject"  # not "Heddle, who was not invited on the tour"
                 if found is not None:
-                    mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, model)
+                    mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, roles)
                     if (mention.actor, k, cls) not in seen:
                         seen.add((mention.actor, k, cls))
                         yield mention
             if subject is not None:
                 for n, i in enumerate(idx):
                     cls = self.verb_class.get(tokens[i].text.lower())
+                    if n > 0 and tokens[idx[n - 1]].text.lower() in _DETERMINERS | _POSSESSIVE_PRONOUNS:
+                        continue  # "honoured by the visit": a noun, and no act of the subject
                     if cls is not None and tokens[i].start > subject.start and (bare(subject), k, cls) not in seen:
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
-                                            max(phrase_end, tokens[i].end), model)
+                                            max(phrase_end, tokens[i].end), roles)
                         break
 
     @staticmethod
     def _owner(doc: Document, before: list[int], persons: list[Token], sentence: int,
-               model, owners: Counter[str]) -> tuple[Token, str] | None:
+               model, owners: Counter[str], roles: dict[str, str]) -> tuple[Token, str] | None:
         """Whose event a possessive makes it: a person ("Blinken’s"), a title one person holds
         ("the pope's"), or a pronoun ("her address") for the person named last before it in the
         sentence, in a fronted phrase for the subject after it ("In her address, Pruitt ..."),
@@ -216,7 +227,7 @@ class Actor(Check):
             if tok.text.endswith(("’s", "'s")) and possessive(tok) \
                     and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
                 return tok, "possessive"
-            if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in model.role_holders:
+            if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
             if word in _POSSESSIVE_PRONOUNS:
                 between = doc.view[tok.end:tokens[before[-1]].end]
@@ -250,9 +261,10 @@ class Actor(Check):
         return [best[line] for line in sorted(best)]
 
     @staticmethod
-    def _mention(token, cls, noun, kind, dest, sentence, phrase_end, model) -> Mention:
+    def _mention(token, cls, noun, kind, dest, sentence, phrase_end, roles) -> Mention:
         name = bare(token)
-        name = model.role_holders.get(name.lower(), name) if name[:1].islower() else name
+        if name[:1].islower() or name in vocabulary()["titles"]:  # "the minister's", a headline's "Minister's"
+            name = roles.get(name.lower(), name)
         return Mention(name, cls, noun, token.start, token.end, kind, dest, sentence, phrase_end)
 
     @staticmethod
@@ -297,6 +309,12 @@ class Actor(Check):
         words = (tokens[i].text.lower() for i in doc.token_range(*sentence))
         return sum(1 for w in words if w in self.noun_class or w in self.verb_class or w.rstrip("s") in self.noun_class)
 
+    def _rival(self, doc: Document, m: Mention) -> bool:
+        """A mention that sets the event against another of its kind ("a rival budget", "his
+        own report"): the article has two, and neither is a slip for the other."""
+        words = {_clean(w) for w in doc.view[m.start:m.phrase_end].split()}
+        return bool(self.rival & words)
+
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor
         to the end of the event phrase ("Biden’s own visit", "after Biden’s visit"), or a time
@@ -322,6 +340,12 @@ _FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout"
 # event in the sentence they only date it
 _SEQUENCE = {"after", "before", "following", "preceded", "followed"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# "Raman, the minister for ...", "the health minister, Priya Raman": a role beside a name
+_APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'-]+), (?:the|a|an) (?P<role>(?:[a-z]+ ){0,2}[a-z]+)(?=[ ,.])"
+                         r"|\b[Tt]he (?P<before>(?:[a-z]+ ){0,2}[a-z]+), (?:[A-Z][\w’'-]+ )*(?P<after>[A-Z][\w’'-]+)\b"
+                         r"(?![’'])")
+# words before a role that make it another's: "a former minister", "the deputy minister"
+_QUALIFIERS = {"former", "ex", "acting", "deputy", "vice", "assistant", "junior", "shadow", "interim", "late"}
 
 
 def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
@@ -347,6 +371,29 @@ def _nameable(token, cast) -> bool:
     """A capitalised word that may name who makes an event: not a place or a day or month.
     The person who is said to make it instead must also be known as a person."""
     return capitalised(token) and bare(token) not in cast.places and bare(token) not in _CALENDAR
+
+
+def _roles(doc: Document, model) -> dict[str, str]:
+    """The role words that name one person: the model's titles ("Pope Francis") and a role set
+    beside a name ("Priya Raman, the minister for hospital services"; "the health minister,
+    Priya Raman"), not a former or deputy one. A role two people hold names neither."""
+    titles = {t.lower() for t in vocabulary()["titles"]}
+    held: dict[str, set[str]] = {role: {who} for role, who in model.role_holders.items()}
+    view = doc.view
+    for match in _APPOSITION.finditer(view):
+        name = match["name"] or match["after"]
+        if name not in model.cast.persons:
+            continue
+        words = (match["role"] or match["before"]).split()
+        role = next((w for w in words if w in titles), None)
+        if role is not None and not _QUALIFIERS & set(words[:words.index(role)]):
+            held.setdefault(role, set()).add(name)
+    return {role: next(iter(who)) for role, who in held.items() if len(who) == 1}
+
+
+def _negation(word: str) -> bool:
+    """A word that denies what follows: the subject of "was not invited on the tour" made no tour."""
+    return word.lower() in ("not", "never") or word.endswith(("n't", "n’t"))
 
 
 def _note(e: Mention) -> str:
