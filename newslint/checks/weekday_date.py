@@ -27,6 +27,10 @@ _BETWEEN_WEEKDAY_DATE = re.compile(r"[,\s(]*(?:the\s+)?\Z")
 _BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
 # a past-tense verb right before "on <day>": "opened on", "was adjourned on"
 _VERB_ON = re.compile(r"\b([a-z]{3,}ed) on \Z")
+# an event noun after "of" is not what the day dates: "results of the vote are expected on Sunday"
+_OF_BEFORE = re.compile(r"\bof (?:the |a |an |this |that )?\Z")
+# a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
+_WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
 
 def _say(date: dt.date) -> str:
@@ -59,7 +63,7 @@ class WeekdayDate(Check):
         words = "|".join(re.escape(w) for w in sorted(self.relative, key=len, reverse=True))
         self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
-        gap = rf"(?:,?\s+[\w’'-]+){{0,{opts['window']}}},?"
+        gap = rf"(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
         self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         # American copy drops the "on": "the board will vote Thursday"
@@ -137,7 +141,8 @@ class WeekdayDate(Check):
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
-            if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()):
+            if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
+                    or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
                 continue
             noun = self._kind(m.group("noun"))
             if at in weekday_at:
@@ -210,9 +215,12 @@ class WeekdayDate(Check):
                          dates) -> Iterator[tuple[str, DateMention]]:
         """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
-        played on Thursday 10 April"."""
+        played on Thursday 10 April". When it names more, the one kind named before the day is
+        the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ..."."""
         for start, paired in pairs.items():
-            kind = self._sole_kind(doc, start, dates)
+            s, _ = doc.sentence_at(start)
+            before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
+            kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
             if kind is not None:
                 yield kind, paired
 
