@@ -29,6 +29,9 @@ _BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
 _VERB_ON = re.compile(r"\b([a-z]{3,}ed) on \Z")
 # an event noun after "of" is not what the day dates: "results of the vote are expected on Sunday"
 _OF_BEFORE = re.compile(r"\bof (?:the |a |an |this |that )?\Z")
+# words that open another clause between an event and "on <day>": "the fire broke out and crews stayed until"
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as|which|who|before|after(?! \d))\b",
+                           re.IGNORECASE)
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -50,6 +53,10 @@ class WeekdayDate(Check):
                                        "earlier", "later", "semi"],
                            "words between an event noun and its 'on <day>' that make it another event"),
         "window": Option("int", 3, "words allowed between an event noun and its 'on <day>'", minimum=0),
+        "once": Option("strings", [], "kinds of event a story has one of (a fire, a crash): two weekdays for one "
+                       "are a slip, where a match or a vote may recur"),
+        "occurs": Option("strings", [], "verbs that say an event happened, after which its 'on <day>' may stand "
+                         "further off: 'the blaze broke out at the depot shortly after 9pm on Wednesday'"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -70,8 +77,13 @@ class WeekdayDate(Check):
         self.event_bare = re.compile(rf"\b(?P<noun>{nouns})s?\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
         self.any_event = re.compile(rf"\b(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
+        occurs = "|".join(re.escape(v) for v in sorted(opts["occurs"], key=len, reverse=True))
+        # "The blaze broke out at the depot shortly after 9pm on <Wednesday>": one clause, read backwards
+        self.event_occurs = re.compile(rf"\b(?P<noun>{nouns})s?\s+(?:{occurs})\b(?P<rest>[^.;:!?,\n]{{0,80}}?)"
+                                       rf"\s+on\s+\Z", re.IGNORECASE) if nouns and occurs else None
         self.kind = {n.lower(): kind for kind, ns in opts["kinds"].items() for n in ns}
         self.distinct = {w.lower() for w in opts["distinct"]}
+        self.once = {self._kind(k) for k in opts["once"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
@@ -126,6 +138,7 @@ class WeekdayDate(Check):
         view = doc.view
         on_weekday: dict[str, list[tuple[int, int, str]]] = {}
         on_date: dict[str, list[DateMention]] = {}
+        taken_up: set[int] = set()  # weekdays that own their event: "Tuesday's fire"
         weekday_at = {s: (s, e, n) for s, e, n in weekdays}
         date_at = {d.start: d for d in dates}
         # a date beside its weekday is read from the weekday: "will vote on Wednesday, March 6"
@@ -136,11 +149,13 @@ class WeekdayDate(Check):
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
+                    if not self.distinct & set(view[max(0, at - 16):at].lower().split()[-2:]):
+                        taken_up.add(at)  # not "last Tuesday's fire"
                 elif at in weekday_at and self.event_bare is not None and \
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
-            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
+            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor) or self._occurs(view, anchor)
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
                     or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
                 continue
@@ -160,17 +175,47 @@ class WeekdayDate(Check):
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
         for noun, mentions in on_weekday.items():
-            resolved: dict[dt.date, DateMention] = {}
-            for d in on_date.get(noun, []):
-                date = d.resolve(around)
-                if date is not None:
-                    resolved[date] = d
-            if len(resolved) != 1:
-                continue
-            (date, mention), = resolved.items()
-            for start, end, name in mentions:
-                if WEEKDAYS[date.weekday()] != name:
-                    yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up)
+
+    def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
+                 around: dt.date | None, taken_up: set[int]) -> Iterator[Diagnostic]:
+        """The weekdays given for one kind of event against its one date (or, for an event a
+        story has one of, against the weekday given first)."""
+        resolved: dict[dt.date, DateMention] = {}
+        for d in dated:
+            date = d.resolve(around)
+            if date is not None:
+                resolved[date] = d
+        if not resolved and kind in self.once:
+            yield from self._taken_up(doc, kind, mentions, taken_up)
+        if len(resolved) != 1:
+            return
+        (date, mention), = resolved.items()
+        for start, end, name in mentions:
+            if WEEKDAYS[date.weekday()] != name:
+                yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+
+    def _occurs(self, view: str, anchor: int) -> re.Match | None:
+        """An event said to happen in the clause before "on <day>": "The blaze broke out at the
+        depot shortly after 9pm on Wednesday" (not across "and", "when", "until": another clause)."""
+        if self.event_occurs is None:
+            return None
+        m = self.event_occurs.search(view, max(0, anchor - _LOOK_BACK), anchor)
+        return None if m is None or _CLAUSE_BREAK.search(m.group("rest")) else m
+
+    def _taken_up(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]],
+                  taken_up: set[int]) -> Iterator[Diagnostic]:
+        """An event no date pins, taken up by a weekday that owns it ("Tuesday's fire"), after
+        the article gave it another day, and only that one ("The blaze broke out ... on Wednesday")."""
+        mentions = sorted(mentions)
+        for k, (start, end, name) in enumerate(mentions):
+            earlier = {n for _, _, n in mentions[:k]}
+            if start in taken_up and len(earlier) == 1 and name not in earlier:
+                first = mentions[0]
+                yield self.report(doc, start, end, suggestions=[first[2]],
+                                  related=[(first[0], first[1], f"the same event: {first[2]}")],
+                                  date=f"the day given for the {kind} on line {doc.line_of(first[0])}",
+                                  expected=first[2])
 
     def _verb_days(self, doc: Document, weekday_at: dict, date_at: dict, done: set[int]) -> Iterator[tuple]:
         """A day after a past-tense verb ("opened on Tuesday", "opened on 14 May") in a sentence
