@@ -149,8 +149,9 @@ class WeekdayDate(Check):
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
-                    if not self.distinct & set(view[max(0, at - 16):at].lower().split()[-2:]):
-                        taken_up.add(at)  # not "last Tuesday's fire"
+                    owner = view[max(0, at - 16):at].lower().split()[-2:]
+                    if view[weekday_at[at][1]:weekday_at[at][1] + 2] in ("'s", "’s") and not self.distinct & set(owner):
+                        taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
                 elif at in weekday_at and self.event_bare is not None and \
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
