@@ -149,6 +149,8 @@ class WeekdayDate(Check):
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
+                    for kind in self._done_at(doc, at, dates):  # "At Friday's meeting, shareholders re-elected"
+                        on_weekday.setdefault(kind, []).append(weekday_at[at])
                     owner = view[max(0, at - 16):at].lower().split()[-2:]
                     if view[weekday_at[at][1]:weekday_at[at][1] + 2] in ("'s", "’s") and not self.distinct & set(owner):
                         taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
@@ -196,6 +198,19 @@ class WeekdayDate(Check):
             if WEEKDAYS[date.weekday()] != name:
                 yield self._report(doc, start, end, date, [(mention.start, mention.end)])
 
+    def _done_at(self, doc: Document, at: int, dates) -> set[str]:
+        """The events a sentence that opens "At Friday's meeting," says were done there, by
+        their verbs: "At Friday's meeting, shareholders also re-elected all 10 directors" dates
+        the vote too (a noun may name another occasion: "discussed the vote due next week")."""
+        s, e = doc.sentence_at(at)
+        view = doc.view
+        if view[s:at] not in ("At ", "During "):
+            return set()
+        comma = view.find(", ", at, e)
+        if comma < 0:
+            return set()
+        return self._kinds_named(view, comma, e, dates, verbs_only=True)
+
     def _occurs(self, view: str, anchor: int) -> re.Match | None:
         """An event said to happen in the clause before "on <day>": "The blaze broke out at the
         depot shortly after 9pm on Wednesday" (not across "and", "when", "until": another clause)."""
@@ -234,13 +249,15 @@ class WeekdayDate(Check):
             if len(kinds) == 1:
                 yield (kinds.pop(), verb.group(1).lower()), weekday_at.get(at) or date_at[at]
 
-    def _kinds_named(self, view: str, start: int, end: int, dates: Iterable[DateMention]) -> set[str]:
+    def _kinds_named(self, view: str, start: int, end: int, dates: Iterable[DateMention],
+                     verbs_only: bool = False) -> set[str]:
         """The kinds of event the text between start and end names, outside its dates ("March 8"
-        is no march)."""
+        is no march); with verbs_only, by a verb in the past tense only ("voted", "re-elected")."""
         assert self.any_event is not None
         spans = [(d.start, d.end) for d in dates]
         return {self._kind(m.group("noun")) for m in self.any_event.finditer(view, start, end)
-                if not any(s <= m.start() < e for s, e in spans)}
+                if not any(s <= m.start() < e for s, e in spans)
+                and (not verbs_only or m.group("noun").lower().endswith("ed"))}
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the
