@@ -6,7 +6,12 @@ Three ways a weekday gets its date:
     yesterday" dates the vote for the rest of the article;
   - the same event named twice: "the vote on Thursday" (or "will vote Thursday") ... "the March 13
     vote" ("Thursday's vote"), or with the same verb in sentences that name one kind of event
-    ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May").
+    ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May"); a time of day may
+    stand between ("Polls open at 7 a.m. on Monday"), a verb of happening lets the day stand
+    further off in its clause ("the blaze broke out at the depot shortly after 9pm on
+    Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there.
+An event a story has one of (a fire, an opening) taken up by a weekday that owns it ("Tuesday's
+fire") after the article gave it another weekday is a slip even with no date.
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent.
 """

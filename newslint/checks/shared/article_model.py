@@ -12,7 +12,8 @@ It knows
     57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
     them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
-    article opened with, Lindqvist.
+    article opened with, Lindqvist; "the 24-year-old" with no one named near it is the person
+    the headline and the lede name, when that is a slip away from their other age.
 
 The rules read it: number (ages), name-variant (given names), title (who holds which role) and
 actor (who the role nouns are). The words it reads with are article_model.yaml.
