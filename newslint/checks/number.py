@@ -1,7 +1,8 @@
 """number: the same quantity stated twice, differently.
 
   ages       "Smith, 57," or "the 57-year-old" ... "the 56-year-old" for the same person
-             ("the N-year-old" is the person named last before it)
+             ("the N-year-old" is the person named last before it, or with no one named in its
+             paragraph or the one before, the person the headline is about)
   durations  "three-day summit" ... "the two-day summit" (event classes from the YAML); "jailed for
              six years" ... "his four-year sentence" (verbs of a class, and only "his"/"the" after them)
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same

@@ -6,7 +6,12 @@ Three ways a weekday gets its date:
     yesterday" dates the vote for the rest of the article;
   - the same event named twice: "the vote on Thursday" (or "will vote Thursday") ... "the March 13
     vote" ("Thursday's vote"), or with the same verb in sentences that name one kind of event
-    ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May").
+    ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May"); a time of day may
+    stand between ("Polls open at 7 a.m. on Monday"), a verb of happening lets the day stand
+    further off in its clause ("the blaze broke out at the depot shortly after 9pm on
+    Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there.
+An event a story has one of (a fire, an opening) taken up by a weekday that owns it ("Tuesday's
+fire") after the article gave it another weekday is a slip even with no date.
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent.
 """
@@ -27,6 +32,13 @@ _BETWEEN_WEEKDAY_DATE = re.compile(r"[,\s(]*(?:the\s+)?\Z")
 _BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
 # a past-tense verb right before "on <day>": "opened on", "was adjourned on"
 _VERB_ON = re.compile(r"\b([a-z]{3,}ed) on \Z")
+# an event noun after "of" is not what the day dates: "results of the vote are expected on Sunday"
+_OF_BEFORE = re.compile(r"\bof (?:the |a |an |this |that )?\Z")
+# words that open another clause between an event and "on <day>": "the fire broke out and crews stayed until"
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as|which|who|before|after(?! \d))\b",
+                           re.IGNORECASE)
+# a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
+_WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
 
 def _say(date: dt.date) -> str:
@@ -46,6 +58,10 @@ class WeekdayDate(Check):
                                        "earlier", "later", "semi"],
                            "words between an event noun and its 'on <day>' that make it another event"),
         "window": Option("int", 3, "words allowed between an event noun and its 'on <day>'", minimum=0),
+        "once": Option("strings", [], "kinds of event a story has one of (a fire, a crash): two weekdays for one "
+                       "are a slip, where a match or a vote may recur"),
+        "occurs": Option("strings", [], "verbs that say an event happened, after which its 'on <day>' may stand "
+                         "further off: 'the blaze broke out at the depot shortly after 9pm on Wednesday'"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -59,15 +75,20 @@ class WeekdayDate(Check):
         words = "|".join(re.escape(w) for w in sorted(self.relative, key=len, reverse=True))
         self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
-        gap = rf"(?:,?\s+[\w’'-]+){{0,{opts['window']}}},?"
+        gap = rf"(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
         self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         # American copy drops the "on": "the board will vote Thursday"
         self.event_bare = re.compile(rf"\b(?P<noun>{nouns})s?\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
         self.any_event = re.compile(rf"\b(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
+        occurs = "|".join(re.escape(v) for v in sorted(opts["occurs"], key=len, reverse=True))
+        # "The blaze broke out at the depot shortly after 9pm on <Wednesday>": one clause, read backwards
+        self.event_occurs = re.compile(rf"\b(?P<noun>{nouns})s?\s+(?:{occurs})\b(?P<rest>[^.;:!?,\n]{{0,80}}?)"
+                                       rf"\s+on\s+\Z", re.IGNORECASE) if nouns and occurs else None
         self.kind = {n.lower(): kind for kind, ns in opts["kinds"].items() for n in ns}
         self.distinct = {w.lower() for w in opts["distinct"]}
+        self.once = {self._kind(k) for k in opts["once"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
@@ -122,6 +143,7 @@ class WeekdayDate(Check):
         view = doc.view
         on_weekday: dict[str, list[tuple[int, int, str]]] = {}
         on_date: dict[str, list[DateMention]] = {}
+        taken_up: set[int] = set()  # weekdays that own their event: "Tuesday's fire"
         weekday_at = {s: (s, e, n) for s, e, n in weekdays}
         date_at = {d.start: d for d in dates}
         # a date beside its weekday is read from the weekday: "will vote on Wednesday, March 6"
@@ -132,12 +154,18 @@ class WeekdayDate(Check):
                 possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
+                    for kind in self._done_at(doc, at, dates):  # "At Friday's meeting, shareholders re-elected"
+                        on_weekday.setdefault(kind, []).append(weekday_at[at])
+                    owner = view[max(0, at - 16):at].lower().split()[-2:]
+                    if view[weekday_at[at][1]:weekday_at[at][1] + 2] in ("'s", "’s") and not self.distinct & set(owner):
+                        taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
                 elif at in weekday_at and self.event_bare is not None and \
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
-            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
-            if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()):
+            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor) or self._occurs(view, anchor)
+            if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
+                    or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
                 continue
             noun = self._kind(m.group("noun"))
             if at in weekday_at:
@@ -155,17 +183,60 @@ class WeekdayDate(Check):
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
         for noun, mentions in on_weekday.items():
-            resolved: dict[dt.date, DateMention] = {}
-            for d in on_date.get(noun, []):
-                date = d.resolve(around)
-                if date is not None:
-                    resolved[date] = d
-            if len(resolved) != 1:
-                continue
-            (date, mention), = resolved.items()
-            for start, end, name in mentions:
-                if WEEKDAYS[date.weekday()] != name:
-                    yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up)
+
+    def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
+                 around: dt.date | None, taken_up: set[int]) -> Iterator[Diagnostic]:
+        """The weekdays given for one kind of event against its one date (or, for an event a
+        story has one of, against the weekday given first)."""
+        resolved: dict[dt.date, DateMention] = {}
+        for d in dated:
+            date = d.resolve(around)
+            if date is not None:
+                resolved[date] = d
+        if not resolved and kind in self.once:
+            yield from self._taken_up(doc, kind, mentions, taken_up)
+        if len(resolved) != 1:
+            return
+        (date, mention), = resolved.items()
+        for start, end, name in mentions:
+            if WEEKDAYS[date.weekday()] != name:
+                yield self._report(doc, start, end, date, [(mention.start, mention.end)])
+
+    def _done_at(self, doc: Document, at: int, dates) -> set[str]:
+        """The events a sentence that opens "At Friday's meeting," says were done there, by
+        their verbs: "At Friday's meeting, shareholders also re-elected all 10 directors" dates
+        the vote too (a noun may name another occasion: "discussed the vote due next week")."""
+        s, e = doc.sentence_at(at)
+        view = doc.view
+        if view[s:at] not in ("At ", "During "):
+            return set()
+        comma = view.find(", ", at, e)
+        if comma < 0:
+            return set()
+        return self._kinds_named(view, comma, e, dates, verbs_only=True)
+
+    def _occurs(self, view: str, anchor: int) -> re.Match | None:
+        """An event said to happen in the clause before "on <day>": "The blaze broke out at the
+        depot shortly after 9pm on Wednesday" (not across "and", "when", "until": another clause)."""
+        if self.event_occurs is None:
+            return None
+        m = self.event_occurs.search(view, max(0, anchor - _LOOK_BACK), anchor)
+        return None if m is None or _CLAUSE_BREAK.search(m.group("rest")) else m
+
+    def _taken_up(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]],
+                  taken_up: set[int]) -> Iterator[Diagnostic]:
+        """An event no date pins, taken up by a weekday that owns it ("Tuesday's fire"), after
+        the article gave it another day, and only that one ("The blaze broke out ... on Wednesday")."""
+        mentions = sorted(mentions)
+        for k, (start, end, name) in enumerate(mentions):
+            earlier = {n for _, _, n in mentions[:k]}
+            if start in taken_up and len(earlier) == 1 and name not in earlier:
+                first = mentions[0]
+                yield self.report(doc, start, end, suggestions=[first[2]],
+                                  related=[(first[0], first[1], f"the same event: {first[2]}")],
+                                  date=f"the day given for the {kind} on line {doc.line_of(first[0])}",
+                                  expected=first[2])
 
     def _verb_days(self, doc: Document, weekday_at: dict, date_at: dict, done: set[int]) -> Iterator[tuple]:
         """A day after a past-tense verb ("opened on Tuesday", "opened on 14 May") in a sentence
@@ -183,13 +254,15 @@ class WeekdayDate(Check):
             if len(kinds) == 1:
                 yield (kinds.pop(), verb.group(1).lower()), weekday_at.get(at) or date_at[at]
 
-    def _kinds_named(self, view: str, start: int, end: int, dates: Iterable[DateMention]) -> set[str]:
+    def _kinds_named(self, view: str, start: int, end: int, dates: Iterable[DateMention],
+                     verbs_only: bool = False) -> set[str]:
         """The kinds of event the text between start and end names, outside its dates ("March 8"
-        is no march)."""
+        is no march); with verbs_only, by a verb in the past tense only ("voted", "re-elected")."""
         assert self.any_event is not None
         spans = [(d.start, d.end) for d in dates]
         return {self._kind(m.group("noun")) for m in self.any_event.finditer(view, start, end)
-                if not any(s <= m.start() < e for s, e in spans)}
+                if not any(s <= m.start() < e for s, e in spans)
+                and (not verbs_only or m.group("noun").lower().endswith("ed"))}
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the
@@ -210,9 +283,12 @@ class WeekdayDate(Check):
                          dates) -> Iterator[tuple[str, DateMention]]:
         """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
-        played on Thursday 10 April"."""
+        played on Thursday 10 April". When it names more, the one kind named before the day is
+        the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ..."."""
         for start, paired in pairs.items():
-            kind = self._sole_kind(doc, start, dates)
+            s, _ = doc.sentence_at(start)
+            before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
+            kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
             if kind is not None:
                 yield kind, paired
 

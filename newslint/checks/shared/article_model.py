@@ -12,7 +12,8 @@ It knows
     57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
     them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
-    article opened with, Lindqvist.
+    article opened with, Lindqvist; "the 24-year-old" with no one named near it is the person
+    the headline and the lede name, when that is a slip away from their other age.
 
 The rules read it: number (ages), name-variant (given names), title (who holds which role) and
 actor (who the role nouns are). The words it reads with are article_model.yaml.
@@ -28,6 +29,7 @@ from typing import NamedTuple
 
 from ...document.model import Document
 from ...document.people import People, people, vocabulary
+from ...document.readers.text import is_headline
 from ...document.tokens import strip_possessive
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
@@ -311,7 +313,17 @@ def _ages(doc: Document, model: Article) -> list[Age]:
     # a description tied to a person is that person's age
     ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
     ages += reader.born(ages)
-    return sorted(ages, key=lambda a: a.start)
+    return sorted(_near_their_other_ages(ages), key=lambda a: a.start)
+
+
+def _near_their_other_ages(ages: list[Age]) -> list[Age]:
+    """Ages given to the story's subject for want of anyone named near them ("The 24-year-old"
+    two paragraphs on), kept when the subject has no other age or one a slip away: an age far
+    from theirs is someone else's."""
+    def near(a: Age, b: Age) -> bool:
+        return abs(a.value - b.value) <= 3 or sorted(str(a.value)) == sorted(str(b.value))
+    return [a for a in ages if a.how != "subject" or
+            all(near(a, b) for b in ages if b.person == a.person and b.how != "subject")]
 
 
 class _AgeReader:
@@ -403,6 +415,11 @@ class _AgeReader:
                     # Helen Marsh told the court that the 44-year-old ..." after "Pryce, aged 41,"
                     # is Pryce, whose stated age is a slip away from it
                     person = self._aged_before(subject.start(), value, found)
+                if person is None and noun is None and self.named_before(m.start()) is None:
+                    # no one named in its paragraph or the one before: the person the story is about
+                    if self.subject is not None:
+                        found.append(Age(self.subject, value, m.start("n"), m.end("n"), "subject"))
+                    continue
                 if person is None:
                     continue
                 paragraph_end = view.find("\n", m.end())
@@ -419,6 +436,21 @@ class _AgeReader:
                     continue  # the age of someone else: "the 45-year-old" after another person's name
             found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
         return found[len(stated):]
+
+    @property
+    def subject(self) -> str | None:
+        """The one person the headline names, when the first paragraph names them too: whom
+        the story is about ("Dowling breaks club record" ... "Erin Dowling broke ...")."""
+        blocks = self.doc.blocks
+        if len(blocks) < 2 or not (blocks[0].kind == "heading" or
+                                   is_headline(self.view[blocks[0].start:blocks[0].end])):
+            return None
+        lede = next((b for b in blocks[1:] if b.kind != "heading"), None)
+        named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end} for b in (blocks[0], lede)
+                 if b is not None]
+        if len(named) < 2 or len(named[0]) != 1 or not named[0] <= named[1]:
+            return None
+        return next(iter(named[0]))
 
     @staticmethod
     def _aged_before(offset: int, value: int, found: list[Age]) -> str | None:

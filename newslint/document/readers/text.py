@@ -19,7 +19,7 @@ def read_text(text: str) -> Reading:
         masked.append((0, fm_end))
     view = blank(text, masked)
     blocks = paragraphs(view)
-    if len(blocks) > 1 and _is_headline(view[blocks[0].start:blocks[0].end]):
+    if len(blocks) > 1 and is_headline(view[blocks[0].start:blocks[0].end]):
         blocks[0] = Block("heading", blocks[0].start, blocks[0].end)
     return Reading(view, blocks, metadata)
 
@@ -29,7 +29,7 @@ HEADLINE_WORDS = 25
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?…][\"”’)]*\s+[\"“‘(]?[A-Z]")
 
 
-def _is_headline(first: str) -> bool:
+def is_headline(first: str) -> bool:
     if "\n" in first or "\r" in first or first[-1] in ".,;:":
         return False
     return len(first.split()) <= HEADLINE_WORDS or not _SENTENCE_BREAK.search(first)
