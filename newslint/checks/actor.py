@@ -191,7 +191,7 @@ class Actor(Check):
                 owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners, roles)
                 found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
-                    found = self._by_actor(tokens, idx[j + 1:j + 8], cast)
+                    found = self._by_actor(tokens, idx[j + 1:j + 12], cast)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
                 if found is None and subject is not None and subject.start < tok.start \
                         and not any(tokens[m].text in said or _negation(tokens[m].text)
@@ -274,7 +274,7 @@ class Actor(Check):
         for n, k in enumerate(following[:3]):
             if tokens[k].text.lower() in ("to", "in") and n + 1 < len(following):
                 words, end = [], -1
-                for m in following[n + 1:n + 4]:
+                for m in following[n + 1:n + 8]:  # "by Calder County Auditor Renata Suarez"
                     if not capitalised(tokens[m]):
                         break
                     words.append(bare(tokens[m]))
@@ -287,7 +287,7 @@ class Actor(Check):
         for n, k in enumerate(following):
             if tokens[k].text == "by":
                 name = None
-                for m in following[n + 1:n + 4]:
+                for m in following[n + 1:n + 8]:  # "by Calder County Auditor Renata Suarez"
                     if not capitalised(tokens[m]):
                         break
                     name = tokens[m]

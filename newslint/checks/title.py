@@ -32,7 +32,9 @@ from .shared.check import Check
 from .shared.page import FUNCTION_WORDS
 
 # capitalised only because they open a sentence ("But Mr Kennedy", "Why Sen. Flake"): never part of a role
-_NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhile", "nor"}
+_NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhile", "nor", "under", "for", "from",
+                                   "over", "without", "against", "during", "despite", "among", "behind", "unlike",
+                                   "since", "until", "like", "thanks"}
 
 
 @dataclass(frozen=True)
