@@ -1,8 +1,8 @@
 """anachronism: a year later than the article's own date.
 
 Usually a sign of pasted-in text (a related-headlines widget) or of a wrong date. Years that look
-ahead on purpose ("by 2030", "until 2026", "by the end of 2026", "the 2024 election") are left
-alone: the words that mark them are the rule's YAML. So is a year used as a label, right before
+ahead on purpose ("by 2030", "until 2026", "by the end of 2026", "the 2024 election", a sentence
+that says "will" before it) are left alone: the words that mark them are the rule's YAML. So is a year used as a label, right before
 the words it qualifies and after no preposition ("2020 Democratic presidential hopeful Beto
 O'Rourke", "the 2024 season"): it names a thing, not a time. After a preposition it is a date
 again ("sales in 2021 lifted the shares"). Silent when the article's date is unknown.
@@ -28,6 +28,8 @@ class Anachronism(Check):
         "ahead_before": Option("strings", [], "words that, just before a year, mark it as looked ahead to"),
         "ahead_after": Option("strings", [], "words that, just after a year, mark it as looked ahead to"),
         "window": Option("int", 3, "how many words before the year are read for ahead_before", minimum=0),
+        "ahead_in_sentence": Option("strings", [], "words that, anywhere before a year in its sentence, make the "
+                                    "sentence look ahead: will ('will have a new pool when it reopens in 2027')"),
         "date_before": Option("strings", [], "prepositions that make a year followed by a word a date, not a label"),
     }
     SCOPES = ("document", "paragraph", "sentence", "line")
@@ -39,6 +41,7 @@ class Anachronism(Check):
         self.before = {w.lower() for w in self.options["ahead_before"]}
         self.after = {w.lower() for w in self.options["ahead_after"]}
         self.date_before = {w.lower() for w in self.options["date_before"]}
+        self.ahead_in_sentence = {w.lower() for w in self.options["ahead_in_sentence"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         around = article_date(doc)
@@ -60,6 +63,9 @@ class Anachronism(Check):
                 continue
             if _LABELLED.match(view, m.end()) and not (before and before[-1] in self.date_before):
                 continue  # "2020 Democratic presidential hopeful": a label, not a date
+            if self.ahead_in_sentence and self.ahead_in_sentence & {
+                    w.strip(",.;:()\"“”'’") for w in view[doc.sentence_at(m.start())[0]:m.start()].lower().split()}:
+                continue  # "will have a new pool ... when it reopens in the autumn of 2027"
             if spans is None:
                 spans = list(doc.spans(self.rule.scope)) if self.rule.scope != "document" else None
             if self.wanted(doc, m.start(), m.end(), spans):
