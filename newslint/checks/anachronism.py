@@ -2,10 +2,11 @@
 
 Usually a sign of pasted-in text (a related-headlines widget) or of a wrong date. Years that look
 ahead on purpose ("by 2030", "until 2026", "by the end of 2026", "the 2024 election", a sentence
-that says "will" before it) are left alone: the words that mark them are the rule's YAML. So is a year used as a label, right before
-the words it qualifies and after no preposition ("2020 Democratic presidential hopeful Beto
-O'Rourke", "the 2024 season"): it names a thing, not a time. After a preposition it is a date
-again ("sales in 2021 lifted the shares"). Silent when the article's date is unknown.
+that says "will" before it) are left alone: the words that mark them are the rule's YAML. So is a
+year used as a label, right before the words it qualifies and after no preposition ("2020
+Democratic presidential hopeful Beto O'Rourke", "the 2024 season"): it names a thing, not a
+time. After a preposition it is a date again ("sales in 2021 lifted the shares"). Silent when
+the article's date is unknown.
 """
 from __future__ import annotations
 
