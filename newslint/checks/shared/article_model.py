@@ -4,7 +4,8 @@ document (cached on it) instead of each rule scanning for its own patterns.
 It knows
   - who is who: the runs of capitalised words that name people, each person's surname and given
     names, which given names are one name spelt two ways ("Katherine", "Kathryn") and which
-    surnames two people share ("Victor Burton", "Elizabeth Burton": namesakes), and the role
+    surnames two people share ("Victor Burton", "Elizabeth Burton", "Eleni and John Petrakis":
+    namesakes), and the role
     words a person is known by ("Pope Francis" ... "the pope's trip");
   - which amounts belong to which thing: a count and the thing counted, with the word that
     governs it ("the loss of 640 jobs");
@@ -147,6 +148,7 @@ def _build(doc: Document) -> Article:
     for run in model.runs:
         if run.given and run.given_span:
             model.given.setdefault(run.surname, {}).setdefault(run.given, []).append(run.given_span)
+    _add_shared_surnames(doc, model)
     for surname, names in model.given.items():
         if len(same_name_groups(list(names))) > 1:
             model.namesakes.add(surname)
@@ -157,6 +159,19 @@ def _build(doc: Document) -> Article:
 
 
 # who is who -------------------------------------------------------------------------------------
+
+# "Eleni and John Petrakis": two given names before one surname
+_COUPLE = re.compile(r"\b([A-Z][a-z]{2,}) and ([A-Z][a-z]{2,}) ([A-Z][\w’'-]+)\b")
+
+
+def _add_shared_surnames(doc: Document, model: Article) -> None:
+    """Give the first of "Eleni and John Petrakis" the surname too: a couple or siblings named
+    together, so that "Mrs Petrakis" and "Mr Petrakis" are two people. Not a person the article
+    names on their own ("Prince Harry and Meghan Markle": Harry speaks as Harry)."""
+    for m in _COUPLE.finditer(doc.view):
+        first, second, surname = m.group(1), m.group(2), strip_possessive(m.group(3))
+        if second in model.given.get(surname, {}) and first not in model.cast.persons:
+            model.given[surname].setdefault(first, []).append((m.start(1), m.end(1)))
 
 # runs of capitalised words, found in C: "Chief Constable Andrew Hale", "Elizabeth A. Burton"
 _RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: [A-Z]\.?)? [A-Z][\w’'-]*)*")
