@@ -32,6 +32,7 @@ from ..document.people import bare, capitalised, people, possessive, vocabulary
 from .shared.article_model import article
 from .shared.check import Check
 from .shared.fixes import match_case
+from .shared.page import FUNCTION_WORDS
 
 # a word this frequent (if, will, there) is no first name nor subject; names are rarer ("mark" is 5.0, "george" 4.9)
 COMMON_WORD_ZIPF = 6.0
@@ -133,8 +134,8 @@ class Agreement(Check):
         titles = vocabulary()["titles"]
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
-            if not capitalised(before) or before.text.lower() in AUXILIARIES:
-                break
+            if not capitalised(before) or before.text.lower() in AUXILIARIES or before.text.lower() in FUNCTION_WORDS:
+                break  # "If Ginsburg were": a sentence's first word, no part of the name
             if gap != " " and not (gap == ". " and before.text in titles):
                 break
             first -= 1
@@ -199,11 +200,14 @@ class Agreement(Check):
             return True  # "Smith & Jones have"
         before: list[str] = []
         j = first
-        while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip():
+        # quotation marks and hyphens go with the words: "his longtime “fixer”-turned-foe Michael Cohen"
+        while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-'):
             j -= 1
             before.insert(0, tokens[j].text.lower().replace("’", "'"))
-        if named and self.not_within & set(before[len(before) - self.options["window"]:]):
-            return True  # "Knight and drum and bass star Roni Size have"
+        # "Knight and drum and bass star Roni Size have"; after a comma too ("..., and chief financial
+        # officer Tim Howard have": a list's last item, or a clause, the words cannot say)
+        if named and self.not_within & set(before[max(0, len(before) - self.options["window"]):]):
+            return True
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
 
 
