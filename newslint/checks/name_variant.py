@@ -8,7 +8,8 @@ with close names ("Mark Smith" and "Marc Jones") are told apart by the names nex
 no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
 "David Plotz"), and names shorter than `min_length` ("Xi", "Xie") are left alone; two forms of four
 letters are compared only as a person's name ("Irna" is no slip for Iran, nor "Tham" for Thai; "Jasn"
-is one for Jason).
+is one for Jason). A name in a quotation of writing (a tweet, a memo, a note: see
+Document.written_quotes) keeps its writer's spelling and is not flagged; speech is the reporter's.
 """
 from __future__ import annotations
 
@@ -115,7 +116,10 @@ class NameVariant(Check):
                 plural.add(name)  # "the Kennedys": a family, "six Baftas": awards, not slips
             if tok.text != name:
                 possessed.add(name)
-        yield from self._given_names(doc)
+        reported: set[int] = set()  # a span the given names flag is not flagged again as a surname's
+        for d in self._given_names(doc):
+            reported.add(d.offset)
+            yield d
         frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
         if not frequent:
             return
@@ -153,6 +157,8 @@ class NameVariant(Check):
             other = usual[0]
             related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
             for start, end in places:
+                if doc.in_quote(start, end, written=True) or doc.source_span(start, end)[0] in reported:
+                    continue  # a quoted tweet or memo keeps its writer's spelling
                 # two names one edit apart may be two places or two firms (Zabul, Kabul): a
                 # suggestion, never a safe fix
                 fix = self.replacement_fix(doc, start, end, other, False)
@@ -186,6 +192,8 @@ class NameVariant(Check):
                         continue
                     related = [(s, e, f"'{usual} {surname}' here") for s, e in names[usual][:MAX_RELATED]]
                     for start, end in spans:
+                        if doc.in_quote(start, end, written=True):
+                            continue
                         yield self.report(doc, start, end, suggestions=[usual], related=related,
                                           other=f"{usual} {surname}", count=len(names[usual]),
                                           times=times(len(names[usual])))
