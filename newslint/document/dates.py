@@ -125,8 +125,9 @@ def article_date(doc) -> dt.date | None:
     """The article's date: metadata `date` (front matter, --date, the API), else a dateline among
     the first three blocks under the headline: a short line holding a full date ("June 18,
     2023", "Published 18 June 2023"), a caption or credit line with one, or a full date opening
-    the block ("WASHINGTON, June 18, 2023 -"). A date inside running prose ("born on 5 April
-    1920") is not the article's. Cached on the document."""
+    the block ("WASHINGTON, June 18, 2023 -"); of several dates there, the latest (a caption's
+    "file photo" is older than the news it illustrates). A date inside running prose ("born on
+    5 April 1920") is not the article's. Cached on the document."""
     if "_article_date" in doc.__dict__:
         return doc.__dict__["_article_date"]
     found = parse_date(doc.metadata.get("date"))
@@ -136,7 +137,8 @@ def article_date(doc) -> dt.date | None:
                 full = [d for d in find_dates(doc.view, start, end) if d.year is not None]
                 if full and (len(doc.view[start:end].split()) <= 12 or _DATELINE_CUES.search(doc.view, start, end)
                              or (full[0].start - start <= 40 and _DATELINE_END.match(doc.view, full[0].end))):
-                    found = full[0].resolve(None)
+                    # the latest: "In a Dec. 13, 2018, file photo, ... Kasich said Friday, Oct. 18, 2019"
+                    found = max((r for r in (d.resolve(None) for d in full) if r is not None), default=None)
                     break
             if found is not None:
                 break
