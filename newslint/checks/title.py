@@ -10,7 +10,9 @@ makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role mo
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
 apart by first name (the article's own full names count: "Bethan Hughes" and "Dafydd Hughes" make
 "Ms Hughes" and "Mr Hughes" two people); a surname shared by two first names is left alone.
-Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"). A
+Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"), and
+an acronym names a body, not a role ("Deputy FBI Director"). The role a person is given most is
+the one kept; two exclusive heads each written twice are two people ("Ms. Kim", "Mr. Kim"). A
 stated change ("former", "then-", "was promoted to", "who was Commerce Secretary") or a family tie
 ("her husband Mr Porter") is not a contradiction, and that mention is compared with none (the
 others still are); "was" alone ("Hughes was sworn in", "Mr Carver said she was relieved") states
@@ -18,6 +20,7 @@ none.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -104,10 +107,13 @@ class TitleConsistency(Check):
         role_words = {w for r in roles for w in r.words} | {short.lower() for short in self.full}
         for surname, given in article(doc).given.items():  # "Councillor Bethan Hughes", "Dafydd Hughes, 61,"
             firsts.setdefault(surname, set()).update(g for g in given if g.lower() not in role_words)
+        # a family name written first, as Korean and Chinese names are, of two people ("Kim Jong Un",
+        # "Kim Yo Jong"): "Mr. Kim" and "Ms. Kim" may be either
+        family_first = Counter(run.given for run in article(doc).runs if run.given)
         groups: dict[tuple[str, str | None], list[Role]] = {}
         for r in roles:
             known = firsts.get(r.surname, set())
-            if r.first is None and len(same_name_groups(list(known))) > 1:
+            if r.first is None and (len(same_name_groups(list(known))) > 1 or family_first[r.surname] > 1):
                 continue  # two people share the surname: "Commerce Secretary Smith" is ambiguous
             groups.setdefault((r.surname, r.first or next(iter(known), None)), []).append(r)
         for (surname, first), group in groups.items():
@@ -115,10 +121,14 @@ class TitleConsistency(Check):
             unchanged = [r for r in group if not self._changed(doc, r)]
             if not unchanged:
                 continue
-            anchor = unchanged[0]
-            for r in unchanged[1:]:
-                if r.agrees(anchor, self.exclusive, self.aspects):
+            heads = Counter(r.head for r in unchanged)
+            # the usual role is the one to keep: "Ms." seven times, "Mr" once flags the "Mr"
+            anchor = max(unchanged, key=lambda r: (heads[r.head], -r.start))
+            for r in unchanged:
+                if r is anchor or r.agrees(anchor, self.exclusive, self.aspects):
                     continue
+                if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
+                    continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
                 other = doc.view[anchor.start:anchor.end]
                 name = f"{first} {surname}" if first else surname
                 yield self.report(doc, r.start, r.end, suggestions=[other],
@@ -152,7 +162,8 @@ class TitleConsistency(Check):
             # modifiers before the head: "U.S. Treasury", "Prime", "Chinese Foreign"
             j = i
             while j > 0 and _next_to(view, tokens[j - 1], tokens[j]) and \
-                    (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation") and \
+                    (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation"
+                     or (tokens[j - 1].text.isupper() and len(tokens[j - 1].text) > 1)) and \
                     not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
                 j -= 1
             k = i + 1
@@ -170,7 +181,9 @@ class TitleConsistency(Check):
             if not name:
                 continue
             full = self.full
-            words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1] if t.kind != "abbreviation") + \
+            # "Deputy FBI Director" is the "Deputy Director": an acronym names the body, not the role
+            words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1]
+                          if t.kind != "abbreviation" and not (t.text.isupper() and len(t.text) > 1)) + \
                 tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
                        tokens[j].start, role_end, sentences[si], self.full.get(tok.text, tok.text))
