@@ -20,6 +20,7 @@ from typing import Iterator
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
+from ..document.people import vocabulary
 from .shared.check import Check
 
 _MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|[“”\"]")
@@ -145,9 +146,21 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
         if before.isalnum() and after.isalnum():
             continue  # don't, O'Brien
         opening = m.group() != "’" and (before.isspace() or before in "([—–") and after.isupper()
-        if opening and last_opening >= 0:
+        if opening and last_opening >= 0 and not _runs_on(view, last_opening, at):
             yield last_opening
         last_opening = at if opening else -1
+
+
+def _runs_on(view: str, opened: int, reopened: int) -> bool:
+    """Whether a second opening mark re-opens the quotation before it, as the paragraphs of a
+    long quotation run together in one line do ("'I want to apprise everyone ... today. 'The
+    Boxer took defensive action ..."): the first ended a sentence and no reporter spoke between
+    ("'It was awful, he said. 'I cried" lost its closing mark)."""
+    between = view[opened:reopened].rstrip()
+    if not between.endswith((".", "!", "?")):
+        return False
+    said = vocabulary()["speech_verbs"]
+    return not any(w.strip(",.;:!?") in said for w in between.split())
 
 
 def _starts_a_sentence(view: str, start: int) -> bool:
