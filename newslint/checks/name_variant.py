@@ -159,6 +159,8 @@ class NameVariant(Check):
             for start, end in places:
                 if doc.in_quote(start, end, written=True) or doc.source_span(start, end)[0] in reported:
                     continue  # a quoted tweet or memo keeps its writer's spelling
+                if _SPELT_ALSO.search(doc.view, max(0, start - 24), start):
+                    continue  # "Ar Raqqah, also spelled Raqqa": the article gives both on purpose
                 # two names one edit apart may be two places or two firms (Zabul, Kabul): a
                 # suggestion, never a safe fix
                 fix = self.replacement_fix(doc, start, end, other, False)
@@ -245,6 +247,8 @@ class NameVariant(Check):
 
 
 _WORD_CACHE = 100_000
+# the article names the other spelling itself: "Ar Raqqah, also spelled Raqqa", "(or Kyiv)"
+_SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as)|[(,] or)\s+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")

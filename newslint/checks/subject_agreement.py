@@ -619,6 +619,8 @@ class SubjectAgreement(Check):
         if gap == ", ":
             return True
         before = _plain(tokens[first - 1].text).lower()
+        if before == "so" and _plain(tokens[first].text).lower() in ("many", "much", "few", "little"):
+            return False  # "the plight of so many other people ... is": a quantity, not a clause
         if before in _TIME_PREPOSITIONS and first > 1 and self._joined(doc, first - 2, first - 1) and \
                 _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME:
             return False  # "six months before the election are": a preposition, not a clause's start
