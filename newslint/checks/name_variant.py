@@ -157,10 +157,8 @@ class NameVariant(Check):
             other = usual[0]
             related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
             for start, end in places:
-                if doc.in_quote(start, end, written=True) or doc.source_span(start, end)[0] in reported:
-                    continue  # a quoted tweet or memo keeps its writer's spelling
-                if _SPELT_ALSO.search(doc.view, max(0, start - 24), start):
-                    continue  # "Ar Raqqah, also spelled Raqqa": the article gives both on purpose
+                if _left_alone(doc, start, end) or doc.source_span(start, end)[0] in reported:
+                    continue
                 # two names one edit apart may be two places or two firms (Zabul, Kabul): a
                 # suggestion, never a safe fix
                 fix = self.replacement_fix(doc, start, end, other, False)
@@ -194,7 +192,7 @@ class NameVariant(Check):
                         continue
                     related = [(s, e, f"'{usual} {surname}' here") for s, e in names[usual][:MAX_RELATED]]
                     for start, end in spans:
-                        if doc.in_quote(start, end, written=True):
+                        if _left_alone(doc, start, end):
                             continue
                         yield self.report(doc, start, end, suggestions=[usual], related=related,
                                           other=f"{usual} {surname}", count=len(names[usual]),
@@ -252,6 +250,12 @@ _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as)|[(,
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")
+
+
+def _left_alone(doc: Document, start: int, end: int) -> bool:
+    """A form in a quotation of writing (a tweet or a memo keeps its writer's spelling), or one
+    the article names as another spelling itself ("Ar Raqqah, also spelled Raqqa")."""
+    return doc.in_quote(start, end, written=True) or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None
 
 
 def _never_introduced(doc: Document, name: str) -> bool:
