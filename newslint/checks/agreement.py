@@ -34,6 +34,10 @@ from .shared.check import Check
 from .shared.fixes import match_case
 from .shared.page import FUNCTION_WORDS
 
+# function words that open a sentence before a name and are no part of it ("If Ginsburg were");
+# "The Fed" keeps its article
+_OPENERS = FUNCTION_WORDS - {"the", "a", "an"}
+
 # a word this frequent (if, will, there) is no first name nor subject; names are rarer ("mark" is 5.0, "george" 4.9)
 COMMON_WORD_ZIPF = 6.0
 # after these, the next word is a verb (whose object a following name is): "to persuade Trump"
@@ -134,8 +138,8 @@ class Agreement(Check):
         titles = vocabulary()["titles"]
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
-            if not capitalised(before) or before.text.lower() in AUXILIARIES or before.text.lower() in FUNCTION_WORDS:
-                break  # "If Ginsburg were": a sentence's first word, no part of the name
+            if not capitalised(before) or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS:
+                break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one)
             if gap != " " and not (gap == ". " and before.text in titles):
                 break
             first -= 1
