@@ -119,21 +119,24 @@ _DATELINE_CUES = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\s\|\s|Gett
 
 
 _DATELINE_END = re.compile(r"\s*(?:[-–—]|\()")
+_FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^FILE\b|\([^()]*,\s*[Ff]ile\)")
 
 
 def article_date(doc) -> dt.date | None:
     """The article's date: metadata `date` (front matter, --date, the API), else a dateline among
     the first three blocks under the headline: a short line holding a full date ("June 18,
     2023", "Published 18 June 2023"), a caption or credit line with one, or a full date opening
-    the block ("WASHINGTON, June 18, 2023 -"); of several dates there, the latest (a caption's
-    "file photo" is older than the news it illustrates). A date inside running prose ("born on
-    5 April 1920") is not the article's. Cached on the document."""
+    the block ("WASHINGTON, June 18, 2023 -"); of several dates there, the latest, and none
+    from a file photo's caption (the picture is older than the news it illustrates). A date
+    inside running prose ("born on 5 April 1920") is not the article's. Cached on the document."""
     if "_article_date" in doc.__dict__:
         return doc.__dict__["_article_date"]
     found = parse_date(doc.metadata.get("date"))
     if found is None:
         for b in [b for b in doc.blocks if b.kind != "heading"][:3]:
             for start, end in _lines(doc.view, b.start, b.end):
+                if _FILE_PHOTO.search(doc.view, start, end):
+                    continue  # "FILE - In this Nov. 30, 2017 file photo": the picture's date, not the news's
                 full = [d for d in find_dates(doc.view, start, end) if d.year is not None]
                 if full and (len(doc.view[start:end].split()) <= 12 or _DATELINE_CUES.search(doc.view, start, end)
                              or (full[0].start - start <= 40 and _DATELINE_END.match(doc.view, full[0].end))):
