@@ -18,7 +18,9 @@ What is never flagged in `words` mode:
     -- a misspelt name is the consistency/name-variant rule's business;
   - words that touch a digit or follow @ or # (G20, 10bn, 3rd, @handle, #tag); URLs and e-mail
     addresses never reach rules;
-  - hyphenated compounds whose joined form is a word (co-operate) and prefixes before a hyphen
+  - hyphenated compounds whose joined form is a word (co-operate), "the one who has it" after a
+    hyphen (right-hander, two-seater), a romanised given name's syllables (In-kyun, Jae-in), and
+    prefixes before a hyphen
     (pre-tax, ex-minister); each other part of a compound is checked on its own;
   - possessives and contractions of known words (minister's, didn't, with either apostrophe);
   - words censored on purpose (f–ksticks, motherf-----, s**t);
@@ -389,6 +391,9 @@ class Spelling(Check):
             return True  # pre-tax, ex-minister, e-mail
         if before and lower.endswith("s") and lex.is_word(lower[:-1]):
             return True  # have-nots, add-ons, 16-year-olds
+        if before and lower.endswith("er") and (lex.is_word(lower[:-2]) or (
+                lower[-3:-2] == lower[-4:-3] and lex.is_word(lower[:-3]))):
+            return True  # the one who has it: right-hander, two-seater, big-hitter
         s, e = start, end
         while s > 1 and view[s - 1] == "-" and view[s - 2].isalpha():
             s -= 2
@@ -402,6 +407,8 @@ class Spelling(Check):
         parts = compound.split("-")
         if len(lower) <= 3 and any(part[:1].isupper() for part in parts):
             return True  # a particle of a name: Abish-uly, Ould-bin (but London-baed is a typo)
+        if before and parts[0][:1].isupper() and len(parts[0]) <= 3 and len(lower) <= 5:
+            return True  # a romanised given name's syllables: Shin In-kyun, Moon Jae-in
         if any(len(part) == 1 for part in parts[1:-1]):
             return True  # wordplay joined by a letter: truth-o-meter, lock-n-load
         if before and compound[:1].isupper() and self._ends_a_word(lower):
