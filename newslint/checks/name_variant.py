@@ -126,8 +126,8 @@ class NameVariant(Check):
         self._places = where
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
-            if self._common_word(rare, lexicon) and not _never_introduced(doc, rare):
-                continue  # "The", "Later", "Kenyan": a word, not a misspelt name (but "Mr Peterson" is a name)
+            if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed):
+                continue
             count = len(places)
             candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
                           and self._variant(rare, f, rare in plural or f not in possessed)]
@@ -198,6 +198,10 @@ class NameVariant(Check):
                                           other=f"{usual} {surname}", count=len(names[usual]),
                                           times=times(len(names[usual])))
 
+    def _no_name(self, doc: Document, lexicon, form: str) -> bool:
+        """"The", "Later", "Kenyan": a word, not a misspelt name (but "Mr Peterson" is a name)."""
+        return self._common_word(form, lexicon) and not _never_introduced(doc, form)
+
     def _common_word(self, form: str, lexicon) -> bool:
         """A dictionary word common enough (Zipf `word_zipf`) to be a word, not a name; cached,
         since the same capitalised words open sentences in every article."""
@@ -250,6 +254,15 @@ _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as)|[(,
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")
+
+
+def _a_plural(lexicon, form: str, where: dict, plural: set[str], possessed: set[str]) -> bool:
+    """"the two Koreas": the plural of a name the article writes, or after a number, not a slip
+    for "Korean" (but "McDonalds" beside "McDonald's" lost its apostrophe)."""
+    if not form.endswith("s"):
+        return False
+    single = form[:-1]
+    return (single in where and single not in possessed) or (form in plural and lexicon.known(single))
 
 
 def _left_alone(doc: Document, start: int, end: int) -> bool:
