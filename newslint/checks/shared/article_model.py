@@ -57,6 +57,7 @@ _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|2
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
+_POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ", "’s ")
 # a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # the first two start with a literal character, which the engine looks for in C; the third, at a
@@ -408,6 +409,7 @@ class _AgeReader:
         run_at = {r.start: r for r in model.runs}
         aged = {a.person for a in stated}
         found = list(stated)
+        introduced: dict[str, int] = {}  # noun -> the age "a 17-year-old boy" gave it
         for m in _YEAR_OLD.finditer(view):
             value = _value(m.group("n"))
             if value is None:
@@ -418,10 +420,15 @@ class _AgeReader:
                     found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
                 continue  # "the 31-year-old Brazilian midfielder": someone described, not named
             noun = m.group("noun")
-            if noun and view[max(0, m.start() - 4):m.start()].lower().endswith(("a ", "an ")):
+            before = view[max(0, m.start() - 6):m.start()].lower()
+            if noun and before.endswith(("a ", "an ")):
+                if introduced.setdefault(noun, value) != value:
+                    continue  # "A 17-year-old boy shot ... a 16-year-old boy": a second boy
                 found.append(Age(f"the {noun}", value, m.start("n"), m.end("n"), "description"))
                 continue
             person = self.links.get(f"the {noun}") if noun else None
+            if person is None and noun and before.endswith(_POSSESSIVES):
+                continue  # "her 70-year-old mother": someone else, described by whose they are
             if person is None:
                 person = self.named_before(m.start())
                 subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
