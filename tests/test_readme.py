@@ -64,9 +64,10 @@ def test_each_command_runs_as_written(command, newsroom):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         time.sleep(3)
         alive = proc.poll() is None
-        os.killpg(proc.pid, signal.SIGTERM)
+        if alive:
+            os.killpg(proc.pid, signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
-        assert alive, err.decode()
+        assert alive, f"{command} stopped within 3 s: {err.decode()}"
         return
     proc = subprocess.run(command, shell=True, cwd=newsroom, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode in (0, 1), f"{command}\n{proc.stdout}\n{proc.stderr}"  # 2 would be a usage error
