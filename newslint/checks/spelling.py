@@ -20,8 +20,8 @@ What is never flagged in `words` mode:
     addresses never reach rules;
   - hyphenated compounds whose joined form is a word (co-operate), "the one who has it" after a
     hyphen (right-hander, two-seater), a romanised given name's syllables (In-kyun, Jae-in), and
-    prefixes before a hyphen
-    (pre-tax, ex-minister); each other part of a compound is checked on its own;
+    prefixes before a hyphen (pre-tax, ex-minister); each other part of a compound is checked on
+    its own;
   - possessives and contractions of known words (minister's, didn't, with either apostrophe);
   - words censored on purpose (f–ksticks, motherf-----, s**t);
   - words regularly made from known words by the spelling rules (lexicon/morphology.py):

@@ -390,9 +390,8 @@ class SubjectAgreement(Check):
                 owner_word = _plain(tokens[one].text).lower()
                 if owner is not None and owner[0] is None and owner_word.endswith("ing") and \
                         self.determiners.get(_plain(tokens[owner[1]].text).lower()) in ("singular", "either"):
-                    owner = "singular", owner[1]  # "the firing of the missile": an act, one
-                    if self._opens_clause(doc, owner[1]):
-                        return "singular", owner[1], head
+                    # "the firing of the missile": an act, one
+                    return ("singular", owner[1], head) if self._opens_clause(doc, owner[1]) else None
                 if owner is None or owner[0] is None or not self._opens_clause(doc, owner[1]) \
                         or self.nouns.number(owner_word, self.shares) != owner[0] or owner_word in CARDINALS:
                     return None
@@ -417,10 +416,9 @@ class SubjectAgreement(Check):
         first = last
         while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[:1].isupper():
             first -= 1
-        if first < 2 or not self._joined(doc, first - 1, first) or not self._joined(doc, first - 2, first - 1) \
-                or opens_sentence(doc, tokens[first].start):
+        if first < 2 or not self._joined(doc, first - 2, first - 1) or opens_sentence(doc, tokens[first].start):
             return None
-        return first if _plain(tokens[first - 1].text).lower() in self.prepositions else None
+        return first if self._after_preposition(doc, first) else None
 
     def _quantified(self, doc: Document, one: int) -> int:
         """The first token of "at least one", "only one", "just one" ending at `one`."""

@@ -140,7 +140,7 @@ def article_date(doc) -> dt.date | None:
                 full = [d for d in find_dates(doc.view, start, end) if d.year is not None]
                 if full and (len(doc.view[start:end].split()) <= 12 or _DATELINE_CUES.search(doc.view, start, end)
                              or (full[0].start - start <= 40 and _DATELINE_END.match(doc.view, full[0].end))):
-                    # the latest: "In a Dec. 13, 2018, file photo, ... Kasich said Friday, Oct. 18, 2019"
+                    # the latest: a caption of "a rally on Oct. 2, 2019" that says the talks "began Sept. 30, 2019"
                     found = max((r for r in (d.resolve(None) for d in full) if r is not None), default=None)
                     break
             if found is not None:
