@@ -109,7 +109,8 @@ class TitleConsistency(Check):
             firsts.setdefault(surname, set()).update(g for g in given if g.lower() not in role_words)
         # a family name written first, as Korean and Chinese names are, of two people ("Kim Jong Un",
         # "Kim Yo Jong"): "Mr. Kim" and "Ms. Kim" may be either
-        family_first = Counter(run.given for run in article(doc).runs if run.given)
+        full_names = {(run.given, run.surname) for run in article(doc).runs if run.given}
+        family_first = Counter(given for given, _ in full_names)  # two people, not one named twice
         groups: dict[tuple[str, str | None], list[Role]] = {}
         for r in roles:
             known = firsts.get(r.surname, set())
