@@ -179,3 +179,14 @@ def test_cli_draws_the_bar_on_a_real_terminal(tmp_path):
     proc = __import__("subprocess").run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                                         text=True, env=env, timeout=60)
     assert "newslint [" not in proc.stderr and quiet(proc.stderr)
+
+
+def test_a_bad_configuration_in_a_folder_ends_a_parallel_run_with_its_message(tmp_path):
+    make_archive(tmp_path, PARALLEL_MIN * 2)
+    (tmp_path / "archive" / "d3" / ".newslint.yaml").write_text("rule_paths: [house]\nrules:\n  house/banned: off\n",
+                                                                    encoding="utf-8")
+    for jobs in ("1", "2"):
+        code, _, err = run_cli("check", "archive", "-j", jobs, cwd=tmp_path)
+        assert code == 2, err
+        assert "d3/.newslint.yaml:1:" in err and "rule directory" in err and "does not exist" in err
+        assert "Traceback" not in err

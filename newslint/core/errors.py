@@ -19,6 +19,12 @@ class NewslintError(Exception):
         self.key = key
         self.more: tuple[NewslintError, ...] = ()  # the other errors found in the same pass
 
+    def __reduce__(self) -> tuple:
+        """What a worker process sends back: the error as it is printed, without what a subclass
+        holds for later checks (a ConfigError's partial configuration holds closures, which do not
+        pickle; the run would end in a traceback instead of the message)."""
+        return _rebuilt, (type(self), self.message, self.path, self.line, self.column, self.key, self.more)
+
     def __str__(self) -> str:
         where = self.path or ("<text>" if self.line is not None else "newslint")  # a text given without a path
         if self.line is not None:
@@ -27,6 +33,13 @@ class NewslintError(Exception):
                 where += f":{self.column}"
         key = f"key '{self.key}': " if self.key else ""
         return "\n".join([f"{where}: error: {key}{self.message}", *map(str, self.more)])
+
+
+def _rebuilt(kind: type[NewslintError], message: str, path: str | None, line: int | None, column: int | None,
+             key: str | None, more: tuple[NewslintError, ...]) -> NewslintError:
+    error = kind(message, path, line, column, key)
+    error.more = more
+    return error
 
 
 class Errors:
