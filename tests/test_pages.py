@@ -261,3 +261,35 @@ def test_the_headline_over_its_byline_is_the_articles():
     score = page_score(Document(text))
     lines = [line.text for line in score.layout.lines]
     assert score.article_lines & {lines.index(headline)}
+
+
+def test_a_short_headline_glued_to_its_standfirst_is_not_a_stray_line_on_a_page():
+    """On a page every line is glued to the next, so boilerplate/stray-lines' shape alone does not
+    make the article's short headline furniture: its findings stand where the score leans to
+    furniture (`doubted`), as the menu above it does."""
+    headline = "Sea Wall Win"
+    top = [*MENU, "Mon, March 11, 2024", headline, "Voters back a higher barrier after the winter floods",
+           "By Gazette Staff"]
+    text = "\n".join([*top, *ARTICLE, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert headline not in flagged
+    assert set(MENU) <= flagged and set(OTHER_STORIES) <= flagged
+    loose = flagged_lines(text, lint(text, config={"page": True, "rules": {RULE: {"doubted": []}}}))
+    assert headline in loose  # without the doubt, the stray line joins the menu's block
+
+
+def test_a_list_of_blocks_the_article_introduces_is_the_articles():
+    """An article that ends by introducing a list whose items are blocks of lines between blank
+    lines (a date, a place, an address, the hours) keeps the whole list, however its items' lines
+    vary in length; the furniture after it is still flagged."""
+    clinics = [["Tuesday, March 12, 2024", "St Anne's Hall", "66 Main Street South", "3:30 - 8:00 pm"],
+               ["Saturday, March 16, 2024", "Harbour Wellness Centre", "995 Quay Road", "10:00 am - 3:00 pm"],
+               ["Monday, March 18, 2024", "Bramley Baptist Church", "9050 Dixie Road", "2:00 - 8:00 pm"],
+               ["Wednesday, March 20, 2024", "Sheridan College Main Gym", "7899 Mill Lane", "11:00 am - 3:00 pm"]]
+    intro = "Residents can give blood at one of the following clinics:"
+    blocks = [*BEFORE, *ARTICLE[:2], *ARTICLE[3:4], intro]
+    text = "\n\n".join(["\n".join(blocks), *("\n".join(c) for c in clinics), "\n".join(AFTER)]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    items = {line for clinic in clinics for line in clinic}
+    assert not items & flagged, items & flagged
+    assert set(OTHER_STORIES) <= flagged and "Privacy Policy" in flagged

@@ -36,6 +36,7 @@ from .shared.page import SCORE_KEY, SHORT_MAX_WORDS, PageScore, page_score
 
 SHOWN_CHARS = 60  # of a block's first line, in the message
 WHOLE_PAGE_KEY = "_whole_page"  # on a document in page mode or taken for a whole page
+VOUCHED_KEY = "_page_vouched"  # the source lines a whole page's score reads as the article's
 
 
 class PageFurniture(Check):
@@ -52,6 +53,10 @@ class PageFurniture(Check):
                                                 " (in page mode: 0.6, docs/pages.md)"),
         "auto_min_side": Option("int", 3, "... and at least this many stand before the article's prose and as many"
                                           " after it", minimum=0),
+        "doubted": Option("strings", [], "on a whole page, rules of the family whose line findings stand only where"
+                                         " the score leans to furniture ..."),
+        "doubted_max_score": Option("number", 0.5, "... above this score (their evidence is a line's shape, which"
+                                                   " the score weighs better on a page)"),
     }
 
     def __init__(self, rule: Rule, context: BuildContext):
@@ -79,7 +84,8 @@ class PageFurniture(Check):
         if not self.page:  # unasked, only the surer lines
             own = [value >= self.options["auto_min_score"] for value in score.scores]
         taken = self.claims.claimed(doc, self)
-        article = score.article_like
+        article = score.article_like | self._doubted_lines(doc, score)
+        doc.__dict__[VOUCHED_KEY] = {lines[i].number for i in article}  # for refine
         debris = [f or (line.number in taken and i not in article) for i, (f, line) in enumerate(zip(own, lines))]
         i = 0
         while i < len(lines):
@@ -94,6 +100,19 @@ class PageFurniture(Check):
             if j - i > 1 or any(own[k] and lines[k].number not in taken for k in range(i, j)):
                 yield self._finding(doc, block)
             i = j
+
+    def _doubted_lines(self, doc: Document, score: PageScore) -> set[int]:
+        """Lines (indexes of the layout) that only `doubted` rules flag and the score does not
+        lean to furniture: a short line glued to prose is how every line of a page stands, so
+        there the score is the better judge of it."""
+        doubted = set(self.options["doubted"])
+        if not doubted:
+            return set()
+        by_others = self.claims.claimed_by(doc, self, lambda check: check.rule.id not in doubted)
+        by_doubted = self.claims.claimed_by(doc, self, lambda check: check.rule.id in doubted)
+        ceiling = self.options["doubted_max_score"]
+        return {i for i, line in enumerate(score.layout.lines)
+                if line.number in by_doubted and line.number not in by_others and score.scores[i] <= ceiling}
 
     def _whole_page(self, score: PageScore) -> bool:
         """Whether a text is a whole page without page mode saying so: most of it furniture, and
@@ -119,16 +138,16 @@ class PageFurniture(Check):
         """Drop what other rules report on a block's lines: the block's finding stands for the
         family's, and the other families' findings on furniture are noise. On a whole page the
         score vouches for the article too: the family's line findings on lines it reads as the
-        article's (its headline, its prose, a list it introduces) are dropped."""
+        article's (its headline, its prose, a list it introduces), and those of `doubted` rules
+        where it does not lean to furniture, are dropped."""
         blocks = [(d.line, d.end_line) for d in found if d.rule == self.rule.id]
         score: PageScore | None = doc.__dict__.get(SCORE_KEY) if doc.__dict__.get(WHOLE_PAGE_KEY) else None
         if not blocks and score is None:
             return found
         family = self.rule.family + "/"
-        vouched: set[int] = set()
+        vouched: set[int] = doc.__dict__.get(VOUCHED_KEY, set()) if score is not None else set()
         starts: dict[int, int] = {}  # source line -> the column its text starts at
         if score is not None:
-            vouched = {score.layout.lines[i].number for i in score.article_like}
             starts = {line.number: doc.locate(line.start, line.start).column for line in score.layout.lines}
 
         def dropped(d: Diagnostic) -> bool:

@@ -10,6 +10,8 @@ lines stay free for the others.
 """
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from ...core.diagnostic import Diagnostic, Edit, Fix
 from ...document.model import Document
 from ...document.readers.masking import lines
@@ -38,6 +40,12 @@ class LineClaims:
             lines = {n for d in cached_findings(doc, member) for n in range(d.line, d.end_line + 1)}
             prefix.append(prefix[-1] | lines if lines else prefix[-1])
         return prefix[position]
+
+    def claimed_by(self, doc: Document, check: object, which: Callable[[Any], bool]) -> set[int]:
+        """Source lines flagged by the members ranked before `check` that `which` picks."""
+        position = self._positions[id(check)]
+        return {n for _, member in self._members[:position] if which(member)
+                for d in cached_findings(doc, member) for n in range(d.line, d.end_line + 1)}
 
     def settle(self, doc: Document) -> None:
         """Once per document, after every member's findings: the fixes of findings whose lines

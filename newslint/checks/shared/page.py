@@ -68,6 +68,7 @@ BYLINE_REACH = 10  # lines above the prose span where a headline over a byline o
 BYLINE_GAP = 2     # ... the byline or date within this many lines under it
 STEM = 5  # letters of a content word compared (a crude stemmer)
 LIST_KINDS = 3  # the first items of a list give the shapes its items may take
+ITEM_BLOCK_MAX = 6  # lines of one item of a list grouped by blank lines (a date, a place, the hours)
 INTRO_DISTANCE = 2  # lines after the prose span's last where a list's introduction (a colon) may stand
 
 # function words: a line holding some reads as a phrase or a sentence, not a label
@@ -266,15 +267,33 @@ class PageScore:
         end = self.span[1]
         intro = next((i for i in range(end, min(end + INTRO_DISTANCE + 1, len(lines)))
                       if lines[i].text.rstrip().endswith(":")), None)
-        if intro is None:
+        if intro is None or intro + 1 == len(lines):
             return range(0)
-        first = intro + 1
-        protected_from = end + 1
+        return range(end + 1, self._grouped_list_end(lines, intro + 1) or self._list_end(lines, intro + 1))
+
+    def _list_end(self, lines: list[Line], first: int) -> int:
+        """Past the last line that keeps the shapes of the list's first LIST_KINDS items."""
         kinds = {item_kind(line) for line in lines[first:first + LIST_KINDS]}
         last = first
         while last < len(lines) and item_kind(lines[last]) in kinds and not self.shapes[last].prose:
             last += 1
-        return range(protected_from, last)
+        return last
+
+    def _grouped_list_end(self, lines: list[Line], first: int) -> int | None:
+        """Where blank lines group the items in blocks of two to ITEM_BLOCK_MAX lines (a date, a
+        place, an address, the hours), past the last block of as many lines with no prose; None
+        unless the list's first two items are such blocks."""
+        groups = self.layout.groups
+        at = next((k for k, g in enumerate(groups) if g[0] is lines[first]), None)
+        if at is None or not 2 <= len(groups[at]) <= ITEM_BLOCK_MAX or at + 1 == len(groups) \
+                or len(groups[at + 1]) != len(groups[at]):
+            return None
+        size, last = len(groups[at]), first
+        for group in groups[at:]:
+            if len(group) != size or any(self.shapes[last + k].prose for k in range(size)):
+                break
+            last += size
+        return last
 
     def _article_words(self) -> set[str]:
         if self.span is None:
