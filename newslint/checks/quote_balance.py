@@ -6,7 +6,8 @@ mark off and the next one opens with a quote mark again. That is legal, unless t
 own words stand inside the open quotation (", adding that", ", she said"): it was meant to close. Curly and straight
 double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are never quotes, and two
 apostrophes (’’, the wire services' closing mark) close an open quotation. A quotation nested in the
-other glyph (“...” inside "...") is a quotation within a quotation. Not quotes: inch marks after
+other glyph (“...” inside "...") is a quotation within a quotation; so is one in its own glyph
+when a second closing mark follows (“... my “wires tapped” in ...,” he tweeted). Not quotes: inch marks after
 a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A paragraph
 that closes a quotation an earlier one left open, without re-opening it, is reported when it
 starts a sentence; single quotation marks are read for one sure slip only (two opening marks
@@ -63,28 +64,29 @@ class QuoteBalance(Check):
         Returns the quotation this paragraph leaves open for the next ones, or -1."""
         view = doc.view
         opened, outer, nested = -1, "", 0  # the open quotation, its glyph, quotations inside it
+        reopened = 0  # marks of its own glyph that opened inside it: a re-opening, or a nesting
         for m in _MARK.finditer(view, start, end):
             if m.group("attribute"):
                 continue
-            ch, at = m.group(), m.start()
-            if ch == "’’" and opened < 0 and pending < 0:
+            at = m.start()
+            if m.group() == "’’" and opened < 0 and pending < 0:
                 continue  # two single quotations closing at once (‘... say ‘enough’’)
-            glyph = "straight" if ch == '"' else "curly"
-            if ch == '"':
-                if not self.options["straight"] or _is_measure(view, at, start, opened >= 0 or pending >= 0):
-                    continue  # 5' 10" is a height, a 55" screen a size: not quotations
-                ch = _direction(view, at, start, end, opened >= 0 or pending >= 0)
-            elif ch == "”" and _opens_a_word(view, at, start, end):
-                yield self.report(doc, at, at + 1, problem="is a closing mark where a quotation opens")
-                ch = "“"
+            read = self._read(doc, m, start, end, opened >= 0 or pending >= 0)
+            if read is None:
+                continue
+            ch, glyph, misused = read
+            if misused is not None:
+                yield misused
             if ch == "“":
                 if pending >= 0:
                     yield self._unclosed(doc, pending)
                     pending = -1
                 if opened < 0:
-                    opened, outer, nested = at, glyph, 0
+                    opened, outer, nested, reopened = at, glyph, 0, 0
                 elif glyph != outer:
                     nested += 1
+                else:
+                    reopened += 1
             elif nested and glyph != outer:
                 nested -= 1
             elif opened >= 0:
@@ -93,6 +95,8 @@ class QuoteBalance(Check):
                 if _starts_a_sentence(view, start):  # not "... like an\n\nagent provocateur\n\nand perhaps ..."
                     yield self.report(doc, at, at + len(ch), problem=_NOT_REOPENED)
                 pending = -1
+            elif reopened:
+                reopened -= 1  # “... my “wires tapped” ...”: it closed a quotation nested in its own glyph
             else:
                 yield self.report(doc, at, at + len(ch), problem="closes a quotation that was never opened")
         if self._opens_single_quotes(doc):
@@ -106,6 +110,18 @@ class QuoteBalance(Check):
                 yield self._unclosed(doc, pending)
             return opened
         return pending
+
+    def _read(self, doc: Document, m: re.Match, start: int, end: int, inside: bool):
+        """A mark as an opening (“) or a closing mark, its glyph, and a finding when a closing
+        mark stands where a quotation opens; None for a straight mark that is no quotation."""
+        ch, at, view = m.group(), m.start(), doc.view
+        if ch == '"':
+            if not self.options["straight"] or _is_measure(view, at, start, inside):
+                return None  # 5' 10" is a height, a 55" screen a size: not quotations
+            return _direction(view, at, start, end, inside), "straight", None
+        if ch == "”" and _opens_a_word(view, at, start, end):
+            return "“", "curly", self.report(doc, at, at + 1, problem="is a closing mark where a quotation opens")
+        return ch, "curly", None
 
     @staticmethod
     def _opens_single_quotes(doc: Document) -> bool:
