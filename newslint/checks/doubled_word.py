@@ -53,6 +53,7 @@ _STRETCH_OF_TIME = re.compile(
     r"opening)|recent|past|coming)(?:\s+(?:\d+|two|three|four|five|six|few|several))?\s+"
     r"(?:minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|seasons?|quarters?|"
     r"rounds?|innings|half|period)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
 _ORDINALS = frozenset(("first", "second", "third", "last"))
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|your|this|[\w-]+['’]s)\s+\Z", re.IGNORECASE)
 
@@ -85,6 +86,8 @@ class DoubledWord(Check):
                 continue
             if first != second and not (first[0].isupper() and first.lower() == second):
                 continue  # "The the" is a double; "the The" is a sentence joined to a heading
+            if first != second and not _opens_a_sentence(view, m.start()):
+                continue  # "the Rustic Drive In in Smithfield": a name's last word, then the word
             if self._ends_a_name(view, m.start()) or self._grammatical(view, m, first.lower()):
                 continue
             if spans is None and self.rule.scope != "document":
@@ -114,10 +117,22 @@ class DoubledWord(Check):
 
     @staticmethod
     def _ends_a_name(view: str, start: int) -> bool:
-        """Whether the word at `start` ends a hyphenated name: "Jae-in", "Abdel-Aziz"."""
+        """Whether the word at `start` ends a hyphenated name ("Jae-in", "Abdel-Aziz") or a
+        hyphenated noun made with a particle, before the preposition it is ("a drive-in in years",
+        "the sit-in on campus")."""
         if start < 2 or view[start - 1] != "-":
             return False
+        word = _WORD.match(view, start)
+        if word is not None and word.group().lower() in _STRANDABLE:
+            return True
         begin = start - 1
         while begin > 0 and (view[begin - 1].isalpha() or view[begin - 1] in "-'’"):
             begin -= 1
         return view[begin].isupper()
+
+
+def _opens_a_sentence(view: str, start: int) -> bool:
+    """Whether the word at `start` is a sentence's or a line's first: after a full stop, a
+    question or exclamation mark, a colon, an opening quote or bracket, or nothing."""
+    before = view[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"“‘'(["
