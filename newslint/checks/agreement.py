@@ -253,6 +253,7 @@ def named_persons(doc: Document) -> set[str]:
             named.add(name)
     named |= _named_after_a_role(doc, titles)
     named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
+    named -= _counted(doc, words["quantifiers"])
     doc.__dict__["_named_persons"] = named
     return named
 
@@ -263,6 +264,27 @@ def _roles() -> frozenset[str]:
     Hugh Lanning") but those that open an institution's name."""
     words_of = vocabulary()
     return words_of["roles"] | {t.lower() for t in words_of["titles"] - words_of["institution_titles"]}
+
+
+def _counted(doc: Document, quantifiers: frozenset[str]) -> set[str]:
+    """Capitalised plurals the article counts ("nine Republicans joined", "some Senate Democrats"):
+    a group's name, never one person's, however often it "joined" or "said"."""
+    tokens, view = doc.tokens, doc.view
+    counted = set()
+    for i in doc.capital_words:
+        name = bare(tokens[i])
+        if not name.endswith("s") or i == 0:
+            continue
+        k = i - 1  # back past the words of the name: "some Senate Republicans", "Nine Republicans"
+        while k >= 0 and view[tokens[k].end:tokens[k + 1].start] == " ":
+            word = tokens[k].text
+            if word.lower() in quantifiers or word.isdigit():
+                counted.add(name)
+                break
+            if not capitalised(tokens[k]):
+                break
+            k -= 1
+    return counted
 
 
 def _named_after_a_role(doc: Document, titles: frozenset[str]) -> set[str]:
