@@ -1,7 +1,7 @@
 """Words regularly made from known words, by English spelling rules.
 
 A word the dictionary lacks may still be an ordinary word: an inflection (balking, tussled,
-thornier, nixing, salvoes), a derivation (unforgivably, crispiness, weaponize, perjurer) or a
+thornier, nixing, salvoes), a derivation (unforgivably, crispiness, weaponize, perjurer, piggish) or a
 prefix on a known word (uncrewed, declassifying, remortgaged). `analyses(word, is_word,
 prefixes)` undoes at most one inflection, then at most one derivational suffix, then at most
 one prefix, and gives every dictionary word the word can be made of that way, with the
@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 _VOWELS = "aeiou"
 _SYLLABLE = re.compile(r"[aeiouy]+")
 INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "est")
-DERIVATIONS = ("ly", "ness", "less", "ful", "ment", "ist", "ism", "ize", "ise", "able", "y", "er")
+DERIVATIONS = ("ly", "ness", "less", "ful", "ment", "ist", "ism", "ize", "ise", "able", "y", "er", "ish")
 # "-ible" and "-able" adjectives make "-ibly", "-ably"; "-ic" makes "-ically"; "-ate" makes "-atory"
 _REWRITES = (("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("atory", "ate"))
 _ES_BASES = ("s", "x", "z", "ch", "sh", "o")  # they take -es, not -s
