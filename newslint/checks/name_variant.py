@@ -20,6 +20,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import bare, capitalised
+from .agreement import opens_sentence
 from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, sound_key, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
@@ -146,8 +147,9 @@ class NameVariant(Check):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             # beside other names the two are two people, unless no dictionary knows the rare form
             # and the usual one is a common name ("Dr. Daavid Boulware" beside "David Plotz")
-            matches = [f for f in candidates if not self._distinct(doc, lexicon, at[rare], at[f])
-                       or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF)]
+            matches = [f for f in candidates if not self._other_parts(doc, lexicon, at[rare], at[f])
+                       and (not self._distinct(doc, lexicon, at[rare], at[f])
+                            or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF))]
             if not matches:
                 continue
             best = max(len(where[f]) for f in matches)
@@ -246,6 +248,29 @@ class NameVariant(Check):
             if a and b and not (a & b):
                 return True
         return False
+
+    @staticmethod
+    def _other_parts(doc: Document, lexicon, rare_at: list[int], usual_at: list[int]) -> bool:
+        """One form is only ever a surname and the other only ever a first name ("Dave Caris"
+        among "Chris Larimer" and "Chris Pappas"): different names, however common the first."""
+        tokens, view = doc.tokens, doc.view
+
+        def capital_beside(k: int, i: int) -> bool:
+            """tokens[k] is a capitalised word next to tokens[i], in one name (a first name
+            "Dave" is a dictionary word too, so the dictionary cannot say)."""
+            if not 0 <= k < len(tokens) or not capitalised(tokens[k]):
+                return False
+            a, b = min(k, i), max(k, i)
+            if view[tokens[a].end:tokens[b].start] != " ":
+                return False
+            return k > i or not opens_sentence(doc, tokens[k].start)
+
+        def part(i: int) -> str | None:
+            first, last = capital_beside(i - 1, i), capital_beside(i + 1, i)
+            return "surname" if first and not last else "first name" if last and not first else None
+
+        parts = ({part(i) for i in rare_at}, {part(i) for i in usual_at})
+        return all(len(p) == 1 and None not in p for p in parts) and parts[0] != parts[1]
 
 
 _WORD_CACHE = 100_000
