@@ -253,7 +253,7 @@ def named_persons(doc: Document) -> set[str]:
             named.add(name)
     named |= _named_after_a_role(doc, titles)
     named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
-    named -= _counted(doc, words["quantifiers"])
+    named -= _groups(doc, words["quantifiers"])
     doc.__dict__["_named_persons"] = named
     return named
 
@@ -266,14 +266,19 @@ def _roles() -> frozenset[str]:
     return words_of["roles"] | {t.lower() for t in words_of["titles"] - words_of["institution_titles"]}
 
 
-def _counted(doc: Document, quantifiers: frozenset[str]) -> set[str]:
-    """Capitalised plurals the article counts ("nine Republicans joined", "some Senate Democrats"):
-    a group's name, never one person's, however often it "joined" or "said"."""
+def _groups(doc: Document, quantifiers: frozenset[str]) -> set[str]:
+    """Capitalised plurals that name groups, never one person, however often they "joined" or
+    "said": those the article counts ("nine Republicans joined", "some Senate Democrats"), writes
+    as a plural possessive ("Democrats’ flagship") or also in the singular ("a Republican")."""
     tokens, view = doc.tokens, doc.view
+    capitals = {tokens[i].text for i in doc.capital_words}
     counted = set()
     for i in doc.capital_words:
         name = bare(tokens[i])
         if not name.endswith("s") or i == 0:
+            continue
+        if name[:-1] in capitals or tokens[i].text in (name + "’", name + "'"):
+            counted.add(name)
             continue
         k = i - 1  # back past the words of the name: "some Senate Republicans", "Nine Republicans"
         while k >= 0 and view[tokens[k].end:tokens[k + 1].start] == " ":
