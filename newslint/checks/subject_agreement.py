@@ -53,6 +53,9 @@ NUMBERS = ("singular", "plural")
 _TIME_PREPOSITIONS = frozenset(["after", "before", "since", "until"])
 _SPANS_OF_TIME = frozenset(["minute", "hour", "day", "week", "month", "year", "decade", "moment", "shortly",
                             "soon", "long", "just", "right"])
+COMMON_WORD = 5.0
+LIST_ITEM_WORDS = 4  # words of a list's item between two commas: "average income"
+_SUBJECT_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
 MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
 MAX_ADVERBS = 2
@@ -158,6 +161,9 @@ class SubjectAgreement(Check):
                     or self._dead_end(doc, tokens[i - 1]):
                 continue
             verb = tokens[i]
+            if i + 1 < len(tokens) and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS \
+                    and view[verb.end:tokens[i + 1].start] == " ":
+                continue  # "who are we to question them?": the verb comes before its subject
             number, other = self.forms[verb.text]
             reading = self._subject(doc, i)
             if reading is None and number == "plural":
@@ -525,6 +531,8 @@ class SubjectAgreement(Check):
         aged = _aged(tok)  # "the 45-year-old": one person
         if (tok.kind != "word" and not aged) or "'" in text or lower in self.no_head or lower in self.modifiers_only:
             return None
+        if lower in CARDINALS:
+            return None  # "another seven were", "the first two were": a count stands for what it counts
         opening = text[0].isupper() and opens_sentence(doc, tok.start)
         if opening and not (opening_plural and text[1:].islower() and self._noun_number(lower) == "plural"):
             return None  # "Scotland have", "Arsenal were", "Gates has": a name or a common noun, the capital cannot say
@@ -581,14 +589,14 @@ class SubjectAgreement(Check):
         """The head's number from the word pair table; a participle may stand for people ("the
         injured were", "the accused have"). With `fallback`, a word too rare for the table is
         singular if the dictionary has its plural and it counts no share ("the love affair have",
-        not "a significant proportion were")."""
+        not "a significant proportion were"), unless it is too common to be missing from the table."""
         if lower in self.groups or lower.endswith(("ing", "ed")):
             return None
         number = self.nouns.number(lower, self.shares)
         if number is None and lower.endswith("s") and self._regular_plural(lower):
             return "plural"
         if number is None and fallback and lower not in self.nouns.counts and _countable(lower) \
-                and not self._counts_a_share(lower):
+                and not self._counts_a_share(lower) and not _common(lower):
             return "singular"
         return number
 
@@ -615,16 +623,34 @@ class SubjectAgreement(Check):
             return False
         gap = view[tokens[first - 1].end:tokens[first].start]
         if gap == ", ":
-            return True
+            return not self._listed(doc, first)
         before = _plain(tokens[first - 1].text).lower()
         if before == "so" and _plain(tokens[first].text).lower() in ("many", "much", "few", "little"):
             return False  # "the plight of so many other people ... is": a quantity, not a clause
-        if before in _TIME_PREPOSITIONS and first > 1 and self._joined(doc, first - 2, first - 1) and \
-                _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME:
-            return False  # "six months before the election are": a preposition, not a clause's start
+        if before in _TIME_PREPOSITIONS and first > 1 and self._joined(doc, first - 2, first - 1) and (
+                _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME
+                or self._noun_number(_plain(tokens[first - 2].text).lower(), fallback=False) == "plural"):
+            # "six months before the election are", "its debt levels before the crisis were": a
+            # preposition after a noun, not a clause's start
+            return False
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
+
+    def _listed(self, doc: Document, first: int) -> bool:
+        """Whether the phrase at `first`, after a comma, ends a list of phrases without "and"
+        ("The duration of unemployment, average income, median family wealth are"): the item
+        before it is a short phrase between two commas with no determiner, and starts lower case."""
+        tokens, view = doc.tokens, doc.view
+        k = first - 1  # the item before: back from the comma to the one before it
+        words = 0
+        while k > 0 and view[tokens[k - 1].end:tokens[k].start] == " " and words < LIST_ITEM_WORDS:
+            k -= 1
+            words += 1
+        if k == 0 or view[tokens[k - 1].end:tokens[k].start] != ", ":
+            return False
+        item = [_plain(t.text) for t in tokens[k:first]]
+        return item[0].islower() and not any(w.lower() in self.determiners for w in item)
 
     def _adverb(self, tok: Token) -> bool:
         text = tok.text
@@ -670,6 +696,13 @@ def _singulars(plural: str) -> Iterator[str]:
         yield plural[:-2]
     yield plural[:-1]
 
+
+
+def _common(lower: str) -> bool:
+    """A word common enough (Zipf COMMON_WORD) that the word pair table would have it as a
+    subject if it were one: missing, it is no noun ("people close to him have")."""
+    from ..resources import lexicon
+    return lexicon.get().zipf(lower) >= COMMON_WORD
 
 
 def _countable(lower: str) -> bool:
