@@ -27,15 +27,14 @@ from typing import Iterator
 from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
-from ..document.dates import MONTHS, WEEKDAYS, YEAR
+from ..document.dates import MONTHS, YEAR
 from ..document.model import Document
-from ..document.people import People, bare, capitalised, people, possessive, vocabulary
+from ..document.people import CALENDAR, People, bare, capitalised, people, possessive, vocabulary
 from ..document.tokens import Token
 from .shared.article_model import article
 from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
-_CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}
 # cue words that mark a time of its own when they follow the event phrase
 _TIME_CUES = {"next", "last", "earlier", "later", "ago", "previous", "upcoming", "week", "month", "year",
               "tomorrow", "yesterday"}
@@ -370,7 +369,7 @@ def _person(token, cast) -> bool:
 def _nameable(token, cast) -> bool:
     """A capitalised word that may name who makes an event: not a place or a day or month.
     The person who is said to make it instead must also be known as a person."""
-    return capitalised(token) and bare(token) not in cast.places and bare(token) not in _CALENDAR
+    return capitalised(token) and bare(token) not in cast.places and bare(token) not in CALENDAR
 
 
 def _roles(doc: Document, model) -> dict[str, str]:

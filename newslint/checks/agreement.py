@@ -26,9 +26,8 @@ from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
-from ..document.dates import MONTHS, WEEKDAYS
 from ..document.model import Document
-from ..document.people import bare, capitalised, people, possessive, vocabulary
+from ..document.people import CALENDAR, bare, capitalised, people, possessive, vocabulary
 from .shared.article_model import article
 from .shared.check import Check
 from .shared.fixes import match_case
@@ -45,7 +44,6 @@ VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "shoul
                           "did", "does", "do"])
 # an auxiliary before a name opens a question: "Would Adam Schiff have", "Did Mr Blair have"
 AUXILIARIES = VERB_OPENERS | {"had", "has", "have", "is", "was", "were", "are"}
-CALENDAR = frozenset(WEEKDAYS) | frozenset(m.capitalize() for m in MONTHS)
 
 
 class Agreement(Check):

@@ -19,7 +19,7 @@ from typing import Iterator
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
-from ..document.people import bare, capitalised
+from ..document.people import CALENDAR, bare, capitalised, vocabulary
 from .agreement import opens_sentence
 from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, sound_key, words
 from .shared.check import Check
@@ -98,6 +98,7 @@ class NameVariant(Check):
         plural: set[str] = set()
         possessed: set[str] = set()  # written with a possessive somewhere: "Hailey's"
         min_length = opts["min_length"]
+        quantifiers = vocabulary()["quantifiers"]
         for i in doc.capital_words:  # word tokens that start with a capital
             tok = tokens[i]
             text = tok.text
@@ -112,12 +113,12 @@ class NameVariant(Check):
                     where.setdefault(text, []).append((tok.start, tok.end))
                     at.setdefault(text, []).append(i)
                 name = text
-            if i > 0 and (tokens[i - 1].text.lower() == "the" or tokens[i - 1].text.isdigit()
-                          or tokens[i - 1].text.lower() in NUMBER_WORDS):
-                plural.add(name)  # "the Kennedys": a family, "six Baftas": awards, not slips
+            if _counted(tokens, i, quantifiers):
+                plural.add(name)  # "the Kennedys": a family, "six Baftas", "Both Koreas", "many J.D. Vances"
             if tok.text != name:
                 possessed.add(name)
         reported: set[int] = set()  # a span the given names flag is not flagged again as a surname's
+        where = {form: spans for form, spans in where.items() if form not in CALENDAR}  # "Marchi" is no slip of March
         for d in self._given_names(doc):
             reported.add(d.offset)
             yield d
@@ -279,6 +280,21 @@ _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as)|[(,
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")
+
+
+def _counted(tokens, i: int, quantifiers: frozenset[str]) -> bool:
+    """Whether the capitalised word at `i` follows "the", a number or a quantifier, past the
+    capitalised words and initials of its name ("the two Koreas", "Both Koreas", "many J.D. Vances")."""
+    k = i - 1
+    while k >= 0:
+        word = tokens[k].text.lower()
+        if word == "the" or word.isdigit() or word in NUMBER_WORDS or word in quantifiers:
+            return True
+        if k == i - 1 and tokens[k].text[:1].isupper() and tokens[k].text.endswith("."):
+            k -= 1  # an initial or two: "J.D."
+            continue
+        return False
+    return False
 
 
 def _a_plural(lexicon, form: str, where: dict, plural: set[str], possessed: set[str]) -> bool:

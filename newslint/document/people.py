@@ -14,7 +14,7 @@ from pathlib import Path
 from .dates import MONTHS, WEEKDAYS
 from .tokens import Token, strip_possessive
 
-_CALENDAR = set(WEEKDAYS) | {m.capitalize() for m in MONTHS}
+CALENDAR = frozenset(WEEKDAYS) | frozenset(m.capitalize() for m in MONTHS)  # capitalised, never a person
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,7 @@ def people(doc) -> People:
             found.persons.add(name)  # "Tom Hale, who climbed with Nair": only a person is a "who"
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
     found.persons |= full_name & alone
-    found.persons -= found.places | _CALENDAR
+    found.persons -= found.places | CALENDAR
     doc.__dict__["_people"] = found
     return found
 
