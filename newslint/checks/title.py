@@ -56,6 +56,8 @@ class Role:
             return other.head not in exclusive.get(self.head, ())  # but not "Mr" and "Mrs"
         # "Senate Minority Leader" is the "Senate Democratic Leader": one post seen from two sides
         mine, theirs = (tuple(w for w in r.words if w not in aspects) for r in (self, other))
+        if ("of" in mine) != ("of" in theirs):  # "Secretary Kerry" is the "Secretary of State", shortened
+            mine, theirs = (w[:w.index("of")] if "of" in w else w for w in (mine, theirs))
         short, long = sorted((mine, theirs), key=len)
         extra = long[:len(long) - len(short)]
         # "Chinese Foreign Minister" is the "Foreign Minister"; a "Deputy Chief Constable" is not the "Chief Constable"
