@@ -72,6 +72,7 @@ WELL_KNOWN_ZIPF = 3.5
 QUOTED_TERM_WORDS = 2
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
+_BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
 _GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
 # the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?)[ \t]*:[^.:!?\n]{0,60}\Z", re.IGNORECASE)
@@ -260,12 +261,16 @@ class Spelling(Check):
 
     def _deliberate(self, doc: Document, start: int, end: int) -> bool:
         """Whether the text marks the word as written on purpose: a term quoted on its own (the
-        front trunk, or “frunk”) or glossed in brackets right after it (the cancha (pitch)), or
+        front trunk, or “frunk”) or glossed in brackets right after it (the cancha (pitch)), a
+        word an editor completed with a bracketed ending (undermin(ing), debas(ing)), or
         as a name: in a photo credit, where agencies write names in lower case (Photo: jane
         doe/epa)."""
         view = doc.view
         if _CREDIT.search(view, view.rfind("\n", 0, start) + 1, start):
             return True
+        ending = _BRACKETED_ENDING.match(view, end)
+        if ending and self.lexicon.known(view[start:end] + ending.group(1)):
+            return True  # an editor's ending inside a quotation: "debas(ing) its currency"
         gloss = _GLOSS.match(view, end)
         if gloss and all(self.lexicon.zipf(w) < FUNCTION_WORD_ZIPF for w in gloss.group(1).split()
                          if w not in _ARTICLES):
