@@ -73,6 +73,8 @@ QUOTED_TERM_WORDS = 2
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
 _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
+# one syllable of a romanised Korean or Chinese name: an onset, a vowel, an ending (sang, gyun, hwan)
+_SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|[nmkl])?")
 _GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
 # the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?)[ \t]*:[^.:!?\n]{0,60}\Z", re.IGNORECASE)
@@ -412,8 +414,9 @@ class Spelling(Check):
         parts = compound.split("-")
         if len(lower) <= 3 and any(part[:1].isupper() for part in parts):
             return True  # a particle of a name: Abish-uly, Ould-bin (but London-baed is a typo)
-        if before and parts[0][:1].isupper() and len(parts[0]) <= 3 and len(lower) <= 5:
-            return True  # a romanised given name's syllables: Shin In-kyun, Moon Jae-in
+        if before and parts[0][:1].isupper() and len(lower) <= 5 and (
+                len(parts[0]) <= 3 or all(_SYLLABLE.fullmatch(part.lower()) for part in parts)):
+            return True  # a romanised given name's syllables: Shin In-kyun, Moon Jae-in, Moon Sang-gyun
         if any(len(part) == 1 for part in parts[1:-1]):
             return True  # wordplay joined by a letter: truth-o-meter, lock-n-load
         if before and compound[:1].isupper() and self._ends_a_word(lower):
