@@ -132,7 +132,7 @@ class DoubledWord(Check):
 
 
 def _opens_a_sentence(view: str, start: int) -> bool:
-    """Whether the word at `start` is a sentence's or a line's first: after a full stop, a
-    question or exclamation mark, a colon, an opening quote or bracket, or nothing."""
+    """Whether the word at `start` may open a sentence or a line: it does not follow a word, a
+    comma or a semicolon in its line ("the Rustic Drive In in": inside a name)."""
     before = view[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n\"“‘'(["
+    return not before or not (before[-1].isalnum() or before[-1] in ",;")
