@@ -118,7 +118,6 @@ class NameVariant(Check):
             if tok.text != name:
                 possessed.add(name)
         reported: set[int] = set()  # a span the given names flag is not flagged again as a surname's
-        where = {form: spans for form, spans in where.items() if form not in CALENDAR}  # "Marchi" is no slip of March
         for d in self._given_names(doc):
             reported.add(d.offset)
             yield d
@@ -132,7 +131,8 @@ class NameVariant(Check):
                 continue
             count = len(places)
             candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
-                          and self._variant(rare, f, rare in plural or f not in possessed)]
+                          and self._variant(rare, f, rare in plural or f not in possessed)
+                          and not (f in CALENDAR and rare.startswith(f))]  # "Marchi" is a name, "Friady" a slip
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
                 candidates = [f for f in candidates if len(f) >= SHORT_NAME or f in article(doc).cast.persons]
             if not candidates:
