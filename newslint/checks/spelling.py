@@ -68,6 +68,7 @@ FUNCTION_WORD_ZIPF = 6.0
 SHORT_WORD = 4
 # words this common (setup, bureau) are rarely misspelt on the web, only slipped on
 WELL_KNOWN_ZIPF = 3.5
+RARE_RIVAL_EVIDENCE = 0.3  # see _a_word_of_its_own: a rare correction needs the web's word to be this common against it
 # a quotation this short around an unknown word presents a term ("frunk"), not speech
 QUOTED_TERM_WORDS = 2
 # a gloss in brackets right after a word: "the cancha (soccer field)"
@@ -352,8 +353,9 @@ class Spelling(Check):
         times as often as the correction's score (its frequency times the likelihood of the slip) is
         a word of its own; made from a known word by the spelling rules, a tenth of that will do.
         Rare words are misspelt far more often than common ones (the web writes "hundreth" for a
-        thirtieth of its "hundredth"), so against a correction rarer than WELL_KNOWN_ZIPF the word
-        must be the commoner of the two (largesse, largess). A word made in one step from a common
+        thirtieth of its "hundredth"), so against a correction rarer than WELL_KNOWN_ZIPF the web
+        must write the word at least RARE_RIVAL_EVIDENCE times as often as the slip's score (largesse,
+        plusses, upselling). A word made in one step from a common
         known word (`derived_zipf`) is one too, though the web never writes it (tieless), unless the
         correction is commoner than that base: "stoped" stays a slip of "stopped", not stope+d, and a
         word that only doubles a consonant of the correction, or undoes its doubling, is its slip
@@ -367,7 +369,7 @@ class Spelling(Check):
         observed = lex.observed_zipf(lower)
         evidence = 10.0 ** (observed - 9.0) / best[1] if observed else 0.0
         rival = lex.zipf(best[0])
-        if evidence >= 1.0 or (evidence >= self.own_word_ratio and rival >= WELL_KNOWN_ZIPF):
+        if evidence >= RARE_RIVAL_EVIDENCE or (evidence >= self.own_word_ratio and rival >= WELL_KNOWN_ZIPF):
             return True
         if len(lower) <= SHORT_WORD:
             return False
