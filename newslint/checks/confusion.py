@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from ..resources.confusion_model import ConfusionModel, Verdict
 
 MEMO_SIZE = 100_000
+_MODALS = frozenset(["may", "will", "can", "might", "must", "shall"])  # and names: May, Will, Can
 _LOG_2 = math.log(2)
 # a word this common opens sentences as itself, not as a name: their 6.3, you're 5.9, less 5.5 (not
 # shell 4.4, lead 5.2, whose 5.1)
@@ -72,6 +73,11 @@ class Confusion(Check):
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
                                  "sides of a slip: to/too: 200", minimum=1),
+        "unless_next": Option("mapping_of_lists", {}, "a member left alone when one of these words follows it, "
+                              "where the pair table reads a set phrase of the rival's: then: [or] ('then or now', "
+                              "not 'greater than or equal')"),
+        "right_before_participles": Option("strings", [], "auxiliaries that a past participle after them proves "
+                                           "right against a member that is none ('were undervalued', not 'where')"),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
     }
@@ -114,6 +120,8 @@ class Confusion(Check):
                                for k, v in self.options["unless_earlier"].items()}
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
+        self.unless_next = {_plain(k): frozenset(w.lower() for w in v) for k, v in self.options["unless_next"].items()}
+        self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -152,9 +160,12 @@ class Confusion(Check):
             if after is None or (before is None and not opening
                                  and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
                 continue  # one neighbour is too little evidence ("get out of there."), but a comma starts a clause
-            if not opening and tokens[i - 1].text[0].isupper() and i > 1 and not _ENDS_SENTENCE.search(
-                    view[tokens[i - 2].end:tokens[i - 1].start]):
-                continue  # after a name: its number is the house's ("Microsoft have"), its pairs rare
+            if not opening and tokens[i - 1].text[0].isupper() and (
+                    (i > 1 and not _ENDS_SENTENCE.search(view[tokens[i - 2].end:tokens[i - 1].start]))
+                    or tokens[i - 1].text.lower() in _MODALS):
+                # after a name: its number is the house's ("Microsoft have"), its pairs rare; a
+                # capitalised modal opening a sentence before a finite verb is one ("May has")
+                continue
             context = (key, before, after)
             if context in self._memo:
                 verdict = self._memo[context]
@@ -183,6 +194,12 @@ class Confusion(Check):
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
             if word in self.before_plurals and _before_plural(doc, tok):
+                continue
+            following = _next_word(doc, tok)
+            if word in self.before_participles and verdict.word not in self.before_participles \
+                    and _PARTICIPLE.fullmatch(following):
+                continue  # "warnings ... were undervalued": a passive, not "where"
+            if following in self.unless_next.get(word, ()):
                 continue
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
@@ -241,6 +258,12 @@ def _before_plural(doc: Document, tok: Token) -> bool:
     nxt = _plain(doc.tokens[i].text).lower()
     return noun_number.get().number(nxt) == "plural" or (
         len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") and lexicon.get().is_word(nxt[:-1]))
+
+
+def _next_word(doc: Document, tok: Token) -> str:
+    """The word after the token, in lower case ('' at the end)."""
+    i = doc.token_range(tok.start, tok.end).stop
+    return doc.tokens[i].text.lower() if i < len(doc.tokens) else ""
 
 
 def _function_word(word: str) -> bool:
