@@ -147,10 +147,11 @@ class NameVariant(Check):
             if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             # beside other names the two are two people, unless no dictionary knows the rare form
-            # and the usual one is a common name ("Dr. Daavid Boulware" beside "David Plotz")
-            matches = [f for f in candidates if not self._other_parts(doc, lexicon, at[rare], at[f])
+            # and the usual one is a common first name ("Dr. Daavid Boulware" beside "David Plotz")
+            matches = [f for f in candidates if not self._other_parts(doc, at[rare], at[f])
                        and (not self._distinct(doc, lexicon, at[rare], at[f])
-                            or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF))]
+                            or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF
+                                and _parts(doc, at[rare]) == {"first name"}))]
             if not matches:
                 continue
             best = max(len(where[f]) for f in matches)
@@ -251,27 +252,33 @@ class NameVariant(Check):
         return False
 
     @staticmethod
-    def _other_parts(doc: Document, lexicon, rare_at: list[int], usual_at: list[int]) -> bool:
+    def _other_parts(doc: Document, rare_at: list[int], usual_at: list[int]) -> bool:
         """One form is only ever a surname and the other only ever a first name ("Dave Caris"
         among "Chris Larimer" and "Chris Pappas"): different names, however common the first."""
-        tokens, view = doc.tokens, doc.view
-
-        def capital_beside(k: int, i: int) -> bool:
-            """tokens[k] is a capitalised word next to tokens[i], in one name (a first name
-            "Dave" is a dictionary word too, so the dictionary cannot say)."""
-            if not 0 <= k < len(tokens) or not capitalised(tokens[k]):
-                return False
-            a, b = min(k, i), max(k, i)
-            if view[tokens[a].end:tokens[b].start] != " ":
-                return False
-            return k > i or not opens_sentence(doc, tokens[k].start)
-
-        def part(i: int) -> str | None:
-            first, last = capital_beside(i - 1, i), capital_beside(i + 1, i)
-            return "surname" if first and not last else "first name" if last and not first else None
-
-        parts = ({part(i) for i in rare_at}, {part(i) for i in usual_at})
+        parts = (_parts(doc, rare_at), _parts(doc, usual_at))
         return all(len(p) == 1 and None not in p for p in parts) and parts[0] != parts[1]
+
+
+def _parts(doc: Document, at: list[int]) -> set[str | None]:
+    """What each occurrence of a form is in a name: a "surname" (a capitalised word before it
+    only), a "first name" (one after it only), or None (alone, or inside a longer name)."""
+    tokens, view = doc.tokens, doc.view
+
+    def capital_beside(k: int, i: int) -> bool:
+        """tokens[k] is a capitalised word next to tokens[i], in one name (a first name "Dave" is
+        a dictionary word too, so the dictionary cannot say)."""
+        if not 0 <= k < len(tokens) or not capitalised(tokens[k]) or (k < i and tokens[k].text != bare(tokens[k])):
+            return False  # "Fox News Channel’s Chris Wallace": a possessive is no part of the name
+        a, b = min(k, i), max(k, i)
+        if view[tokens[a].end:tokens[b].start] != " ":
+            return False
+        return k > i or not opens_sentence(doc, tokens[k].start)
+
+    def part(i: int) -> str | None:
+        first, last = capital_beside(i - 1, i), capital_beside(i + 1, i)
+        return "surname" if first and not last else "first name" if last and not first else None
+
+    return {part(i) for i in at}
 
 
 _WORD_CACHE = 100_000
