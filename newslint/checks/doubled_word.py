@@ -90,6 +90,9 @@ class DoubledWord(Check):
                 continue  # "the Rustic Drive In in Smithfield": a name's last word, then the word
             if self._ends_a_name(view, m.start()) or self._grammatical(view, m, first.lower()):
                 continue
+            if view[m.end():m.end() + 1] == "-" and view[m.start() - 1:m.start()] != "-" \
+                    and first.lower() in _STRANDABLE:
+                continue  # "more common than in in-person voting": the second opens a compound
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             start, end = m.start(), m.end()
