@@ -54,6 +54,7 @@ _TIME_PREPOSITIONS = frozenset(["after", "before", "since", "until"])
 _SPANS_OF_TIME = frozenset(["minute", "hour", "day", "week", "month", "year", "decade", "moment", "shortly",
                             "soon", "long", "just", "right"])
 COMMON_WORD = 5.0
+_DEGREE_ADVERBS = frozenset(["very", "too", "so", "extremely", "most", "less", "least", "truly"])
 LIST_ITEM_WORDS = 4  # words of a list's item between two commas: "average income"
 _SUBJECT_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
@@ -171,7 +172,7 @@ class SubjectAgreement(Check):
             if reading is None or reading[0] == number:
                 continue
             _, first, last = reading
-            if verb.text in self.subjunctive and self._subjunctive_possible(doc, tokens[first].start):
+            if verb.text in self.subjunctive and self._subjunctive_possible(doc, verb.start):
                 continue
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
@@ -387,6 +388,8 @@ class SubjectAgreement(Check):
             if before == "of":  # "one of the ministers": a share of a whole is no subject, but one is
                 one = first - 2
                 if _plain(tokens[one].text).lower() in ("one", "each"):
+                    if one > 0 and _plain(tokens[one - 1].text).lower() == "but":
+                        return None  # "All but one of the airports are": the rest, plural
                     start = self._quantified(doc, one)  # "At least one of the banks has"
                     return ("singular", start, head) if self._opens_clause(doc, start) else None
                 # "the driver of the car were": a head the word pair table makes singular, which
@@ -569,6 +572,8 @@ class SubjectAgreement(Check):
                 modifiers.append(tokens[first])
         if name and determiner != "the":
             return None
+        if modifiers and modifiers[0].text.lower() in _DEGREE_ADVERBS:
+            return None  # "The very rich are": a degree adverb right before it makes the head an adjective
         if any((m.kind == "number" and not _aged(m) and not view.startswith("-year-old", m.end))
                or m.text.lower() in CARDINALS for m in modifiers) and not (
                 number == "singular" and self.determiners.get(determiner or "") == "singular"):
