@@ -37,6 +37,8 @@ _OF_BEFORE = re.compile(r"\bof (?:the |a |an |this |that )?\Z")
 # words that open another clause between an event and "on <day>": "the fire broke out and crews stayed until"
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as|which|who|before|after(?! \d))\b",
                            re.IGNORECASE)
+# what opens the day a span ends on: "runs until Monday 9 June", "until the morning of Tuesday 10 June"
+_SPAN_END = re.compile(r"\b(?:until|till|through)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -284,8 +286,12 @@ class WeekdayDate(Check):
         """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
         played on Thursday 10 April". When it names more, the one kind named before the day is
-        the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ..."."""
+        the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ...". A day
+        that ends a span dates no event named before it: "The festival opens on Friday 6 June
+        and runs until Monday 9 June" does not open on the Monday."""
         for start, paired in pairs.items():
+            if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
+                continue
             s, _ = doc.sentence_at(start)
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
             kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
