@@ -591,7 +591,8 @@ _IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|hi
 def _identifications(doc: Document, model: Article) -> dict[str, str]:
     """Descriptions the article gives a name: "identified the man as Gregory Lindqvist" ties
     "the man" to Lindqvist, and so the person the article opened with ("a 57-year-old hiker")
-    when the description only says man or woman (or him, her); failing that, a paragraph that
+    when the description only says man or woman (or him, her); "The nurse, Joanne Pruitt, 34,"
+    ties "the nurse" to Pruitt by apposition; failing that, a paragraph that
     opens with a name after the lede ties the lede's description to it (`_introduced`)."""
     view = doc.view
     links: dict[str, str] = {}
@@ -607,12 +608,21 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
             links.setdefault(f"the {noun}", who)
         if (noun is None or noun in person_nouns) and first is not None and first.start() < m.start():
             links.setdefault(f"the {first.group('noun')}", who)
+    for m in _APPOSED_NAME.finditer(view) if ", " in view else ():
+        run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
+        who = model.key(run) if run is not None and (run.surname in model.cast.persons or
+                                                     _full_name(view, run, model.cast)) else None
+        if who:
+            links.setdefault(f"the {m.group('noun')}", who)
     introduced = _introduced(doc, model, first)
     if first is not None and introduced:
         links.setdefault(f"the {first.group('noun')}", introduced)
     return links
 
 
+# "The nurse, Joanne Pruitt, 34, works ...": a description set beside a full name (led by "T" or "t",
+# literal characters the engine looks for in C)
+_APPOSED_NAME = re.compile(r"[Tt](?<![\w.]t)he (?P<noun>[a-z]+), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+)+),")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according)\b")
 
