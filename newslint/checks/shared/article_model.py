@@ -53,7 +53,7 @@ _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+
 _TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?:week|month)|later this (?:week|month)|"
                     r"tomorrow|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 # "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
-_BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,80}?, "
+_BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,120}?, "
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
