@@ -437,7 +437,8 @@ class _AgeReader:
                     # Helen Marsh told the court that the 44-year-old ..." after "Pryce, aged 41,"
                     # is Pryce, whose stated age is a slip away from it
                     person = self._aged_before(subject.start(), value, found)
-                if person is None and noun is None and self.named_before(m.start()) is None:
+                if person is None and (noun is None or noun in words()["clause_openers"]) \
+                        and self.named_before(m.start()) is None:
                     # no one named in its paragraph or the one before: the person the story is about
                     if self.subject is not None:
                         found.append(Age(self.subject, value, m.start("n"), m.end("n"), "subject"))
@@ -462,7 +463,8 @@ class _AgeReader:
     @property
     def subject(self) -> str | None:
         """The one person the headline names, when the first paragraph names them too: whom
-        the story is about ("Dowling breaks club record" ... "Erin Dowling broke ...")."""
+        the story is about ("Dowling breaks club record" ... "Erin Dowling broke ..."); with
+        neither naming anyone, the person the lede describes and the next paragraph names."""
         blocks = self.doc.blocks
         if len(blocks) < 2 or not (blocks[0].kind == "heading" or
                                    is_headline(self.view[blocks[0].start:blocks[0].end])):
@@ -470,6 +472,8 @@ class _AgeReader:
         lede = next((b for b in blocks[1:] if b.kind != "heading"), None)
         named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end} for b in (blocks[0], lede)
                  if b is not None]
+        if len(named) == 2 and not named[0] and not named[1]:
+            return _anonymous_lede(self.doc, self.model, lede)  # whom the lede describes
         if len(named) < 2 or len(named[0]) != 1 or not named[0] <= named[1]:
             return None
         return next(iter(named[0]))
@@ -632,15 +636,21 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
     Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
     ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
     when the lede has a second person to name ("... after a woman was hurt")."""
-    nouns = words()["lede_nouns"]
-    if first is None or first.group("noun") not in nouns:
+    if first is None or first.group("noun") not in words()["lede_nouns"]:
         return None
-    index = doc.sentence_index(first.start())
-    lede = doc.view[first.end():doc.sentences[index][1]].lower() if index >= 0 else ""
+    return _named_after(doc, model, first.start(), first.end(), first.group("noun"))
+
+
+def _named_after(doc: Document, model: Article, start: int, end: int, noun: str) -> str | None:
+    """The person the paragraph after a lede's description (of one person: `noun` at
+    start..end) opens with as its subject."""
+    nouns = words()["lede_nouns"]
+    index = doc.sentence_index(start)
+    lede = doc.view[end:doc.sentences[index][1]].lower() if index >= 0 else ""
     if any(w in nouns for w in _LOWER_WORDS.findall(lede)):
         return None  # "A 34-year-old man was charged after a woman was hurt": two people to name
     blocks = doc.blocks
-    k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
+    k = next((i for i, b in enumerate(blocks) if b.start <= start < b.end), None)
     if k is None or k > 2 or k + 1 >= len(blocks):
         return None  # the description opens the article: its headline or lede
     at = blocks[k + 1].start
@@ -650,9 +660,22 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
         return None
     index = doc.sentence_index(at)
     sentence = doc.view[at:doc.sentences[index][1]] if index >= 0 else ""
-    if _SPEECH.search(sentence) or f"the {first.group('noun')}" in sentence.lower():
+    if _SPEECH.search(sentence) or f"the {noun}" in sentence.lower():
         return None
     return model.key(run)
+
+
+# a lede that opens with a person it does not name: "A grandmother from Cumbria has swum ..."
+_ANONYMOUS_LEDE = re.compile(r"An? (?:[\w-]+ ){0,2}?(?P<noun>[a-z]+)\b")
+
+
+def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
+    """The person a lede that names no one describes ("A grandmother from Cumbria has swum
+    ..."), named by the paragraph after it ("Margaret Ellison, 81, set off ...")."""
+    m = _ANONYMOUS_LEDE.match(doc.view, lede.start)
+    if m is None or m.group("noun") not in words()["lede_nouns"]:
+        return None
+    return _named_after(doc, model, m.start("noun"), m.end("noun"), m.group("noun"))
 
 
 _YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
