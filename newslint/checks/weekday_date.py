@@ -64,6 +64,9 @@ class WeekdayDate(Check):
                        "are a slip, where a match or a vote may recur"),
         "occurs": Option("strings", [], "verbs that say an event happened, after which its 'on <day>' may stand "
                          "further off: 'the blaze broke out at the depot shortly after 9pm on Wednesday'"),
+        "once_nouns": Option("strings", [], "event nouns that make their event one a story has one of, though "
+                             "its kind may recur (voters go to the polls once, a board may vote twice): a "
+                             "sentence naming only these gives its 'on <day>' to the event"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -91,6 +94,7 @@ class WeekdayDate(Check):
         self.kind = {n.lower(): kind for kind, ns in opts["kinds"].items() for n in ns}
         self.distinct = {w.lower() for w in opts["distinct"]}
         self.once = {self._kind(k) for k in opts["once"]}
+        self.once_nouns = {n.lower() for n in opts["once_nouns"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
@@ -184,20 +188,24 @@ class WeekdayDate(Check):
             m = self.date_event.match(view, d.end)
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
+        once_days = self._once_days(doc, weekday_at, done)
         for noun, mentions in on_weekday.items():
-            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up)
+            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up,
+                                     once_days.get(noun, []))
 
     def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
-                 around: dt.date | None, taken_up: set[int]) -> Iterator[Diagnostic]:
+                 around: dt.date | None, taken_up: set[int],
+                 once_days: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
         """The weekdays given for one kind of event against its one date (or, for an event a
-        story has one of, against the weekday given first)."""
+        story has one of, against the weekday given first; `once_days` are days a sentence gives
+        such an event: "Voters ... rejected the bond on Tuesday")."""
         resolved: dict[dt.date, DateMention] = {}
         for d in dated:
             date = d.resolve(around)
             if date is not None:
                 resolved[date] = d
-        if not resolved and kind in self.once:
-            yield from self._taken_up(doc, kind, mentions, taken_up)
+        if not resolved and (kind in self.once or once_days):
+            yield from self._taken_up(doc, kind, sorted(set(mentions) | set(once_days)), taken_up)
         if len(resolved) != 1:
             return
         (date, mention), = resolved.items()
@@ -225,6 +233,22 @@ class WeekdayDate(Check):
             return None
         m = self.event_occurs.search(view, max(0, anchor - _LOOK_BACK), anchor)
         return None if m is None or _CLAUSE_BREAK.search(m.group("rest")) else m
+
+    def _once_days(self, doc: Document, weekday_at: dict, done: set[int]) -> dict[str, list[tuple[int, int, str]]]:
+        """The bare "on <day>" of sentences whose only event nouns name an event a story has one
+        of ("Voters in the district rejected a bond measure on Tuesday"): that event's day."""
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        if not self.once_nouns or self.any_event is None:
+            return found
+        view = doc.view
+        for at in sorted(weekday_at.keys() - done):
+            if view[max(0, at - 4):at] != " on ":
+                continue
+            nouns = {m.group("noun").lower() for m in self.any_event.finditer(view, *doc.sentence_at(at))}
+            kinds = {self._kind(n) for n in nouns}
+            if nouns and nouns <= self.once_nouns and len(kinds) == 1:
+                found.setdefault(kinds.pop(), []).append(weekday_at[at])
+        return found
 
     def _taken_up(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]],
                   taken_up: set[int]) -> Iterator[Diagnostic]:
