@@ -622,9 +622,23 @@ class SubjectAgreement(Check):
         if before in _TIME_PREPOSITIONS and first > 1 and self._joined(doc, first - 2, first - 1) and \
                 _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME:
             return False  # "six months before the election are": a preposition, not a clause's start
+        if before in _TIME_PREPOSITIONS and self._in_relative_clause(doc, first - 1):
+            return False  # "Residents who were evacuated after a gas leak have": the relative's time
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
+
+    def _in_relative_clause(self, doc: Document, at: int) -> bool:
+        """Whether token `at` stands in a relative clause ("who were evacuated from their homes
+        after"), read back to the sentence's start or a comma: the relative's own words."""
+        tokens, view = doc.tokens, doc.view
+        start = doc.sentence_at(tokens[at].start)[0]
+        for k in range(at - 1, -1, -1):
+            if tokens[k].start < start or "," in view[tokens[k].end:tokens[k + 1].start]:
+                return False
+            if _plain(tokens[k].text).lower() in self.relatives - self.openers:
+                return True
+        return False
 
     def _adverb(self, tok: Token) -> bool:
         text = tok.text
