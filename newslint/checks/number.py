@@ -14,6 +14,8 @@
              a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
+  totals     "evacuated 37 households" ... "all 39 households": the whole taken up again, when the
+             article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
              vote's only tally is the number against
   restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
@@ -39,7 +41,7 @@ from typing import Iterator, NamedTuple
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
-from .shared.article_model import NUMBER_WORDS, article
+from .shared.article_model import NUMBER_WORDS, article, governor_stem
 from .shared.check import Check
 
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
@@ -171,6 +173,7 @@ class NumberConsistency(Check):
         self.change = {w.lower() for w in opts["change_cues"]}
         self.age_change = {w.lower() for w in opts["age_cues"]}
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
+        self.count_verb_stems = {governor_stem(w) for w in self.count_verbs}
         self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
         self.amount_nouns = frozenset(n.lower() for n in opts["amounts"])
         units = "|".join(re.escape(u) for u in opts["units"])
@@ -210,7 +213,7 @@ class NumberConsistency(Check):
             return
         quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
                       *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc),
-                      *self._tallies(doc)]
+                      *self._tallies(doc), *self._totals(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in sorted(quantities, key=lambda q: q.start):  # the value given first is the reference
             by_key.setdefault(q.key, []).append(q)
@@ -309,6 +312,18 @@ class NumberConsistency(Check):
                 # the governor says what the count is, so the change cues around it ("of") do not apply
                 yield Quantity(f"the count of {thing} ({a.governor})", a.value, a.start, a.end,
                                self._sentence_of(doc, a.start), what=f"the number of {thing}", stated=True)
+
+    def _totals(self, doc: Document) -> Iterator[Quantity]:
+        """"all 39 households" taking up the one other count the article gives the thing, made by
+        a count verb ("evacuated 37 households"): the same households, so the same number."""
+        amounts = article(doc).amounts
+        for total in (a for a in amounts if a.governor == "all"):
+            others = [a for a in amounts if a.thing == total.thing and a is not total]
+            if len(others) != 1 or others[0].start > total.start or others[0].governor not in self.count_verb_stems:
+                continue
+            for a in (others[0], total):
+                yield Quantity(f"all the {total.thing}", a.value, a.start, a.end, self._sentence_of(doc, a.start),
+                               what=f"the number of {total.thing}")
 
     def _restated(self, doc: Document) -> Iterator[Quantity]:
         """A thing taken up again ("the 138 passengers") with an earlier number's digits in another

@@ -572,6 +572,12 @@ _GOVERNOR = re.compile(r"(?P<word>[A-Za-z]+)(?: of)? \Z")
 _ENDINGS = re.compile(r"(?:ing|ed|es|e|s)\Z")
 
 
+def governor_stem(word: str) -> str:
+    """A governing word without its ending, so that "closing" and "close" meet: "clos"."""
+    word = word.lower()
+    return _ENDINGS.sub("", word) if len(word) > 4 else word
+
+
 def _amounts(doc: Document) -> list[Amount]:
     """Counts of a thing with the word before them ("the loss of 640 jobs", "protect 1,250
     homes", "Closing 24 branches"): two counts of one thing under one governor are one amount."""
@@ -581,8 +587,7 @@ def _amounts(doc: Document) -> list[Amount]:
         gov = _GOVERNOR.search(view, max(0, m.start() - 24), m.start())
         if gov is None:
             continue
-        word = gov.group("word").lower()
-        stem = _ENDINGS.sub("", word) if len(word) > 4 else word
+        stem = governor_stem(gov.group("word"))
         digits = m.group("n").replace(",", "")
         found.append(Amount(m.group("thing"), stem, int(digits), digits, m.start("n"), m.end("n")))
     return found
