@@ -178,7 +178,7 @@ class Actor(Check):
             idx = list(doc.token_range(s_start, s_end))
             persons = [tokens[i] for n, i in enumerate(idx) if (_person(tokens[i], cast) or bare(tokens[i]) in owners)
                        and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))]
-            subject = persons[0] if persons else None
+            subject = persons[0] if persons else _named_next(doc, model, k)
             for j, i in enumerate(idx):
                 tok = tokens[i]
                 word = tok.text.lower()
@@ -346,6 +346,35 @@ _APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'-]+), (?:the|a|an) (?P<role>(?:[
                          r"(?![’'])")
 # words before a role that make it another's: "a former minister", "the deputy minister"
 _QUALIFIERS = {"former", "ex", "acting", "deputy", "vice", "assistant", "junior", "shadow", "interim", "late"}
+
+
+# an opening sentence that gives its subject a role only: "A federal judge ruled Tuesday ..."
+_ROLE_OPENING = re.compile(r"An? (?P<words>(?:[a-z.-]+ ){1,3})")
+
+
+def _named_next(doc: Document, model, k: int) -> Token | None:
+    """The subject of the article's opening sentence when it gives a role only ("A federal judge
+    ruled Tuesday ...") and the first sentence of the next paragraph names its holder with the
+    role as a title ("U.S. District Judge Patricia Hennessy granted ..."): the person, standing
+    where the role does."""
+    s, _ = doc.sentences[k]
+    blocks = [b for b in doc.blocks if b.kind != "heading"]
+    at = next((i for i, b in enumerate(blocks) if b.start == s), None)
+    m = _ROLE_OPENING.match(doc.view, s)
+    if at is None or at > 1 or m is None or at + 1 >= len(blocks):
+        return None  # the headline (a paragraph of its own in text) or the lede, with a paragraph after it
+    words = m.group("words").split()
+    role = next((w for w in words if w.capitalize() in vocabulary()["titles"]), None)
+    if role is None or _QUALIFIERS & set(words[:words.index(role)]):
+        return None  # not "A former judge"
+    title = role.capitalize()
+    first = doc.sentence_at(blocks[at + 1].start)
+    run = next((r for r in model.runs if first[0] <= r.start < first[1] and r.size > 1
+                and title in doc.view[r.start:r.end].split()[:-1]), None)
+    if run is None or run.surname not in model.cast.persons:
+        return None
+    start = m.start("words") + len(" ".join(words[:words.index(role)] + [""]))
+    return Token(start, start + len(role), "word", run.surname)
 
 
 def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
