@@ -16,8 +16,10 @@ as a noun ("a license") is American: British copy keeps it for the verb. Capital
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
-... my favorite novels"); speech is written down by the reporter, so in an article that spells its
-own dialect `speech_lead` times, the other's spelling in a spoken quotation is flagged too.
+... my favorite novels"). Speech, though, is written down by the reporter: in an article that spells
+only its own dialect outside quotations (`speech_lead` times at least) and writes other speech in
+it too, the other's spelling in a quoted sentence of speech is flagged ("Every color had its own
+smell," she said).
 """
 from __future__ import annotations
 
@@ -194,11 +196,11 @@ class DialectMix(Check):
 
     def _quoted_slips(self, doc: Document, away: list, home: list, home_count: int, away_count: int) -> list:
         """The other dialect's words in quotations of speech, which the reporter wrote down: those
-        in quotations that write the article's dialect too, and in an article that spells only
-        its own dialect outside quotations, often enough, and writes speech so elsewhere, those
-        in any quoted sentence of speech (not words lifted into the reporter's sentence: "agreed
-        'to maximize pressure'", which may be a statement's; no other speech showing the house's
-        spelling, speech may be quoted from another paper)."""
+        in quotations that write the article's dialect too; and, where the article spells only its
+        own dialect outside quotations, often enough, and writes other speech in it, those in any
+        quoted sentence of speech. Not words lifted into the reporter's sentence ("agreed 'to
+        maximize pressure'": a statement's, maybe), and not where no speech shows the house's
+        spelling (the speech may be another paper's transcript)."""
         spoken = [(s, e, w) for s, e, w in home if not doc.in_quote(s, e, written=True)]
         if home_count < self.options["speech_lead"] or away_count or not spoken:
             return self._mixed_quotes(doc, away, home)
