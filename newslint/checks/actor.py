@@ -30,6 +30,7 @@ from ..core.options import Option
 from ..document.dates import MONTHS, WEEKDAYS, YEAR
 from ..document.model import Document
 from ..document.people import People, bare, capitalised, people, possessive, vocabulary
+from ..document.readers.text import is_headline
 from ..document.tokens import Token
 from .shared.article_model import article
 from .shared.check import Check
@@ -66,6 +67,8 @@ class Actor(Check):
         "window": Option("int", 5, "words after the mention read for distinct cues and times", minimum=0),
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
         "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
+        "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
+                        "('leader sets out budget'): the person the body names first"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -78,6 +81,7 @@ class Actor(Check):
         self.distinct = {w.lower() for w in self.options["distinct"]}
         self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
+        self.makes = [w.lower() for w in self.options["makes"]]
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
 
@@ -88,6 +92,7 @@ class Actor(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         mentions = list(self._mentions(doc))
+        mentions += self._headline_mentions(doc, mentions)
         by_event: dict[str, list[Mention]] = {}
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
@@ -104,7 +109,7 @@ class Actor(Check):
                     continue
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun") for m in established) \
+            if not any(m.kind in ("possessive", "by", "pronoun", "headline") for m in established) \
                     and len({m.sentence for m in established}) < 2:
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
@@ -114,7 +119,7 @@ class Actor(Check):
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
+                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons \
                         or m.actor in own or not self._same_place(m, places, counts):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
@@ -124,6 +129,28 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+
+    def _headline_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """The event a headline that names no one says is made ("Kesterby council tax to rise as
+        leader sets out budget"), for the person the body names first: the story's event is
+        theirs. Not a headline's reaction to it ("Opposition slams budget")."""
+        blocks = doc.blocks
+        view = doc.view
+        if len(blocks) < 2 or not (blocks[0].kind == "heading" or is_headline(view[blocks[0].start:blocks[0].end])):
+            return []
+        head = (blocks[0].start, blocks[0].end)
+        cast = people(doc)
+        tokens = [doc.tokens[i] for i in doc.token_range(*head)]
+        if any(_person(t, cast) for t in tokens) or any(head[0] <= m.start < head[1] for m in mentions):
+            return []
+        lede = self._lede_person(doc, cast)
+        found = []
+        for n, tok in enumerate(tokens):
+            cls = self.noun_class.get(tok.text.lower())
+            before = " ".join(t.text.lower() for t in tokens[max(0, n - 4):n])
+            if cls is not None and lede is not None and any(f" {w} " in f" {before} " for w in self.makes):
+                found.append(Mention(lede, cls, tok.text, tok.start, tok.end, "headline", None, head, tok.end))
+        return found
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
@@ -255,7 +282,7 @@ class Actor(Check):
         best: dict[int, Mention] = {}
         for e in mentions:
             line = doc.line_of(e.start)
-            weak = ("subject", "verb", "pronoun")
+            weak = _EVIDENCE_ONLY
             if line != skip_line and (line not in best or (best[line].kind in weak and e.kind not in weak)):
                 best[line] = e
         return [best[line] for line in sorted(best)]
@@ -334,6 +361,8 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+# kinds of mention that say who makes an event but are never flagged themselves
+_EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline")
 # a sentence opening with one of these fronts a phrase whose pronoun looks ahead to the subject
 _FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout", "Since"}
 # cues that order two events ("Marsh's visit comes a week after Aziz travelled to Rome"): with one
