@@ -67,6 +67,9 @@ class Actor(Check):
         "window": Option("int", 5, "words after the mention read for distinct cues and times", minimum=0),
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
         "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
+        "audiences": Option("mapping_of_lists", {}, "event class -> participles that, opening a sentence with an "
+                            "audience counted ('Speaking to around 200 residents, ...'), make the event the "
+                            "subject's"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
                         "('leader sets out budget'): the person the body names first"),
     }
@@ -82,6 +85,7 @@ class Actor(Check):
         self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
         self.makes = [w.lower() for w in self.options["makes"]]
+        self.audience_class = {v.lower(): cls for cls, verbs in self.options["audiences"].items() for v in verbs}
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
 
@@ -92,7 +96,7 @@ class Actor(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         mentions = list(self._mentions(doc))
-        mentions += self._headline_mentions(doc, mentions)
+        mentions += self._headline_mentions(doc, mentions) + self._audience_mentions(doc, mentions)
         by_event: dict[str, list[Mention]] = {}
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
@@ -109,7 +113,7 @@ class Actor(Check):
                     continue
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun", "headline") for m in established) \
+            if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience") for m in established) \
                     and len({m.sentence for m in established}) < 2:
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
@@ -150,6 +154,27 @@ class Actor(Check):
             before = " ".join(t.text.lower() for t in tokens[max(0, n - 4):n])
             if cls is not None and lede is not None and any(f" {w} " in f" {before} " for w in self.makes):
                 found.append(Mention(lede, cls, tok.text, tok.start, tok.end, "headline", None, head, tok.end))
+        return found
+
+    def _audience_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """A sentence that opens with a speech to an audience it counts ("Speaking to around 200
+        residents at the Corn Exchange, Ms Ashdown said ..."): the speech is the subject's, the
+        person named first after the comma ("Speaking to reporters" is no speech of hers)."""
+        if not self.audience_class:
+            return []
+        view, tokens = doc.view, doc.tokens
+        cast = people(doc)
+        found = []
+        for s, e in doc.sentences:
+            participle = view[s:s + 12].split(" ", 1)[0].lower()
+            cls = self.audience_class.get(participle)
+            comma = view.find(", ", s, e) if cls is not None else -1
+            if comma < 0 or not any(tokens[i].kind == "number" for i in doc.token_range(s, comma)):
+                continue
+            who = next((tokens[i] for i in doc.token_range(comma, e) if _person(tokens[i], cast)), None)
+            if who is not None and not any(m.actor == bare(who) and m.sentence == (s, e) for m in mentions):
+                found.append(Mention(bare(who), cls, participle, who.start, who.end, "audience", None, (s, e),
+                                     who.end))
         return found
 
     @staticmethod
@@ -362,7 +387,7 @@ class Actor(Check):
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
 # kinds of mention that say who makes an event but are never flagged themselves
-_EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline")
+_EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline", "audience")
 # a sentence opening with one of these fronts a phrase whose pronoun looks ahead to the subject
 _FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout", "Since"}
 # cues that order two events ("Marsh's visit comes a week after Aziz travelled to Rome"): with one
@@ -455,7 +480,7 @@ def _negation(word: str) -> bool:
 
 
 def _note(e: Mention) -> str:
-    return f"{e.actor} {e.noun} here" if e.kind == "verb" else f"the {e.noun} is {e.actor}'s here"
+    return f"{e.actor} {e.noun} here" if e.kind in ("verb", "audience") else f"the {e.noun} is {e.actor}'s here"
 
 
 def _clean(word: str) -> str:
