@@ -168,7 +168,9 @@ class Actor(Check):
         for s, e in doc.sentences:
             participle = view[s:s + 12].split(" ", 1)[0].lower()
             cls = self.audience_class.get(participle)
-            comma = view.find(", ", s, e) if cls is not None else -1
+            if cls is None:
+                continue
+            comma = view.find(", ", s, e)
             if comma < 0 or not any(tokens[i].kind == "number" for i in doc.token_range(s, comma)):
                 continue
             who = next((tokens[i] for i in doc.token_range(comma, e) if _person(tokens[i], cast)), None)
