@@ -70,6 +70,9 @@ class Actor(Check):
         "audiences": Option("mapping_of_lists", {}, "event class -> participles that, opening a sentence with an "
                             "audience counted ('Speaking to around 200 residents, ...'), make the event the "
                             "subject's"),
+        "acts": Option("mapping_of_lists", {}, "event class -> verbs whose object is the event ('signed the bill'): "
+                       "their subject makes it, and another's act on 'the' event is flagged; the class's nouns "
+                       "are read only after these (a bill is its sponsor's too: 'Sen. Lee's bill')"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
                         "('leader sets out budget'): the person the body names first"),
     }
@@ -88,6 +91,8 @@ class Actor(Check):
         self.audience_class = {v.lower(): cls for cls, verbs in self.options["audiences"].items() for v in verbs}
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
+        self.act_class = {v.lower(): cls for cls, verbs in self.options["acts"].items() for v in verbs}
+        self.act_words = context.phrases.register(sorted(self.act_class), ignorecase=False) if self.act_class else None
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
@@ -96,7 +101,8 @@ class Actor(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         mentions = list(self._mentions(doc))
-        mentions += self._headline_mentions(doc, mentions) + self._audience_mentions(doc, mentions)
+        mentions += self._headline_mentions(doc, mentions) + self._audience_mentions(doc, mentions) + \
+            self._act_mentions(doc)
         by_event: dict[str, list[Mention]] = {}
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
@@ -113,7 +119,7 @@ class Actor(Check):
                     continue
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience") for m in established) \
+            if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
                     and len({m.sentence for m in established}) < 2:
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
@@ -179,6 +185,36 @@ class Actor(Check):
                                      who.end))
         return found
 
+    def _act_mentions(self, doc: Document) -> list[Mention]:
+        """A person who does an act to the event ("Gov. Rachel Dunmore on Thursday signed a
+        bill", "Dunmore signed the measure"): the subject named before the verb, with no speech
+        verb between ("Lang said Dunmore signed ..." is Dunmore's). With "the", the act is on
+        the article's one event, and so flagged when it is another's ("Ortiz signed the bill")."""
+        if self.act_words is None:
+            return []
+        tokens = doc.tokens
+        cast = people(doc)
+        said = vocabulary()["speech_verbs"]
+        found = []
+        for hit in self.act_words.find(doc):
+            s, e = doc.sentence_at(hit.start)
+            idx = list(doc.token_range(s, e))
+            at = next((n for n, i in enumerate(idx) if tokens[i].start == hit.start), None)
+            if at is None or at + 2 >= len(idx):
+                continue
+            cls = self.act_class[hit.phrase.lower()]
+            article_word, noun = tokens[idx[at + 1]].text.lower(), tokens[idx[at + 2]].text.lower()
+            if article_word not in ("the", "a", "an") or self.noun_class.get(noun) != cls:
+                continue
+            before = [tokens[i] for i in idx[:at]]
+            speech = max((n for n, t in enumerate(before) if t.text in said), default=-1)
+            who = next((t for t in reversed(before[speech + 1:]) if _person(t, cast)), None)
+            if who is not None:
+                kind = "act" if article_word == "the" else "acted"  # "signed a bill" may be another bill
+                found.append(Mention(bare(who), cls, tokens[idx[at + 2]].text, who.start, who.end, kind, None,
+                                     (s, e), tokens[idx[at + 2]].end))
+        return found
+
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
         """The person the body names first ("Germany's economy minister, Tobias Lenz, pressed
@@ -237,8 +273,8 @@ class Actor(Check):
                 tok = tokens[i]
                 word = tok.text.lower()
                 cls = self.noun_class.get(word) or self.noun_class.get(word.rstrip("s"))
-                if cls is None:
-                    continue
+                if cls is None or cls in self.options["acts"]:
+                    continue  # an act's event is read from its verb (`_act_mentions`)
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
@@ -389,7 +425,7 @@ class Actor(Check):
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
 # kinds of mention that say who makes an event but are never flagged themselves
-_EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline", "audience")
+_EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline", "audience", "acted")
 # a sentence opening with one of these fronts a phrase whose pronoun looks ahead to the subject
 _FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout", "Since"}
 # cues that order two events ("Marsh's visit comes a week after Aziz travelled to Rome"): with one
