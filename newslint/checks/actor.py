@@ -70,9 +70,10 @@ class Actor(Check):
         "audiences": Option("mapping_of_lists", {}, "event class -> participles that, opening a sentence with an "
                             "audience counted ('Speaking to around 200 residents, ...'), make the event the "
                             "subject's"),
-        "acts": Option("mapping_of_lists", {}, "event class -> verbs whose object is the event ('signed the bill'): "
-                       "their subject makes it, and another's act on 'the' event is flagged; the class's nouns "
-                       "are read only after these (a bill is its sponsor's too: 'Sen. Lee's bill')"),
+        "acts": Option("mapping_of_lists", {}, "event class -> verbs whose object is the event ('signed the bill', "
+                       "'delivered the speech'): their subject makes it, and another's act on 'the' event is flagged"),
+        "act_only": Option("strings", [], "event classes read from their acts only: a bill's possessive names its "
+                           "sponsor ('Sen. Lee's bill'), not who signs it"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
                         "('leader sets out budget'): the person the body names first"),
     }
@@ -200,20 +201,27 @@ class Actor(Check):
             s, e = doc.sentence_at(hit.start)
             idx = list(doc.token_range(s, e))
             at = next((n for n, i in enumerate(idx) if tokens[i].start == hit.start), None)
-            if at is None or at + 2 >= len(idx):
-                continue
             cls = self.act_class[hit.phrase.lower()]
-            article_word, noun = tokens[idx[at + 1]].text.lower(), tokens[idx[at + 2]].text.lower()
-            if article_word not in ("the", "a", "an") or self.noun_class.get(noun) != cls:
+            noun_at = self._act_object(tokens, idx, at, cls) if at is not None else None
+            if noun_at is None or at is None:
                 continue
+            article_word = tokens[idx[at + 1]].text.lower()
             before = [tokens[i] for i in idx[:at]]
             speech = max((n for n, t in enumerate(before) if t.text in said), default=-1)
             who = next((t for t in reversed(before[speech + 1:]) if _person(t, cast)), None)
             if who is not None:
                 kind = "act" if article_word == "the" else "acted"  # "signed a bill" may be another bill
-                found.append(Mention(bare(who), cls, tokens[idx[at + 2]].text, who.start, who.end, kind, None,
-                                     (s, e), tokens[idx[at + 2]].end))
+                found.append(Mention(bare(who), cls, tokens[idx[noun_at]].text, who.start, who.end, kind, None,
+                                     (s, e), tokens[idx[noun_at]].end))
         return found
+
+    def _act_object(self, tokens: list[Token], idx: list[int], at: int, cls: str) -> int | None:
+        """Where the noun of the event an act's verb (at `at`) is done to stands: right after an
+        article, or one word after it ("signed the insulin bill")."""
+        if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in ("the", "a", "an"):
+            return None
+        return next((n for n in range(at + 2, min(at + 4, len(idx)))
+                     if self.noun_class.get(tokens[idx[n]].text.lower()) == cls), None)
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
@@ -273,8 +281,8 @@ class Actor(Check):
                 tok = tokens[i]
                 word = tok.text.lower()
                 cls = self.noun_class.get(word) or self.noun_class.get(word.rstrip("s"))
-                if cls is None or cls in self.options["acts"]:
-                    continue  # an act's event is read from its verb (`_act_mentions`)
+                if cls is None or cls in self.options["act_only"]:
+                    continue  # read from the verbs of its acts (`_act_mentions`)
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
