@@ -88,7 +88,7 @@ class Actor(Check):
         self.distinct = {w.lower() for w in self.options["distinct"]}
         self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
-        self.makes = [w.lower() for w in self.options["makes"]]
+        self.makes = [w.lower().split() for w in self.options["makes"]]
         self.audience_class = {v.lower(): cls for cls, verbs in self.options["audiences"].items() for v in verbs}
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
@@ -142,9 +142,10 @@ class Actor(Check):
                     lines=", ".join(str(n) for n in lines))
 
     def _headline_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
-        """The event a headline that names no one says is made ("Kesterby council tax to rise as
-        leader sets out budget"), for the person the body names first: the story's event is
-        theirs. Not a headline's reaction to it ("Opposition slams budget")."""
+        """The event a headline that names no one says a role holder makes ("Kesterby council tax
+        to rise as leader sets out budget"), for the person the body names first: the story's
+        event is theirs. Not a headline's reaction to it ("Opposition slams budget"), nor a
+        body's ("Labour unveils budget plan"), nor a rival ("unveils alternative budget")."""
         blocks = doc.blocks
         view = doc.view
         if len(blocks) < 2 or not (blocks[0].kind == "heading" or is_headline(view[blocks[0].start:blocks[0].end])):
@@ -158,10 +159,21 @@ class Actor(Check):
         found = []
         for n, tok in enumerate(tokens):
             cls = self.noun_class.get(tok.text.lower())
-            before = " ".join(t.text.lower() for t in tokens[max(0, n - 4):n])
-            if cls is not None and lede is not None and any(f" {w} " in f" {before} " for w in self.makes):
-                found.append(Mention(lede, cls, tok.text, tok.start, tok.end, "headline", None, head, tok.end))
+            if cls is not None and lede is not None and self._made_by_a_role(tokens[max(0, n - 5):n]):
+                # the mention spans the words before the noun: "unveils alternative budget" is a rival one
+                found.append(Mention(lede, cls, tok.text, tokens[max(0, n - 4)].start, tok.end, "headline", None,
+                                     head, tok.end))
         return found
+
+    def _made_by_a_role(self, before: list[Token]) -> bool:
+        """Whether the words before a headline's event say a role holder makes it: a title, then
+        one of `makes` ("leader sets out", "Mayor unveils")."""
+        words = [t.text.lower() for t in before]
+        titles = vocabulary()["titles"]
+        for k in range(1, len(words)):
+            if words[k - 1].capitalize() in titles and any(words[k:k + len(w)] == w for w in self.makes):
+                return True
+        return False
 
     def _audience_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """A sentence that opens with a speech to an audience it counts ("Speaking to around 200
