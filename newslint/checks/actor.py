@@ -131,7 +131,7 @@ class Actor(Check):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
                 if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons \
-                        or m.actor in own or not self._same_place(m, places, counts):
+                        or m.actor in own or not self._same_place(doc, m, places, counts, established):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
                 lines = [doc.line_of(e.start) for e in evidence]
@@ -252,12 +252,19 @@ class Actor(Check):
                 return bare(tokens[i])
         return None
 
-    def _same_place(self, m: Mention, places: set, counts: dict[str, int]) -> bool:
+    def _same_place(self, doc: Document, m: Mention, places: set, counts: dict[str, int],
+                    established: list[Mention]) -> bool:
         """The mention is of the established event: at one of its places; or, with no place of its
         own (or for an event whose "to ..." is its audience: "speech to MPs"), when it is the one
-        mention that gives the event to this person."""
+        mention that gives the event to this person. An event only inferred (from a headline, or
+        "Speaking to 200 residents") says nothing of a mention's own place or audience, and a
+        speech heard ("Speaking to ...") is none still to come ("Jones's speech on Tuesday will")."""
         if m.destination in places:
             return True
+        inferred = {e.kind for e in established}
+        if inferred <= {"headline", "audience"} and (m.destination is not None or "audience" in inferred
+                                                      and _LOOKS_AHEAD.search(doc.view, *m.sentence)):
+            return False
         return (m.destination is None or m.event in self.placeless) and counts[m.actor] == 1
 
     # evidence -------------------------------------------------------------------------------
@@ -444,6 +451,8 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+# words that put an event still to come: "Jones's speech on Tuesday will focus on housing"
+_LOOKS_AHEAD = re.compile(r"\b(?:will|shall|is due|are due|is expected|are expected|is set to|are set to)\b")
 # kinds of mention that say who makes an event but are never flagged themselves
 _EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline", "audience", "acted")
 # a sentence opening with one of these fronts a phrase whose pronoun looks ahead to the subject
