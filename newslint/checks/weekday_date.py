@@ -37,6 +37,11 @@ _OF_BEFORE = re.compile(r"\bof (?:the |a |an |this |that )?\Z")
 # words that open another clause between an event and "on <day>": "the fire broke out and crews stayed until"
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as|which|who|before|after(?! \d))\b",
                            re.IGNORECASE)
+# a weekday that takes up its event with nothing to make it another's: "Monday's vote showed", not
+# "Monday's vote in the state Senate", "Monday's vote by trustees"
+_PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
+# a word that orders the taken-up event against another: "after Monday's vote"
+_ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
 # what opens the day a span ends on: "runs until Monday 9 June", "until the morning of Tuesday 10 June"
 _SPAN_END = re.compile(r"\b(?:until|till|through)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
@@ -204,8 +209,12 @@ class WeekdayDate(Check):
             date = d.resolve(around)
             if date is not None:
                 resolved[date] = d
-        if not resolved and (kind in self.once or once_days):
-            yield from self._taken_up(doc, kind, sorted(set(mentions) | set(once_days)), taken_up)
+        if not resolved and kind in self.once:
+            yield from self._taken_up(doc, kind, mentions, taken_up)
+        elif not resolved and once_days:  # only the public vote itself: not "Monday's vote in the Senate"
+            plain = {at for at in taken_up if _PLAIN_TAKE_UP.match(doc.view, at)
+                     and not _ORDERED.search(doc.view, max(0, at - 12), at)}
+            yield from self._taken_up(doc, kind, sorted(set(mentions) | set(once_days)), plain)
         if len(resolved) != 1:
             return
         (date, mention), = resolved.items()
