@@ -105,6 +105,8 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
+# a count's noun and a phrase that bounds it: "39 households in the street", "on the estate"
+_BOUNDED = re.compile(r"\s+[a-z]+\s+(?:in|on|at|across|of|from|within|throughout|along|near)\b")
 
 
 @dataclass(frozen=True)
@@ -315,9 +317,12 @@ class NumberConsistency(Check):
 
     def _totals(self, doc: Document) -> Iterator[Quantity]:
         """"all 39 households" taking up the one other count the article gives the thing, made by
-        a count verb ("evacuated 37 households"): the same households, so the same number."""
+        a count verb ("evacuated 37 households"): the same households, so the same number (not
+        "all 39 households in the street", a whole the words after it bound)."""
         amounts = article(doc).amounts
         for total in (a for a in amounts if a.governor == "all"):
+            if _BOUNDED.match(doc.view, total.end):
+                continue  # "all 39 households in the street": a whole of its own
             others = [a for a in amounts if a.thing == total.thing and a is not total]
             if len(others) != 1 or others[0].start > total.start or others[0].governor not in self.count_verb_stems:
                 continue
