@@ -159,21 +159,24 @@ class Actor(Check):
         found = []
         for n, tok in enumerate(tokens):
             cls = self.noun_class.get(tok.text.lower())
-            if cls is not None and lede is not None and self._made_by_a_role(tokens[max(0, n - 5):n]):
+            if cls is None or lede is None:
+                continue
+            role = self._made_by_a_role(tokens[max(0, n - 5):n])
+            if role is not None and _holds(doc, lede, role):
                 # the mention spans the words before the noun: "unveils alternative budget" is a rival one
                 found.append(Mention(lede, cls, tok.text, tokens[max(0, n - 4)].start, tok.end, "headline", None,
                                      head, tok.end))
         return found
 
-    def _made_by_a_role(self, before: list[Token]) -> bool:
-        """Whether the words before a headline's event say a role holder makes it: a title, then
+    def _made_by_a_role(self, before: list[Token]) -> str | None:
+        """The role whose holder the words before a headline's event say makes it: a title, then
         one of `makes` ("leader sets out", "Mayor unveils")."""
         words = [t.text.lower() for t in before]
         titles = vocabulary()["titles"]
         for k in range(1, len(words)):
             if words[k - 1].capitalize() in titles and any(words[k:k + len(w)] == w for w in self.makes):
-                return True
-        return False
+                return words[k - 1]
+        return None
 
     def _audience_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """A sentence that opens with a speech to an audience it counts ("Speaking to around 200
@@ -496,6 +499,16 @@ def _named_next(doc: Document, model, k: int) -> Token | None:
         return None
     start = m.start("words") + len(" ".join(words[:words.index(role)] + [""]))
     return Token(start, start + len(role), "word", run.surname)
+
+
+def _holds(doc: Document, person: str, role: str) -> bool:
+    """Whether the article gives `person` the role, in the words just before their name or as
+    its title ("Council leader Ruth Pemberton", "Mayor Helen Ashdown")."""
+    view = doc.view
+    for run in article(doc).runs:
+        if run.surname == person and role in view[max(0, run.start - 24):run.end].lower().split():
+            return True
+    return False
 
 
 def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
