@@ -68,14 +68,14 @@ class Actor(Check):
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
         "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
         "audiences": Option("mapping_of_lists", {}, "event class -> participles that, opening a sentence with an "
-                            "audience counted ('Speaking to around 200 residents, ...'), make the event the "
+                            "audience counted ('Speaking to about 300 tenants, ...'), make the event the "
                             "subject's"),
         "acts": Option("mapping_of_lists", {}, "event class -> verbs whose object is the event ('signed the bill', "
                        "'delivered the speech'): their subject makes it, and another's act on 'the' event is flagged"),
         "act_only": Option("strings", [], "event classes read from their acts only: a bill's possessive names its "
                            "sponsor ('Sen. Lee's bill'), not who signs it"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
-                        "('leader sets out budget'): the person the body names first"),
+                        "('mayor presents budget'): the person the body names first"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -142,8 +142,8 @@ class Actor(Check):
                     lines=", ".join(str(n) for n in lines))
 
     def _headline_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
-        """The event a headline that names no one says a role holder makes ("Kesterby council tax
-        to rise as leader sets out budget"), for the person the body names first: the story's
+        """The event a headline that names no one says a role holder makes ("Council tax to rise
+        as mayor presents budget"), for the person the body names first: the story's
         event is theirs. Not a headline's reaction to it ("Opposition slams budget"), nor a
         body's ("Labour unveils budget plan"), nor a rival ("unveils alternative budget")."""
         blocks = doc.blocks
@@ -170,7 +170,7 @@ class Actor(Check):
 
     def _made_by_a_role(self, before: list[Token]) -> str | None:
         """The role whose holder the words before a headline's event say makes it: a title, then
-        one of `makes` ("leader sets out", "Mayor unveils")."""
+        one of `makes` ("mayor presents", "Leader unveils")."""
         words = [t.text.lower() for t in before]
         titles = vocabulary()["titles"]
         for k in range(1, len(words)):
@@ -180,7 +180,7 @@ class Actor(Check):
 
     def _audience_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """A sentence that opens with a speech to an audience it counts ("Speaking to around 200
-        residents at the Corn Exchange, Ms Ashdown said ..."): the speech is the subject's, the
+        tenants at the town hall, Ms Carver said ..."): the speech is the subject's, the
         person named first after the comma ("Speaking to reporters" is no speech of hers)."""
         if not self.audience_class:
             return []
@@ -202,10 +202,10 @@ class Actor(Check):
         return found
 
     def _act_mentions(self, doc: Document) -> list[Mention]:
-        """A person who does an act to the event ("Gov. Rachel Dunmore on Thursday signed a
-        bill", "Dunmore signed the measure"): the subject named before the verb, with no speech
-        verb between ("Lang said Dunmore signed ..." is Dunmore's). With "the", the act is on
-        the article's one event, and so flagged when it is another's ("Ortiz signed the bill")."""
+        """A person who does an act to the event ("Gov. Ada Quill on Monday signed a
+        bill", "Quill signed the measure"): the subject named before the verb, with no speech
+        verb between ("an aide said Quill signed ..." is Quill's). With "the", the act is on
+        the article's one event, and so flagged when it is another's ("Marsh signed the bill")."""
         if self.act_words is None:
             return []
         tokens = doc.tokens
@@ -232,7 +232,7 @@ class Actor(Check):
 
     def _act_object(self, tokens: list[Token], idx: list[int], at: int, cls: str) -> int | None:
         """Where the noun of the event an act's verb (at `at`) is done to stands: right after an
-        article, or one word after it ("signed the insulin bill")."""
+        article, or one word after it ("signed the budget bill")."""
         if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in ("the", "a", "an"):
             return None
         return next((n for n in range(at + 2, min(at + 4, len(idx)))
@@ -260,7 +260,7 @@ class Actor(Check):
         """The mention is of the established event: at one of its places; or, with no place of its
         own (or for an event whose "to ..." is its audience: "speech to MPs"), when it is the one
         mention that gives the event to this person. An event only inferred (from a headline, or
-        "Speaking to 200 residents") says nothing of a mention's own place or audience, and a
+        "Speaking to 300 tenants") says nothing of a mention's own place or audience, and a
         speech heard ("Speaking to ...") is none still to come ("Jones's speech on Tuesday will")."""
         if m.destination in places:
             return True
@@ -472,14 +472,14 @@ _APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'-]+), (?:the|a|an) (?P<role>(?:[
 _QUALIFIERS = {"former", "ex", "acting", "deputy", "vice", "assistant", "junior", "shadow", "interim", "late"}
 
 
-# an opening sentence that gives its subject a role only: "A federal judge ruled Tuesday ..."
+# an opening sentence that gives its subject a role only: "A state judge ruled Monday ..."
 _ROLE_OPENING = re.compile(r"An? (?P<words>(?:[a-z.-]+ ){1,3})")
 
 
 def _named_next(doc: Document, model, k: int) -> Token | None:
-    """The subject of the article's opening sentence when it gives a role only ("A federal judge
-    ruled Tuesday ...") and the first sentence of the next paragraph names its holder with the
-    role as a title ("U.S. District Judge Patricia Hennessy granted ..."): the person, standing
+    """The subject of the article's opening sentence when it gives a role only ("A state judge
+    ruled Monday ...") and the first sentence of the next paragraph names its holder with the
+    role as a title ("Circuit Judge Lena Ortega granted ..."): the person, standing
     where the role does."""
     s, _ = doc.sentences[k]
     blocks = [b for b in doc.blocks if b.kind != "heading"]
@@ -503,7 +503,7 @@ def _named_next(doc: Document, model, k: int) -> Token | None:
 
 def _holds(doc: Document, person: str, role: str) -> bool:
     """Whether the article gives `person` the role, in the words just before their name or as
-    its title ("Council leader Ruth Pemberton", "Mayor Helen Ashdown")."""
+    its title ("Council leader Iris Fenn", "Mayor Tom Carver")."""
     view = doc.view
     for run in article(doc).runs:
         if run.surname == person and role in view[max(0, run.start - 24):run.end].lower().split():

@@ -18,8 +18,8 @@ unless the article also writes -ise. A quotation (a statement, an embedded post)
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
 ... my favorite novels"). Speech, though, is written down by the reporter: in an article that spells
 only its own dialect outside quotations (`speech_lead` times at least) and writes other speech in
-it too, the other's spelling in a quoted sentence of speech is flagged ("Every color had its own
-smell," she said).
+it too, the other's spelling in a quoted sentence of speech is flagged ("The color was
+lovely," she said).
 """
 from __future__ import annotations
 

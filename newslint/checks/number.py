@@ -14,7 +14,7 @@
              a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
-  totals     "evacuated 37 households" ... "all 39 households": the whole taken up again, when the
+  totals     "evacuated 52 homes" ... "all 54 homes": the whole taken up again, when the
              article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
              vote's only tally is the number against
@@ -105,7 +105,7 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
-# a count's noun and a phrase that bounds it: "39 households in the street", "on the estate"
+# a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
 _BOUNDED = re.compile(r"\s+[a-z]+\s+(?:in|on|at|across|of|from|within|throughout|along|near)\b")
 
 
@@ -316,13 +316,13 @@ class NumberConsistency(Check):
                                self._sentence_of(doc, a.start), what=f"the number of {thing}", stated=True)
 
     def _totals(self, doc: Document) -> Iterator[Quantity]:
-        """"all 39 households" taking up the one other count the article gives the thing, made by
-        a count verb ("evacuated 37 households"): the same households, so the same number (not
-        "all 39 households in the street", a whole the words after it bound)."""
+        """"all 54 homes" taking up the one other count the article gives the thing, made by
+        a count verb ("evacuated 52 homes"): the same homes, so the same number (not "all 54
+        homes on the estate", a whole the words after it bound)."""
         amounts = article(doc).amounts
         for total in (a for a in amounts if a.governor == "all"):
             if _BOUNDED.match(doc.view, total.end):
-                continue  # "all 39 households in the street": a whole of its own
+                continue  # "all 54 homes on the estate": a whole of its own
             others = [a for a in amounts if a.thing == total.thing and a is not total]
             if len(others) != 1 or others[0].start > total.start or others[0].governor not in self.count_verb_stems:
                 continue

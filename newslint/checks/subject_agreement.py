@@ -623,13 +623,13 @@ class SubjectAgreement(Check):
                 _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME:
             return False  # "six months before the election are": a preposition, not a clause's start
         if before in _TIME_PREPOSITIONS and self._in_relative_clause(doc, first - 1):
-            return False  # "Residents who were evacuated after a gas leak have": the relative's time
+            return False  # "Families who were moved after a flood have": the relative's time
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
 
     def _in_relative_clause(self, doc: Document, at: int) -> bool:
-        """Whether token `at` stands in a relative clause ("who were evacuated from their homes
+        """Whether token `at` stands in a relative clause ("who were moved out of their homes
         after"), read back to the sentence's start or a comma: the relative's own words."""
         tokens, view = doc.tokens, doc.view
         start = doc.sentence_at(tokens[at].start)[0]

@@ -42,7 +42,7 @@ _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as
 _PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
 # a word that orders the taken-up event against another: "after Monday's vote"
 _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
-# what opens the day a span ends on: "runs until Monday 9 June", "until the morning of Tuesday 10 June"
+# what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May"
 _SPAN_END = re.compile(r"\b(?:until|till|through)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
@@ -245,7 +245,7 @@ class WeekdayDate(Check):
 
     def _once_days(self, doc: Document, weekday_at: dict, done: set[int]) -> dict[str, list[tuple[int, int, str]]]:
         """The bare "on <day>" of sentences whose only event nouns name an event a story has one
-        of ("Voters in the district rejected a bond measure on Tuesday"): that event's day."""
+        of ("Voters in the county approved a school levy on Tuesday"): that event's day."""
         found: dict[str, list[tuple[int, int, str]]] = {}
         if not self.once_nouns or self.any_event is None:
             return found
@@ -320,8 +320,8 @@ class WeekdayDate(Check):
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
         played on Thursday 10 April". When it names more, the one kind named before the day is
         the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ...". A day
-        that ends a span dates no event named before it: "The festival opens on Friday 6 June
-        and runs until Monday 9 June" does not open on the Monday."""
+        that ends a span dates no event named before it: "The fair opens on Thursday 11 May
+        and runs until Sunday 14 May" does not open on the Sunday."""
         for start, paired in pairs.items():
             if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
                 continue

@@ -600,8 +600,8 @@ _IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|hi
 def _identifications(doc: Document, model: Article) -> dict[str, str]:
     """Descriptions the article gives a name: "identified the man as Gregory Lindqvist" ties
     "the man" to Lindqvist, and so the person the article opened with ("a 57-year-old hiker")
-    when the description only says man or woman (or him, her); "The nurse, Joanne Pruitt, 34,"
-    ties "the nurse" to Pruitt by apposition; failing that, a paragraph that
+    when the description only says man or woman (or him, her); "The cyclist, Dana Roe, 41,"
+    ties "the cyclist" to Roe by apposition; failing that, a paragraph that
     opens with a name after the lede ties the lede's description to it (`_introduced`)."""
     view = doc.view
     links: dict[str, str] = {}
@@ -629,7 +629,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
     return links
 
 
-# "The nurse, Joanne Pruitt, 34, works ...": a description set beside a full name (led by "T" or "t",
+# "The cyclist, Dana Roe, 41, works ...": a description set beside a full name (led by "T" or "t",
 # literal characters the engine looks for in C)
 _APPOSED_NAME = re.compile(r"[Tt](?<![\w.]t)he (?P<noun>[a-z]+), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+)+),")
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -670,13 +670,13 @@ def _named_after(doc: Document, model: Article, start: int, end: int, noun: str)
     return model.key(run)
 
 
-# a lede that opens with a person it does not name: "A grandmother from Cumbria has swum ..."
+# a lede that opens with a person it does not name: "A pensioner from Kent has rowed ..."
 _ANONYMOUS_LEDE = re.compile(r"An? (?:[\w-]+ ){0,2}?(?P<noun>[a-z]+)\b")
 
 
 def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
-    """The person a lede that names no one describes ("A grandmother from Cumbria has swum
-    ..."), named by the paragraph after it ("Margaret Ellison, 81, set off ...")."""
+    """The person a lede that names no one describes ("A pensioner from Kent has rowed
+    ..."), named by the paragraph after it ("Edna Price, 79, set off ...")."""
     m = _ANONYMOUS_LEDE.match(doc.view, lede.start)
     if m is None or m.group("noun") not in words()["lede_nouns"]:
         return None
