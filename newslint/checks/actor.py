@@ -30,6 +30,7 @@ from ..core.options import Option
 from ..document.dates import MONTHS, YEAR
 from ..document.model import Document
 from ..document.people import CALENDAR, People, bare, capitalised, people, possessive, vocabulary
+from ..document.readers.text import is_headline
 from ..document.tokens import Token
 from .shared.article_model import article
 from .shared.check import Check
@@ -65,6 +66,15 @@ class Actor(Check):
         "window": Option("int", 5, "words after the mention read for distinct cues and times", minimum=0),
         "min_evidence": Option("int", 2, "mentions needed to establish who makes the event", minimum=1),
         "placeless": Option("strings", [], "event classes whose 'to ...' names an audience, not a place"),
+        "audiences": Option("mapping_of_lists", {}, "event class -> participles that, opening a sentence with an "
+                            "audience counted ('Speaking to about 300 tenants, ...'), make the event the "
+                            "subject's"),
+        "acts": Option("mapping_of_lists", {}, "event class -> verbs whose object is the event ('signed the bill', "
+                       "'delivered the speech'): their subject makes it, and another's act on 'the' event is flagged"),
+        "act_only": Option("strings", [], "event classes read from their acts only: a bill's possessive names its "
+                           "sponsor ('Sen. Lee's bill'), not who signs it"),
+        "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
+                        "('mayor presents budget'): the person the body names first"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -77,8 +87,12 @@ class Actor(Check):
         self.distinct = {w.lower() for w in self.options["distinct"]}
         self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
+        self.makes = [w.lower().split() for w in self.options["makes"]]
+        self.audience_class = {v.lower(): cls for cls, verbs in self.options["audiences"].items() for v in verbs}
         words = self.noun_class.keys() | self.verb_class.keys()
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
+        self.act_class = {v.lower(): cls for cls, verbs in self.options["acts"].items() for v in verbs}
+        self.act_words = context.phrases.register(sorted(self.act_class), ignorecase=False) if self.act_class else None
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
@@ -87,6 +101,8 @@ class Actor(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         mentions = list(self._mentions(doc))
+        mentions += self._headline_mentions(doc, mentions) + self._audience_mentions(doc, mentions) + \
+            self._act_mentions(doc)
         by_event: dict[str, list[Mention]] = {}
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
@@ -103,7 +119,7 @@ class Actor(Check):
                     continue
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun") for m in established) \
+            if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
                     and len({m.sentence for m in established}) < 2:
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
@@ -113,8 +129,8 @@ class Actor(Check):
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if m.actor == main or m.kind in ("subject", "verb", "pronoun") or m.actor not in cast.persons \
-                        or m.actor in own or not self._same_place(m, places, counts):
+                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons \
+                        or m.actor in own or not self._same_place(doc, m, places, counts, established):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
                 lines = [doc.line_of(e.start) for e in evidence]
@@ -123,6 +139,103 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+
+    def _headline_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """The event a headline that names no one says a role holder makes ("Council tax to rise
+        as mayor presents budget"), for the person the body names first: the story's
+        event is theirs. Not a headline's reaction to it ("Opposition slams budget"), nor a
+        body's ("Labour unveils budget plan"), nor a rival ("unveils alternative budget")."""
+        blocks = doc.blocks
+        view = doc.view
+        if len(blocks) < 2 or not (blocks[0].kind == "heading" or is_headline(view[blocks[0].start:blocks[0].end])):
+            return []
+        head = (blocks[0].start, blocks[0].end)
+        cast = people(doc)
+        tokens = [doc.tokens[i] for i in doc.token_range(*head)]
+        if any(_person(t, cast) for t in tokens) or any(head[0] <= m.start < head[1] for m in mentions):
+            return []
+        lede = self._lede_person(doc, cast)
+        found = []
+        for n, tok in enumerate(tokens):
+            cls = self.noun_class.get(tok.text.lower())
+            if cls is None or lede is None:
+                continue
+            role = self._made_by_a_role(tokens[max(0, n - 5):n])
+            if role is not None and _holds(doc, lede, role):
+                # the mention spans the words before the noun: "unveils alternative budget" is a rival one
+                found.append(Mention(lede, cls, tok.text, tokens[max(0, n - 4)].start, tok.end, "headline", None,
+                                     head, tok.end))
+        return found
+
+    def _made_by_a_role(self, before: list[Token]) -> str | None:
+        """The role whose holder the words before a headline's event say makes it: a title, then
+        one of `makes` ("mayor presents", "Leader unveils")."""
+        words = [t.text.lower() for t in before]
+        titles = vocabulary()["titles"]
+        for k in range(1, len(words)):
+            if words[k - 1].capitalize() in titles and any(words[k:k + len(w)] == w for w in self.makes):
+                return words[k - 1]
+        return None
+
+    def _audience_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """A sentence that opens with a speech to an audience it counts ("Speaking to around 200
+        tenants at the town hall, Ms Carver said ..."): the speech is the subject's, the
+        person named first after the comma ("Speaking to reporters" is no speech of hers)."""
+        if not self.audience_class:
+            return []
+        view, tokens = doc.view, doc.tokens
+        cast = people(doc)
+        found = []
+        for s, e in doc.sentences:
+            participle = view[s:s + 12].split(" ", 1)[0].lower()
+            cls = self.audience_class.get(participle)
+            if cls is None:
+                continue
+            comma = view.find(", ", s, e)
+            if comma < 0 or not any(tokens[i].kind == "number" for i in doc.token_range(s, comma)):
+                continue
+            who = next((tokens[i] for i in doc.token_range(comma, e) if _person(tokens[i], cast)), None)
+            if who is not None and not any(m.actor == bare(who) and m.sentence == (s, e) for m in mentions):
+                found.append(Mention(bare(who), cls, participle, who.start, who.end, "audience", None, (s, e),
+                                     who.end))
+        return found
+
+    def _act_mentions(self, doc: Document) -> list[Mention]:
+        """A person who does an act to the event ("Gov. Ada Quill on Monday signed a
+        bill", "Quill signed the measure"): the subject named before the verb, with no speech
+        verb between ("an aide said Quill signed ..." is Quill's). With "the", the act is on
+        the article's one event, and so flagged when it is another's ("Marsh signed the bill")."""
+        if self.act_words is None:
+            return []
+        tokens = doc.tokens
+        cast = people(doc)
+        said = vocabulary()["speech_verbs"]
+        found = []
+        for hit in self.act_words.find(doc):
+            s, e = doc.sentence_at(hit.start)
+            idx = list(doc.token_range(s, e))
+            at = next((n for n, i in enumerate(idx) if tokens[i].start == hit.start), None)
+            cls = self.act_class[hit.phrase.lower()]
+            noun_at = self._act_object(tokens, idx, at, cls) if at is not None else None
+            if noun_at is None or at is None:
+                continue
+            article_word = tokens[idx[at + 1]].text.lower()
+            before = [tokens[i] for i in idx[:at]]
+            speech = max((n for n, t in enumerate(before) if t.text in said), default=-1)
+            who = next((t for t in reversed(before[speech + 1:]) if _person(t, cast)), None)
+            if who is not None:
+                kind = "act" if article_word == "the" else "acted"  # "signed a bill" may be another bill
+                found.append(Mention(bare(who), cls, tokens[idx[noun_at]].text, who.start, who.end, kind, None,
+                                     (s, e), tokens[idx[noun_at]].end))
+        return found
+
+    def _act_object(self, tokens: list[Token], idx: list[int], at: int, cls: str) -> int | None:
+        """Where the noun of the event an act's verb (at `at`) is done to stands: right after an
+        article, or one word after it ("signed the budget bill")."""
+        if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in ("the", "a", "an"):
+            return None
+        return next((n for n in range(at + 2, min(at + 4, len(idx)))
+                     if self.noun_class.get(tokens[idx[n]].text.lower()) == cls), None)
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
@@ -141,12 +254,19 @@ class Actor(Check):
                 return bare(tokens[i])
         return None
 
-    def _same_place(self, m: Mention, places: set, counts: dict[str, int]) -> bool:
+    def _same_place(self, doc: Document, m: Mention, places: set, counts: dict[str, int],
+                    established: list[Mention]) -> bool:
         """The mention is of the established event: at one of its places; or, with no place of its
         own (or for an event whose "to ..." is its audience: "speech to MPs"), when it is the one
-        mention that gives the event to this person."""
+        mention that gives the event to this person. An event only inferred (from a headline, or
+        "Speaking to 300 tenants") says nothing of a mention's own place or audience, and a
+        speech heard ("Speaking to ...") is none still to come ("Jones's speech on Tuesday will")."""
         if m.destination in places:
             return True
+        inferred = {e.kind for e in established}
+        if inferred <= {"headline", "audience"} and (m.destination is not None or "audience" in inferred
+                                                      and _LOOKS_AHEAD.search(doc.view, *m.sentence)):
+            return False
         return (m.destination is None or m.event in self.placeless) and counts[m.actor] == 1
 
     # evidence -------------------------------------------------------------------------------
@@ -177,13 +297,13 @@ class Actor(Check):
             idx = list(doc.token_range(s_start, s_end))
             persons = [tokens[i] for n, i in enumerate(idx) if (_person(tokens[i], cast) or bare(tokens[i]) in owners)
                        and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))]
-            subject = persons[0] if persons else None
+            subject = persons[0] if persons else _named_next(doc, model, k)
             for j, i in enumerate(idx):
                 tok = tokens[i]
                 word = tok.text.lower()
                 cls = self.noun_class.get(word) or self.noun_class.get(word.rstrip("s"))
-                if cls is None:
-                    continue
+                if cls is None or cls in self.options["act_only"]:
+                    continue  # read from the verbs of its acts (`_act_mentions`)
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
@@ -254,7 +374,7 @@ class Actor(Check):
         best: dict[int, Mention] = {}
         for e in mentions:
             line = doc.line_of(e.start)
-            weak = ("subject", "verb", "pronoun")
+            weak = _EVIDENCE_ONLY
             if line != skip_line and (line not in best or (best[line].kind in weak and e.kind not in weak)):
                 best[line] = e
         return [best[line] for line in sorted(best)]
@@ -333,6 +453,10 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+# words that put an event still to come: "Jones's speech on Tuesday will focus on housing"
+_LOOKS_AHEAD = re.compile(r"\b(?:will|shall|is due|are due|is expected|are expected|is set to|are set to)\b")
+# kinds of mention that say who makes an event but are never flagged themselves
+_EVIDENCE_ONLY = ("subject", "verb", "pronoun", "headline", "audience", "acted")
 # a sentence opening with one of these fronts a phrase whose pronoun looks ahead to the subject
 _FRONTING = {"In", "At", "During", "On", "With", "After", "Before", "Throughout", "Since"}
 # cues that order two events ("Marsh's visit comes a week after Aziz travelled to Rome"): with one
@@ -345,6 +469,45 @@ _APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'-]+), (?:the|a|an) (?P<role>(?:[
                          r"(?![’'])")
 # words before a role that make it another's: "a former minister", "the deputy minister"
 _QUALIFIERS = {"former", "ex", "acting", "deputy", "vice", "assistant", "junior", "shadow", "interim", "late"}
+
+
+# an opening sentence that gives its subject a role only: "A state judge ruled Monday ..."
+_ROLE_OPENING = re.compile(r"An? (?P<words>(?:[a-z.-]+ ){1,3})")
+
+
+def _named_next(doc: Document, model, k: int) -> Token | None:
+    """The subject of the article's opening sentence when it gives a role only ("A state judge
+    ruled Monday ...") and the first sentence of the next paragraph names its holder with the
+    role as a title ("Circuit Judge Lena Ortega granted ..."): the person, standing
+    where the role does."""
+    s, _ = doc.sentences[k]
+    blocks = [b for b in doc.blocks if b.kind != "heading"]
+    at = next((i for i, b in enumerate(blocks) if b.start == s), None)
+    m = _ROLE_OPENING.match(doc.view, s)
+    if at is None or at > 1 or m is None or at + 1 >= len(blocks):
+        return None  # the headline (a paragraph of its own in text) or the lede, with a paragraph after it
+    words = m.group("words").split()
+    role = next((w for w in words if w.capitalize() in vocabulary()["titles"]), None)
+    if role is None or _QUALIFIERS & set(words[:words.index(role)]):
+        return None  # not "A former judge"
+    title = role.capitalize()
+    first = doc.sentence_at(blocks[at + 1].start)
+    run = next((r for r in model.runs if first[0] <= r.start < first[1] and r.size > 1
+                and title in doc.view[r.start:r.end].split()[:-1]), None)
+    if run is None or run.surname not in model.cast.persons:
+        return None
+    start = m.start("words") + len(" ".join(words[:words.index(role)] + [""]))
+    return Token(start, start + len(role), "word", run.surname)
+
+
+def _holds(doc: Document, person: str, role: str) -> bool:
+    """Whether the article gives `person` the role, in the words just before their name or as
+    its title ("Council leader Iris Fenn", "Mayor Tom Carver")."""
+    view = doc.view
+    for run in article(doc).runs:
+        if run.surname == person and role in view[max(0, run.start - 24):run.end].lower().split():
+            return True
+    return False
 
 
 def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
@@ -396,7 +559,7 @@ def _negation(word: str) -> bool:
 
 
 def _note(e: Mention) -> str:
-    return f"{e.actor} {e.noun} here" if e.kind == "verb" else f"the {e.noun} is {e.actor}'s here"
+    return f"{e.actor} {e.noun} here" if e.kind in ("verb", "audience") else f"the {e.noun} is {e.actor}'s here"
 
 
 def _clean(word: str) -> str:

@@ -16,7 +16,10 @@ as a noun ("a license") is American: British copy keeps it for the verb. Capital
 are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
-... my favorite novels").
+... my favorite novels"). Speech, though, is written down by the reporter: in an article that spells
+only its own dialect outside quotations (`speech_lead` times at least) and writes other speech in
+it too, the other's spelling in a quoted sentence of speech is flagged ("The color was
+lovely," she said).
 """
 from __future__ import annotations
 
@@ -74,6 +77,8 @@ class DialectMix(Check):
         "min_lead": Option("int", 2, "how many more spellings the article's dialect needs (auto)", minimum=1),
         "safe_fix": Option("bool", False, "--fix may respell the word in the article's dialect"),
         "signals": Option("mapping_of_lists", {}, "dialect -> patterns of its house style that decide a tie"),
+        "speech_lead": Option("int", 3, "spellings of the article's dialect outside quotations that make it "
+                              "the spelling of the speech it quotes too", minimum=1),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -113,7 +118,8 @@ class DialectMix(Check):
             [(s, e, f"{NAMES[home]} style '{w}' here", w)
              for s, e, w in self._style_marks(doc, home, marked[away])[:3]]
         oxford_ok = home == "en-GB" and not any("is" in w for _, _, w in home_words)
-        for start, end, word in sorted(marked[away] + self._mixed_quotes(doc, quoted[away], quoted[home])):
+        for start, end, word in sorted(marked[away] + self._quoted_slips(doc, quoted[away], quoted[home],
+                                                                          len(home_words), len(marked[away]))):
             if oxford_ok and lexicon.is_oxford(word):
                 continue
             suggestion = match_case(word, lexicon.counterpart(word) or word)
@@ -188,6 +194,18 @@ class DialectMix(Check):
                 return True
         return False
 
+    def _quoted_slips(self, doc: Document, away: list, home: list, home_count: int, away_count: int) -> list:
+        """The other dialect's words in quotations of speech, which the reporter wrote down: those
+        in quotations that write the article's dialect too; and, where the article spells only its
+        own dialect outside quotations, often enough, and writes other speech in it, those in any
+        quoted sentence of speech. Not words lifted into the reporter's sentence ("agreed 'to
+        maximize pressure'": a statement's, maybe), and not where no speech shows the house's
+        spelling (the speech may be another paper's transcript)."""
+        spoken = [(s, e, w) for s, e, w in home if not doc.in_quote(s, e, written=True)]
+        if home_count < self.options["speech_lead"] or away_count or not spoken:
+            return self._mixed_quotes(doc, away, home)
+        return [(s, e, w) for s, e, w in away if not doc.in_quote(s, e, written=True) and _quoted_sentence(doc, s)]
+
     @staticmethod
     def _mixed_quotes(doc: Document, away: list, home: list) -> list:
         """The other dialect's words in quotations of speech that write the article's dialect too."""
@@ -202,3 +220,8 @@ class DialectMix(Check):
                 out.append((start, end, word))
         return out
 
+
+def _quoted_sentence(doc: Document, offset: int) -> bool:
+    """Whether the quotation holding `offset` opens with a capital: a sentence someone spoke."""
+    i = bisect.bisect_right(doc.quotes, (offset, float("inf"))) - 1
+    return i >= 0 and doc.view[doc.quotes[i][0] + 1:doc.quotes[i][0] + 2].isupper()

@@ -14,6 +14,8 @@
              a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
+  totals     "evacuated 52 homes" ... "all 54 homes": the whole taken up again, when the
+             article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
              vote's only tally is the number against
   restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
@@ -39,7 +41,7 @@ from typing import Iterator, NamedTuple
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
-from .shared.article_model import NUMBER_WORDS, article
+from .shared.article_model import NUMBER_WORDS, article, governor_stem
 from .shared.check import Check
 
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
@@ -103,6 +105,8 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
+# a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
+_BOUNDED = re.compile(r"\s+[a-z]+\s+(?:in|on|at|across|of|from|within|throughout|along|near)\b")
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ class NumberConsistency(Check):
         self.change = {w.lower() for w in opts["change_cues"]}
         self.age_change = {w.lower() for w in opts["age_cues"]}
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
+        self.count_verb_stems = {governor_stem(w) for w in self.count_verbs}
         self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
         self.amount_nouns = frozenset(n.lower() for n in opts["amounts"])
         units = "|".join(re.escape(u) for u in opts["units"])
@@ -210,7 +215,7 @@ class NumberConsistency(Check):
             return
         quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
                       *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc),
-                      *self._tallies(doc)]
+                      *self._tallies(doc), *self._totals(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in sorted(quantities, key=lambda q: q.start):  # the value given first is the reference
             by_key.setdefault(q.key, []).append(q)
@@ -309,6 +314,21 @@ class NumberConsistency(Check):
                 # the governor says what the count is, so the change cues around it ("of") do not apply
                 yield Quantity(f"the count of {thing} ({a.governor})", a.value, a.start, a.end,
                                self._sentence_of(doc, a.start), what=f"the number of {thing}", stated=True)
+
+    def _totals(self, doc: Document) -> Iterator[Quantity]:
+        """"all 54 homes" taking up the one other count the article gives the thing, made by
+        a count verb ("evacuated 52 homes"): the same homes, so the same number (not "all 54
+        homes on the estate", a whole the words after it bound)."""
+        amounts = article(doc).amounts
+        for total in (a for a in amounts if a.governor == "all"):
+            if _BOUNDED.match(doc.view, total.end):
+                continue  # "all 54 homes on the estate": a whole of its own
+            others = [a for a in amounts if a.thing == total.thing and a is not total]
+            if len(others) != 1 or others[0].start > total.start or others[0].governor not in self.count_verb_stems:
+                continue
+            for a in (others[0], total):
+                yield Quantity(f"all the {total.thing}", a.value, a.start, a.end, self._sentence_of(doc, a.start),
+                               what=f"the number of {total.thing}")
 
     def _restated(self, doc: Document) -> Iterator[Quantity]:
         """A thing taken up again ("the 138 passengers") with an earlier number's digits in another

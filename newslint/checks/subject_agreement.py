@@ -638,6 +638,8 @@ class SubjectAgreement(Check):
             # "six months before the election are", "its debt levels before the crisis were": a
             # preposition after a noun, not a clause's start
             return False
+        if before in _TIME_PREPOSITIONS and self._in_relative_clause(doc, first - 1):
+            return False  # "Families who were moved after a flood have": the relative's time
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
@@ -656,6 +658,18 @@ class SubjectAgreement(Check):
             return False
         item = [_plain(t.text) for t in tokens[k:first]]
         return item[0].islower() and not any(w.lower() in self.determiners for w in item)
+
+    def _in_relative_clause(self, doc: Document, at: int) -> bool:
+        """Whether token `at` stands in a relative clause ("who were moved out of their homes
+        after"), read back to the sentence's start or a comma: the relative's own words."""
+        tokens, view = doc.tokens, doc.view
+        start = doc.sentence_at(tokens[at].start)[0]
+        for k in range(at - 1, -1, -1):
+            if tokens[k].start < start or "," in view[tokens[k].end:tokens[k + 1].start]:
+                return False
+            if _plain(tokens[k].text).lower() in self.relatives - self.openers:
+                return True
+        return False
 
     def _adverb(self, tok: Token) -> bool:
         text = tok.text

@@ -37,6 +37,13 @@ _OF_BEFORE = re.compile(r"\bof (?:the |a |an |this |that )?\Z")
 # words that open another clause between an event and "on <day>": "the fire broke out and crews stayed until"
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as|which|who|before|after(?! \d))\b",
                            re.IGNORECASE)
+# a weekday that takes up its event with nothing to make it another's: "Monday's vote showed", not
+# "Monday's vote in the state Senate", "Monday's vote by trustees"
+_PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
+# a word that orders the taken-up event against another: "after Monday's vote"
+_ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
+# what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May"
+_SPAN_END = re.compile(r"\b(?:until|till|through)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -62,6 +69,9 @@ class WeekdayDate(Check):
                        "are a slip, where a match or a vote may recur"),
         "occurs": Option("strings", [], "verbs that say an event happened, after which its 'on <day>' may stand "
                          "further off: 'the blaze broke out at the depot shortly after 9pm on Wednesday'"),
+        "once_nouns": Option("strings", [], "event nouns that make their event one a story has one of, though "
+                             "its kind may recur (voters go to the polls once, a board may vote twice): a "
+                             "sentence naming only these gives its 'on <day>' to the event"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -89,6 +99,7 @@ class WeekdayDate(Check):
         self.kind = {n.lower(): kind for kind, ns in opts["kinds"].items() for n in ns}
         self.distinct = {w.lower() for w in opts["distinct"]}
         self.once = {self._kind(k) for k in opts["once"]}
+        self.once_nouns = {n.lower() for n in opts["once_nouns"]}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
@@ -182,13 +193,17 @@ class WeekdayDate(Check):
             m = self.date_event.match(view, d.end)
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
+        once_days = self._once_days(doc, weekday_at, done)
         for noun, mentions in on_weekday.items():
-            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up)
+            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up,
+                                     once_days.get(noun, []))
 
     def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
-                 around: dt.date | None, taken_up: set[int]) -> Iterator[Diagnostic]:
+                 around: dt.date | None, taken_up: set[int],
+                 once_days: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
         """The weekdays given for one kind of event against its one date (or, for an event a
-        story has one of, against the weekday given first)."""
+        story has one of, against the weekday given first; `once_days` are days a sentence gives
+        such an event: "Voters ... rejected the bond on Tuesday")."""
         resolved: dict[dt.date, DateMention] = {}
         for d in dated:
             date = d.resolve(around)
@@ -196,6 +211,10 @@ class WeekdayDate(Check):
                 resolved[date] = d
         if not resolved and kind in self.once:
             yield from self._taken_up(doc, kind, mentions, taken_up)
+        elif not resolved and once_days:  # only the public vote itself: not "Monday's vote in the Senate"
+            plain = {at for at in taken_up if _PLAIN_TAKE_UP.match(doc.view, at)
+                     and not _ORDERED.search(doc.view, max(0, at - 12), at)}
+            yield from self._taken_up(doc, kind, sorted(set(mentions) | set(once_days)), plain)
         if len(resolved) != 1:
             return
         (date, mention), = resolved.items()
@@ -223,6 +242,25 @@ class WeekdayDate(Check):
             return None
         m = self.event_occurs.search(view, max(0, anchor - _LOOK_BACK), anchor)
         return None if m is None or _CLAUSE_BREAK.search(m.group("rest")) else m
+
+    def _once_days(self, doc: Document, weekday_at: dict, done: set[int]) -> dict[str, list[tuple[int, int, str]]]:
+        """The bare "on <day>" of sentences whose only event nouns name an event a story has one
+        of ("Voters in the county approved a school levy on Tuesday"): that event's day."""
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        if not self.once_nouns or self.any_event is None:
+            return found
+        view = doc.view
+        for at in sorted(weekday_at.keys() - done):
+            if view[max(0, at - 4):at] != " on ":
+                continue
+            start, end = doc.sentence_at(at)
+            if sum(start <= other < end for other in weekday_at) > 1:
+                continue  # "a memo on Thursday ... in the wake of Tuesday's elections": two days, two events
+            nouns = {m.group("noun").lower() for m in self.any_event.finditer(view, start, end)}
+            kinds = {self._kind(n) for n in nouns}
+            if nouns and nouns <= self.once_nouns and len(kinds) == 1:
+                found.setdefault(kinds.pop(), []).append(weekday_at[at])
+        return found
 
     def _taken_up(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]],
                   taken_up: set[int]) -> Iterator[Diagnostic]:
@@ -284,8 +322,12 @@ class WeekdayDate(Check):
         """A sentence that gives a weekday with its date ("on Saturday, Oct. 12, 2024") dates the
         one kind of event it names, wherever the noun stands: "The county cup final ... will be
         played on Thursday 10 April". When it names more, the one kind named before the day is
-        the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ..."."""
+        the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ...". A day
+        that ends a span dates no event named before it: "The fair opens on Thursday 11 May
+        and runs until Sunday 14 May" does not open on the Sunday."""
         for start, paired in pairs.items():
+            if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
+                continue
             s, _ = doc.sentence_at(start)
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
             kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)

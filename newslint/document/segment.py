@@ -153,15 +153,15 @@ def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
 
 # what says a quotation was written, not spoken, in the words around it: "said in a statement",
 # "they wrote", "He tweeted:", "the letter said"
-_WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|tweet(?:s|ed)?|posted|statements?|releases?|letters?|"
-                      r"notes?|e-?mail(?:s|ed)?|filings?|memo|documents?|stipulat(?:es|ed|ing)|"
+_WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|reported|tweet(?:s|ed)?|posted|statements?|releases?|"
+                      r"letters?|notes?|e-?mail(?:s|ed)?|filings?|memo|documents?|stipulat(?:es|ed|ing)|"
                       r"communiqu[ée])\b", re.IGNORECASE)
 
 
 def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, int]],
                        sentence_at: Callable[[int], tuple[int, int]]) -> list[tuple[int, int]]:
     """The quotations of writing: embedded posts, and quotations whose attribution names a
-    statement, a letter, a note or a post, or says someone wrote or tweeted them. The
+    statement, a letter, a note or a post, or says someone wrote, reported or tweeted them. The
     attribution is the unquoted words of the sentence before a quotation's opening mark and of
     the one after its closing mark (the quotation's own, or the next one where it ends a
     sentence; `sentence_at` gives the sentence that holds an offset), within its paragraph and

@@ -53,7 +53,7 @@ _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+
 _TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?:week|month)|later this (?:week|month)|"
                     r"tomorrow|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 # "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
-_BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,80}?, "
+_BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,120}?, "
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
@@ -437,7 +437,8 @@ class _AgeReader:
                     # Helen Marsh told the court that the 44-year-old ..." after "Pryce, aged 41,"
                     # is Pryce, whose stated age is a slip away from it
                     person = self._aged_before(subject.start(), value, found)
-                if person is None and noun is None and self.named_before(m.start()) is None:
+                if person is None and (noun is None or noun in words()["clause_openers"]) \
+                        and self.named_before(m.start()) is None:
                     # no one named in its paragraph or the one before: the person the story is about
                     if self.subject is not None:
                         found.append(Age(self.subject, value, m.start("n"), m.end("n"), "subject"))
@@ -462,7 +463,8 @@ class _AgeReader:
     @property
     def subject(self) -> str | None:
         """The one person the headline names, when the first paragraph names them too: whom
-        the story is about ("Dowling breaks club record" ... "Erin Dowling broke ...")."""
+        the story is about ("Dowling breaks club record" ... "Erin Dowling broke ..."); with
+        neither naming anyone, the person the lede describes and the next paragraph names."""
         blocks = self.doc.blocks
         if len(blocks) < 2 or not (blocks[0].kind == "heading" or
                                    is_headline(self.view[blocks[0].start:blocks[0].end])):
@@ -470,6 +472,8 @@ class _AgeReader:
         lede = next((b for b in blocks[1:] if b.kind != "heading"), None)
         named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end} for b in (blocks[0], lede)
                  if b is not None]
+        if len(named) == 2 and not named[0] and not named[1]:
+            return _anonymous_lede(self.doc, self.model, lede)  # whom the lede describes
         if len(named) < 2 or len(named[0]) != 1 or not named[0] <= named[1]:
             return None
         return next(iter(named[0]))
@@ -568,6 +572,12 @@ _GOVERNOR = re.compile(r"(?P<word>[A-Za-z]+)(?: of)? \Z")
 _ENDINGS = re.compile(r"(?:ing|ed|es|e|s)\Z")
 
 
+def governor_stem(word: str) -> str:
+    """A governing word without its ending, so that "closing" and "close" meet: "clos"."""
+    word = word.lower()
+    return _ENDINGS.sub("", word) if len(word) > 4 else word
+
+
 def _amounts(doc: Document) -> list[Amount]:
     """Counts of a thing with the word before them ("the loss of 640 jobs", "protect 1,250
     homes", "Closing 24 branches"): two counts of one thing under one governor are one amount."""
@@ -577,8 +587,7 @@ def _amounts(doc: Document) -> list[Amount]:
         gov = _GOVERNOR.search(view, max(0, m.start() - 24), m.start())
         if gov is None:
             continue
-        word = gov.group("word").lower()
-        stem = _ENDINGS.sub("", word) if len(word) > 4 else word
+        stem = governor_stem(gov.group("word"))
         digits = m.group("n").replace(",", "")
         found.append(Amount(m.group("thing"), stem, int(digits), digits, m.start("n"), m.end("n")))
     return found
@@ -591,7 +600,8 @@ _IDENTIFIED = re.compile(r"\b(?:identified|named)\s+(?:the\s+(?P<noun>[a-z]+)|hi
 def _identifications(doc: Document, model: Article) -> dict[str, str]:
     """Descriptions the article gives a name: "identified the man as Gregory Lindqvist" ties
     "the man" to Lindqvist, and so the person the article opened with ("a 57-year-old hiker")
-    when the description only says man or woman (or him, her); failing that, a paragraph that
+    when the description only says man or woman (or him, her); "The cyclist, Dana Roe, 41,"
+    ties "the cyclist" to Roe by apposition; failing that, a paragraph that
     opens with a name after the lede ties the lede's description to it (`_introduced`)."""
     view = doc.view
     links: dict[str, str] = {}
@@ -607,12 +617,21 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
             links.setdefault(f"the {noun}", who)
         if (noun is None or noun in person_nouns) and first is not None and first.start() < m.start():
             links.setdefault(f"the {first.group('noun')}", who)
+    for m in _APPOSED_NAME.finditer(view) if ", " in view else ():
+        run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
+        who = model.key(run) if run is not None and (run.surname in model.cast.persons or
+                                                     _full_name(view, run, model.cast)) else None
+        if who:
+            links.setdefault(f"the {m.group('noun')}", who)
     introduced = _introduced(doc, model, first)
     if first is not None and introduced:
         links.setdefault(f"the {first.group('noun')}", introduced)
     return links
 
 
+# "The cyclist, Dana Roe, 41, works ...": a description set beside a full name (led by "T" or "t",
+# literal characters the engine looks for in C)
+_APPOSED_NAME = re.compile(r"[Tt](?<![\w.]t)he (?P<noun>[a-z]+), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+)+),")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according)\b")
 
@@ -622,15 +641,21 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
     Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
     ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
     when the lede has a second person to name ("... after a woman was hurt")."""
-    nouns = words()["lede_nouns"]
-    if first is None or first.group("noun") not in nouns:
+    if first is None or first.group("noun") not in words()["lede_nouns"]:
         return None
-    index = doc.sentence_index(first.start())
-    lede = doc.view[first.end():doc.sentences[index][1]].lower() if index >= 0 else ""
+    return _named_after(doc, model, first.start(), first.end(), first.group("noun"))
+
+
+def _named_after(doc: Document, model: Article, start: int, end: int, noun: str) -> str | None:
+    """The person the paragraph after a lede's description (of one person: `noun` at
+    start..end) opens with as its subject."""
+    nouns = words()["lede_nouns"]
+    index = doc.sentence_index(start)
+    lede = doc.view[end:doc.sentences[index][1]].lower() if index >= 0 else ""
     if any(w in nouns for w in _LOWER_WORDS.findall(lede)):
         return None  # "A 34-year-old man was charged after a woman was hurt": two people to name
     blocks = doc.blocks
-    k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
+    k = next((i for i, b in enumerate(blocks) if b.start <= start < b.end), None)
     if k is None or k > 2 or k + 1 >= len(blocks):
         return None  # the description opens the article: its headline or lede
     at = blocks[k + 1].start
@@ -640,9 +665,22 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
         return None
     index = doc.sentence_index(at)
     sentence = doc.view[at:doc.sentences[index][1]] if index >= 0 else ""
-    if _SPEECH.search(sentence) or f"the {first.group('noun')}" in sentence.lower():
+    if _SPEECH.search(sentence) or f"the {noun}" in sentence.lower():
         return None
     return model.key(run)
+
+
+# a lede that opens with a person it does not name: "A pensioner from Kent has rowed ..."
+_ANONYMOUS_LEDE = re.compile(r"An? (?:[\w-]+ ){0,2}?(?P<noun>[a-z]+)\b")
+
+
+def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
+    """The person a lede that names no one describes ("A pensioner from Kent has rowed
+    ..."), named by the paragraph after it ("Edna Price, 79, set off ...")."""
+    m = _ANONYMOUS_LEDE.match(doc.view, lede.start)
+    if m is None or m.group("noun") not in words()["lede_nouns"]:
+        return None
+    return _named_after(doc, model, m.start("noun"), m.end("noun"), m.group("noun"))
 
 
 _YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
