@@ -136,7 +136,9 @@ class Agreement(Check):
         titles = vocabulary()["titles"]
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
-            if not capitalised(before) or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS:
+            acronym = before.kind == "word" and len(before.text) > 1 and before.text.isupper()  # "the USA Freedom Act"
+            if not (capitalised(before) or acronym) or before.text.lower() in AUXILIARIES \
+                    or before.text.lower() in _OPENERS:
                 break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one)
             if gap != " " and not (gap == ". " and before.text in titles):
                 break
@@ -247,8 +249,7 @@ def named_persons(doc: Document) -> set[str]:
         if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
             named.add(name)
         elif i < last and tokens[i + 1].text in verbs and any(
-                lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())) \
-                and not _after_the(tokens, i):
+                lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
             named.add(name)
     named |= _named_after_a_role(doc, titles)
     named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
@@ -263,15 +264,6 @@ def _roles() -> frozenset[str]:
     Hugh Lanning") but those that open an institution's name."""
     words_of = vocabulary()
     return words_of["roles"] | {t.lower() for t in words_of["titles"] - words_of["institution_titles"]}
-
-
-def _after_the(tokens, i: int) -> bool:
-    """Whether the capitalised words ending at `i` follow "the": "the USA Freedom Act lost" is a
-    thing's name, not a person's."""
-    k = i - 1
-    while k >= 0 and (capitalised(tokens[k]) or tokens[k].text.isupper()):
-        k -= 1
-    return k >= 0 and tokens[k].text.lower() == "the"
 
 
 def _groups(doc: Document, quantifiers: frozenset[str]) -> set[str]:
