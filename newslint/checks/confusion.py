@@ -72,6 +72,8 @@ class Confusion(Check):
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
                                  "sides of a slip: to/too: 200", minimum=1),
+        "clear_min_ratio": Option("number", 0, "a lower min_ratio where the table saw the likelier member with both "
+                                  "neighbours and the word written with neither ('a grate deal'); 0: none", minimum=0),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
     }
@@ -113,6 +115,8 @@ class Confusion(Check):
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
                                for k, v in self.options["unless_earlier"].items()}
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
+        clear = float(self.options["clear_min_ratio"])
+        self.clear_bar = math.log(clear) if clear >= 1 else None
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
@@ -197,10 +201,13 @@ class Confusion(Check):
         """The log ratio that flags the word. Read on its right side only, one side's evidence
         needs more: a sentence's first word twice its set's ratio ("It's peak Google."), a word
         whose left neighbour the table never saw with either member at least twice min_ratio
-        ("talking here about", "a lone role up front")."""
+        ("talking here about", "a lone role up front"). Evidence on both sides, the written word
+        seen with neither neighbour and its rival with both, needs only clear_min_ratio."""
         bar = self.thresholds[word, verdict.word]
         if tok.text[0].isupper():
             return bar + _LOG_2
+        if verdict.clear and self.clear_bar is not None:
+            return min(bar, self.clear_bar)
         return bar if verdict.left_told else max(bar, self.right_only_bar)
 
     @staticmethod
