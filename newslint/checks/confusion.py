@@ -72,8 +72,9 @@ class Confusion(Check):
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
                                  "sides of a slip: to/too: 200", minimum=1),
-        "clear_min_ratio": Option("number", 0, "a lower min_ratio where the table saw the likelier member with both "
-                                  "neighbours and the word written with neither ('a grate deal'); 0: none", minimum=0),
+        "clear_min_ratio": Option("number", 0, "a lower min_ratio (not a set's own) where the table saw the likelier "
+                                  "member with both neighbours and the word written with neither ('a grate deal'); "
+                                  "0: none", minimum=0),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
     }
@@ -98,25 +99,27 @@ class Confusion(Check):
                       for k, v in self.options["expansions"].items()}
         own = self.options["set_min_ratios"]
         # each member -> the other members it may be a slip for, as (name, readings scored);
-        # each (member, other member) -> the log of the ratio that flags it
+        # each (member, other member) -> the log of the ratio that flags it, and of the one that
+        # flags it on clear evidence (clear_min_ratio lowers min_ratio, not a set's own ratio)
         self.rivals: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}
         self.thresholds: dict[tuple[str, str], float] = {}
+        self.clear_thresholds: dict[tuple[str, str], float] = {}
+        clear = float(self.options["clear_min_ratio"]) or math.inf
         for entry in self.options["sets"]:
             members = [_plain(m.strip()) for m in entry.split("/")]
-            threshold = math.log(float(own.get(entry, self.options["min_ratio"])))
+            ratio = float(own.get(entry, self.options["min_ratio"]))
             for m in members:
                 rivals = self.rivals.setdefault(m, [])
                 named = {name for name, _ in rivals}
                 rivals.extend((o, expansions.get(o, ((o,),))) for o in members if o != m and o not in named)
                 for o in members:
-                    self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
+                    _raise(self.thresholds, (m, o), math.log(ratio))
+                    _raise(self.clear_thresholds, (m, o), math.log(ratio if entry in own else min(ratio, clear)))
         self.scored = {m: expansions.get(m, ((m,),)) for m in self.rivals}
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
                                for k, v in self.options["unless_earlier"].items()}
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
-        clear = float(self.options["clear_min_ratio"])
-        self.clear_bar = math.log(clear) if clear >= 1 else None
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
@@ -206,8 +209,8 @@ class Confusion(Check):
         bar = self.thresholds[word, verdict.word]
         if tok.text[0].isupper():
             return bar + _LOG_2
-        if verdict.clear and self.clear_bar is not None:
-            return min(bar, self.clear_bar)
+        if verdict.clear:
+            return self.clear_thresholds[word, verdict.word]
         return bar if verdict.left_told else max(bar, self.right_only_bar)
 
     @staticmethod
@@ -236,6 +239,11 @@ class Confusion(Check):
             return found
         return [d for d in found
                 if d.rule != self.rule.id or not any(s < d.offset + d.length and d.offset < e for s, e in others)]
+
+
+def _raise(thresholds: dict[tuple[str, str], float], pair: tuple[str, str], value: float) -> None:
+    """A pair in two sets takes the higher of their thresholds."""
+    thresholds[pair] = max(value, thresholds.get(pair, value))
 
 
 def _before_plural(doc: Document, tok: Token) -> bool:
