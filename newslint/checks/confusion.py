@@ -78,6 +78,9 @@ class Confusion(Check):
                               "not 'greater than or equal')"),
         "right_before_participles": Option("strings", [], "auxiliaries that a past participle after them proves "
                                            "right against a member that is none ('were undervalued', not 'where')"),
+        "clear_min_ratio": Option("number", 0, "a lower min_ratio (not a set's own) where the table saw the likelier "
+                                  "member with both neighbours and the word written with neither ('a grate deal'); "
+                                  "0: none", minimum=0),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
     }
@@ -102,18 +105,22 @@ class Confusion(Check):
                       for k, v in self.options["expansions"].items()}
         own = self.options["set_min_ratios"]
         # each member -> the other members it may be a slip for, as (name, readings scored);
-        # each (member, other member) -> the log of the ratio that flags it
+        # each (member, other member) -> the log of the ratio that flags it, and of the one that
+        # flags it on clear evidence (clear_min_ratio lowers min_ratio, not a set's own ratio)
         self.rivals: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}
         self.thresholds: dict[tuple[str, str], float] = {}
+        self.clear_thresholds: dict[tuple[str, str], float] = {}
+        clear = float(self.options["clear_min_ratio"]) or math.inf
         for entry in self.options["sets"]:
             members = [_plain(m.strip()) for m in entry.split("/")]
-            threshold = math.log(float(own.get(entry, self.options["min_ratio"])))
+            ratio = float(own.get(entry, self.options["min_ratio"]))
             for m in members:
                 rivals = self.rivals.setdefault(m, [])
                 named = {name for name, _ in rivals}
                 rivals.extend((o, expansions.get(o, ((o,),))) for o in members if o != m and o not in named)
                 for o in members:
-                    self.thresholds[m, o] = max(threshold, self.thresholds.get((m, o), threshold))
+                    _raise(self.thresholds, (m, o), math.log(ratio))
+                    _raise(self.clear_thresholds, (m, o), math.log(ratio if entry in own else min(ratio, clear)))
         self.scored = {m: expansions.get(m, ((m,),)) for m in self.rivals}
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
@@ -214,10 +221,13 @@ class Confusion(Check):
         """The log ratio that flags the word. Read on its right side only, one side's evidence
         needs more: a sentence's first word twice its set's ratio ("It's peak Google."), a word
         whose left neighbour the table never saw with either member at least twice min_ratio
-        ("talking here about", "a lone role up front")."""
+        ("talking here about", "a lone role up front"). Evidence on both sides, the written word
+        seen with neither neighbour and its rival with both, needs only clear_min_ratio."""
         bar = self.thresholds[word, verdict.word]
         if tok.text[0].isupper():
             return bar + _LOG_2
+        if verdict.clear:
+            return self.clear_thresholds[word, verdict.word]
         return bar if verdict.left_told else max(bar, self.right_only_bar)
 
     @staticmethod
@@ -246,6 +256,11 @@ class Confusion(Check):
             return found
         return [d for d in found
                 if d.rule != self.rule.id or not any(s < d.offset + d.length and d.offset < e for s, e in others)]
+
+
+def _raise(thresholds: dict[tuple[str, str], float], pair: tuple[str, str], value: float) -> None:
+    """A pair in two sets takes the higher of their thresholds."""
+    thresholds[pair] = max(value, thresholds.get(pair, value))
 
 
 def _before_plural(doc: Document, tok: Token) -> bool:

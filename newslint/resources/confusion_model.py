@@ -48,6 +48,9 @@ class Verdict:
     word: str
     log_ratio: float
     left_told: bool  # whether the word before it told anything, or only the word after did
+    # whether the table saw the likelier word with both neighbours and the word written with
+    # neither: the plainest evidence the table can give ("a grate deal": "a great", "great deal")
+    clear: bool = False
 
 
 class ConfusionModel:
@@ -127,8 +130,18 @@ class ConfusionModel:
             if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
                 left_told = before is not None and any(self._sides(words, before, None)[0][1]
                                                        for words in (*written, *readings))
-                verdict = Verdict(name, ratio, left_told)
+                verdict = Verdict(name, ratio, left_told, self._clear(written, readings, before, after))
         return verdict
+
+    def _clear(self, written: tuple[tuple[str, ...], ...], readings: tuple[tuple[str, ...], ...],
+               before: str | None, after: str | None) -> bool:
+        """Whether a reading of the likelier word was seen with both neighbours and no reading of
+        the word written with either."""
+        if before is None or after is None:
+            return False
+        seen = [[side is not None and side[1] for side in self._sides(words, before, after)] for words in written]
+        rival = [all(side is not None and side[1] for side in self._sides(words, before, after)) for words in readings]
+        return not any(map(any, seen)) and any(rival)
 
 
 _models: dict[tuple, ConfusionModel] = {}
