@@ -105,6 +105,9 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
 _WORD = re.compile(r"[A-Za-z]+")
+# a count given as a bound or an estimate, which another count need not equal: "at least 24 people"
+_BOUND = re.compile(r"\b(?:at least|at most|as many as|as few as|more than|fewer than|less than|up to|nearly|"
+                    r"almost|about|around|some|over|under|roughly|approximately|an estimated)\s+\Z", re.IGNORECASE)
 # a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
 _BOUNDED = re.compile(r"\s+[a-z]+\s+(?:in|on|at|across|of|from|within|throughout|along|near)\b")
 
@@ -486,6 +489,9 @@ class NumberConsistency(Check):
             verbs = {self._past(w) for w in words} & self.count_verbs
             if len(verbs) != 1:
                 continue
+            if _BOUND.search(view, max(s, m.start() - 14), m.start("n")) \
+                    or doc.in_quote(m.start(), m.end(), written=True):
+                continue  # "at least 24 people were killed": a bound, not a count; a tweet keeps its figure
             key = f"the number of {m.group('noun')} {verbs.pop()}"
             if sentence in seen_sentences.setdefault(key, set()):
                 continue  # two counts in one sentence are a breakdown, not a restatement
