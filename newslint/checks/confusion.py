@@ -208,6 +208,8 @@ class Confusion(Check):
                 continue  # "warnings ... were undervalued": a passive, not "where"
             if following in self.unless_next.get(word, ()):
                 continue
+            if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
+                continue  # "the tariffs have not led to": a participle after a perfect's auxiliary
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             if not self.wanted(doc, tok.start, tok.end, spans):
@@ -273,6 +275,20 @@ def _before_plural(doc: Document, tok: Token) -> bool:
     nxt = _plain(doc.tokens[i].text).lower()
     return noun_number.get().number(nxt) == "plural" or (
         len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") and lexicon.get().is_word(nxt[:-1]))
+
+
+_PERFECT = frozenset(["have", "has", "had", "having", "'ve", "’ve"])
+_BETWEEN_PERFECT = frozenset(["not", "never", "already", "also", "just", "now", "since", "long", "recently", "n't"])
+
+
+def _after_perfect(doc: Document, tok: Token) -> bool:
+    """Whether have, has or had stands just before the token, past "not", "never", "already"...:
+    "have not led", "has already chosen"."""
+    tokens = doc.tokens
+    k = doc.token_range(tok.start, tok.end).start - 1
+    while k >= 0 and tokens[k].text.lower() in _BETWEEN_PERFECT:
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in _PERFECT
 
 
 def _next_word(doc: Document, tok: Token) -> str:

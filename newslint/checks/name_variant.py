@@ -151,7 +151,7 @@ class NameVariant(Check):
             matches = [f for f in candidates if not self._other_parts(doc, at[rare], at[f])
                        and (not self._distinct(doc, lexicon, at[rare], at[f])
                             or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF
-                                and _parts(doc, at[rare]) == {"first name"}))]
+                                and _parts(doc, at[rare]) == _parts(doc, at[f]) == {"first name"}))]
             if not matches:
                 continue
             best = max(len(where[f]) for f in matches)

@@ -76,6 +76,8 @@ _ARTICLES = ("the", "a", "an")
 _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
 # one syllable of a romanised Korean or Chinese name: an onset, a vowel, an ending (sang, gyun, hwan)
 _SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|[nmkl])?")
+# typographic ligatures a PDF or a web font leaves in the text ("ﬂowed"): the letters they stand for
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
 # the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?)[ \t]*:[^.:!?\n]{0,60}\Z", re.IGNORECASE)
@@ -289,7 +291,7 @@ class Spelling(Check):
         return self.accept_repeated <= 1 or occurs_at_least(doc.lowered, word.lower(), self.accept_repeated)
 
     def _verdict(self, word: str) -> Verdict | None:
-        norm = word.replace("’", "'")
+        norm = word.replace("’", "'").translate(_LIGATURES)
         lower = norm.lower()
         if norm in self.accept or lower in self.accept_lower or lower in self.reject_lower:
             return None

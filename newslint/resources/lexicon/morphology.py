@@ -20,8 +20,9 @@ _VOWELS = "aeiou"
 _SYLLABLE = re.compile(r"[aeiouy]+")
 INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "est")
 DERIVATIONS = ("ly", "ness", "less", "ful", "ment", "ist", "ism", "ize", "ise", "able", "y", "er", "ish")
-# "-ible" and "-able" adjectives make "-ibly", "-ably"; "-ic" makes "-ically"; "-ate" makes "-atory"
-_REWRITES = (("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("atory", "ate"))
+# "-ible" and "-able" adjectives make "-ibly", "-ably"; "-ic" makes "-ically"; "-ate" makes "-atory";
+# "-woman" and "-man" make "-women" and "-men" (spokeswomen, chairmen)
+_REWRITES = (("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("atory", "ate"), ("women", "woman"), ("men", "man"))
 _ES_BASES = ("s", "x", "z", "ch", "sh", "o")  # they take -es, not -s
 # shorter "bases" (of, ply, jew+er+ly) explain slips worse than the slip does; a three-letter
 # word takes one ending only (nix -> nixing, tie -> tieless)
