@@ -290,15 +290,16 @@ _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\
 
 
 def _counted(tokens, i: int, quantifiers: frozenset[str]) -> bool:
-    """Whether the capitalised word at `i` follows "the", a number or a quantifier, past the
-    capitalised words and initials of its name ("the two Koreas", "Both Koreas", "many J.D. Vances")."""
+    """Whether the capitalised word at `i` follows "the", a number or a quantifier, past up to two
+    capitalised words or initials of its name ("the two Koreas", "Both Koreas", "many J.D. Vances",
+    "more Marco Rubios")."""
     k = i - 1
     while k >= 0:
         word = tokens[k].text.lower()
         if word == "the" or word.isdigit() or word in NUMBER_WORDS or word in quantifiers:
             return True
-        if k == i - 1 and tokens[k].text[:1].isupper() and tokens[k].text.endswith("."):
-            k -= 1  # an initial or two: "J.D."
+        if i - k <= 2 and tokens[k].text[:1].isupper() and (tokens[k].text.endswith(".") or capitalised(tokens[k])):
+            k -= 1  # the rest of the name: initials ("J.D.") or a first name ("more Marco Rubios")
             continue
         return False
     return False
