@@ -81,8 +81,8 @@ class QuoteBalance(Check):
                 if pending >= 0:
                     yield self._unclosed(doc, pending)
                     pending = -1
-                if opened < 0:
-                    opened, outer, nested, reopened = at, glyph, 0, 0
+                if opened < 0:  # re-openings left over stay counted: “A “b” c “d” e” nests two
+                    opened, outer, nested = at, glyph, 0
                 elif glyph != outer:
                     nested += 1
                 else:
