@@ -137,10 +137,11 @@ class Agreement(Check):
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
             acronym = before.kind == "word" and len(before.text) > 1 and before.text.isupper()  # "the USA Freedom Act"
-            if not (capitalised(before) or acronym) or before.text.lower() in AUXILIARIES \
+            case = before.text in ("v.", "vs.", "v") and first > 1 and capitalised(tokens[first - 2])  # "Roe v. Wade"
+            if not (capitalised(before) or acronym or case) or before.text.lower() in AUXILIARIES \
                     or before.text.lower() in _OPENERS:
                 break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one)
-            if gap != " " and not (gap == ". " and before.text in titles):
+            if gap != " " and not (gap == ". " and (before.text in titles or case)):
                 break
             first -= 1
         return first

@@ -572,6 +572,9 @@ class SubjectAgreement(Check):
                 modifiers.append(tokens[first])
         if name and determiner != "the":
             return None
+        opener = tokens[first]
+        if opener.text.endswith("ing") and opener.text[0].isupper() and opens_sentence(doc, opener.start):
+            return None  # "Compounding Biden's problems is his inability": a fronted clause; the subject follows
         if modifiers and modifiers[0].text.lower() in _DEGREE_ADVERBS:
             return None  # "The very rich are": a degree adverb right before it makes the head an adjective
         if any((m.kind == "number" and not _aged(m) and not view.startswith("-year-old", m.end))
