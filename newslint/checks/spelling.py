@@ -267,7 +267,8 @@ class Spelling(Check):
     def _deliberate(self, doc: Document, start: int, end: int) -> bool:
         """Whether the text marks the word as written on purpose: a term quoted on its own (the
         front trunk, or “frunk”) or glossed in brackets right after it (the cancha (pitch)), a
-        word an editor completed with a bracketed ending (undermin(ing), debas(ing)), or
+        word an editor completed with a bracketed ending (undermin(ing), debas(ing)) or inside
+        square brackets ([B]ecause, v[ery]), or
         as a name: in a photo credit, where agencies write names in lower case (Photo: jane
         doe/epa)."""
         view = doc.view
@@ -276,6 +277,8 @@ class Spelling(Check):
         ending = _BRACKETED_ENDING.match(view, end)
         if ending and self.lexicon.known(view[start:end] + ending.group(1)):
             return True  # an editor's ending inside a quotation: "debas(ing) its currency"
+        if self._completed_in_brackets(view, start, end):
+            return True
         gloss = _GLOSS.match(view, end)
         if gloss and all(self.lexicon.zipf(w) < FUNCTION_WORD_ZIPF for w in gloss.group(1).split()
                          if w not in _ARTICLES):
@@ -285,6 +288,19 @@ class Spelling(Check):
         i = bisect.bisect_right(doc.quotes, (start, float("inf"))) - 1
         q_start, q_end = doc.quotes[i]
         return len(view[q_start:q_end].split()) <= QUOTED_TERM_WORDS
+
+    def _completed_in_brackets(self, view: str, start: int, end: int) -> bool:
+        """A word an editor completed inside square brackets ("[B]ecause", "v[ery]"): the
+        letters around the brackets make a dictionary word."""
+        if "[" not in view[max(0, start - 4):end + 1] and "]" not in view[max(0, start - 4):end + 1]:
+            return False
+        s, e = start, end
+        while s > 0 and (view[s - 1].isalpha() or view[s - 1] in "[]"):
+            s -= 1
+        while e < len(view) and (view[e].isalpha() or view[e] in "[]"):
+            e += 1
+        word = view[s:e].replace("[", "").replace("]", "")
+        return word != view[start:end] and self.lexicon.known(word.lower())
 
     def _repeated(self, doc: Document, word: str) -> bool:
         """Whether an unknown word occurs `accept_repeated` times in the document (any case)."""
@@ -297,6 +313,8 @@ class Spelling(Check):
             return None
         if not norm.islower():
             return None  # names, places, acronyms
+        if not norm.isascii():
+            return None  # an accented word the dictionary lacks is foreign ("Trump père"), not a slip
         if len(norm) - norm.count("'") < self.min_length:
             return None
         lex = self.lexicon
