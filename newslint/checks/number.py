@@ -84,7 +84,7 @@ _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
 # stake"; led by a digit class, which the engine looks for in C (the currency is the character before)
 _QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
                        r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
-                       r"[- ](?P<thing>[a-z]+)\b")
+                       r"(?:[- ](?P<thing>[a-z]+)\b(?: (?P<head>[a-z]+)\b)?)?")
 _DEFINITE = re.compile(r"\b(?i:the|these|those) \Z")  # not "that": "said that 138 people"
 # a toll that changes: "the death toll rose to 16", "another two people died", "died later in hospital"
 _TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|"
@@ -343,9 +343,11 @@ class NumberConsistency(Check):
             digits = m.group("n").replace(",", "").rstrip(".")
             currency = view[m.start() - 1] if m.start() and view[m.start() - 1] in "£$€" else ""
             unit = f"{currency}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
-            thing = m.group("thing")
+            thing = m.group("thing") or ""
             if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(m.group("n"))):
                 continue  # a bare count counts a plural: "183 passengers", not "2019 season"
+            if unit and m.group("head") and thing not in _NOT_A_THING and m.group("head") not in _NOT_A_THING:
+                thing = f"{thing} {m.group('head')}"  # "a 12% rent increase": the increase, of rent
             start = m.start() - len(currency)
             if _DEFINITE.search(view, max(0, start - 7), start) and len(set(digits.replace(".", ""))) > 1:
                 earlier = [(t, d, e) for u, t, d, e in seen if u == unit and self._same_thing(t, thing, currency)]
@@ -366,8 +368,13 @@ class NumberConsistency(Check):
         noun, a word that names no thing ("$75 million to the university"), nouns of one count
         class ("jobs", "workers"), or, for a sum of money, two of the rule's amounts ("a £1.85m
         contract" ... "the £1.58m deal")."""
+        if not earlier or earlier in _NOT_A_THING or set(earlier.split()) & set(thing.split()):
+            return True  # "at £3.2m," ... "the £2.3m bill"; "a 12% rent increase" ... "the 21% increase"
+        if not thing:
+            return False
+        earlier, thing = earlier.split()[0], thing.split()[0]  # the noun a number counts comes first
         cls = self.count_class.get(earlier)
-        return earlier == thing or earlier in _NOT_A_THING or (cls is not None and cls == self.count_class.get(thing)) \
+        return (cls is not None and cls == self.count_class.get(thing)) \
             or bool(currency and earlier in self.amount_nouns and thing in self.amount_nouns)
 
     def _cued(self, doc: Document, m: re.Match) -> bool:
