@@ -229,6 +229,8 @@ class NameVariant(Check):
         if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
         lower = rare.lower()
+        if lower + "n" == usual.lower() or usual.lower() + "n" == lower:
+            return False  # "Corvania" beside "Corvanian", "Kenya" beside "Kenyan": a place and its people
         if lower.endswith("ed") and usual.lower() in (lower[:-1], lower[:-2], lower[:-2] + "er"):
             return False  # "Tased" beside "Taser", "Skyped" beside "Skype": a verb made of the name
         shortest = min(len(rare), len(usual))
