@@ -32,7 +32,8 @@ _TWO_CLOSING = re.compile(r"['’]['’]")
 _SINGLE_OPENING = re.compile(r"['‘][A-Z]")  # led by the mark, which the engine looks for in C
 # the reporter's words, which a quotation running on into the next paragraph does not hold:
 # 'the pantry as "a lifeline for families, adding that donors had cut back.'
-_REPORTED = re.compile(r", (?:adding|(?:he|she|they) (?:said|added|told))\b")
+_REPORTED = re.compile(r", (?:adding|(?:he|she|they) (?:said|added|told)|(?:said|says) [A-Z]|"
+                       r"[A-Z][a-z]+ (?:said|says)\b)")
 _NOT_REOPENED = "closes a quotation that ran on from an earlier paragraph, which this one did not re-open"
 
 
@@ -63,15 +64,14 @@ class QuoteBalance(Check):
         closed here (the paragraphs between lost their marks): that pairs up.
         Returns the quotation this paragraph leaves open for the next ones, or -1."""
         view = doc.view
-        opened, outer, nested = -1, "", 0  # the open quotation, its glyph, quotations inside it
-        reopened = 0  # marks of its own glyph that opened inside it: a re-opening, or a nesting
+        quote = _Open()
         for m in _MARK.finditer(view, start, end):
             if m.group("attribute"):
                 continue
             at = m.start()
-            if m.group() == "’’" and opened < 0 and pending < 0:
+            if m.group() == "’’" and quote.at < 0 and pending < 0:
                 continue  # two single quotations closing at once (‘... say ‘enough’’)
-            read = self._read(doc, m, start, end, opened >= 0 or pending >= 0)
+            read = self._read(doc, m, start, end, quote.at >= 0 or pending >= 0)
             if read is None:
                 continue
             ch, glyph, misused = read
@@ -81,24 +81,20 @@ class QuoteBalance(Check):
                 if pending >= 0:
                     yield self._unclosed(doc, pending)
                     pending = -1
-                if opened < 0:  # re-openings left over stay counted: “A “b” c “d” e” nests two
-                    opened, outer, nested = at, glyph, 0
-                elif glyph != outer:
-                    nested += 1
-                else:
-                    reopened += 1
-            elif nested and glyph != outer:
-                nested -= 1
-            elif opened >= 0:
-                opened = -1
+                left = quote.open(at, glyph, view)
+                if left is not None:
+                    yield self._unclosed(doc, left)
+            elif quote.close(glyph):
+                continue
             elif pending >= 0:
                 if _starts_a_sentence(view, start):  # not "... like an\n\nagent provocateur\n\nand perhaps ..."
                     yield self.report(doc, at, at + len(ch), problem=_NOT_REOPENED)
                 pending = -1
-            elif reopened:
-                reopened -= 1  # “... my “wires tapped” ...”: it closed a quotation nested in its own glyph
+            elif quote.reopened:
+                quote.reopened -= 1  # “... my “wires tapped” ...”: it closed a quotation nested in its own glyph
             else:
                 yield self.report(doc, at, at + len(ch), problem="closes a quotation that was never opened")
+        opened = quote.at
         if self._opens_single_quotes(doc):
             for at in _single_quotes_left_open(view, start, end):
                 yield self._unclosed(doc, at)
@@ -137,6 +133,38 @@ class QuoteBalance(Check):
 
     def _unclosed(self, doc: Document, at: int) -> Diagnostic:
         return self.report(doc, at, at + 1, problem="opens a quotation that is never closed")
+
+
+class _Open:
+    """The quotation open in a paragraph: where it opened (-1: none), its glyph, the quotations of
+    the other glyph inside it, and marks of its own glyph that opened inside it (a re-opening, or
+    a nesting; left over, they stay counted: “A “b” c “d” e” nests two)."""
+
+    def __init__(self) -> None:
+        self.at, self.glyph, self.nested, self.reopened = -1, "", 0, 0
+
+    def open(self, at: int, glyph: str, view: str) -> int | None:
+        """An opening mark; returns a quotation it shows was left open, if any."""
+        if self.at < 0:
+            self.at, self.glyph, self.nested = at, glyph, 0
+        elif glyph != self.glyph:
+            self.nested += 1
+        elif _REPORTED.search(view, self.at, at):  # “... this team, Reyes said. “The guys: meant to close
+            left, self.at, self.nested = self.at, at, 0
+            return left
+        else:
+            self.reopened += 1
+        return None
+
+    def close(self, glyph: str) -> bool:
+        """A closing mark that closes a quotation inside this one, or this one."""
+        if self.nested and glyph != self.glyph:
+            self.nested -= 1
+        elif self.at >= 0:
+            self.at = -1
+        else:
+            return False
+        return True
 
 
 def _embedded(doc: Document, start: int, end: int) -> bool:
