@@ -31,7 +31,9 @@ MIN_BASE = 4
 
 def _one_syllable_cvc(base: str) -> bool:
     """One syllable ending in consonant, vowel, consonant: its consonant doubles before a vowel
-    ending (run -> running, big -> bigger); w, x and y never double."""
+    ending (run -> running, big -> bigger); w, x and y never double. The u of "qu" is a
+    consonant's (quip -> quipping, quit -> quitting)."""
+    base = base.replace("qu", "q")
     return (len(base) >= 3 and base[-1] not in _VOWELS + "wxy" and base[-2] in _VOWELS
             and base[-3] not in _VOWELS and len(_SYLLABLE.findall(base)) == 1)
 
