@@ -235,8 +235,8 @@ def _direction(view: str, at: int, start: int, end: int, inside: bool) -> str:
     after = view[at + 1] if at + 1 < end else " "
     if after == "." and (at == start or before.isspace() or before in "(:"):
         rest = view[at + 1:min(end, at + 5)].lstrip(".")
-        if rest[:1].isalnum():
-            return "“"  # ".com" or "...I think
+        if rest[:1].isalnum() or rest[:1] in "@#":
+            return "“"  # ".com", "...I think" or a tweet's ".@handle"
     if after in ",.;:!?)]}":
         return "”"  # "madness ", saying
     if before.isspace() == after.isspace():
