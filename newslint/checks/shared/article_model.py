@@ -44,6 +44,8 @@ _AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )
 _AGE_COMMA = re.compile(r", (?:aged )?\d{1,3},")  # what both need, led by a literal: a quick test
 _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
+# a description's name set beside it between commas: "the 46-year-old suspect, Craig Stephen Hicks,"
+_BESIDE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'.-]+){1,3},")
 _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
 # "Brennan, who was born in 1961", "Lacey was born on March 3, 1936": the name right before
 # or "born in Kelby in March 1999" (a place first)
@@ -421,6 +423,13 @@ class _AgeReader:
                 continue  # "the 31-year-old Brazilian midfielder": someone described, not named
             noun = m.group("noun")
             before = view[max(0, m.start() - 6):m.start()].lower()
+            if not noun and before.endswith(("a ", "an ")):
+                continue  # "I also have a 5-year-old": someone not named, not the speaker
+            beside = _BESIDE_NAME.match(view, m.end())
+            if noun and beside and (run := run_at.get(beside.start("name"))) is not None and model.key(run):
+                # "The 46-year-old suspect, Craig Hicks, has been charged": the name set beside it
+                found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "description"))
+                continue
             if noun and before.endswith(("a ", "an ")):
                 if introduced.setdefault(noun, value) != value:
                     continue  # "A 17-year-old boy shot ... a 16-year-old boy": a second boy
