@@ -27,7 +27,7 @@ from typing import Iterator
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
-from ..document.people import CALENDAR, bare, capitalised, people, possessive, vocabulary
+from ..document.people import CALENDAR, acronym, bare, capitalised, people, possessive, vocabulary
 from .shared.article_model import article
 from .shared.check import Check
 from .shared.fixes import match_case
@@ -136,10 +136,9 @@ class Agreement(Check):
         titles = vocabulary()["titles"]
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
-            acronym = before.kind == "word" and len(before.text) > 1 and before.text.isupper()  # "the USA Freedom Act"
             case = before.text in ("v.", "vs.", "v") and first > 1 and capitalised(tokens[first - 2])  # "Roe v. Wade"
-            if not (capitalised(before) or acronym or case) or before.text.lower() in AUXILIARIES \
-                    or before.text.lower() in _OPENERS:
+            in_name = capitalised(before) or (before.kind == "word" and acronym(before)) or case  # "USA Freedom Act"
+            if not in_name or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS:
                 break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one)
             if gap != " " and not (gap == ". " and (before.text in titles or case)):
                 break

@@ -137,5 +137,7 @@ class DoubledWord(Check):
 def _opens_a_sentence(view: str, start: int) -> bool:
     """Whether the word at `start` may open a sentence or a line: it does not follow a word, a
     comma or a semicolon in its line ("the Rustic Drive In in": inside a name)."""
-    before = view[:start].rstrip(" \t")
-    return not before or not (before[-1].isalnum() or before[-1] in ",;")
+    k = start
+    while k > 0 and view[k - 1] in " \t":
+        k -= 1
+    return k == 0 or not (view[k - 1].isalnum() or view[k - 1] in ",;")

@@ -129,6 +129,7 @@ class SubjectAgreement(Check):
         self.personal_relatives = frozenset(w.lower() for w in self.options["personal_relatives"])
         self.shared_with = frozenset(w.lower() for w in self.options["shared_with"])
         self.openers = frozenset(w.lower() for w in self.options["clause_openers"])
+        self.relatives_only = self.relatives - self.openers  # "who", "which": "that" opens clauses too
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
         self.groups = frozenset(w.lower() for w in self.options["groups"])
@@ -670,7 +671,7 @@ class SubjectAgreement(Check):
         for k in range(at - 1, -1, -1):
             if tokens[k].start < start or "," in view[tokens[k].end:tokens[k + 1].start]:
                 return False
-            if _plain(tokens[k].text).lower() in self.relatives - self.openers:
+            if _plain(tokens[k].text).lower() in self.relatives_only:
                 return True
         return False
 

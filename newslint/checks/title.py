@@ -28,7 +28,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
-from ..document.people import bare, capitalised
+from ..document.people import acronym, bare, capitalised
 from ..document.tokens import Token
 from .shared.article_model import article, same_name_groups, words
 from .shared.check import Check
@@ -165,8 +165,7 @@ class TitleConsistency(Check):
             # modifiers before the head: "U.S. Treasury", "Prime", "Chinese Foreign"
             j = i
             while j > 0 and _next_to(view, tokens[j - 1], tokens[j]) and \
-                    (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation"
-                     or (tokens[j - 1].text.isupper() and len(tokens[j - 1].text) > 1)) and \
+                    (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation" or acronym(tokens[j - 1])) and \
                     not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
                 j -= 1
             k = i + 1
@@ -186,7 +185,7 @@ class TitleConsistency(Check):
             full = self.full
             # "Deputy FBI Director" is the "Deputy Director": an acronym names the body, not the role
             words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1]
-                          if t.kind != "abbreviation" and not (t.text.isupper() and len(t.text) > 1)) + \
+                          if t.kind != "abbreviation" and not acronym(t)) + \
                 tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
                        tokens[j].start, role_end, sentences[si], self.full.get(tok.text, tok.text))

@@ -37,6 +37,12 @@ def capitalised(token: Token) -> bool:
     return token.kind == "word" and token.text[0].isupper() and not token.text.isupper()
 
 
+def acronym(token: Token) -> bool:
+    """A token in capitals, which names a body inside a name or a title: "the USA Freedom Act",
+    "Deputy FBI Director", "G20"."""
+    return len(token.text) > 1 and token.text.isupper()
+
+
 @dataclass
 class People:
     persons: set[str] = field(default_factory=set)
