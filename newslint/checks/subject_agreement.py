@@ -563,6 +563,8 @@ class SubjectAgreement(Check):
                         _plain(tokens[first - 1].text).lower() in self.determiners:
                     first -= 1  # the possessor's own determiner: "The county's new budget", "a County Sheriff's canine"
                 break
+            if word.lower().split("'")[0] in _SUBJECT_PRONOUNS:
+                return None  # "The answer I'm giving people is": a relative clause without "that" ends there
             if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
                     or _looks_plural(word.lower()):
                 break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
