@@ -59,9 +59,14 @@ class Role:
         if ("of" in mine) != ("of" in theirs):  # "Secretary Kerry" is the "Secretary of State", shortened
             mine, theirs = (w[:w.index("of")] if "of" in w else w for w in (mine, theirs))
         short, long = sorted((mine, theirs), key=len)
-        extra = long[:len(long) - len(short)]
-        # "Chinese Foreign Minister" is the "Foreign Minister"; a "Deputy Chief Constable" is not the "Chief Constable"
-        return long[len(long) - len(short):] == short and not words()["role_modifiers"] & set(extra)
+        # "Chinese Foreign Minister" is the "Foreign Minister", and the "Polish Foreign Minister" the
+        # "Polish Minister" (words left out of the longer, in order); a "Deputy Chief Constable" is
+        # not the "Chief Constable"
+        rest = iter(long)
+        if not all(word in rest for word in short):
+            return False
+        extra = set(long) - set(short)
+        return not words()["role_modifiers"] & extra
 
 
 class TitleConsistency(Check):
