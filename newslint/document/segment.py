@@ -153,8 +153,8 @@ def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
 
 # what says a quotation was written, not spoken, in the words around it: "said in a statement",
 # "they wrote", "He tweeted:", "the letter said"
-_WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|reported|tweet(?:s|ed)?|posted|statements?|releases?|"
-                      r"letters?|notes?|e-?mail(?:s|ed)?|filings?|memo|documents?|stipulat(?:es|ed|ing)|"
+_WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|reported|tweet(?:s|ed|ing)?|post(?:ed|ing)|"
+                      r"statements?|releases?|letters?|notes?|e-?mail(?:s|ed)?|filings?|memo|documents?|stipulat(?:es|ed|ing)|"
                       r"communiqu[ée])\b", re.IGNORECASE)
 
 
