@@ -5,7 +5,7 @@ News style lets a quotation run on into the next paragraph: the paragraph leaves
 mark off and the next one opens with a quote mark again. That is legal, unless the reporter's
 own words stand inside the open quotation (", adding that", ", she said"): it was meant to close. Curly and straight
 double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are never quotes, and two
-apostrophes (’’, the wire services' closing mark) close an open quotation. A quotation nested in the
+apostrophes (’’ or '', the wire services' closing mark) close an open quotation. A quotation nested in the
 other glyph (“...” inside "...") is a quotation within a quotation; so is one in its own glyph
 when a second closing mark follows (“... my “wires tapped” in ...,” he tweeted). Not quotes: inch marks after
 a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A paragraph
@@ -24,8 +24,9 @@ from ..document.model import Document
 from ..document.people import vocabulary
 from .shared.check import Check
 
-_MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|[“”\"]")
+_MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|''|[“”\"]")
 _OPENS_WITH_QUOTE = re.compile(r"\s*([“\"]|”(?=\w))")  # ”Boehner: the wrong glyph, still a re-opening
+_TWO_APOSTROPHES = ("’’", "''")  # a typewriter's closing double mark
 _FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
 _SINGLE = re.compile(r"['‘’]")
 _TWO_CLOSING = re.compile(r"['’]['’]")
@@ -69,7 +70,7 @@ class QuoteBalance(Check):
             if m.group("attribute"):
                 continue
             at = m.start()
-            if m.group() == "’’" and quote.at < 0 and pending < 0:
+            if m.group() in _TWO_APOSTROPHES and quote.at < 0 and pending < 0:
                 continue  # two single quotations closing at once (‘... say ‘enough’’)
             read = self._read(doc, m, start, end, quote.at >= 0 or pending >= 0)
             if read is None:
