@@ -62,3 +62,22 @@ def test_exceptions_and_quotes(tmp_path):
     engine = Engine.build(make_config({"rule_paths": [str(tmp_path / "pack")]}), select=["style/labour"])
     found = engine.lint(Document("The Labour Party met. Labour won. He said “Labour is back”."))
     assert [d.column for d in found] == [23]
+
+
+def test_debris_is_reported_once_as_debris():
+    text = ("Council approves budget\n\nThe council approved its budget on Monday.\n\n"
+            "Your browser does not support the iframe HTML tag. Try viewing this in a modern browser.\n\n"
+            "The vote was seven to two, and teh mayor welcomed it.\n\n"
+            "Mayor Hollis said so. Hollis thanked staff, and HollisÃ¢â‚¬â„¢s aides cheered. Hollis left.\n")
+    found = Engine.build(make_config()).lint(Document(text, format="text"))
+    rules = {(d.rule, d.line) for d in found}
+    assert ("boilerplate/cookie-notice", 5) in rules and ("boilerplate/markup-debris", 9) in rules
+    assert not any(line in (5, 9) for rule, line in rules if not rule.startswith("boilerplate/"))
+    assert ("spelling/unknown-word", 7) in rules  # the article's own typo stays
+
+
+def test_a_slip_marked_sic_is_the_sources():
+    text = ("Letter\n\nHe wrote that \"nothing have [sic] been done\" about the councel (sic).\n\n"
+            "The the vote was close.\n")
+    found = Engine.build(make_config()).lint(Document(text, format="text"))
+    assert [(d.rule, d.line) for d in found if not d.rule.startswith("style/")] == [("spelling/doubled-word", 5)]

@@ -8,6 +8,7 @@ The CLI, the service and the Python API all lint through this class.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -23,6 +24,9 @@ from ..settings.config import Config, RuleSetting
 from ..settings.rulebook import apply_settings, builtin_rules_dir, load_rules
 
 _rule_cache: dict[tuple[Path, ...], dict[str, Rule]] = {}
+DEBRIS_FAMILY = "boilerplate"  # its findings are text to delete, not to correct
+# "nothing have [sic] been done": the writer marks a slip as the quoted source's, on purpose
+_SIC = re.compile(r"[\W_]{0,3}[\[(]sic[\])]", re.IGNORECASE)
 
 
 def all_rules(config: Config) -> dict[str, Rule]:
@@ -161,6 +165,9 @@ class Engine:
             end_watch(token)
         for refine in self._refiners:  # a check may weed out what another reports too (dedup)
             found = refine(found, doc)
+        found = _outside_debris(found)
+        if "sic" in doc.text:
+            found = [d for d in found if not _SIC.match(doc.text, d.offset + d.length)]
         found += [_timeout_diagnostic(doc, rule, pattern, at) for rule, pattern, at in timeouts.found]
         if "newslint-" in doc.text:
             from ..document.suppression import Suppressions
@@ -186,6 +193,24 @@ class Engine:
             rule=UNKNOWN_NAME, level=Level.WARNING, line=line, column=column, end_line=end_line,
             end_column=end_column, offset=offset, length=len(name), path=doc.path,
             message=f"'{name}' is neither a rule id nor a family, so this comment does not suppress it; {hint}")
+
+
+def _outside_debris(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Debris is reported once, as debris: another family's finding that overlaps a span a
+    boilerplate rule reports (a typo in a cookie notice, "email" in a newsletter box, a name
+    glued to mojibake) is dropped; --fix deletes the span anyway."""
+    debris = sorted((d.offset, d.offset + d.length) for d in found if d.family == DEBRIS_FAMILY)
+    if not debris:
+        return found
+    import bisect
+    starts = [s for s, _ in debris]
+    reach = [max(e for _, e in debris[:i + 1]) for i in range(len(debris))]  # the furthest end so far
+
+    def overlaps(d: Diagnostic) -> bool:
+        i = bisect.bisect_left(starts, d.offset + max(d.length, 1)) - 1  # the last span starting before its end
+        return i >= 0 and d.offset < reach[i]
+
+    return [d for d in found if d.family == DEBRIS_FAMILY or not overlaps(d)]
 
 
 def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:
