@@ -235,9 +235,11 @@ def _direction(view: str, at: int, start: int, end: int, inside: bool) -> str:
     before = view[at - 1] if at > start else " "
     after = view[at + 1] if at + 1 < end else " "
     if after == "." and (at == start or before.isspace() or before in "(:"):
-        rest = view[at + 1:min(end, at + 5)].lstrip(".")
+        rest = view[at + 1:min(end, at + 6)]
+        dots = len(rest) - len(rest.lstrip("."))
+        rest = rest[dots:].lstrip(" ") if dots >= 3 else rest[dots:]
         if rest[:1].isalnum() or rest[:1] in "@#":
-            return "“"  # ".com", "...I think" or a tweet's ".@handle"
+            return "“"  # ".com", "...I think", "... This" or a tweet's ".@handle"
     if after in ",.;:!?)]}":
         return "”"  # "madness ", saying
     if before.isspace() == after.isspace():
