@@ -38,7 +38,7 @@ from ..core.options import Option
 from ..document.model import Document
 from ..document.people import vocabulary
 from ..document.tokens import strip_possessive
-from .agreement import named_persons, opens_sentence
+from .agreement import VERB_OPENERS, named_persons, opens_sentence
 from .confusion import Confusion
 from .languagetool import from_languagetool
 from .shared.check import Check
@@ -92,8 +92,8 @@ class SubjectAgreement(Check):
                                     "before ('..., which has angered'): only a plural verb is read after them"),
         "clause_openers": Option("strings", [], "words after which a clause, and its subject, begins: that, said"),
         "prepositions": Option("strings", [], "prepositions whose phrase may stand between a subject and its verb"),
-        "adverbs": Option("strings", [], "words that may stand between a subject and its verb, besides words "
-                          "in -ly: also, still"),
+        "adverbs": Option("strings", [], "words (or two-word phrases) that may stand between a subject and "
+                          "its verb, besides words in -ly: also, still, in particular"),
         "groups": Option("strings", [], "nouns of bodies of people the word pair table is too thin to show as "
                          "such (jury, crowd): British copy gives them either number"),
         "not_heads": Option("strings", [], "words that end a noun phrase on its left and are no subject: "
@@ -131,7 +131,8 @@ class SubjectAgreement(Check):
         self.openers = frozenset(w.lower() for w in self.options["clause_openers"])
         self.relatives_only = self.relatives - self.openers  # "who", "which": "that" opens clauses too
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
-        self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
+        self.adverbs = frozenset(w.lower() for w in self.options["adverbs"] if " " not in w)
+        self.adverb_pairs = frozenset(tuple(w.lower().split()) for w in self.options["adverbs"] if w.count(" ") == 1)
         self.groups = frozenset(w.lower() for w in self.options["groups"])
         self.modifiers_only = frozenset(w.lower() for w in self.options["modifiers_only"])
         self.shares = frozenset(w.lower() for w in self.options["shares"]) or None
@@ -233,10 +234,17 @@ class SubjectAgreement(Check):
         """(number, first token, last token) of the verb's subject, when certain."""
         tokens = doc.tokens
         j = verb - 1
+        phrased = False  # an adverbial phrase stood between: a capital before it may be a plural noun
         for _ in range(MAX_ADVERBS):
-            if not self._joined(doc, j, j + 1) or not self._adverb(tokens[j]) or j == 0:
+            if j == 0 or not self._joined(doc, j, j + 1):
                 break
-            j -= 1
+            if self._adverb(tokens[j]):
+                j -= 1
+            elif j > 1 and self._joined(doc, j - 1, j) and \
+                    (tokens[j - 1].text.lower(), tokens[j].text) in self.adverb_pairs:
+                j, phrased = j - 2, True  # "Prices in general is": no phrase of the subject's
+            else:
+                break
         if not self._joined(doc, j, j + 1):
             return self._before_apposition(doc, j) if j == verb - 1 and j > 0 else None
         word = _plain(tokens[j].text).lower()
@@ -244,7 +252,7 @@ class SubjectAgreement(Check):
             return self.pronouns[word], j, j
         if word in self.relatives:
             return self._antecedent(doc, j)
-        return self._clause_subject(doc, j)
+        return self._clause_subject(doc, j, phrased)
 
     def _name_with_its(self, doc: Document, verb: int) -> tuple[str, int, int] | None:
         """A name opening a clause whose plural verb the sentence takes back with "its" a few
@@ -367,13 +375,13 @@ class SubjectAgreement(Check):
         s = doc.sentence_at(tokens[start].start)[0]
         return any(tokens[k].text.lower() in ("and", "or", "nor") for k in doc.token_range(s, tokens[start].start))
 
-    def _clause_subject(self, doc: Document, head: int) -> tuple[str, int, int] | None:
+    def _clause_subject(self, doc: Document, head: int, phrased: bool = False) -> tuple[str, int, int] | None:
         """The noun phrase ending at `head`, or, when it is the object of a preposition, the one
         the prepositional phrase follows ("interest in China have"), if it opens a clause."""
         tokens = doc.tokens
         past_name = False  # a name was the object of a phrase on the way: only a singular subject is read
         for n in range(MAX_PHRASES + 1):
-            phrase = self._phrase(doc, head, opening_plural=n > 0)
+            phrase = self._phrase(doc, head, opening_plural=n > 0 or phrased)
             if phrase is None:
                 first = self._name_after_preposition(doc, head)
                 if first is None:
@@ -538,8 +546,11 @@ class SubjectAgreement(Check):
         if lower in CARDINALS:
             return None  # "another seven were", "the first two were": a count stands for what it counts
         opening = text[0].isupper() and opens_sentence(doc, tok.start)
-        if opening and not (opening_plural and text[1:].islower() and self._noun_number(lower) == "plural"):
-            return None  # "Scotland have", "Arsenal were", "Gates has": a name or a common noun, the capital cannot say
+        if opening and not (opening_plural and text[1:].islower() and self._noun_number(lower) == "plural"
+                            and text not in named_persons(doc)):
+            # "Scotland have", "Arsenal were", "Gates has": a name or a common noun, the capital cannot
+            # say; before a phrase a plural noun, unless the article names a person so ("Gates in particular is")
+            return None
         name = text[0].isupper() and not opening  # but a plural with a phrase after it: "Parents at the nursery has"
         number = "singular" if aged else self._noun_number(lower, fallback=not name)
         first, determiner = head, None
@@ -563,8 +574,8 @@ class SubjectAgreement(Check):
                         _plain(tokens[first - 1].text).lower() in self.determiners:
                     first -= 1  # the possessor's own determiner: "The county's new budget", "a County Sheriff's canine"
                 break
-            if word.lower().split("'")[0] in _SUBJECT_PRONOUNS:
-                return None  # "The answer I'm giving people is": a relative clause without "that" ends there
+            if _no_phrase_word(word):
+                return None
             if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
                     or _looks_plural(word.lower()):
                 break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
@@ -644,6 +655,10 @@ class SubjectAgreement(Check):
             # "six months before the election are", "its debt levels before the crisis were": a
             # preposition after a noun, not a clause's start
             return False
+        word = _plain(tokens[first].text)
+        if before in _TIME_PREPOSITIONS and word.islower() and word not in self.determiners \
+                and self._noun_number(word) == "singular":
+            return False  # "cargoes shipped before midnight were": a bare singular noun is no clause's subject
         if before in _TIME_PREPOSITIONS and self._in_relative_clause(doc, first - 1):
             return False  # "Families who were moved after a flood have": the relative's time
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
@@ -695,6 +710,14 @@ class SubjectAgreement(Check):
     def _joined(doc: Document, a: int, b: int) -> bool:
         """Whether tokens a and b are parted by one space only."""
         return a >= 0 and doc.view[doc.tokens[a].end:doc.tokens[b].start] == " "
+
+
+def _no_phrase_word(word: str) -> bool:
+    """A word no noun phrase holds before its head: a subject pronoun opens a relative clause
+    without "that" ("The answer I'm giving people is"); after a modal or "to" the head is a verb
+    ("people can actually vote who are")."""
+    lower = word.lower()
+    return lower.split("'")[0] in _SUBJECT_PRONOUNS or lower in VERB_OPENERS
 
 
 def _plain(word: str) -> str:
