@@ -28,7 +28,6 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, acronym, bare, capitalised, people, possessive, vocabulary
-from .dialect import leans_british
 from .shared.article_model import article
 from .shared.check import Check
 from .shared.fixes import match_case
@@ -111,8 +110,8 @@ class Agreement(Check):
                 name = bare(subject)
                 singular, plural = numbers.get(name, (0, 0))
                 singular_elsewhere = singular >= 1 and plural == 1  # this verb is its one plural
-                if name not in persons and (not singular_elsewhere or leans_british(view)):
-                    continue  # a company or a team: British copy gives it either verb ("Google is ... Google have")
+                if name not in persons and not singular_elsewhere:
+                    continue
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)

@@ -35,7 +35,6 @@ from ..core.options import Option
 from ..core.rule import Rule
 from ..document.model import Document
 from .agreement import opens_sentence
-from .dialect import leans_british
 from .languagetool import from_languagetool
 from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
@@ -84,9 +83,6 @@ class Confusion(Check):
                                   "0: none", minimum=0),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
-        "british_plurals": Option("strings", [], "plural verbs British copy puts after a company's or team's name "
-                                  "('Google have'): left alone after a sentence's capitalised first word in an "
-                                  "article spelt British"),
     }
     PLACEHOLDERS = ("match", "suggestion", "ratio")
     rule_ids: ClassVar[set[str]] = set()  # the ids of the rules of this type built in this process
@@ -133,7 +129,6 @@ class Confusion(Check):
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self.unless_next = {_plain(k): frozenset(w.lower() for w in v) for k, v in self.options["unless_next"].items()}
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
-        self.british_plurals = frozenset(w.lower() for w in self.options["british_plurals"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -199,16 +194,10 @@ class Confusion(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         spans = None
-        british: bool | None = None  # read once, at the first plural verb after an opening name
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
             if verdict.log_ratio < self._bar(tok, word, verdict):
                 continue
-            if word in self.british_plurals and _after_opening_name(doc, tok):
-                if british is None:
-                    british = leans_british(doc.view)
-                if british:
-                    continue  # "Google have said": the house's number, not a slip
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
             if word in self.before_plurals and _before_plural(doc, tok):
@@ -300,14 +289,6 @@ def _after_perfect(doc: Document, tok: Token) -> bool:
     while k >= 0 and tokens[k].text.lower() in _BETWEEN_PERFECT:
         k -= 1
     return k >= 0 and tokens[k].text.lower() in _PERFECT
-
-
-def _after_opening_name(doc: Document, tok: Token) -> bool:
-    """Whether the word before `tok` is a capitalised word opening its sentence: "Google have"."""
-    i = doc.token_range(tok.start, tok.end).start
-    before = doc.tokens[i - 1] if i > 0 else None
-    return before is not None and before.text[0].isupper() and doc.view[before.end:tok.start] == " " \
-        and opens_sentence(doc, before.start)
 
 
 def _next_word(doc: Document, tok: Token) -> str:

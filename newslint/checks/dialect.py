@@ -70,15 +70,6 @@ def _shared_counterpart(word: str) -> str | None:
     return counterpart if counterpart and counterpart not in lexicon.get().dialect_map() else None
 
 
-def leans_british(view: str) -> bool:
-    """Whether more of the text's dialect spellings are British than American: British copy may
-    give a company a plural verb ("Google have") where American copy may not."""
-    from ..resources import lexicon
-    dialects = lexicon.get().dialect_map()
-    spelt = [dialects[w] for w in _LOWER_WORD.findall(view) if w in dialects]
-    return spelt.count("en-GB") > spelt.count("en-US")
-
-
 class DialectMix(Check):
     NAME = "dialect"
     DESCRIPTION = "Flags spellings of the other dialect in a British or American article."
