@@ -188,6 +188,9 @@ class TitleConsistency(Check):
             if not name:
                 continue
             full = self.full
+            if tok.text in full:  # "NSA Director Gen. Keith Alexander": a post, then a rank; the rank is the role
+                j = max([j] + [m + 1 for m in range(j, i)
+                               if tokens[m].text in self.heads and tokens[m].text not in full])
             # "Deputy FBI Director" is the "Deputy Director": an acronym names the body, not the role
             words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1]
                           if t.kind != "abbreviation" and not acronym(t)) + \
