@@ -380,7 +380,8 @@ class Spelling(Check):
         correction is commoner than that base: "stoped" stays a slip of "stopped", not stope+d, and a
         word that only doubles a consonant of the correction, or undoes its doubling, is its slip
         ("enterred" for "entered": the spelling rules cannot tell which syllable is stressed).
-        Against a correction among the rarest words of the dictionary (`min_candidate_zipf`), a
+        The correction itself with one regular ending is a word too (unaffordably, not a slip of
+        "unaffordable"). Against a correction among the rarest words of the dictionary (`min_candidate_zipf`), a
         regular form of any dictionary word will do (stanching: stanch+ing, not a slip of
         staunching). The negative a- makes adjectives (apolitical, ahistorical) that read like "a"
         run into a word, so only with the web's evidence.
@@ -398,6 +399,8 @@ class Spelling(Check):
             return False  # "enterred" for "entered", "occured" for "occurred": the rules allow both
         for base, layers in analyses(lower, lex.is_word, lex.prefixes):
             z = lex.zipf(base)
+            if layers == 1 and base == best[0]:
+                return True  # the correction itself with a regular ending: unaffordably, not "unaffordable"
             if (layers == 1 and z >= max(self.derived_zipf, rival)) or (layers == 1 and z >= self.min_zipf >= rival) \
                     or (evidence >= self.own_word_ratio / 10 and z >= self.min_zipf):
                 return True

@@ -20,9 +20,10 @@ _VOWELS = "aeiou"
 _SYLLABLE = re.compile(r"[aeiouy]+")
 INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "est")
 DERIVATIONS = ("ly", "ness", "less", "ful", "ment", "ist", "ism", "ize", "ise", "able", "y", "er", "ish")
-# "-ible" and "-able" adjectives make "-ibly", "-ably"; "-ic" makes "-ically"; "-ate" makes "-atory";
-# "-woman" and "-man" make "-women" and "-men" (spokeswomen, chairmen)
-_REWRITES = (("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("atory", "ate"), ("women", "woman"), ("men", "man"))
+# "-ible" and "-able" adjectives make "-ibly", "-ably"; "-ic" makes "-ically"; "-ate" makes "-atory"
+# and "-ator" (celebrator); "-woman" and "-man" make "-women" and "-men" (spokeswomen, chairmen)
+_REWRITES = (("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("atory", "ate"), ("ator", "ate"),
+             ("women", "woman"), ("men", "man"))
 _ES_BASES = ("s", "x", "z", "ch", "sh", "o")  # they take -es, not -s
 # shorter "bases" (of, ply, jew+er+ly) explain slips worse than the slip does; a three-letter
 # word takes one ending only (nix -> nixing, tie -> tieless)
@@ -56,8 +57,8 @@ def _undo(word: str, endings: tuple[str, ...]) -> Iterator[str]:
             if stem.endswith(_ES_BASES):
                 yield stem  # salvo -> salvoes, box -> boxes
             continue
-        if ending == "s" and stem[-1] in "s'":
-            continue
+        if ending == "s" and (stem[-1] in "s'" or stem.endswith(("x", "z", "ch", "sh"))):
+            continue  # "taxs" is no tax+s: those take -es
         if ending[0] in "aeiouy":
             if ending == "ing" and stem[-1] == "y":
                 yield stem[:-1] + "ie"  # die -> dying
