@@ -24,7 +24,6 @@ from ..settings.config import Config, RuleSetting
 from ..settings.rulebook import apply_settings, builtin_rules_dir, load_rules
 
 _rule_cache: dict[tuple[Path, ...], dict[str, Rule]] = {}
-DEBRIS_FAMILY = "boilerplate"  # its findings are text to delete, not to correct
 # "nothing have [sic] been done": the writer marks a slip as the quoted source's, on purpose
 _SIC = re.compile(r"[\W_]{0,3}[\[(]sic[\])]", re.IGNORECASE)
 
@@ -108,6 +107,7 @@ class Engine:
         # methods of those that leave notes (LanguageTool's), found once (a pack may hold 1,000 rules)
         self._refiners: list[Callable[[list[Diagnostic], Document], list[Diagnostic]]] = [
             refine for c in checks if (refine := getattr(c, "refine", None)) is not None]
+        self._templates = {c.rule.id: c.rule.family for c in checks if c.rule.template_text}
         self._noticers: list[Callable[[], list[tuple[str, str]]]] = [
             notices for c in checks if (notices := getattr(c, "notices", None)) is not None]
         # (check, its key in the shared phrase scan's hits if it reports only phrases, else None):
@@ -165,7 +165,8 @@ class Engine:
             end_watch(token)
         for refine in self._refiners:  # a check may weed out what another reports too (dedup)
             found = refine(found, doc)
-        found = _outside_debris(found)
+        if self._templates:
+            found = _outside_templates(found, self._templates)
         if "sic" in doc.text:
             found = [d for d in found if not _SIC.match(doc.text, d.offset + d.length)]
         found += [_timeout_diagnostic(doc, rule, pattern, at) for rule, pattern, at in timeouts.found]
@@ -195,13 +196,15 @@ class Engine:
             message=f"'{name}' is neither a rule id nor a family, so this comment does not suppress it; {hint}")
 
 
-def _outside_debris(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Debris is reported once, as debris: another family's finding that overlaps a span a
-    boilerplate rule reports (a typo in a cookie notice, "email" in a newsletter box, a name
-    glued to mojibake) is dropped; --fix deletes the span anyway."""
-    debris = sorted((d.offset, d.offset + d.length) for d in found if d.family == DEBRIS_FAMILY)
+def _outside_templates(found: list[Diagnostic], templates: dict[str, str]) -> list[Diagnostic]:
+    """Template text is reported once, as what it is: another family's finding that overlaps a
+    span a `template_text` rule reports (a typo in a browser's notice, "email" in a newsletter
+    box, a name glued to mojibake) is dropped; --fix deletes the span anyway. A photo caption is
+    the newsroom's: what is wrong in it stays reported. `templates`: rule id -> its family."""
+    debris = sorted((d.offset, d.offset + d.length) for d in found if d.rule in templates)
     if not debris:
         return found
+    families = set(templates.values())
     import bisect
     starts = [s for s, _ in debris]
     reach = [max(e for _, e in debris[:i + 1]) for i in range(len(debris))]  # the furthest end so far
@@ -210,7 +213,7 @@ def _outside_debris(found: list[Diagnostic]) -> list[Diagnostic]:
         i = bisect.bisect_left(starts, d.offset + max(d.length, 1)) - 1  # the last span starting before its end
         return i >= 0 and d.offset < reach[i]
 
-    return [d for d in found if d.family == DEBRIS_FAMILY or not overlaps(d)]
+    return [d for d in found if d.family in families or not overlaps(d)]
 
 
 def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:

@@ -27,6 +27,8 @@ COMMON_KEYS = {
     "description": "one line for `newslint rules`",
     "enabled": "false to ship the rule switched off",
     "exclude_quotes": "true to skip quoted speech",
+    "template_text": "true when what the rule reports is text the newsroom did not write (a cookie notice, "
+                     "mojibake): other families' findings on it are dropped",
     "example": "{fail: text, pass: text} for `newslint explain` (and the tests)",
 }
 # the keys a configuration may set for one rule, besides the type's own options
@@ -127,7 +129,7 @@ def parse_rule(rule_id: str, doc: LocatedYaml, shipped: bool = False) -> Rule:
     scope = get("scope", Option("choice", cls.DEFAULT_SCOPE, choices=cls.SCOPES))
     common = {key: get(key, Option(kind, default)) for key, kind, default in
               (("link", "str", None), ("description", "str", ""), ("enabled", "bool", True),
-               ("exclude_quotes", "bool", False))}
+               ("exclude_quotes", "bool", False), ("template_text", "bool", False))}
     with errors.gathered():
         example = _example(raw.get("example"), doc)
     errors.raise_any()  # the options are whole only now: their cross-checks come after
@@ -144,6 +146,7 @@ def parse_rule(rule_id: str, doc: LocatedYaml, shipped: bool = False) -> Rule:
         description=common["description"] or cls.DESCRIPTION,
         enabled=common["enabled"],
         exclude_quotes=common["exclude_quotes"],
+        template_text=common["template_text"],
         example=example,
     )
     return rule
