@@ -344,3 +344,15 @@ def test_a_menu_naming_a_year_twice_is_no_table():
     text = "\n".join([*menu, HEADLINE, *ARTICLE, *AFTER]) + "\n"
     score = page_score(Document(text))
     assert all(score.furniture[:len(menu)]), [m for m, f in zip(menu, score.furniture) if not f]
+
+
+def test_a_table_with_longer_cells_of_figures_is_not_a_menu():
+    """A table whose rows end in a longer cell of figures ('7 tackles, 3 assists') is still one
+    table, not runs of short lines broken by them."""
+    table = ["Position", "Pos", "Player", "Plays", "Stats", "LB", "Ames Carter", "74", "100%",
+             "7 tackles, 3 assists (10 combined). 1 sack, 2 TFL.", "LB", "Brook Dale", "6", "8%",
+             "1 tackle (1 combined).", "CB", "Cole Evans", "63", "85%", "2 tackles, 1 assist (3 combined).", "CB",
+             "Dean Ford", "49", "66%"]
+    text = "\n".join([*MENU, HEADLINE, ARTICLE[0], ARTICLE[1], *table, ARTICLE[3], *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not flagged & set(table), flagged & set(table)

@@ -59,6 +59,7 @@ HEADLINES_MIN = 3
 LONG_HEADLINES_MIN = 6
 HEADLINE_GAP = 1  # short lines between two headlines of a list
 TABLE_MIN_FIGURES = 3
+CELL_WORDS_PER_FIGURE = 3  # a longer line inside a table holds a figure in this many words at least
 FIELDS_MIN = 3  # lines in a row split alike ('Name (Group): value') make a list of fields
 MENU_COST, LINE_COST = 1.0, 0.5  # what a menu-shaped line and any other non-prose line cost the prose span
 PROSE_MIN_WORDS = 10
@@ -399,20 +400,27 @@ def filled(group: list[Line]) -> bool:
 def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
     """A run of short lines with several different figures in it (63, 85%, -12.99; a menu's '2020'
     said thrice is one) that do not count up like a pager's (1, 2, 3) is a table: its lines lose
-    their menu and short-run shapes."""
+    their menu and short-run shapes. A longer cell of figures ('7 tackles, 3 assists') before a
+    short line does not end the run."""
     i = 0
     while i < len(lines):
         if not shapes[i].short:
             i += 1
             continue
         j = i
-        while j < len(lines) and shapes[j].short:
+        while j < len(lines) and (shapes[j].short or (j + 1 < len(lines) and shapes[j + 1].short and _cell(lines[j]))):
             j += 1
         figures = [lines[k].text for k in range(i, j) if _FIGURE.fullmatch(lines[k].text)]
         if len(set(figures)) >= TABLE_MIN_FIGURES and not _counts_up(figures):
             for k in range(i, j):
                 shapes[k].short = shapes[k].menu = False
-        i = j
+        i = max(j, i + 1)
+
+
+def _cell(line: Line) -> bool:
+    """A table's longer cell: two figures or more, one word in three at least."""
+    figures = len(_FIGURE.findall(line.text))
+    return figures >= 2 and figures * CELL_WORDS_PER_FIGURE >= line.words
 
 
 def _counts_up(figures: list[str]) -> bool:
