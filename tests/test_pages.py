@@ -356,3 +356,14 @@ def test_a_table_with_longer_cells_of_figures_is_not_a_menu():
     text = "\n".join([*MENU, HEADLINE, ARTICLE[0], ARTICLE[1], *table, ARTICLE[3], *AFTER]) + "\n"
     flagged = flagged_lines(text, page_mode(text))
     assert not flagged & set(table), flagged & set(table)
+
+
+def test_a_schedule_right_after_the_article_is_the_articles():
+    """A list of fields that starts right after the article's last paragraph (a schedule of games,
+    a day over its games) is the article's; the other stories' headlines after it are not."""
+    games = ["Saturday", "Alder at Bramley, 4:30 p.m. (Channel 4)", "Coldharbour at Dunmore, 8 p.m. (BBC Two)",
+             "Sunday", "East Ferring at Glenrock, 1 p.m. (Channel 4)", "Fallowfield at Harwich, 4:30 p.m. (Sky)"]
+    text = "\n".join([*BEFORE, *ARTICLE[:2], *ARTICLE[3:4], *ARTICLE[-1:], "Weekend games", *games, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not flagged & {g for g in games if "," in g}, flagged & set(games)
+    assert set(OTHER_STORIES) <= flagged

@@ -89,7 +89,7 @@ _BYLINE = re.compile(r"(?:by|posted|published|updated|written)\b", re.I)
 _DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2}:\d\d|\d/\d{1,2}/\d",
                    re.I)
 _FIGURE = re.compile(r"[-+−]?[$£€]?\d[\d.,]*\s?%?")
-_FIELD = re.compile(r"(?:(?<=[^\W_])|(?<=\)))(?::\s|\s\(|,\s)")  # a label's colon, a bracket, a comma after a word
+_FIELD = re.compile(r"(?:(?<=[^\W_])|(?<=[.)]))(?::\s|\s\(|,\s)")  # a label's colon, a bracket, a comma after a word
 _TRAIL = re.compile(r"[>|»•]")  # a breadcrumb's or a menu line's separators
 _PAGER = re.compile(r"(?:\d{1,3}|[«‹<>›»]|next|prev(?:ious)?|first|last|older|newer|page)(?:\W+|$)", re.I)
 
@@ -142,7 +142,8 @@ class PageScore:
         mark_tables(lines, self.shapes)
         self.span = prose_span(self.shapes)
         if self.span is not None:
-            mark_field_lists(lines[self.span[0]:self.span[1] + 1], self.shapes)
+            first, last = self.span
+            mark_field_lists(lines[first:], self.shapes, last - first + INTRO_DISTANCE + 2)
         self.article_lines: set[int] = set()  # the headline and a list the article introduces
         self.repeated_lines: set[int] = set()  # lines many files of the run hold
         self.scores = self._scores(lines, repeated)
@@ -341,16 +342,17 @@ def field_key(text: str) -> str:
     return found.group().strip() if found else ""
 
 
-def mark_field_lists(lines: list[Line], shapes: list[LineShape]) -> None:
+def mark_field_lists(lines: list[Line], shapes: list[LineShape], starts_before: int) -> None:
     """FIELDS_MIN or more lines in a row split alike by two separators or more (a roster's
     'Name (Group): value', a schedule's 'Team at Team, time (channel)', 'Company, City, State')
     are a list of fields, not a menu nor other stories' headlines: they lose those shapes. One
     short line may stand between two of them (a day over its games). One separator is not enough:
-    a wire's 'Country: headline' list has one. Only the article's prose span is read: outside it
-    such lines are a scores ticker's ('Memphis 77, Rice 50') as often."""
+    a wire's 'Country: headline' list has one. Only lists that start in the article's prose span
+    or right after it (`starts_before` lines into `lines`) count: elsewhere such lines are a
+    scores ticker's ('Memphis 77, Rice 50') as often."""
     skeletons = ["".join(m.group().strip() for m in _FIELD.finditer(line.text)) for line in lines]
     i = 0
-    while i < len(lines):
+    while i < min(starts_before, len(lines)):
         key = skeletons[i]
         if len(key) < 2:
             i += 1
