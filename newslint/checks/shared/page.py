@@ -142,8 +142,7 @@ class PageScore:
         mark_tables(lines, self.shapes)
         self.span = prose_span(self.shapes)
         if self.span is not None:
-            first, last = self.span
-            mark_field_lists(lines[first:], self.shapes, last - first + INTRO_DISTANCE + 2)
+            mark_field_lists(lines, self.shapes, self.span[0], self.span[1] + INTRO_DISTANCE + 1)
         self.article_lines: set[int] = set()  # the headline and a list the article introduces
         self.repeated_lines: set[int] = set()  # lines many files of the run hold
         self.scores = self._scores(lines, repeated)
@@ -328,31 +327,30 @@ class PageScore:
 
 
 def item_kind(line: Line) -> tuple[bool, bool, bool, int] | str:
-    """What a list item looks like: the separator that splits its fields (see field_key), or else its
-    digits, commas, brackets, and length (1, 2-4, 5+ words)."""
+    """What a list item looks like: the first separator that splits its fields (see separators),
+    or else its digits, commas, brackets, and length (1, 2-4, 5+ words)."""
     text = line.text
-    return field_key(text) or (any(c.isdigit() for c in text), "," in text, "(" in text,
-                               min(line.words, 5) if line.words < 2 else (2 if line.words < 5 else 5))
+    return separators(text)[:1] or (any(c.isdigit() for c in text), "," in text, "(" in text,
+                                    min(line.words, 5) if line.words < 2 else (2 if line.words < 5 else 5))
 
 
-def field_key(text: str) -> str:
-    """The first separator that splits a line into fields after a word ('Processor: 1.2GHz',
-    'England (Group A)', 'Kent, Washington'), stripped; '' if none."""
-    found = _FIELD.search(text)
-    return found.group().strip() if found else ""
+def separators(text: str) -> str:
+    """The separators that split a line into fields, in order: a colon, a bracket or a comma after
+    a word ('Processor: 1.2GHz' ':', 'Wales (Group E): Second' '(:', 'Kent, Washington' ',')."""
+    return "".join(m.group().strip() for m in _FIELD.finditer(text))
 
 
-def mark_field_lists(lines: list[Line], shapes: list[LineShape], starts_before: int) -> None:
+def mark_field_lists(lines: list[Line], shapes: list[LineShape], first: int, last_start: int) -> None:
     """FIELDS_MIN or more lines in a row split alike by two separators or more (a roster's
     'Name (Group): value', a schedule's 'Team at Team, time (channel)', 'Company, City, State')
     are a list of fields, not a menu nor other stories' headlines: they lose those shapes. One
     short line may stand between two of them (a day over its games). One separator is not enough:
-    a wire's 'Country: headline' list has one. Only lists that start in the article's prose span
-    or right after it (`starts_before` lines into `lines`) count: elsewhere such lines are a
+    a wire's 'Country: headline' list has one. Only lists that start from `first` to `last_start`
+    (the article's prose span and the lines right after it) count: elsewhere such lines are a
     scores ticker's ('Memphis 77, Rice 50') as often."""
-    skeletons = ["".join(m.group().strip() for m in _FIELD.finditer(line.text)) for line in lines]
-    i = 0
-    while i < min(starts_before, len(lines)):
+    skeletons = [separators(line.text) for line in lines]
+    i = first
+    while i <= min(last_start, len(lines) - 1):
         key = skeletons[i]
         if len(key) < 2:
             i += 1
@@ -361,11 +359,11 @@ def mark_field_lists(lines: list[Line], shapes: list[LineShape], starts_before: 
         while j < len(lines):
             if skeletons[j] == key:
                 members.append(j)
-            elif not (shapes[lines[j].index].short and j + 1 < len(lines) and skeletons[j + 1] == key):
+            elif not (shapes[j].short and j + 1 < len(lines) and skeletons[j + 1] == key):
                 break
             j += 1
         if len(members) >= FIELDS_MIN:
-            for k in (lines[m].index for m in members):
+            for k in members:
                 shapes[k].short = shapes[k].menu = shapes[k].headline = False
         i = j
 
@@ -416,7 +414,7 @@ def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
         if len(set(figures)) >= TABLE_MIN_FIGURES and not _counts_up(figures):
             for k in range(i, j):
                 shapes[k].short = shapes[k].menu = False
-        i = max(j, i + 1)
+        i = j
 
 
 def _cell(line: Line) -> bool:
