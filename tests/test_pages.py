@@ -293,3 +293,77 @@ def test_a_list_of_blocks_the_article_introduces_is_the_articles():
     items = {line for clinic in clinics for line in clinic}
     assert not items & flagged, items & flagged
     assert set(OTHER_STORIES) <= flagged and "Privacy Policy" in flagged
+
+
+def test_a_list_of_fields_inside_the_article_is_the_articles():
+    """Lines the same separators split ('Name (Group): value', 'Company, City, State') in a row
+    inside the article are a list of fields, not other stories' headlines nor a menu."""
+    roster = ["Alder (Group A): Third appearance", "Bramley Town (Group A): First appearance",
+              "Coldharbour (Group B): Ninth appearance", "Dunmore (Group C): Fifth appearance",
+              "East Ferring (Group C): Second appearance", "Fallowfield (Group D): Tenth appearance",
+              "Glenrock (Group D): Sixth appearance"]
+    text = "\n".join([*BEFORE, *ARTICLE[:2], "Qualified clubs", *roster, *ARTICLE[3:4], *ARTICLE[-1:], *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not flagged & set(roster), flagged & set(roster)
+    assert set(OTHER_STORIES) <= flagged and set(MENU) <= flagged
+
+
+def test_a_list_of_fields_the_article_introduces_keeps_its_separator():
+    """The items of a list the article introduces ('Label: value') are its own however their
+    values vary (commas, brackets, length); what follows them is not."""
+    specs = ["Processor: 1.6GHz quad-core", "Display: 13-inch (2560 x 1600)", "Memory: 16GB",
+             "Storage: 512GB, 1TB or 2TB solid state", "Battery: up to 18 hours of video playback with the lid open",
+             "Weight: 1.3kg"]
+    intro = "The laptop's specifications:"
+    text = "\n".join([*BEFORE, *ARTICLE[:2], *ARTICLE[3:4], intro, *specs, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not flagged & set(specs), flagged & set(specs)
+    assert set(OTHER_STORIES) <= flagged
+
+
+def test_the_headline_over_its_deck_over_a_byline_is_the_articles():
+    """A headline right above the deck that stands over the byline is the article's too; a list of
+    other stories' headlines ending above it is not (the kept lines stop where headlines go on)."""
+    headline, deck = "Sea wall vote settles harbour row", "Council backs a higher barrier after winter floods"
+    top = [*MENU, headline, deck, "By Mary Holt", "Published 12 March 2024, 09:14", "Share", "Facebook"]
+    text = "\n".join([*top, *ARTICLE, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not {headline, deck} & flagged, {headline, deck} & flagged
+    listed = "\n".join([*MENU, *OTHER_STORIES, "Harbour wall plans go on show in the town hall", *top[len(MENU):],
+                        *ARTICLE, *AFTER]) + "\n"
+    flagged = flagged_lines(listed, page_mode(listed))
+    assert deck not in flagged
+    assert {*OTHER_STORIES, "Harbour wall plans go on show in the town hall"} <= flagged
+
+
+def test_a_menu_naming_a_year_twice_is_no_table():
+    """A menu that names the same figures more than once ('2024', '45') is no table: a table's
+    figures differ."""
+    menu = ["News", "2024", "Congress", "45", "Courts", "Elections", "Edition", "World", "2024", "Congress", "45",
+            "Courts", "Business", "Markets", "2024", "Tech", "45", "Media"]
+    text = "\n".join([*menu, HEADLINE, *ARTICLE, *AFTER]) + "\n"
+    score = page_score(Document(text))
+    assert all(score.furniture[:len(menu)]), [m for m, f in zip(menu, score.furniture) if not f]
+
+
+def test_a_table_with_longer_cells_of_figures_is_not_a_menu():
+    """A table whose rows end in a longer cell of figures ('7 tackles, 3 assists') is still one
+    table, not runs of short lines broken by them."""
+    table = ["Position", "Pos", "Player", "Plays", "Stats", "LB", "Ames Carter", "74", "100%",
+             "7 tackles, 3 assists (10 combined). 1 sack, 2 TFL.", "LB", "Brook Dale", "6", "8%",
+             "1 tackle (1 combined).", "CB", "Cole Evans", "63", "85%", "2 tackles, 1 assist (3 combined).", "CB",
+             "Dean Ford", "49", "66%"]
+    text = "\n".join([*MENU, HEADLINE, ARTICLE[0], ARTICLE[1], *table, ARTICLE[3], *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not flagged & set(table), flagged & set(table)
+
+
+def test_a_schedule_right_after_the_article_is_the_articles():
+    """A list of fields that starts right after the article's last paragraph (a schedule of games,
+    a day over its games) is the article's; the other stories' headlines after it are not."""
+    games = ["Saturday", "Alder at Bramley, 4:30 p.m. (Channel 4)", "Coldharbour at Dunmore, 8 p.m. (BBC Two)",
+             "Sunday", "East Ferring at Glenrock, 1 p.m. (Channel 4)", "Fallowfield at Harwich, 4:30 p.m. (Sky)"]
+    text = "\n".join([*BEFORE, *ARTICLE[:2], *ARTICLE[3:4], *ARTICLE[-1:], "Weekend games", *games, *AFTER]) + "\n"
+    flagged = flagged_lines(text, page_mode(text))
+    assert not flagged & {g for g in games if "," in g}, flagged & set(games)
+    assert set(OTHER_STORIES) <= flagged

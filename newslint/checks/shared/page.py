@@ -59,6 +59,8 @@ HEADLINES_MIN = 3
 LONG_HEADLINES_MIN = 6
 HEADLINE_GAP = 1  # short lines between two headlines of a list
 TABLE_MIN_FIGURES = 3
+CELL_WORDS_PER_FIGURE = 3  # a longer line inside a table holds a figure in this many words at least
+FIELDS_MIN = 3  # lines in a row split alike ('Name (Group): value') make a list of fields
 MENU_COST, LINE_COST = 1.0, 0.5  # what a menu-shaped line and any other non-prose line cost the prose span
 PROSE_MIN_WORDS = 10
 WRAPPED_MIN_WORDS = 4  # a hard-wrapped paragraph's lines hold this many words on average
@@ -66,6 +68,7 @@ ARTICLE_OVERLAP = 0.5  # share of a line's content words found in the prose span
 LEAD_IN = 3  # lines above the prose span where a headline sharing a word with the prose is the article's
 BYLINE_REACH = 10  # lines above the prose span where a headline over a byline or date is the article's ...
 BYLINE_GAP = 2     # ... the byline or date within this many lines under it
+KICKER_LINES = 1   # headline-shaped lines right above the article's headline that may belong to it
 STEM = 5  # letters of a content word compared (a crude stemmer)
 LIST_KINDS = 3  # the first items of a list give the shapes its items may take
 ITEM_BLOCK_MAX = 6  # lines of one item of a list grouped by blank lines (a date, a place, the hours)
@@ -86,6 +89,7 @@ _BYLINE = re.compile(r"(?:by|posted|published|updated|written)\b", re.I)
 _DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2}:\d\d|\d/\d{1,2}/\d",
                    re.I)
 _FIGURE = re.compile(r"[-+−]?[$£€]?\d[\d.,]*\s?%?")
+_FIELD = re.compile(r"(?:(?<=[^\W_])|(?<=[.)]))(?::\s|\s\(|,\s)")  # a label's colon, a bracket, a comma after a word
 _TRAIL = re.compile(r"[>|»•]")  # a breadcrumb's or a menu line's separators
 _PAGER = re.compile(r"(?:\d{1,3}|[«‹<>›»]|next|prev(?:ious)?|first|last|older|newer|page)(?:\W+|$)", re.I)
 
@@ -137,6 +141,8 @@ class PageScore:
         mark_wrapped_paragraphs(self.layout, self.shapes)
         mark_tables(lines, self.shapes)
         self.span = prose_span(self.shapes)
+        if self.span is not None:
+            mark_field_lists(lines, self.shapes, self.span[0], self.span[1] + INTRO_DISTANCE + 1)
         self.article_lines: set[int] = set()  # the headline and a list the article introduces
         self.repeated_lines: set[int] = set()  # lines many files of the run hold
         self.scores = self._scores(lines, repeated)
@@ -236,7 +242,25 @@ class PageScore:
         over_byline = self._headline_over_byline(lines, article)
         if over_byline is not None:
             found.add(over_byline)
+            found.update(self._kicker(lines, article, over_byline))
         return found
+
+    def _kicker(self, lines: list[Line], article: set[str], headline: int) -> range:
+        """The lines right above a headline the article keeps that belong to it (a headline over
+        its deck): at most KICKER_LINES headline-shaped lines sharing a word with the prose, not in
+        capitals (a menu's), the line above them no headline (else they end a list of headlines)."""
+        top = headline
+        while top > 0 and headline - top < KICKER_LINES and self._title_like(lines, top - 1, article):
+            top -= 1
+        if top == headline or (top > 0 and self.shapes[top - 1].headline):
+            return range(0)
+        return range(top, headline)
+
+    def _title_like(self, lines: list[Line], i: int, article: set[str]) -> bool:
+        s = self.shapes[i]
+        text = lines[i].text
+        return (s.headline and not text.isupper() and not self._dateline(lines[i]) and i not in self.repeated_lines
+                and not _TRAIL.search(text) and any(w in article for w in s.content))
 
     def _headline_over_byline(self, lines: list[Line], article: set[str]) -> int | None:
         """The nearest line within BYLINE_REACH lines above the prose span that reads as the
@@ -302,11 +326,46 @@ class PageScore:
         return {w for s in self.shapes[first:last + 1] if s.prose for w in s.content}
 
 
-def item_kind(line: Line) -> tuple[bool, bool, bool, int]:
-    """What a list item looks like: digits, commas, brackets, and its length (1, 2-4, 5+ words)."""
+def item_kind(line: Line) -> tuple[bool, bool, bool, int] | str:
+    """What a list item looks like: the first separator that splits its fields (see separators),
+    or else its digits, commas, brackets, and length (1, 2-4, 5+ words)."""
     text = line.text
-    return (any(c.isdigit() for c in text), "," in text, "(" in text, min(line.words, 5) if line.words < 2 else
-            (2 if line.words < 5 else 5))
+    return separators(text)[:1] or (any(c.isdigit() for c in text), "," in text, "(" in text,
+                                    min(line.words, 5) if line.words < 2 else (2 if line.words < 5 else 5))
+
+
+def separators(text: str) -> str:
+    """The separators that split a line into fields, in order: a colon, a bracket or a comma after
+    a word ('Processor: 1.2GHz' ':', 'Wales (Group E): Second' '(:', 'Kent, Washington' ',')."""
+    return "".join(m.group().strip() for m in _FIELD.finditer(text))
+
+
+def mark_field_lists(lines: list[Line], shapes: list[LineShape], first: int, last_start: int) -> None:
+    """FIELDS_MIN or more lines in a row split alike by two separators or more (a roster's
+    'Name (Group): value', a schedule's 'Team at Team, time (channel)', 'Company, City, State')
+    are a list of fields, not a menu nor other stories' headlines: they lose those shapes. One
+    short line may stand between two of them (a day over its games). One separator is not enough:
+    a wire's 'Country: headline' list has one. Only lists that start from `first` to `last_start`
+    (the article's prose span and the lines right after it) count: elsewhere such lines are a
+    scores ticker's ('Memphis 77, Rice 50') as often."""
+    skeletons = [separators(line.text) for line in lines]
+    i = first
+    while i <= min(last_start, len(lines) - 1):
+        key = skeletons[i]
+        if len(key) < 2:
+            i += 1
+            continue
+        members, j = [i], i + 1
+        while j < len(lines):
+            if skeletons[j] == key:
+                members.append(j)
+            elif not (shapes[j].short and j + 1 < len(lines) and skeletons[j + 1] == key):
+                break
+            j += 1
+        if len(members) >= FIELDS_MIN:
+            for k in members:
+                shapes[k].short = shapes[k].menu = shapes[k].headline = False
+        i = j
 
 
 def mark_wrapped_paragraphs(lay: Layout, shapes: list[LineShape]) -> None:
@@ -339,21 +398,29 @@ def filled(group: list[Line]) -> bool:
 
 
 def mark_tables(lines: list[Line], shapes: list[LineShape]) -> None:
-    """A run of short lines with several figures in it (63, 85%, -12.99) that do not count up
-    like a pager's (1, 2, 3) is a table: its lines lose their menu and short-run shapes."""
+    """A run of short lines with several different figures in it (63, 85%, -12.99; a menu's '2020'
+    said thrice is one) that do not count up like a pager's (1, 2, 3) is a table: its lines lose
+    their menu and short-run shapes. A longer cell of figures ('7 tackles, 3 assists') before a
+    short line does not end the run."""
     i = 0
     while i < len(lines):
         if not shapes[i].short:
             i += 1
             continue
         j = i
-        while j < len(lines) and shapes[j].short:
+        while j < len(lines) and (shapes[j].short or (j + 1 < len(lines) and shapes[j + 1].short and _cell(lines[j]))):
             j += 1
         figures = [lines[k].text for k in range(i, j) if _FIGURE.fullmatch(lines[k].text)]
-        if len(figures) >= TABLE_MIN_FIGURES and not _counts_up(figures):
+        if len(set(figures)) >= TABLE_MIN_FIGURES and not _counts_up(figures):
             for k in range(i, j):
                 shapes[k].short = shapes[k].menu = False
         i = j
+
+
+def _cell(line: Line) -> bool:
+    """A table's longer cell: two figures or more, one word in three at least."""
+    figures = len(_FIGURE.findall(line.text))
+    return figures >= 2 and figures * CELL_WORDS_PER_FIGURE >= line.words
 
 
 def _counts_up(figures: list[str]) -> bool:
