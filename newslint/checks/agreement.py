@@ -269,7 +269,8 @@ def _roles() -> frozenset[str]:
 def _groups(doc: Document, quantifiers: frozenset[str]) -> set[str]:
     """Capitalised plurals that name groups, never one person, however often they "joined" or
     "said": those the article counts ("nine Republicans joined", "some Senate Democrats"), writes
-    as a plural possessive ("Democrats’ flagship") or also in the singular ("a Republican")."""
+    as a plural possessive ("Democrats’ flagship"), also in the singular ("a Republican"), or after
+    "the" and another capital, where no first name stands ("the Wisconsin Democrats said")."""
     tokens, view = doc.tokens, doc.view
     capitals = {tokens[i].text for i in doc.capital_words}
     counted = set()
@@ -277,7 +278,9 @@ def _groups(doc: Document, quantifiers: frozenset[str]) -> set[str]:
         name = bare(tokens[i])
         if not name.endswith("s") or i == 0:
             continue
-        if name[:-1] in capitals or tokens[i].text in (name + "’", name + "'"):
+        if name[:-1] in capitals or tokens[i].text in (name + "’", name + "'") or (
+                i > 1 and tokens[i - 2].text.lower() == "the" and capitalised(tokens[i - 1])
+                and view[tokens[i - 2].end:tokens[i].start] == " " + tokens[i - 1].text + " "):
             counted.add(name)
             continue
         k = i - 1  # back past the words of the name: "some Senate Republicans", "Nine Republicans"
