@@ -317,9 +317,11 @@ def _a_plural(lexicon, form: str, where: dict, plural: set[str], possessed: set[
 
 
 def _left_alone(doc: Document, start: int, end: int) -> bool:
-    """A form in a quotation of writing (a tweet or a memo keeps its writer's spelling), or one
-    the article names as another spelling itself ("Ar Raqqah, also spelled Raqqa")."""
-    return doc.in_quote(start, end, written=True) or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None
+    """A form in a quotation of writing or a post embedded whole (a tweet or a memo keeps its
+    writer's spelling), an account's name before its handle ("— CSPAN (@cspan) June 22, 2016"),
+    or one the article names as another spelling itself ("Ar Raqqah, also spelled Raqqa")."""
+    return doc.in_quote(start, end, written=True) or doc.in_post(start, end) or doc.view.startswith(" (@", end) \
+        or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None
 
 
 def _never_introduced(doc: Document, name: str) -> bool:
