@@ -655,6 +655,9 @@ class SubjectAgreement(Check):
             # "six months before the election are", "its debt levels before the crisis were": a
             # preposition after a noun, not a clause's start
             return False
+        if before in _TIME_PREPOSITIONS and first > 2 and tokens[first - 2].text in ("and", "or") and \
+                _plain(tokens[first - 3].text).lower() in self.prepositions | _TIME_PREPOSITIONS:
+            return False  # "the years during and after the last recession were": two prepositions, one object
         word = _plain(tokens[first].text)
         if before in _TIME_PREPOSITIONS and word.islower() and word not in self.determiners \
                 and self._noun_number(word) == "singular":
