@@ -27,7 +27,7 @@ from .shared.check import Check
 _MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|''|[“”\"]")
 _OPENS_WITH_QUOTE = re.compile(r"\s*([“\"]|”(?=\w))")  # ”Boehner: the wrong glyph, still a re-opening
 _TWO_APOSTROPHES = ("’’", "''")  # a typewriter's closing double mark
-_FEET_INCHES = re.compile(r"\d'\s?\d{1,2}\Z")
+_FEET_INCHES = re.compile(r"\d['’]\s?\d{1,2}\Z")
 _SINGLE = re.compile(r"['‘’]")
 _TWO_CLOSING = re.compile(r"['’]['’]")
 _SINGLE_OPENING = re.compile(r"['‘][A-Z]")  # led by the mark, which the engine looks for in C
@@ -116,6 +116,8 @@ class QuoteBalance(Check):
             if not self.options["straight"] or _is_measure(view, at, start, inside):
                 return None  # 5' 10" is a height, a 55" screen a size: not quotations
             return _direction(view, at, start, end, inside), "straight", None
+        if ch == "”" and _FEET_INCHES.search(view, max(start, at - 6), at):
+            return None  # a 5’4” man: a height, typeset curly
         if ch == "”" and _opens_a_word(view, at, start, end):
             return "“", "curly", self.report(doc, at, at + 1, problem="is a closing mark where a quotation opens")
         return ch, "curly", None
@@ -217,7 +219,7 @@ def _starts_a_sentence(view: str, start: int) -> bool:
 
 
 def _is_measure(view: str, at: int, start: int, inside: bool) -> bool:
-    """A straight double quote that is an inch mark: after feet (5' 10"), or right after a number
+    """A straight double quote that is an inch mark: after feet (5' 10", 5’4"), or right after a number
     when no quotation is open (a 55" screen)."""
     if _FEET_INCHES.search(view, max(start, at - 6), at):
         return True
