@@ -121,7 +121,7 @@ WRONG = {
     "mapping_of_numbers": [["a", "list"], {"k": "ten"}, {"k": 0.5}, {"k": float("nan")}, {3: 5}],
 }
 COMMON_KINDS = {"message": "str", "level": "choice", "scope": "choice", "link": "str", "description": "str",
-                "enabled": "bool", "exclude_quotes": "bool"}
+                "enabled": "bool", "exclude_quotes": "bool", "template_text": "bool"}
 
 
 def _one_rule_per_type() -> dict[str, dict]:
