@@ -46,6 +46,8 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
         if k < 0 or view[tokens[k].end:tokens[k + 1].start] not in (" ", ". "):
             return None
         text = tokens[k].text
+        if text.rstrip(".") in vocabulary()["titles"]:
+            return None  # "Ms Gallacher": a title, not a first name's initial
         if len(text) <= 2 and text[:1].isupper():
             return text  # an initial
         if tokens[k].kind != "word" or not text[:1].isupper():
@@ -121,7 +123,9 @@ class NameVariant(Check):
         for d in self._given_names(doc):
             reported.add(d.offset)
             yield d
-        frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
+        # a form used often, or once in a full name: "Siobhan Gallagher" ... "Ms Gallacher"
+        introduced = article(doc).given
+        frequent = [f for f in where if len(where[f]) >= opts["min_count"] or f in introduced]
         if not frequent:
             return
         self._places = where
@@ -130,7 +134,8 @@ class NameVariant(Check):
             if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed):
                 continue
             count = len(places)
-            candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
+            candidates = [f for f in neighbours.near(rare) if f != rare
+                          and (len(where[f]) >= max(2 * count, opts["min_count"]) or _titled_back_to(doc, rare, f))
                           and self._variant(rare, f, rare in plural or f not in possessed)
                           and not (f in CALENDAR and rare.startswith(f))]  # "Marchi" is a name, "Friady" a slip
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
@@ -335,6 +340,14 @@ def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
     """The rare form is a person never introduced; the usual form is one introduced in full
     ("Anders Petersen" ... "Mr Peterson")."""
     return usual in article(doc).cast.first_names and _never_introduced(doc, rare)
+
+
+def _titled_back_to(doc: Document, rare: str, usual: str) -> bool:
+    """The rare form only ever has a title ("Ms Gallacher"), the usual one a given name once
+    ("Siobhan Gallagher"): the titled form takes up the one person introduced, whose name it
+    misspells (not "Dr Helen Marlow" beside "Dr Helena Marlowe": both introduced)."""
+    given = article(doc).given
+    return usual in given and rare not in given and _never_introduced(doc, rare)
 
 
 def _acronym(word: str) -> bool:
