@@ -42,8 +42,9 @@ _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as
 _PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
 # a word that orders the taken-up event against another: "after Monday's vote"
 _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
-# what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May"
-_SPAN_END = re.compile(r"\b(?:until|till|through)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
+# what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May",
+# or starts from: "the third fire since Saturday, Jan. 11" dates no fire
+_SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -324,7 +325,8 @@ class WeekdayDate(Check):
         played on Thursday 10 April". When it names more, the one kind named before the day is
         the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ...". A day
         that ends a span dates no event named before it: "The fair opens on Thursday 11 May
-        and runs until Sunday 14 May" does not open on the Sunday."""
+        and runs until Sunday 14 May" does not open on the Sunday; nor does one a span starts
+        from: "the third fire since Saturday, Jan. 11"."""
         for start, paired in pairs.items():
             if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
                 continue
