@@ -224,17 +224,19 @@ class Actor(Check):
             speech = max((n for n, t in enumerate(before) if t.text in said), default=-1)
             who = next((t for t in reversed(before[speech + 1:]) if _person(t, cast)), None)
             if who is not None:
-                kind = "act" if article_word == "the" else "acted"  # "signed a bill" may be another bill
+                # "signed a bill" may be another bill, "her speech" another's; "this year's lecture" is the one
+                kind = "act" if article_word in ("the", "this") else "acted"
                 found.append(Mention(bare(who), cls, tokens[idx[noun_at]].text, who.start, who.end, kind, None,
                                      (s, e), tokens[idx[noun_at]].end))
         return found
 
     def _act_object(self, tokens: list[Token], idx: list[int], at: int, cls: str) -> int | None:
-        """Where the noun of the event an act's verb (at `at`) is done to stands: right after an
-        article, or one word after it ("signed the budget bill")."""
-        if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in ("the", "a", "an"):
+        """Where the noun of the event an act's verb (at `at`) is done to stands: after an
+        article or a possessive, up to three words on ("signed the budget bill", "gave this
+        year's Hartley Lecture", "delivered her State of the City address")."""
+        if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in _ACT_OPENERS:
             return None
-        return next((n for n in range(at + 2, min(at + 4, len(idx)))
+        return next((n for n in range(at + 2, min(at + 6, len(idx)))
                      if self.noun_class.get(tokens[idx[n]].text.lower()) == cls), None)
 
     @staticmethod
@@ -453,6 +455,7 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+_ACT_OPENERS = {"the", "a", "an", "this"} | _POSSESSIVE_PRONOUNS
 # words that put an event still to come: "Jones's speech on Tuesday will focus on housing"
 _LOOKS_AHEAD = re.compile(r"\b(?:will|shall|is due|are due|is expected|are expected|is set to|are set to)\b")
 # kinds of mention that say who makes an event but are never flagged themselves
