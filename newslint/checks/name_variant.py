@@ -21,7 +21,7 @@ from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, bare, capitalised, vocabulary
 from .agreement import opens_sentence
-from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, sound_key, words
+from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name, same_name_groups, sound_key, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
@@ -153,7 +153,8 @@ class NameVariant(Check):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             # beside other names the two are two people, unless no dictionary knows the rare form
             # and the usual one is a common first name ("Dr. Daavid Boulware" beside "David Plotz")
-            matches = [f for f in candidates if not self._other_parts(doc, at[rare], at[f])
+            matches = [f for f in candidates
+                       if not self._other_parts(doc, at[rare], at[f]) and not _given_apart(doc, rare, f)
                        and (not self._distinct(doc, lexicon, at[rare], at[f])
                             or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF
                                 and _parts(doc, at[rare]) == _parts(doc, at[f]) == {"first name"}))]
@@ -334,6 +335,21 @@ def _never_introduced(doc: Document, name: str) -> bool:
     if titled is None:  # once per document
         titled = doc.__dict__["_courtesy_names"] = {m.group(1) for m in _COURTESY.finditer(doc.view)}
     return name in titled and name not in article(doc).cast.first_names
+
+
+def _given_apart(doc: Document, rare: str, usual: str) -> bool:
+    """Both forms introduced in full, with given names that are no one name: two people ("Rep.
+    Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names."""
+    a, b = _given_names(doc, rare), _given_names(doc, usual)
+    return bool(a and b) and not any(same_name(x, y) for x in a for y in b)
+
+
+def _given_names(doc: Document, surname: str) -> set[str]:
+    """The given names the article writes before `surname`; one that opens a sentence only when
+    a description follows the name ("Dan Holler, a spokesman"), not "Later Zelenskyy flew"."""
+    view = doc.view
+    return {name for name, spans in article(doc).given.get(surname, {}).items()
+            if any(not opens_sentence(doc, s) or view.startswith(f"{surname}, ", e + 1) for s, e in spans)}
 
 
 def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
