@@ -327,14 +327,32 @@ class WeekdayDate(Check):
         that ends a span dates no event named before it: "The fair opens on Thursday 11 May
         and runs until Sunday 14 May" does not open on the Sunday; nor does one a span starts
         from: "the third fire since Saturday, Jan. 11"."""
-        for start, paired in pairs.items():
+        for start, paired in [*pairs.items(), *self._dates_alone(doc, pairs, dates)]:
             if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
                 continue
             s, _ = doc.sentence_at(start)
+            if paired.start == start:  # a date alone dates its sentence's subject: the event named first
+                first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
+                if first is not None:
+                    yield self._kind(first.group("noun")), paired
+                continue
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
             kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
             if kind is not None:
                 yield kind, paired
+
+    @staticmethod
+    def _dates_alone(doc: Document, pairs: dict[int, DateMention], dates) -> Iterator[tuple[int, DateMention]]:
+        """A date with no weekday, after "on", the only date of its sentence: the day of the event
+        named before it, however far ("The inquest was opened and adjourned at Truro on 14 March")."""
+        paired = {d.start for d in pairs.values()}
+        view = doc.view
+        for d in dates:
+            if d.start in paired or view[max(0, d.start - 3):d.start] != "on ":
+                continue
+            s, e = doc.sentence_at(d.start)
+            if sum(s <= other.start < e for other in dates) == 1:
+                yield d.start, d
 
     def _relative_sentences(self, doc: Document, dates, around: dt.date | None) -> Iterator[tuple[str, DateMention]]:
         """A sentence of the reporter's that says "yesterday" or "today" dates the one kind of
