@@ -345,11 +345,18 @@ def _given_apart(doc: Document, rare: str, usual: str) -> bool:
 
 
 def _given_names(doc: Document, surname: str) -> set[str]:
-    """The given names the article writes before `surname`; one that opens a sentence only when
-    a description follows the name ("Dan Holler, a spokesman"), not "Later Zelenskyy flew"."""
-    view = doc.view
-    return {name for name, spans in article(doc).given.get(surname, {}).items()
-            if any(not opens_sentence(doc, s) or view.startswith(f"{surname}, ", e + 1) for s, e in spans)}
+    """The names the article writes right before `surname` ("House Minority Leader Kevin
+    McCarty": Kevin); one that opens a sentence only when a description follows the name ("Dan
+    Holler, a spokesman"), not "Later Zelenskyy flew"."""
+    view, titles = doc.view, vocabulary()["titles"]
+    found = set()
+    for run in article(doc).runs:
+        words = view[run.start:run.end].split()
+        if run.surname != surname or len(words) < 2 or len(words[-2]) < 3 or words[-2].rstrip(".") in titles:
+            continue
+        if len(words) > 2 or not opens_sentence(doc, run.start) or view.startswith(", ", run.end):
+            found.add(words[-2])
+    return found
 
 
 def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
