@@ -41,8 +41,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 # "[A-Z](?<!\w.)" is "\b[A-Z]" written so that the pattern starts with a character class, which
 # the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
-_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
-_AGE_COMMA = re.compile(r", (?:aged )?\d{1,3},")  # what both need, led by a literal: a quick test
+_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged |who is )?(?P<age>\d{1,3}),")
+_AGE_COMMA = re.compile(r", (?:aged |who is )?\d{1,3},")  # what both need, led by a literal: a quick test
 # "At 82, Dolores Finch still opens ...": an age fronted, of the name after it, now (a verb in the
 # present: not "At 19, Hale joined the force", an age then)
 _AGE_FRONTED = re.compile(r"A(?<![\w.]A)t (?P<age>\d{1,3}), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*) "
