@@ -14,6 +14,7 @@ Document.written_quotes) keeps its writer's spelling and is not flagged; speech 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -341,7 +342,12 @@ def _given_apart(doc: Document, rare: str, usual: str) -> bool:
     """Both forms introduced in full, with given names that are no one name: two people ("Rep.
     Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names."""
     a, b = _given_names(doc, rare), _given_names(doc, usual)
-    return bool(a and b) and not any(same_name(x, y) for x in a for y in b)
+    return bool(a and b) and not any(same_name(_unaccented(x), _unaccented(y)) for x in a for y in b)
+
+
+def _unaccented(word: str) -> str:
+    """"Diné" as "Dine": one name, with its accent or without."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _given_names(doc: Document, surname: str) -> set[str]:
