@@ -100,3 +100,8 @@ def test_an_address_or_age_beside_a_name_makes_a_person():
 def test_a_fronted_age_is_the_name_after_it_now_not_then():
     m = model("At 82, Dolores Finch still runs the diner.\n\nAt 19, Hale joined the force.\n")
     assert [(a.person, a.value) for a in m.ages] == [("Finch", 82)]
+
+
+def test_a_dotted_title_makes_a_person():
+    assert {"Lee", "Hart"} <= model("On Monday, Gov. Ann Lee and Sgt. Paul Hart toured the levee.\n").cast.persons
+    assert "Police" not in model("He thanked the Chief. Police closed the road.\n").cast.persons

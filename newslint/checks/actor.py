@@ -233,11 +233,17 @@ class Actor(Check):
     def _act_object(self, tokens: list[Token], idx: list[int], at: int, cls: str) -> int | None:
         """Where the noun of the event an act's verb (at `at`) is done to stands: after an
         article or a possessive, up to three words on ("signed the budget bill", "gave this
-        year's Hartley Lecture", "delivered her State of the City address")."""
+        year's Hartley Lecture"), or past the event's name ("delivered her State of the City
+        address")."""
         if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in _ACT_OPENERS:
             return None
-        return next((n for n in range(at + 2, min(at + 6, len(idx)))
-                     if self.noun_class.get(tokens[idx[n]].text.lower()) == cls), None)
+        for n in range(at + 2, min(at + 10, len(idx))):
+            word = tokens[idx[n]].text
+            if self.noun_class.get(word.lower()) == cls:
+                return n
+            if n >= at + 4 and not (capitalised(tokens[idx[n]]) or word in ("of", "the", "and")):
+                return None
+        return None
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:

@@ -74,7 +74,9 @@ def people(doc) -> People:
     for i in [i for i in doc.capital_words if cap[i]]:
         tok = tokens[i]
         name = bare(tok)
-        prev = tokens[i - 1] if i > 0 and _adjacent(view, tokens[i - 1], tok) else None
+        before = tokens[i - 1] if i > 0 else None
+        prev = before if before is not None and (_adjacent(view, before, tok) or _dotted_title(view, before, tok)) \
+            else None
         nxt_cap = i < last and cap[i + 1] and _adjacent(view, tok, tokens[i + 1])
         prev_cap = prev is not None and cap[i - 1]
         if prev is not None and prev.text.lower() in preps:
@@ -101,6 +103,11 @@ def people(doc) -> People:
     found.persons -= found.places | CALENDAR
     doc.__dict__["_people"] = found
     return found
+
+
+def _dotted_title(view: str, a: Token, b: Token) -> bool:
+    """A title abbreviated with a full stop before a name: "Gov. Ann Lee", "Sgt. Paul Hart"."""
+    return view[a.end:b.start] == ". " and a.text in vocabulary()["dotted_titles"]
 
 
 def _adjacent(view: str, a: Token, b: Token) -> bool:
