@@ -334,6 +334,8 @@ class Actor(Check):
                     cls = self.verb_class.get(tokens[i].text.lower())
                     if n > 0 and tokens[idx[n - 1]].text.lower() in _DETERMINERS | _POSSESSIVE_PRONOUNS:
                         continue  # "honoured by the visit": a noun, and no act of the subject
+                    if n > 0 and _negation(tokens[idx[n - 1]].text):
+                        continue  # "Reed, who did not travel": no trip of his
                     if cls is not None and tokens[i].start > subject.start and (bare(subject), k, cls) not in seen:
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
