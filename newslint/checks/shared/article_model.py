@@ -47,6 +47,7 @@ _AGE_COMMA = re.compile(r", (?:aged |who is )?\d{1,3},")  # what both need, led 
 # present: not "At 19, Hale joined the force", an age then)
 _AGE_FRONTED = re.compile(r"A(?<![\w.]A)t (?P<age>\d{1,3}), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*) "
                           r"(?:still |now )?(?!was\b)[a-z]+s\b")
+_AGED_DESCRIPTION = re.compile(r"\b[Aa]n? (?P<noun>[a-z]+),? aged (?P<age>\d{1,3})\b")  # "a man aged 45"
 _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
 # a description's name set beside it between commas: "the 46-year-old suspect, Craig Stephen Hicks,"
@@ -397,6 +398,9 @@ class _AgeReader:
             who = model.person(run) if run is not None and run.end == m.end("name") else None
             if who and 0 < int(m.group("age")) < 120:
                 found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
+        for m in _AGED_DESCRIPTION.finditer(view) if " aged " in view else ():
+            found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
+                             "description"))
         for m in _AGE_AFTER_NOUN.finditer(view) if comma else ():
             found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
                              "description"))
@@ -624,7 +628,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
     opens with a name after the lede ties the lede's description to it (`_introduced`)."""
     view = doc.view
     links: dict[str, str] = {}
-    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view else None
+    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view or " aged " in view else None
     person_nouns = words()["person_nouns"]
     for m in _IDENTIFIED.finditer(view) if " as " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
@@ -702,4 +706,6 @@ def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
     return _named_after(doc, model, m.start("noun"), m.end("noun"), m.group("noun"))
 
 
-_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
+# "a 57-year-old hiker", or "a man aged 45"
+_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old )?(?P<noun>[a-z]+)\b"
+                                   r"(?(age)|,? aged \d{1,3}\b)")
