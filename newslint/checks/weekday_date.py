@@ -63,7 +63,7 @@ class WeekdayDate(Check):
         "tomorrow": Option("strings", ["tomorrow"]),
         "kinds": Option("mapping_of_lists", {}, "event kind -> the nouns that name one event of that kind"),
         "distinct": Option("strings", ["next", "last", "previous", "another", "second", "first", "following",
-                                       "earlier", "later", "semi"],
+                                       "earlier", "later", "semi", "originally", "initially"],
                            "words between an event noun and its 'on <day>' that make it another event"),
         "window": Option("int", 3, "words allowed between an event noun and its 'on <day>'", minimum=0),
         "once": Option("strings", [], "kinds of event a story has one of (a fire, a crash): two weekdays for one "
@@ -333,8 +333,8 @@ class WeekdayDate(Check):
             s, _ = doc.sentence_at(start)
             if paired.start == start:  # a date alone dates its sentence's subject: the event named first
                 first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
-                if first is not None:
-                    yield self._kind(first.group("noun")), paired
+                if first is not None and not self.distinct & set(doc.view[first.end():start].lower().split()):
+                    yield self._kind(first.group("noun")), paired  # not "The hearing, first set for Nov. 12"
                 continue
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
             kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
@@ -343,12 +343,13 @@ class WeekdayDate(Check):
 
     @staticmethod
     def _dates_alone(doc: Document, pairs: dict[int, DateMention], dates) -> Iterator[tuple[int, DateMention]]:
-        """A date with no weekday, after "on", the only date of its sentence: the day of the event
-        named before it, however far ("The inquest was opened and adjourned at Truro on 14 March")."""
+        """A date with no weekday, after "on" or "for", the only date of its sentence: the day of
+        the event named before it, however far ("The inquest was opened and adjourned at Truro on
+        14 March", "The hearing is set for Nov. 12")."""
         paired = {d.start for d in pairs.values()}
         view = doc.view
         for d in dates:
-            if d.start in paired or view[max(0, d.start - 3):d.start] != "on ":
+            if d.start in paired or not view.endswith(("on ", "for "), max(0, d.start - 4), d.start):
                 continue
             s, e = doc.sentence_at(d.start)
             if sum(s <= other.start < e for other in dates) == 1:
