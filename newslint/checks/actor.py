@@ -120,7 +120,7 @@ class Actor(Check):
                 main = lede
             established = [m for m in group if m.actor == main]
             if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
-                    and len({m.sentence for m in established}) < 2:
+                    and len({m.sentence for m in established}) < 2 and not self._lede_trip(doc, established):
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
             places = {m.destination for m in established if m.destination} | \
@@ -139,6 +139,14 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+
+    @staticmethod
+    def _lede_trip(doc: Document, established: list[Mention]) -> bool:
+        """The lede's subject going somewhere ("The fisheries minister, Helen Pryce, visited Newlyn
+        harbour on Wednesday"): what the story is about, though said once."""
+        lede = next((b for b in doc.blocks if b.kind != "heading" and not is_headline(doc.view[b.start:b.end])), None)
+        return lede is not None and any(m.kind == "verb" and m.destination and lede.start <= m.start < lede.end
+                                        for m in established)
 
     def _headline_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """The event a headline that names no one says a role holder makes ("Council tax to rise
@@ -338,6 +346,8 @@ class Actor(Check):
                         continue  # "Reed, who did not travel": no trip of his
                     if cls is not None and tokens[i].start > subject.start and (bare(subject), k, cls) not in seen:
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
+                        if dest is None and n + 1 < len(idx) and _place_object(tokens[idx[n + 1]], cast):
+                            dest = bare(tokens[idx[n + 1]])  # "visited Newlyn harbour": the place is its object
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
                                             max(phrase_end, tokens[i].end), roles)
                         break
@@ -562,6 +572,13 @@ def _roles(doc: Document, model) -> dict[str, str]:
         if role is not None and not _QUALIFIERS & set(words[:words.index(role)]):
             held.setdefault(role, set()).add(name)
     return {role: next(iter(who)) for role, who in held.items() if len(who) == 1}
+
+
+def _place_object(token: Token, cast: People) -> bool:
+    """A capitalised object of a trip's verb that names no person nor title: "visited Newlyn",
+    not "met President Xi" or "met Lee"."""
+    return capitalised(token) and bare(token) not in cast.persons \
+        and token.text.rstrip(".") not in vocabulary()["titles"]
 
 
 def _negation(word: str) -> bool:
