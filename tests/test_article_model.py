@@ -41,7 +41,8 @@ def test_a_description_is_tied_to_the_person_it_is_identified_as():
 def test_two_described_people_keep_their_ages():
     m = model("Rescuers found a 57-year-old man and a 24-year-old woman. The man, Paul Greer, 57, was hurt. "
               "The woman, Amy Lo, 24, was not.\n")
-    assert {(a.person, a.value) for a in m.ages} == {("the man", 57), ("the woman", 24), ("Greer", 57), ("Lo", 24)}
+    # an age set beside a name makes it a person's: each description is tied to its name
+    assert {(a.person, a.value) for a in m.ages} == {("Greer", 57), ("Lo", 24)}
 
 
 def test_birthday_and_death_state_an_age():
@@ -88,3 +89,19 @@ def test_a_lede_with_two_people_names_neither():
     m = model("A 34-year-old man has been charged after a woman was hurt in a fight.\n\n"
               "Sarah Jones, 29, was treated in hospital.\n\nThe man will appear in court.\n")
     assert [(a.person, a.value) for a in m.ages] == [("the man", 34), ("Jones", 29)]
+
+
+def test_an_address_or_age_beside_a_name_makes_a_person():
+    m = model("A 19-year-old man has been jailed.\n\nKieran Walsh, of Penrhyn Road, admitted the attack.\n\n"
+              "The judge told Walsh, 21, it was unprovoked.\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Walsh", 19), ("Walsh", 21)]
+
+
+def test_a_fronted_age_is_the_name_after_it_now_not_then():
+    m = model("At 82, Dolores Finch still runs the diner.\n\nAt 19, Hale joined the force.\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Finch", 82)]
+
+
+def test_a_dotted_title_makes_a_person():
+    assert {"Lee", "Hart"} <= model("On Monday, Gov. Ann Lee and Sgt. Paul Hart toured the levee.\n").cast.persons
+    assert "Police" not in model("He thanked the Chief. Police closed the road.\n").cast.persons

@@ -120,7 +120,7 @@ class Actor(Check):
                 main = lede
             established = [m for m in group if m.actor == main]
             if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
-                    and len({m.sentence for m in established}) < 2:
+                    and len({m.sentence for m in established}) < 2 and not self._lede_trip(doc, established):
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
             places = {m.destination for m in established if m.destination} | \
@@ -139,6 +139,14 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+
+    @staticmethod
+    def _lede_trip(doc: Document, established: list[Mention]) -> bool:
+        """The lede's subject going somewhere ("The fisheries minister, Helen Pryce, visited Newlyn
+        harbour on Wednesday"): what the story is about, though said once."""
+        lede = next((b for b in doc.blocks if b.kind != "heading" and not is_headline(doc.view[b.start:b.end])), None)
+        return lede is not None and any(m.kind == "verb" and m.destination and lede.start <= m.start < lede.end
+                                        for m in established)
 
     def _headline_mentions(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """The event a headline that names no one says a role holder makes ("Council tax to rise
@@ -224,18 +232,26 @@ class Actor(Check):
             speech = max((n for n, t in enumerate(before) if t.text in said), default=-1)
             who = next((t for t in reversed(before[speech + 1:]) if _person(t, cast)), None)
             if who is not None:
-                kind = "act" if article_word == "the" else "acted"  # "signed a bill" may be another bill
+                # "signed a bill" may be another bill, "her speech" another's; "this year's lecture" is the one
+                kind = "act" if article_word in ("the", "this") else "acted"
                 found.append(Mention(bare(who), cls, tokens[idx[noun_at]].text, who.start, who.end, kind, None,
                                      (s, e), tokens[idx[noun_at]].end))
         return found
 
     def _act_object(self, tokens: list[Token], idx: list[int], at: int, cls: str) -> int | None:
-        """Where the noun of the event an act's verb (at `at`) is done to stands: right after an
-        article, or one word after it ("signed the budget bill")."""
-        if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in ("the", "a", "an"):
+        """Where the noun of the event an act's verb (at `at`) is done to stands: after an
+        article or a possessive, up to three words on ("signed the budget bill", "gave this
+        year's Hartley Lecture"), or past the event's name ("delivered her State of the City
+        address")."""
+        if at + 2 >= len(idx) or tokens[idx[at + 1]].text.lower() not in _ACT_OPENERS:
             return None
-        return next((n for n in range(at + 2, min(at + 4, len(idx)))
-                     if self.noun_class.get(tokens[idx[n]].text.lower()) == cls), None)
+        for n in range(at + 2, min(at + 10, len(idx))):
+            word = tokens[idx[n]].text
+            if self.noun_class.get(word.lower()) == cls:
+                return n
+            if n >= at + 4 and not (capitalised(tokens[idx[n]]) or word in ("of", "the", "and")):
+                return None
+        return None
 
     @staticmethod
     def _lede_person(doc: Document, cast: People) -> str | None:
@@ -326,8 +342,12 @@ class Actor(Check):
                     cls = self.verb_class.get(tokens[i].text.lower())
                     if n > 0 and tokens[idx[n - 1]].text.lower() in _DETERMINERS | _POSSESSIVE_PRONOUNS:
                         continue  # "honoured by the visit": a noun, and no act of the subject
+                    if n > 0 and _negation(tokens[idx[n - 1]].text):
+                        continue  # "Reed, who did not travel": no trip of his
                     if cls is not None and tokens[i].start > subject.start and (bare(subject), k, cls) not in seen:
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
+                        if dest is None and n + 1 < len(idx) and _place_object(tokens[idx[n + 1]], cast):
+                            dest = bare(tokens[idx[n + 1]])  # "visited Newlyn harbour": the place is its object
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
                                             max(phrase_end, tokens[i].end), roles)
                         break
@@ -453,6 +473,7 @@ class Actor(Check):
 
 
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
+_ACT_OPENERS = {"the", "a", "an", "this"} | _POSSESSIVE_PRONOUNS
 # words that put an event still to come: "Jones's speech on Tuesday will focus on housing"
 _LOOKS_AHEAD = re.compile(r"\b(?:will|shall|is due|are due|is expected|are expected|is set to|are set to)\b")
 # kinds of mention that say who makes an event but are never flagged themselves
@@ -551,6 +572,13 @@ def _roles(doc: Document, model) -> dict[str, str]:
         if role is not None and not _QUALIFIERS & set(words[:words.index(role)]):
             held.setdefault(role, set()).add(name)
     return {role: next(iter(who)) for role, who in held.items() if len(who) == 1}
+
+
+def _place_object(token: Token, cast: People) -> bool:
+    """A capitalised object of a trip's verb that names no person nor title: "visited Newlyn",
+    not "met President Xi" or "met Lee"."""
+    return capitalised(token) and bare(token) not in cast.persons \
+        and token.text.rstrip(".") not in vocabulary()["titles"]
 
 
 def _negation(word: str) -> bool:

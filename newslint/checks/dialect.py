@@ -70,6 +70,24 @@ def _shared_counterpart(word: str) -> str | None:
     return counterpart if counterpart and counterpart not in lexicon.get().dialect_map() else None
 
 
+def _variants_beside(doc: Document, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The other dialect's spelling of one of `words`, which both dialects write, where it is that
+    word with a letter doubled or undoubled ("enrolment" ... "enrollment", "instalment" ...
+    "installment"): beside the article's own spelling it is the same word written two ways (not
+    "programme" ... "program", another word in British copy)."""
+    view = doc.view
+    found = []
+    for word in {w for _, _, w in words}:
+        other = _shared_counterpart(word)
+        if other and _UNDOUBLED.sub(r"\1", other) == _UNDOUBLED.sub(r"\1", word):
+            found += [(s, s + len(other), other) for s in bounded_occurrences(view, other, _joins_before, _joins_after)
+                      if not doc.in_quote(s, s + len(other))]
+    return found
+
+
+_UNDOUBLED = re.compile(r"(.)\1")
+
+
 class DialectMix(Check):
     NAME = "dialect"
     DESCRIPTION = "Flags spellings of the other dialect in a British or American article."
@@ -106,6 +124,8 @@ class DialectMix(Check):
                 where = quoted if doc.in_quote(start, start + len(word)) else marked
                 where[dialects[word]].append((start, start + len(word), word))
         marked["en-US"] += self._us_nouns(doc)
+        for dialect, other in (("en-GB", "en-US"), ("en-US", "en-GB")):
+            marked[other] += _variants_beside(doc, marked[dialect])
         for found in (*marked.values(), *quoted.values()):
             found.sort()
         home = self.language if self.language in NAMES else self._home(doc, lexicon, marked)

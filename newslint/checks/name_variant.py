@@ -14,6 +14,7 @@ Document.written_quotes) keeps its writer's spelling and is not flagged; speech 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic
@@ -21,7 +22,7 @@ from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, bare, capitalised, vocabulary
 from .agreement import opens_sentence
-from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name_groups, sound_key, words
+from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name, same_name_groups, sound_key, words
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
@@ -46,6 +47,8 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
         if k < 0 or view[tokens[k].end:tokens[k + 1].start] not in (" ", ". "):
             return None
         text = tokens[k].text
+        if text.rstrip(".") in vocabulary()["titles"]:
+            return None  # "Ms Gallacher": a title, not a first name's initial
         if len(text) <= 2 and text[:1].isupper():
             return text  # an initial
         if tokens[k].kind != "word" or not text[:1].isupper():
@@ -121,7 +124,9 @@ class NameVariant(Check):
         for d in self._given_names(doc):
             reported.add(d.offset)
             yield d
-        frequent = [f for f in where if len(where[f]) >= opts["min_count"]]
+        # a form used often, or once in a full name: "Siobhan Gallagher" ... "Ms Gallacher"
+        introduced = article(doc).given
+        frequent = [f for f in where if len(where[f]) >= opts["min_count"] or f in introduced]
         if not frequent:
             return
         self._places = where
@@ -130,7 +135,8 @@ class NameVariant(Check):
             if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed):
                 continue
             count = len(places)
-            candidates = [f for f in neighbours.near(rare) if f != rare and len(where[f]) >= 2 * count
+            candidates = [f for f in neighbours.near(rare) if f != rare
+                          and (len(where[f]) >= max(2 * count, opts["min_count"]) or _titled_back_to(doc, rare, f))
                           and self._variant(rare, f, rare in plural or f not in possessed)
                           and not (f in CALENDAR and rare.startswith(f))]  # "Marchi" is a name, "Friady" a slip
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
@@ -148,7 +154,8 @@ class NameVariant(Check):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             # beside other names the two are two people, unless no dictionary knows the rare form
             # and the usual one is a common first name ("Dr. Daavid Boulware" beside "David Plotz")
-            matches = [f for f in candidates if not self._other_parts(doc, at[rare], at[f])
+            matches = [f for f in candidates
+                       if not self._other_parts(doc, at[rare], at[f]) and not _given_apart(doc, rare, f)
                        and (not self._distinct(doc, lexicon, at[rare], at[f])
                             or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF
                                 and _parts(doc, at[rare]) == _parts(doc, at[f]) == {"first name"}))]
@@ -333,10 +340,45 @@ def _never_introduced(doc: Document, name: str) -> bool:
     return name in titled and name not in article(doc).cast.first_names
 
 
+def _given_apart(doc: Document, rare: str, usual: str) -> bool:
+    """Both forms introduced in full, with given names that are no one name: two people ("Rep.
+    Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names."""
+    a, b = _given_names(doc, rare), _given_names(doc, usual)
+    return bool(a and b) and not any(same_name(_unaccented(x), _unaccented(y)) for x in a for y in b)
+
+
+def _unaccented(word: str) -> str:
+    """"Diné" as "Dine": one name, with its accent or without."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _given_names(doc: Document, surname: str) -> set[str]:
+    """The names the article writes right before `surname` ("House Minority Leader Kevin
+    McCarty": Kevin); one that opens a sentence only when a description follows the name ("Dan
+    Holler, a spokesman"), not "Later Zelenskyy flew"."""
+    view, titles = doc.view, vocabulary()["titles"]
+    found = set()
+    for run in article(doc).runs:
+        words = view[run.start:run.end].split()
+        if run.surname != surname or len(words) < 2 or len(words[-2]) < 3 or words[-2].rstrip(".") in titles:
+            continue
+        if len(words) > 2 or not opens_sentence(doc, run.start) or view.startswith(", ", run.end):
+            found.add(words[-2])
+    return found
+
+
 def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
     """The rare form is a person never introduced; the usual form is one introduced in full
     ("Anders Petersen" ... "Mr Peterson")."""
     return usual in article(doc).cast.first_names and _never_introduced(doc, rare)
+
+
+def _titled_back_to(doc: Document, rare: str, usual: str) -> bool:
+    """The rare form only ever has a title ("Ms Gallacher"), the usual one a given name once
+    ("Siobhan Gallagher"): the titled form takes up the one person introduced, whose name it
+    misspells (not "Dr Helen Marlow" beside "Dr Helena Marlowe": both introduced)."""
+    given = article(doc).given
+    return usual in given and rare not in given and _never_introduced(doc, rare)
 
 
 def _acronym(word: str) -> bool:

@@ -18,7 +18,8 @@
              article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
              vote's only tally is the number against
-  restated   "carrying 183 passengers" ... "the 138 passengers", "$75 million" ... "the $57 million
+  restated   "carrying 183 passengers" ... "the 138 (injured) passengers", "320 jobs" ... "the 230 job
+             losses", "$75 million" ... "the $57 million
              gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
              "these" and a number whose digits are an earlier one's in another order, a slip of
              the keys (a number the article gave before is a restatement, not a slip); the thing
@@ -344,6 +345,10 @@ class NumberConsistency(Check):
             currency = view[m.start() - 1] if m.start() and view[m.start() - 1] in "£$€" else ""
             unit = f"{currency}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
             thing = m.group("thing") or ""
+            head = m.group("head")
+            if not unit and head and head.endswith("s") and not thing.endswith("s") and thing not in _NOT_A_THING:
+                # "the 1,420 evacuated homes": homes, described; "the 230 job losses": the jobs counted before
+                thing = f"{thing}s" if any(t == f"{thing}s" for _, t, _, _ in seen) else head
             if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(m.group("n"))):
                 continue  # a bare count counts a plural: "183 passengers", not "2019 season"
             if unit and m.group("head") and thing not in _NOT_A_THING and m.group("head") not in _NOT_A_THING:

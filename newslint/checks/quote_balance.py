@@ -30,11 +30,17 @@ _TWO_APOSTROPHES = ("’’", "''")  # a typewriter's closing double mark
 _FEET_INCHES = re.compile(r"\d['’]\s?\d{1,2}\Z")
 _SINGLE = re.compile(r"['‘’]")
 _TWO_CLOSING = re.compile(r"['’]['’]")
+_DOUBLE = re.compile(r"[“”\"]")
+_NEXT_OPENS_QUOTE = re.compile(r"\s*['‘\"“]")  # the next paragraph carries a quotation on
 _SINGLE_OPENING = re.compile(r"['‘][A-Z]")  # led by the mark, which the engine looks for in C
 # the reporter's words, which a quotation running on into the next paragraph does not hold:
 # 'the pantry as "a lifeline for families, adding that donors had cut back.'
 _REPORTED = re.compile(r", (?:adding|(?:he|she|they) (?:said|added|told)|(?:said|says) [A-Z]|"
                        r"[A-Z][a-z]+ (?:said|says)\b)")
+# the reporter naming the speaker inside a quotation that closes later in the paragraph: '"I never
+# thought I'd see this, said Tomas Medina, who ... the street."' (stricter than _REPORTED, since a
+# speaker may report speech: "I asked for a raise and, he said, no chance")
+_SPEAKER_INSIDE = re.compile(r", said [A-Z][a-z]+(?: [A-Z][\w’'-]+)*[,.]")
 _NOT_REOPENED = "closes a quotation that ran on from an earlier paragraph, which this one did not re-open"
 
 
@@ -85,6 +91,9 @@ class QuoteBalance(Check):
                 left = quote.open(at, glyph, view)
                 if left is not None:
                     yield self._unclosed(doc, left)
+            elif quote.at >= 0 and not quote.nested and _SPEAKER_INSIDE.search(view, quote.at, at):
+                yield self._unclosed(doc, quote.at)  # it was meant to close before the reporter spoke
+                quote.close(glyph)
             elif quote.close(glyph):
                 continue
             elif pending >= 0:
@@ -181,8 +190,10 @@ def _embedded(doc: Document, start: int, end: int) -> bool:
 
 def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
     """Single quotation marks (British copy quotes with them too): an opening mark ("'We", "‘We")
-    followed by another with no single mark of any kind between them was never closed. Only that:
-    a closing ' is also an apostrophe ("the Smiths' house"), so nothing else is certain."""
+    followed by another with no single mark of any kind between them was never closed, and so was
+    one with no single mark after it in a paragraph without double marks, when the next paragraph
+    does not open with a quotation (a run-on). Only that: a closing ' is also an apostrophe ("the Smiths' house"), so
+    nothing else is certain."""
     if _TWO_CLOSING.search(view, start, end):
         return  # 'It's time to say 'Enough,'' he said: one quotation inside another, both closed
     last_opening = -1
@@ -196,6 +207,8 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
         if opening and last_opening >= 0 and not _runs_on(view, last_opening, at):
             yield last_opening
         last_opening = at if opening else -1
+    if last_opening >= 0 and not _NEXT_OPENS_QUOTE.match(view, end) and not _DOUBLE.search(view, start, end):
+        yield last_opening  # (in a paragraph quoting with single marks only: not one nested in "...")
 
 
 def _runs_on(view: str, opened: int, reopened: int) -> bool:

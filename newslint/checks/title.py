@@ -20,6 +20,7 @@ none.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
@@ -30,6 +31,7 @@ from ..core.options import Option
 from ..document.model import Document
 from ..document.people import acronym, bare, capitalised
 from ..document.tokens import Token
+from ..document.tokens import strip_possessive as bare_word
 from .shared.article_model import article, same_name_groups, words
 from .shared.check import Check
 from .shared.page import FUNCTION_WORDS
@@ -105,7 +107,7 @@ class TitleConsistency(Check):
                 self.exclusive.setdefault(other, set()).add(head)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        roles = list(self._roles(doc))
+        roles = list(self._roles(doc)) + list(self._appositive_roles(doc))
         firsts: dict[str, set[str]] = {}
         for r in roles:
             if r.first:
@@ -197,6 +199,24 @@ class TitleConsistency(Check):
                 tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
                        tokens[j].start, role_end, sentences[si], self.full.get(tok.text, tok.text))
+
+
+    def _appositive_roles(self, doc: Document) -> Iterator[Role]:
+        """A role set beside a full name in lower case: "Maria Lopez, the district's
+        superintendent," is the Superintendent ("Assistant Superintendent Lopez" is another role)."""
+        view = doc.view
+        for m in _APPOSED_ROLE.finditer(view) if ", " in view else ():
+            role = m.group("role").split()
+            head = role[-1].capitalize()
+            if head not in self.heads or not head[1:].islower():
+                continue
+            yield Role(bare_word(m.group("surname")), m.group("first"), tuple(role), m.start("role"), m.end("role"),
+                       doc.sentence_at(m.start("role")), head)
+
+
+# "Maria Lopez, the district's superintendent,": a full name, then its role between commas
+_APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z]+['’]s )?"
+                           r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
 
 
 def _next_to(view: str, a, b, dotted: bool = False) -> bool:

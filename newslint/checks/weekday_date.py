@@ -42,8 +42,9 @@ _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as
 _PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
 # a word that orders the taken-up event against another: "after Monday's vote"
 _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
-# what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May"
-_SPAN_END = re.compile(r"\b(?:until|till|through)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
+# what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May",
+# or starts from: "the third fire since Saturday, Jan. 11" dates no fire
+_SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -62,7 +63,7 @@ class WeekdayDate(Check):
         "tomorrow": Option("strings", ["tomorrow"]),
         "kinds": Option("mapping_of_lists", {}, "event kind -> the nouns that name one event of that kind"),
         "distinct": Option("strings", ["next", "last", "previous", "another", "second", "first", "following",
-                                       "earlier", "later", "semi"],
+                                       "earlier", "later", "semi", "originally", "initially"],
                            "words between an event noun and its 'on <day>' that make it another event"),
         "window": Option("int", 3, "words allowed between an event noun and its 'on <day>'", minimum=0),
         "once": Option("strings", [], "kinds of event a story has one of (a fire, a crash): two weekdays for one "
@@ -324,15 +325,35 @@ class WeekdayDate(Check):
         played on Thursday 10 April". When it names more, the one kind named before the day is
         the one dated: "Voters choose a mayor on Tuesday, Nov. 5, in a race between ...". A day
         that ends a span dates no event named before it: "The fair opens on Thursday 11 May
-        and runs until Sunday 14 May" does not open on the Sunday."""
-        for start, paired in pairs.items():
+        and runs until Sunday 14 May" does not open on the Sunday; nor does one a span starts
+        from: "the third fire since Saturday, Jan. 11"."""
+        for start, paired in [*pairs.items(), *self._dates_alone(doc, pairs, dates)]:
             if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
                 continue
             s, _ = doc.sentence_at(start)
+            if paired.start == start:  # a date alone dates its sentence's subject: the event named first
+                first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
+                if first is not None and not self.distinct & set(doc.view[first.end():start].lower().split()):
+                    yield self._kind(first.group("noun")), paired  # not "The hearing, first set for Nov. 12"
+                continue
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
             kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
             if kind is not None:
                 yield kind, paired
+
+    @staticmethod
+    def _dates_alone(doc: Document, pairs: dict[int, DateMention], dates) -> Iterator[tuple[int, DateMention]]:
+        """A date with no weekday, after "on" or "for", the only date of its sentence: the day of
+        the event named before it, however far ("The inquest was opened and adjourned at Truro on
+        14 March", "The hearing is set for Nov. 12")."""
+        paired = {d.start for d in pairs.values()}
+        view = doc.view
+        for d in dates:
+            if d.start in paired or not view.endswith(("on ", "for "), max(0, d.start - 4), d.start):
+                continue
+            s, e = doc.sentence_at(d.start)
+            if sum(s <= other.start < e for other in dates) == 1:
+                yield d.start, d
 
     def _relative_sentences(self, doc: Document, dates, around: dt.date | None) -> Iterator[tuple[str, DateMention]]:
         """A sentence of the reporter's that says "yesterday" or "today" dates the one kind of

@@ -2,11 +2,13 @@
 
 Evidence that a word is a person: a title before it ("Secretary Blinken", "Mr Straw"), a
 first name before it ("Antony Blinken") when the word also stands alone elsewhere, a speech
-or action verb after it ("Biden said"), or a relative "who" ("Tom Hale, who climbed").
+or action verb after it ("Biden said"), a relative "who" ("Tom Hale, who climbed"), an address or an age after a comma
+("Kieran Walsh, of Penrhyn Road,", "Walsh, 21,").
 A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 from .dates import MONTHS, WEEKDAYS
 from .tokens import Token, strip_possessive
 
+# what follows a person's name: a relative "who", an address ("of Penrhyn Road"), an age
+_DESCRIBED = re.compile(r", (?:who |of [A-Z]|(?:aged )?\d{1,3},)")
 CALENDAR = frozenset(WEEKDAYS) | frozenset(m.capitalize() for m in MONTHS)  # capitalised, never a person
 
 
@@ -70,7 +74,9 @@ def people(doc) -> People:
     for i in [i for i in doc.capital_words if cap[i]]:
         tok = tokens[i]
         name = bare(tok)
-        prev = tokens[i - 1] if i > 0 and _adjacent(view, tokens[i - 1], tok) else None
+        before = tokens[i - 1] if i > 0 else None
+        prev = before if before is not None and (_adjacent(view, before, tok) or _dotted_title(view, before, tok)) \
+            else None
         nxt_cap = i < last and cap[i + 1] and _adjacent(view, tok, tokens[i + 1])
         prev_cap = prev is not None and cap[i - 1]
         if prev is not None and prev.text.lower() in preps:
@@ -88,13 +94,20 @@ def people(doc) -> People:
             alone.add(name)  # (not in a headline: "Philippoussis doubt over Open bid")
         if i < last and tokens[i + 1].text in verbs and not possessive(tok) and _adjacent(view, tok, tokens[i + 1]):
             found.persons.add(name)
-        elif view.startswith(", who ", tok.end) and not nxt_cap:
-            found.persons.add(name)  # "Tom Hale, who climbed with Nair": only a person is a "who"
+        elif not nxt_cap and _DESCRIBED.match(view, tok.end):
+            # "Tom Hale, who climbed", "Kieran Walsh, of Penrhyn Road,", "Walsh, 21,": only a
+            # person is a "who", has an address or an age
+            found.persons.add(name)
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
     found.persons |= full_name & alone
     found.persons -= found.places | CALENDAR
     doc.__dict__["_people"] = found
     return found
+
+
+def _dotted_title(view: str, a: Token, b: Token) -> bool:
+    """A title abbreviated with a full stop before a name: "Gov. Ann Lee", "Sgt. Paul Hart"."""
+    return view[a.end:b.start] == ". " and a.text in vocabulary()["dotted_titles"]
 
 
 def _adjacent(view: str, a: Token, b: Token) -> bool:

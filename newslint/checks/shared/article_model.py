@@ -9,7 +9,8 @@ It knows
     words a person is known by ("Pope Francis" ... "the pope's trip");
   - which amounts belong to which thing: a count and the thing counted, with the word that
     governs it ("the loss of 640 jobs");
-  - who is described how: ages stated by apposition ("Lindqvist, 56,"), by description ("a
+  - who is described how: ages stated by apposition ("Lindqvist, 56,", "At 82, Dolores Finch
+    still opens ..."), by description ("a
     57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
     them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
@@ -40,8 +41,13 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 # "[A-Z](?<!\w.)" is "\b[A-Z]" written so that the pattern starts with a character class, which
 # the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
-_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged )?(?P<age>\d{1,3}),")
-_AGE_COMMA = re.compile(r", (?:aged )?\d{1,3},")  # what both need, led by a literal: a quick test
+_AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged |who is )?(?P<age>\d{1,3}),")
+_AGE_COMMA = re.compile(r", (?:aged |who is )?\d{1,3},")  # what both need, led by a literal: a quick test
+# "At 82, Dolores Finch still opens ...": an age fronted, of the name after it, now (a verb in the
+# present: not "At 19, Hale joined the force", an age then)
+_AGE_FRONTED = re.compile(r"A(?<![\w.]A)t (?P<age>\d{1,3}), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*) "
+                          r"(?:still |now )?(?!was\b)[a-z]+s\b")
+_AGED_DESCRIPTION = re.compile(r"\b[Aa]n? (?P<noun>[a-z]+),? aged (?P<age>\d{1,3})\b")  # "a man aged 45"
 _AGE_AFTER_NOUN = re.compile(r"[Tt](?<!\w.)he (?P<noun>[a-z]+), (?:aged )?(?P<age>\d{1,3}),")
 _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w’'-]+)|\s+(?P<noun>[a-z]+)\b)?")
 # a description's name set beside it between commas: "the 46-year-old suspect, Craig Stephen Hicks,"
@@ -376,10 +382,10 @@ class _AgeReader:
         """Ages that say whose they are: "Okafor, 57," and "The boy, 13,"."""
         model, view = self.model, self.view
         run_ending = {r.end: r for r in model.runs}
+        run_starting = {r.start: r for r in model.runs}
         found: list[Age] = []
-        if not _AGE_COMMA.search(view):
-            return found
-        for m in _AGE_AFTER_NAME.finditer(view):
+        comma = _AGE_COMMA.search(view) is not None
+        for m in _AGE_AFTER_NAME.finditer(view) if comma else ():
             name = strip_possessive(m.group("name"))
             run = run_ending.get(m.end("name"))
             who = model.person(run) if run is not None else name
@@ -387,7 +393,15 @@ class _AgeReader:
                 found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
             elif not who and name in model.namesakes:
                 self.unowned.add(int(m.group("age")))
-        for m in _AGE_AFTER_NOUN.finditer(view):
+        for m in _AGE_FRONTED.finditer(view) if "At " in view else ():
+            run = run_starting.get(m.start("name"))
+            who = model.person(run) if run is not None and run.end == m.end("name") else None
+            if who and 0 < int(m.group("age")) < 120:
+                found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
+        for m in _AGED_DESCRIPTION.finditer(view) if " aged " in view else ():
+            found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
+                             "description"))
+        for m in _AGE_AFTER_NOUN.finditer(view) if comma else ():
             found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
                              "description"))
         self.aged = {a.person for a in found}
@@ -614,7 +628,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
     opens with a name after the lede ties the lede's description to it (`_introduced`)."""
     view = doc.view
     links: dict[str, str] = {}
-    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view else None
+    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view or " aged " in view else None
     person_nouns = words()["person_nouns"]
     for m in _IDENTIFIED.finditer(view) if " as " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
@@ -692,4 +706,6 @@ def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
     return _named_after(doc, model, m.start("noun"), m.end("noun"), m.group("noun"))
 
 
-_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old (?P<noun>[a-z]+)\b")
+# "a 57-year-old hiker", or "a man aged 45"
+_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old )?(?P<noun>[a-z]+)\b"
+                                   r"(?(age)|,? aged \d{1,3}\b)")
