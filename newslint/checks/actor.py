@@ -32,6 +32,7 @@ from ..document.model import Document
 from ..document.people import CALENDAR, People, bare, capitalised, people, possessive, vocabulary
 from ..document.readers.text import is_headline
 from ..document.tokens import Token
+from .agreement import VERB_OPENERS
 from .shared.article_model import article
 from .shared.check import Check
 
@@ -320,6 +321,8 @@ class Actor(Check):
                 cls = self.noun_class.get(word) or self.noun_class.get(word.rstrip("s"))
                 if cls is None or cls in self.options["act_only"]:
                     continue  # read from the verbs of its acts (`_act_mentions`)
+                if j > 0 and tokens[idx[j - 1]].text.lower() in VERB_OPENERS:
+                    continue  # "To address this, a bill by Sen. Gillibrand": a verb, no event
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
