@@ -42,6 +42,7 @@ from typing import Iterator, NamedTuple
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
+from ..document.people import vocabulary
 from .shared.article_model import NUMBER_WORDS, article, governor_stem
 from .shared.check import Check
 
@@ -167,6 +168,8 @@ class NumberConsistency(Check):
         "change_cues": Option("strings", [], "words near a count or duration that state a change"),
         "age_cues": Option("strings", ["turned", "turns", "turning", "birthday"],
                            "words near an age that state a change"),
+        "proposal_cues": Option("strings", [], "words before a count or sum in its sentence that make it one asked "
+                                "for, not the one given: asked, sought ('lawyers asked for a $20,000 fine')"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -178,6 +181,7 @@ class NumberConsistency(Check):
         self.duration_class = {n.lower(): cls for cls, nouns in opts["durations"].items() for n in nouns}
         self.change = {w.lower() for w in opts["change_cues"]}
         self.age_change = {w.lower() for w in opts["age_cues"]}
+        self.proposals = frozenset(w.lower() for w in opts["proposal_cues"])
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
         self.count_verb_stems = {governor_stem(w) for w in self.count_verbs}
         self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
@@ -232,7 +236,7 @@ class NumberConsistency(Check):
             what = first.what or key
             for k, q in enumerate(group[1:], 1):
                 if any(q.value == p.value for p in group[:k]) or q.sentence == first.sentence \
-                        or self._changed(doc, q) or self._changed(doc, first):
+                        or self._changed(doc, q) or self._changed(doc, first) or self._apart(doc, first, q):
                     continue  # a value given before for the thing refers back to it
                 if q.start in reported:
                     continue
@@ -299,6 +303,30 @@ class NumberConsistency(Check):
         if window and window[-1].lower() != "of":  # "a total of 300" states a change; "the terms of
             window = [w for w in window if w.lower() != "of"]  # the $12.5m deal" names a thing
         return bool(cues & _cue_words(window, len(before) <= _CUE_WINDOW, after))
+
+    def _apart(self, doc: Document, a: Quantity, b: Quantity) -> bool:
+        """Two counts or sums that are two things: one is asked for, not given ("his lawyers asked
+        for a $20,000 fine"), or each sentence is about people of the article (not those who speak
+        of the thing) and none of them the same ("Kerik was fined $250,000" ... "Safavian received a
+        $100,000 fine"). Ages go by person already."""
+        if a.key.startswith(_AGE):
+            return False
+        spans = [doc.sentences[q.sentence] for q in (a, b)]
+        for (s, _), q in zip(spans, (a, b)):
+            before = [w.strip(",.;:()\"“”'’").lower() for w in doc.view[s:q.start].split()]
+            if before and before[-1] not in _GIVEN_BEFORE and self.proposals.intersection(before):
+                return True  # "asked the judge to impose a $20,000 fine" (not "asked ... to help the 530 workers")
+        from ..resources import lexicon
+        model, zipf = article(doc), lexicon.get().zipf
+        said = vocabulary()["speech_verbs"]
+        # the people each sentence is about: its persons (a word as common as "District" is none),
+        # but those who speak of the thing
+        named = [{r.surname for r in model.runs if s <= r.start < e and r.surname in model.cast.persons
+                  and zipf(r.surname.lower()) < _COMMON_WORD
+                  and not said.intersection(doc.view[r.end:r.end + 12].replace(",", " ").split()[:1])
+                  and not said.intersection(doc.view[max(s, r.start - 8):r.start].split()[-1:])}
+                 for s, e in spans]
+        return all(named) and not named[0] & named[1]
 
     def _ages(self, doc: Document) -> Iterator[Quantity]:
         for age in article(doc).ages:
@@ -564,6 +592,8 @@ def _year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100
 
 
+_COMMON_WORD = 4.5  # Zipf: "district" is a word, "Pritchard" a name
+_GIVEN_BEFORE = frozenset({"the", "these", "those", "its", "their", "his", "her"})  # a thing already there
 _AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would", "also"}
 
 
