@@ -342,9 +342,12 @@ def _never_introduced(doc: Document, name: str) -> bool:
 
 def _given_apart(doc: Document, rare: str, usual: str) -> bool:
     """Both forms introduced in full, with given names that are no one name: two people ("Rep.
-    Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names."""
+    Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names; but a
+    rare form the web never writes is a slip whoever bears it ("Otis Ferry", "Bryan Ffrry")."""
+    from ..resources import lexicon
     a, b = _given_names(doc, rare), _given_names(doc, usual)
-    return bool(a and b) and not any(same_name(_unaccented(x), _unaccented(y)) for x in a for y in b)
+    return bool(a and b) and not any(same_name(_unaccented(x), _unaccented(y)) for x in a for y in b) \
+        and lexicon.get().observed_zipf(rare.lower()) > 0
 
 
 def _unaccented(word: str) -> str:
