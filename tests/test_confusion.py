@@ -59,6 +59,13 @@ def test_the_model_prefers_the_member_the_neighbours_want():
     assert model.log_ratio(("then",), ("than",), "qqqq", "zzzz") == 0
 
 
+def test_an_unseen_pair_of_the_other_member_is_no_evidence_for_it():
+    """A rare word's floor over its small count would outscore a common word's seen pair: "the
+    blurring of boundaries" is no "oof" ("of boundaries" is seen, "oof boundaries" is not)."""
+    model = confusion_model.load(["of", "oof"])
+    assert model.log_ratio(("of",), ("oof",), "blurring", "boundaries") <= 0
+
+
 def test_a_house_adds_its_own_sets_in_yaml(tmp_path):
     rules = tmp_path / "house-rules" / "grammar"
     rules.mkdir(parents=True)

@@ -116,7 +116,10 @@ class ConfusionModel:
         for mine, theirs in zip(self._sides(written, before, after), self._sides(other, before, after)):
             if mine is None or theirs is None or not (mine[1] or theirs[1]):
                 continue  # no neighbour, or neither pair seen: this side tells nothing
-            total += math.log(theirs[0]) - math.log(mine[0])
+            gain = math.log(theirs[0]) - math.log(mine[0])
+            # the other member's pair unseen, its floor over a rare word's count is no evidence for
+            # it ("the blurring oof boundaries" against "of boundaries"): it may only count against it
+            total += gain if theirs[1] else min(gain, 0.0)
         return total
 
     def best(self, written: tuple[tuple[str, ...], ...], others: Iterable[tuple[str, tuple[tuple[str, ...], ...]]],
