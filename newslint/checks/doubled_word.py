@@ -14,15 +14,19 @@ too, and these are left alone (a finding an editor would call wrong costs more t
     week", "they held on on the final day" (a bare year or month after the pair is a slip's
     usual place, "died in in 2010", and stays flagged);
   - an ordinal after a determiner that starts a title: "the first first husband".
-A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged.
+A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged;
+nor is a paragraph with `transcript_doubles` doubles or more, a verbatim transcript whose stutters
+("He he can certainly say", "and and so") are the speaker's, as edited copy never has them.
 The fix removes the second word; it is safe for `safe_words` only, since other words double in
 good English too ("he gave in in the end"), and never inside a quotation, which keeps its
 writer's words.
 """
 from __future__ import annotations
 
+import bisect
 import operator
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..core.diagnostic import Diagnostic, Edit, Fix
@@ -64,6 +68,8 @@ class DoubledWord(Check):
     OPTIONS = {
         "allow": Option("strings", [], "words that may legitimately be doubled (had had, that that)"),
         "safe_words": Option("strings", [], "words never doubled in good English: their fix is safe"),
+        "transcript_doubles": Option("int", 3, "doubles in one paragraph that make it a verbatim transcript of "
+                                     "speech, whose doubles are not reported", minimum=2),
     }
     DEFAULT_SCOPE = "sentence"
     PLACEHOLDERS = ("match", "word")
@@ -78,6 +84,16 @@ class DoubledWord(Check):
         words = doc.lowered.replace("-", " ").split()
         if not any(map(operator.eq, words, words[1:])):
             return
+        found = list(self._doubles(doc))  # (view offset, finding)
+        limit = self.options["transcript_doubles"]
+        if len(found) >= limit:
+            starts = [b.start for b in doc.blocks]
+            block = {at: bisect.bisect_right(starts, at) for at, _ in found}
+            per_block = Counter(block.values())
+            found = [(at, d) for at, d in found if per_block[block[at]] < limit]
+        yield from (d for _, d in found)
+
+    def _doubles(self, doc: Document) -> Iterator[tuple[int, Diagnostic]]:
         spans = None
         view = doc.view
         for m in _DOUBLE.finditer(view):
@@ -101,7 +117,7 @@ class DoubledWord(Check):
             s, e = doc.source_span(m.end(1), m.end(3))
             safe = first.lower() in self.safe_words and not doc.in_quote(start, end)
             fix = Fix((Edit(s, e - s, ""),), safe=safe)
-            yield self.report(doc, start, end, suggestions=[first], fix=fix, word=first)
+            yield start, self.report(doc, start, end, suggestions=[first], fix=fix, word=first)
 
     @staticmethod
     def _grammatical(view: str, m: re.Match, word: str) -> bool:
