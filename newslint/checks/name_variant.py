@@ -292,7 +292,7 @@ def _parts(doc: Document, at: list[int]) -> set[str | None]:
 
 _WORD_CACHE = 100_000
 # the article names the other spelling itself: "Ar Raqqah, also spelled Raqqa", "(or Kyiv)"
-_SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as)|[(,] or)\s+\Z", re.IGNORECASE)
+_SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as|pronounced)|[(,] or)\s+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")
@@ -326,7 +326,8 @@ def _a_plural(lexicon, form: str, where: dict, plural: set[str], possessed: set[
 def _left_alone(doc: Document, start: int, end: int) -> bool:
     """A form in a quotation of writing or a post embedded whole (a tweet or a memo keeps its
     writer's spelling), an account's name before its handle ("— CSPAN (@cspan) June 22, 2016"),
-    or one the article names as another spelling itself ("Ar Raqqah, also spelled Raqqa")."""
+    or one the article names as another spelling or sound itself ("Ar Raqqah, also spelled Raqqa",
+    "Yanukovych (pronounced Janukovych)")."""
     return doc.in_quote(start, end, written=True) or doc.in_post(start, end) or doc.view.startswith(" (@", end) \
         or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None
 
