@@ -209,7 +209,8 @@ def build() -> dict[str, tuple]:
         misspellings.pop(spelling, None)
     rare_words = sorted(w for w in rare if w not in centibels and w not in misspellings)
     starts = array("I", accumulate((len(w) + 1 for w in rare_words[:-1]), initial=0))
-    american_too = sorted(gb for gb, us in gb_to_us.items() if _american_too(gb, us, web))
+    american_too = sorted({gb for gb, us in gb_to_us.items() if _american_too(gb, us, web)}
+                          | set(dialect_data.get("american_too") or ()))
     return {"words": (centibels, words_data),
             "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]), american_too),
             "rare": ("\n".join(rare_words), starts.tobytes(), bytes(rare[w] - MAX_CENTIBELS for w in rare_words))}
