@@ -62,10 +62,10 @@ class Role:
             mine, theirs = (w[:w.index("of")] if "of" in w else w for w in (mine, theirs))
         short, long = sorted((mine, theirs), key=len)
         # "Chinese Foreign Minister" is the "Foreign Minister", and the "Polish Foreign Minister" the
-        # "Polish Minister" (words left out of the longer, in order); a "Deputy Chief Constable" is
-        # not the "Chief Constable"
+        # "Polish Minister" (words left out of the longer, in order; a word may be clipped: "Fed");
+        # a "Deputy Chief Constable" is not the "Chief Constable"
         rest = iter(long)
-        if not all(word in rest for word in short):
+        if not all(any(_same_word(word, other) for other in rest) for word in short):
             return False
         extra = set(long) - set(short)
         return not words()["role_modifiers"] & extra
@@ -217,6 +217,11 @@ class TitleConsistency(Check):
 # "Maria Lopez, the district's superintendent,": a full name, then its role between commas
 _APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z]+['’]s )?"
                            r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
+
+
+def _same_word(short: str, full: str) -> bool:
+    """A role's word, or its clipped form: "Fed Chairman" is the "Federal Reserve Chairman"."""
+    return short == full or (len(short) >= 3 and full.startswith(short))
 
 
 def _next_to(view: str, a, b, dotted: bool = False) -> bool:
