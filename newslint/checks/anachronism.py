@@ -58,7 +58,7 @@ class Anachronism(Check):
             if "of" in words[-2:]:
                 window += 3  # "by the end of 2026", "by the first half of 2026": the cue stands before the part
             before = words[-window:]
-            after = view[m.end():m.end() + 40].lower().split()[:2]
+            after = view[m.end():m.end() + 40].lower().replace("-", " ").split()[:2]  # "2020 election-security"
             if self.before & {w.strip(",.;:()\"“”'’") for w in before} or \
                     self.after & {w.strip(",.;:()\"“”'’") for w in after}:
                 continue
