@@ -182,7 +182,9 @@ def test_a_one_megabyte_line_in_each_format(tmp_path):
     for entry in json.loads(proc.stdout)["files"]:
         text = texts[entry["path"]]
         found = entry["diagnostics"]
-        assert "error" not in entry and len(found) > 10_000, entry["path"]
+        # thousands of findings (its "the the" are not among them: a paragraph full of doubles reads
+        # as a verbatim transcript)
+        assert "error" not in entry and len(found) > 5_000, entry["path"]
         for d in found:
             assert d["line"] == d["end_line"] == 1 and d["column"] == d["offset"] + 1, d
             assert d["end_column"] == d["offset"] + d["length"] + 1 and d["offset"] + d["length"] <= len(text), d
