@@ -136,7 +136,8 @@ class NameVariant(Check):
                 continue
             count = len(places)
             candidates = [f for f in neighbours.near(rare) if f != rare
-                          and (len(where[f]) >= max(2 * count, opts["min_count"]) or _titled_back_to(doc, rare, f))
+                          and (len(where[f]) >= max(2 * count, opts["min_count"])
+                               or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))
                           and self._variant(rare, f, rare in plural or f not in possessed)
                           and not (f in CALENDAR and rare.startswith(f))]  # "Marchi" is a name, "Friady" a slip
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
@@ -380,7 +381,9 @@ def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
 def _titled_back_to(doc: Document, rare: str, usual: str) -> bool:
     """The rare form only ever has a title ("Ms Gallacher"), the usual one a given name once
     ("Siobhan Gallagher"): the titled form takes up the one person introduced, whose name it
-    misspells (not "Dr Helen Marlow" beside "Dr Helena Marlowe": both introduced)."""
+    misspells (not "Dr Helen Marlow" beside "Dr Helena Marlowe": both introduced). The caller
+    holds the titled form to no more mentions than the introduced one: "Mr. Buttigieg" three
+    times beside "Pete Buttigeig" once is the introduction misspelt."""
     given = article(doc).given
     return usual in given and rare not in given and _never_introduced(doc, rare)
 
