@@ -175,6 +175,9 @@ class TitleConsistency(Check):
                     (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation" or acronym(tokens[j - 1])) and \
                     not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
                 j -= 1
+                if j > 1 and tokens[j - 1].text == "of" and capitalised(tokens[j - 2]) and j < i \
+                        and _next_to(view, tokens[j - 2], tokens[j - 1]) and _next_to(view, tokens[j - 1], tokens[j]):
+                    j -= 1  # "House of Representatives Speaker": a body's name with "of" in it
             k = i + 1
             # "of State", "of Defence"
             if k + 1 < len(tokens) and tokens[k].text == "of" and capitalised(tokens[k + 1]) \
@@ -195,7 +198,7 @@ class TitleConsistency(Check):
                                if tokens[m].text in self.heads and tokens[m].text not in full])
             # "Deputy FBI Director" is the "Deputy Director": an acronym names the body, not the role
             words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1]
-                          if t.kind != "abbreviation" and not acronym(t)) + \
+                          if t.kind != "abbreviation" and not acronym(t) and t.text != "of") + \
                 tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
                        tokens[j].start, role_end, sentences[si], self.full.get(tok.text, tok.text))
