@@ -519,8 +519,8 @@ class SubjectAgreement(Check):
                 # "experts, like Dr. Fauci, who": the people before it may be meant; "the most
                 # trouble for Sen. Kamala Harris (D-CA), who" names no one else
                 return j == 0 or not self._people_before(doc, j)
-            if not word[0].isupper() and word not in vocabulary()["roles"]:
-                break
+            if not word[0].isupper() and word not in vocabulary()["roles"] and word.lower() not in self.determiners:
+                break  # (a determiner before a name's words: "amendments to the Welcoming Cities ordinance that")
         return True
 
     def _people_before(self, doc: Document, preposition: int) -> bool:
