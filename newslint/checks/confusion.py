@@ -83,6 +83,10 @@ class Confusion(Check):
                                   "0: none", minimum=0),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
+        "right_before_gerunds": Option("strings", [], "contractions that a word in -ing after them proves right: "
+                                       "we're ('the attacks we're disclosing'), whatever the word before says"),
+        "unless_after": Option("mapping_of_lists", {}, "a member left alone right after one of these words: "
+                               "weather: [to] ('to weather a storm' is the verb, which the pairs cannot see)"),
     }
     PLACEHOLDERS = ("match", "suggestion", "ratio")
     rule_ids: ClassVar[set[str]] = set()  # the ids of the rules of this type built in this process
@@ -123,12 +127,13 @@ class Confusion(Check):
                     _raise(self.clear_thresholds, (m, o), math.log(ratio if entry in own else min(ratio, clear)))
         self.scored = {m: expansions.get(m, ((m,),)) for m in self.rivals}
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
-        self.unless_earlier = {_plain(k): frozenset(w.lower() for w in v)
-                               for k, v in self.options["unless_earlier"].items()}
+        self.unless_earlier = _word_sets(self.options["unless_earlier"])
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
-        self.unless_next = {_plain(k): frozenset(w.lower() for w in v) for k, v in self.options["unless_next"].items()}
+        self.unless_next = _word_sets(self.options["unless_next"])
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
+        self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
+        self.unless_after = _word_sets(self.options["unless_after"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -206,7 +211,10 @@ class Confusion(Check):
             if word in self.before_participles and verdict.word not in self.before_participles \
                     and _PARTICIPLE.fullmatch(following):
                 continue  # "warnings ... were undervalued": a passive, not "where"
-            if following in self.unless_next.get(word, ()):
+            if following in self.unless_next.get(word, ()) or (
+                    word in self.before_gerunds and len(following) > 4 and following.endswith("ing")):
+                continue
+            if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
             if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
                 continue  # "the tariffs have not led to": a participle after a perfect's auxiliary
@@ -289,6 +297,17 @@ def _after_perfect(doc: Document, tok: Token) -> bool:
     while k >= 0 and tokens[k].text.lower() in _BETWEEN_PERFECT:
         k -= 1
     return k >= 0 and tokens[k].text.lower() in _PERFECT
+
+
+def _word_sets(mapping: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """A member -> the words, in lower case, of an unless_* option."""
+    return {_plain(k): frozenset(w.lower() for w in v) for k, v in mapping.items()}
+
+
+def _previous_word(doc: Document, tok: Token) -> str:
+    """The word before the token, in lower case ('' at the start)."""
+    i = doc.token_range(tok.start, tok.end).start
+    return _plain(doc.tokens[i - 1].text).lower() if i > 0 else ""
 
 
 def _next_word(doc: Document, tok: Token) -> str:
