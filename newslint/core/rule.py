@@ -24,7 +24,7 @@ class Rule:
     description: str = ""  # the rule file's, or else its type's
     enabled: bool = True
     exclude_quotes: bool = False
-    template_text: bool = False  # what it reports the newsroom did not write: other families say nothing there
+    template_text: bool = False  # what it reports the newsroom did not write: only typos are reported in it
     example: dict[str, list[str]] = field(default_factory=dict)
 
     @property

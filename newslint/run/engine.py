@@ -24,6 +24,7 @@ from ..settings.config import Config, RuleSetting
 from ..settings.rulebook import apply_settings, builtin_rules_dir, load_rules
 
 _rule_cache: dict[tuple[Path, ...], dict[str, Rule]] = {}
+_TYPOS = "spelling"  # the family whose findings hold wherever the text came from
 # "nothing have [sic] been done": the writer marks a slip as the quoted source's, on purpose
 _SIC = re.compile(r"[\W_]{0,3}[\[(]sic[\])]", re.IGNORECASE)
 
@@ -197,10 +198,11 @@ class Engine:
 
 
 def _outside_templates(found: list[Diagnostic], templates: dict[str, str]) -> list[Diagnostic]:
-    """Template text is reported once, as what it is: another family's finding that overlaps a
-    span a `template_text` rule reports (a typo in a browser's notice, "email" in a newsletter
-    box, a name glued to mojibake) is dropped; --fix deletes the span anyway. A photo caption is
-    the newsroom's: what is wrong in it stays reported. `templates`: rule id -> its family."""
+    """Template text is compared with nothing: another family's finding that overlaps a span a
+    `template_text` rule reports ("e-mail" in a newsletter box against the article's "email", a
+    name glued to mojibake) is dropped; --fix deletes the span anyway. A typo stays reported (the
+    reader sees it wherever it is), and so does all that is wrong in a photo caption, which is
+    the newsroom's. `templates`: rule id -> its family."""
     debris = sorted((d.offset, d.offset + d.length) for d in found if d.rule in templates)
     if not debris:
         return found
@@ -213,7 +215,7 @@ def _outside_templates(found: list[Diagnostic], templates: dict[str, str]) -> li
         i = bisect.bisect_left(starts, d.offset + max(d.length, 1)) - 1  # the last span starting before its end
         return i >= 0 and d.offset < reach[i]
 
-    return [d for d in found if d.family in families or not overlaps(d)]
+    return [d for d in found if d.family in families or d.family == _TYPOS or not overlaps(d)]
 
 
 def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:

@@ -28,7 +28,7 @@ COMMON_KEYS = {
     "enabled": "false to ship the rule switched off",
     "exclude_quotes": "true to skip quoted speech",
     "template_text": "true when what the rule reports is text the newsroom did not write (a cookie notice, "
-                     "mojibake): other families' findings on it are dropped",
+                     "mojibake): other families' findings on it, but typos, are dropped",
     "example": "{fail: text, pass: text} for `newslint explain` (and the tests)",
 }
 # the keys a configuration may set for one rule, besides the type's own options
