@@ -135,8 +135,8 @@ class PageFurniture(Check):
         return self.report(doc, first.start, last.end, match=shown, lines=count, fix=fix)
 
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
-        """Drop what the family's other rules report on a block's lines: the block's finding stands
-        for theirs (other families' findings on debris the engine drops). On a whole page the
+        """Drop what other rules report on a block's lines: the block's finding stands for the
+        family's, and the other families' findings on furniture are noise. On a whole page the
         score vouches for the article too: the family's line findings on lines it reads as the
         article's (its headline, its prose, a list it introduces), and those of `doubted` rules
         where it does not lean to furniture, are dropped."""
@@ -151,8 +151,10 @@ class PageFurniture(Check):
             starts = {line.number: doc.locate(line.start, line.start).column for line in score.layout.lines}
 
         def dropped(d: Diagnostic) -> bool:
-            if starts.get(d.line) == d.column and any(n in vouched for n in range(d.line, d.end_line + 1)):
+            ours = d.rule.startswith(family)
+            if ours and starts.get(d.line) == d.column and any(n in vouched for n in range(d.line, d.end_line + 1)):
                 return True  # a line finding on the article's lines
-            return any(a <= d.line and d.end_line <= b for a, b in blocks)
+            end = d.end_line if ours else d.line
+            return any(a <= d.line and end <= b for a, b in blocks)
 
-        return [d for d in found if d.rule == self.rule.id or not d.rule.startswith(family) or not dropped(d)]
+        return [d for d in found if d.rule == self.rule.id or not dropped(d)]
