@@ -25,6 +25,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
 from ..document.model import Document
+from .shared.article_model import governor_stem
 from .shared.check import Check
 
 _LOOK_BACK = 120  # characters read back from "on <day>" for the event noun
@@ -45,6 +46,21 @@ _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
 # what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May",
 # or starts from: "the third fire since Saturday, Jan. 11" dates no fire
 _SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
+# an act named before an event noun ("the sentencing hearing", not "his brother's sentencing hearing"), and a verb
+# in a dated sentence that names it ("will be sentenced on Friday 14 March", "reopened on ...")
+_ACT_BEFORE = re.compile(r"\bthe ([a-z]{3,}ing) \Z")
+_DONE = re.compile(r"\b([a-z]{3,}ed)\b")
+
+
+def _act(word: str) -> str:
+    """The key of an act, the same from its gerund and its participle ("sentencing", "sentenced")."""
+    return "act:" + governor_stem(word)
+
+
+# a weekday that owns what follows, maybe through a part of its day: "Friday's", "Friday night's"
+_POSSESSIVE_DAY = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s")
+# one word before an owned event's noun: "Friday's championship game"
+_MODIFIER = re.compile(r" ([a-z]+(?:-[a-z]+)?)\b(?<!\bthe)(?<!\ba)(?<!\ban)")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -169,7 +185,7 @@ class WeekdayDate(Check):
                     for kind in self._done_at(doc, at, dates):  # "At Friday's meeting, shareholders re-elected"
                         on_weekday.setdefault(kind, []).append(weekday_at[at])
                     owner = view[max(0, at - 16):at].lower().split()[-2:]
-                    if view[weekday_at[at][1]:weekday_at[at][1] + 2] in ("'s", "’s") and not self.distinct & set(owner):
+                    if _POSSESSIVE_DAY.match(view, weekday_at[at][1]) and not self.distinct & set(owner):
                         taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
                 elif at in weekday_at and self.event_bare is not None and \
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
@@ -179,11 +195,15 @@ class WeekdayDate(Check):
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
                     or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
                 continue
-            noun = self._kind(m.group("noun"))
-            if at in weekday_at:
-                on_weekday.setdefault(noun, []).append(weekday_at[at])
-            else:
-                on_date.setdefault(noun, []).append(date_at[at])
+            keys = [self._kind(m.group("noun"))]
+            act = _ACT_BEFORE.search(view, max(0, m.start() - 24), m.start())
+            if act:  # "the sentencing hearing on Thursday" is also the day of the act, "sentenced"
+                keys.append(_act(act.group(1)))
+            for key in keys:
+                if at in weekday_at:
+                    on_weekday.setdefault(key, []).append(weekday_at[at])
+                else:
+                    on_date.setdefault(key, []).append(date_at[at])
         for noun, d in self._dated_sentences(doc, pairs, dates):
             on_date.setdefault(noun, []).append(d)
         for noun, d in self._relative_sentences(doc, dates, around):
@@ -305,13 +325,15 @@ class WeekdayDate(Check):
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the
-        board's Thursday vote"."""
-        end = weekday[1]
+        board's Thursday vote", "Friday night's championship game" (a part of the day and one
+        word before the noun; not "Friday's second game", another)."""
         if self.date_event is None:
             return None
-        if view[end:end + 2] in ("'s", "’s"):
-            end += 2
+        owner = _POSSESSIVE_DAY.match(view, weekday[1])
+        end = owner.end() if owner else weekday[1]
         m = self.date_event.match(view, end)
+        if m is None and owner and (word := _MODIFIER.match(view, end)) and word.group(1) not in self.distinct:
+            m = self.date_event.match(view, word.end())
         return self._kind(m.group("noun")) if m else None
 
     def _kind(self, noun: str) -> str:
@@ -331,6 +353,8 @@ class WeekdayDate(Check):
             if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
                 continue
             s, _ = doc.sentence_at(start)
+            for done in _DONE.finditer(doc.view, s, min(start, paired.start)):  # "will be sentenced on Friday 14 March"
+                yield _act(done.group(1)), paired
             if paired.start == start:  # a date alone dates its sentence's subject: the event named first
                 first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
                 if first is not None and not self.distinct & set(doc.view[first.end():start].lower().split()):
