@@ -74,6 +74,8 @@ class Actor(Check):
                        "'delivered the speech'): their subject makes it, and another's act on 'the' event is flagged"),
         "act_only": Option("strings", [], "event classes read from their acts only: a bill's possessive names its "
                            "sponsor ('Sen. Lee's bill'), not who signs it"),
+        "needs_place": Option("strings", [], "verbs that make the event only with a place named: 'met Xi in "
+                              "Beijing' is a trip, 'met staff in the canteen' none"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
                         "('mayor presents budget'): the person the body names first"),
     }
@@ -88,6 +90,7 @@ class Actor(Check):
         self.distinct = {w.lower() for w in self.options["distinct"]}
         self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
+        self.needs_place = {v.lower() for v in self.options["needs_place"]}
         self.makes = [w.lower().split() for w in self.options["makes"]]
         self.audience_class = {v.lower(): cls for cls, verbs in self.options["audiences"].items() for v in verbs}
         words = self.noun_class.keys() | self.verb_class.keys()
@@ -116,8 +119,10 @@ class Actor(Check):
             main, main_count = ranked[0]
             if main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
                 lede = self._lede_person(doc, cast)  # a tie goes to the person the article opens with
-                if lede is None or counts.get(lede, 0) < main_count or len(ranked) < 2:
-                    continue
+                if lede is None or counts.get(lede, 0) < main_count or len(ranked) < 2 \
+                        or min(m.start for m in group if m.kind not in _EVIDENCE_ONLY or m.actor == lede) \
+                        < min(m.start for m in group if m.actor == lede):
+                    continue  # nor when another gives the event first ("Ambler's report" before "Moss's")
                 main = lede
             established = [m for m in group if m.actor == main]
             if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
@@ -130,7 +135,7 @@ class Actor(Check):
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons \
+                if m.actor == main or m.kind in _EVIDENCE_ONLY or not _known_person(doc, m.actor) \
                         or m.actor in own or not self._same_place(doc, m, places, counts, established):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
@@ -267,7 +272,8 @@ class Actor(Check):
         tokens = doc.tokens
         for i in doc.token_range(body.start, len(view)):
             if _person(tokens[i], cast) and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
-                                                  and tokens[i + 1].start - tokens[i].end == 1):
+                                                  and tokens[i + 1].start - tokens[i].end == 1) \
+                    and not _before_initial(view, tokens, i):
                 return bare(tokens[i])
         return None
 
@@ -313,7 +319,8 @@ class Actor(Check):
             s_start, s_end = sentences[k]
             idx = list(doc.token_range(s_start, s_end))
             persons = [tokens[i] for n, i in enumerate(idx) if (_person(tokens[i], cast) or bare(tokens[i]) in owners)
-                       and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))]
+                       and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))
+                       and not _before_initial(view, tokens, i)]
             subject = persons[0] if persons else _named_next(doc, model, k)
             for j, i in enumerate(idx):
                 tok = tokens[i]
@@ -351,6 +358,9 @@ class Actor(Check):
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
                         if dest is None and n + 1 < len(idx) and _place_object(tokens[idx[n + 1]], cast):
                             dest = bare(tokens[idx[n + 1]])  # "visited Newlyn harbour": the place is its object
+                        if dest is None and tokens[i].text.lower() in self.needs_place and \
+                                not self._sentence_places(doc, (s_start, s_end), set()):
+                            continue  # "met staff in the canteen"; but "In Tokyo, Delgado met carmakers"
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
                                             max(phrase_end, tokens[i].end), roles)
                         break
@@ -367,7 +377,8 @@ class Actor(Check):
             tok = tokens[k]
             word = tok.text.lower()
             if tok.text.endswith(("’s", "'s")) and possessive(tok) \
-                    and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
+                    and (_person(tok, model.cast) or owners[bare(tok)] > 1  # "Chen’s trip ... Chen’s visit"
+                         or _known_person(doc, bare(tok))):
                 return tok, "possessive"
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
@@ -551,6 +562,20 @@ def _person(token, cast) -> bool:
     """A word the article knows names a person ("Carrington", not "Chief", "President" or
     "Founders'": a title is the role holder's, see `role_holders`)."""
     return capitalised(token) and bare(token) in cast.persons and bare(token) not in vocabulary()["titles"]
+
+
+def _before_initial(view: str, tokens: list[Token], i: int) -> bool:
+    """A given name before a middle initial and the surname: "Rosalind" of "Rosalind T. Greer"."""
+    return i + 2 < len(tokens) and len(tokens[i + 1].text) == 1 and tokens[i + 1].text.isupper() \
+        and view[tokens[i].end:tokens[i + 2].start] == f" {tokens[i + 1].text}. " \
+        and capitalised(tokens[i + 2])
+
+
+def _known_person(doc: Document, name: str) -> bool:
+    """A person by the article's evidence, or by a full name it gives ("Gary Pike, the regional
+    organiser ..., said" opens its sentence, where a capital proves nothing of its own)."""
+    model = article(doc)
+    return name in model.cast.persons or (name in model.given and name not in model.cast.places)
 
 
 def _nameable(token, cast) -> bool:
