@@ -135,7 +135,7 @@ class Actor(Check):
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if m.actor == main or m.kind in _EVIDENCE_ONLY or not _known_person(doc, m.actor) \
+                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons \
                         or m.actor in own or not self._same_place(doc, m, places, counts, established):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
@@ -377,8 +377,7 @@ class Actor(Check):
             tok = tokens[k]
             word = tok.text.lower()
             if tok.text.endswith(("’s", "'s")) and possessive(tok) \
-                    and (_person(tok, model.cast) or owners[bare(tok)] > 1  # "Chen’s trip ... Chen’s visit"
-                         or _known_person(doc, bare(tok))):
+                    and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
                 return tok, "possessive"
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
@@ -569,13 +568,6 @@ def _before_initial(view: str, tokens: list[Token], i: int) -> bool:
     return i + 2 < len(tokens) and len(tokens[i + 1].text) == 1 and tokens[i + 1].text.isupper() \
         and view[tokens[i].end:tokens[i + 2].start] == f" {tokens[i + 1].text}. " \
         and capitalised(tokens[i + 2])
-
-
-def _known_person(doc: Document, name: str) -> bool:
-    """A person by the article's evidence, or by a full name it gives ("Gary Pike, the regional
-    organiser ..., said" opens its sentence, where a capital proves nothing of its own)."""
-    model = article(doc)
-    return name in model.cast.persons or (name in model.given and name not in model.cast.places)
 
 
 def _nameable(token, cast) -> bool:

@@ -41,6 +41,8 @@ _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as
 # a weekday that takes up its event with nothing to make it another's: "Monday's vote showed", not
 # "Monday's vote in the state Senate", "Monday's vote by trustees"
 _PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
+# a comparison with another event of the kind: "As in Tuesday night's debate, health care came first"
+_COMPARED = re.compile(r"\b(?:[Aa]s in|[Ll]ike|[Uu]nlike)\s+\Z")
 # a word that orders the taken-up event against another: "after Monday's vote"
 _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
 # what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May",
@@ -179,7 +181,8 @@ class WeekdayDate(Check):
         for at in sorted(weekday_at.keys() - done | date_at.keys()):
             anchor = named_from.get(at, at)
             if view[max(0, anchor - 4):anchor] != " on ":
-                possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
+                possessed = self._possessed(view, weekday_at[at]) if at in weekday_at and \
+                    not _COMPARED.search(view, max(0, at - 12), at) else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
                     for kind in self._done_at(doc, at, dates):  # "At Friday's meeting, shareholders re-elected"

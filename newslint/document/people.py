@@ -16,8 +16,9 @@ from pathlib import Path
 from .dates import MONTHS, WEEKDAYS
 from .tokens import Token, strip_possessive
 
-# what follows a person's name: a relative "who", an address ("of Penrhyn Road"), an age
-_DESCRIBED = re.compile(r", (?:who |of [A-Z]|(?:aged )?\d{1,3},)")
+# what follows a person's name: a relative "who" (maybe after a description: "Gary Pike, the union's
+# organiser, who"), an address ("of Penrhyn Road"), an age
+_DESCRIBED = re.compile(r", (?:who |of [A-Z]|(?:aged )?\d{1,3},|(?:the|a|an) [^,.;:!?\n]{1,60}, who )")
 # what holds a role: "Helen Marsh, the chief executive of ...", "Reyes, a former coach" (no "the
 # company's chief", the role of another; no "a club whose manager")
 _BESIDE = r", (?:the|a|an) (?:(?!(?:whose|which|that|who)\b)[a-z-]+ ){{0,3}}?(?:{roles})\b"
