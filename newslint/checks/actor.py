@@ -12,7 +12,8 @@ Distinct events are left alone: another destination, a time of its own ("next mo
 November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
 sentence names a second event); and when the established actor's own is "a rival budget", the
 article has two. Two people with the event as often: it is the first person the body names
-(after a lede about a thing: "A report by the state auditor found ..."). The event is someone's
+(after a lede about a thing: "A report by the state auditor found ..."), unless another gives
+the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not "met staff"). The event is someone's
 by a possessive, a by-phrase or a pronoun, or by being the subject that makes it in two
 sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado met ...").
 Event nouns, verbs and cue words are the rule's YAML.

@@ -13,7 +13,9 @@ one word against them is flagged, only when none of the other's marks is there; 
 article's only dialect spelling, is flagged against three kinds of mark of the other style, of
 which its counterpart, where both dialects write it ("programme" among "program"), is one. "License"
 as a noun ("a license") is American: British copy keeps it for the verb. Capitalised words
-are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
+are names ("Labor Day", "Kennedy Center") and are left alone; one capitalised only because it
+opens a sentence ("Neighbors remembered him") counts toward the article's dialect, never flagged.
+An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
 ... my favorite novels"). Speech, though, is written down by the reporter: in an article that spells

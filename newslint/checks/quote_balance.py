@@ -10,8 +10,8 @@ other glyph (“...” inside "...") is a quotation within a quotation; so is on
 when a second closing mark follows (“... my “wires tapped” in ...,” he tweeted). Not quotes: inch marks after
 a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A paragraph
 that closes a quotation an earlier one left open, without re-opening it, is reported when it
-starts a sentence; single quotation marks are read for one sure slip only (two opening marks
-with nothing between).
+starts a sentence; single quotation marks are read for sure slips only (two opening marks
+with nothing between; a curly one opened inside a double quotation that closes first).
 """
 from __future__ import annotations
 
@@ -216,10 +216,10 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
 
 def _single_left_open(view: str, start: int, end: int) -> int:
     """A quotation in single marks opened inside a double one and never closed before it
-    closes: a curly opening mark (a straight one may be an apostrophe: "stop 'ObamaCare"), a space
-    or a bracket before it, a capital after it (not "beat ‘em"),
-    with no mark after it that may close it (any not inside a word: "players’" may close one).
-    -1 if none."""
+    closes: a curly opening mark (a straight one may be an apostrophe: "stop 'ObamaCare") with a
+    space or a bracket before it and a capital after it (not "beat ‘em"), opening a few words
+    (one may be a term so marked: "stop ‘ObamaCare.”"), and no mark after it that may close it
+    (any not inside a word: "players’" may close one). -1 if none."""
     opened = -1
     for m in _SINGLE.finditer(view, start, end):
         at = m.start()
@@ -231,7 +231,7 @@ def _single_left_open(view: str, start: int, end: int) -> int:
             opened = at
         elif opened >= 0:
             return -1
-    return opened
+    return opened if view.count(" ", opened, end) >= 2 else -1  # a quoted sentence, not a term ("stop ‘ObamaCare.”")
 
 
 def _runs_on(view: str, opened: int, reopened: int) -> bool:

@@ -10,12 +10,15 @@ makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role mo
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
 apart by first name (the article's own full names count: "Bethan Hughes" and "Dafydd Hughes" make
 "Ms Hughes" and "Mr Hughes" two people); a surname shared by two first names is left alone.
-Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"), and
-an acronym names a body, not a role ("Deputy FBI Director"). The role a person is given most is
+Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"), a
+modifier may be joined to its head ("Vice-Chancellor" is a "Chancellor" with "Vice"), a middle
+initial is inside the name ("Raymond J. Ortiz"), and an acronym names a body, not a role ("Deputy
+FBI Director"). The role a person is given most is
 the one kept; two exclusive heads each written twice are two people ("Ms. Kim", "Mr. Kim"). A
 stated change ("former", "then-", "was promoted to", "who was Commerce Secretary") or a family tie
 ("her husband Mr Porter") is not a contradiction, and that mention is compared with none (the
-others still are); "was" alone ("Hughes was sworn in", "Mr Carver said she was relieved") states
+others still are; the change may follow a relative clause: "Sgt Lucy Hamer, who led the inquiry,
+has since been promoted"); "was" alone ("Hughes was sworn in", "Mr Carver said she was relieved") states
 none.
 """
 from __future__ import annotations

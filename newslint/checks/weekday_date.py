@@ -9,7 +9,10 @@ Three ways a weekday gets its date:
     ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May"); a time of day may
     stand between ("Polls open at 7 a.m. on Monday"), a verb of happening lets the day stand
     further off in its clause ("the blaze broke out at the depot shortly after 9pm on
-    Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there.
+    Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there;
+    an event may be owned through a part of the day and a modifier ("Friday night's championship
+    game"; not "As in Tuesday's debate", another), and one named for an act ("the sentencing
+    hearing") is on the day of that act ("will be sentenced on Friday 14 March").
 An event a story has one of (a fire, an opening) taken up by a weekday that owns it ("Tuesday's
 fire") after the article gave it another weekday is a slip even with no date.
 A date without a year takes the year that puts it nearest the article's date; with neither, the

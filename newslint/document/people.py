@@ -3,7 +3,8 @@
 Evidence that a word is a person: a title before it ("Secretary Blinken", "Mr Straw"), a
 first name before it ("Antony Blinken") when the word also stands alone elsewhere, a speech
 or action verb after it ("Biden said"), a relative "who" ("Tom Hale, who climbed"), an address or an age after a comma
-("Kieran Walsh, of Penrhyn Road,", "Walsh, 21,").
+("Kieran Walsh, of Penrhyn Road,", "Walsh, 21,"), a role beside it ("Helen Marsh, the chief executive").
+A word that opens a sentence ("During Pike's tour") is no first name.
 A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
 """
 from __future__ import annotations

@@ -9,8 +9,8 @@ It knows
     words a person is known by ("Pope Francis" ... "the pope's trip");
   - which amounts belong to which thing: a count and the thing counted, with the word that
     governs it ("the loss of 640 jobs");
-  - who is described how: ages stated by apposition ("Lindqvist, 56,", "At 82, Dolores Finch
-    still opens ..."), by description ("a
+  - who is described how: ages stated by apposition ("Lindqvist, 56,", "Darren Pollard (34), of
+    ...", "At 82, Dolores Finch still opens ..."), by description ("a
     57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
     them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
