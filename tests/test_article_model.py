@@ -105,3 +105,10 @@ def test_a_fronted_age_is_the_name_after_it_now_not_then():
 def test_a_dotted_title_makes_a_person():
     assert {"Lee", "Hart"} <= model("On Monday, Gov. Ann Lee and Sgt. Paul Hart toured the levee.\n").cast.persons
     assert "Police" not in model("He thanked the Chief. Police closed the road.\n").cast.persons
+
+
+def test_an_age_in_brackets_after_a_full_name_is_stated():
+    m = model("Darren Pollard (34), of Hilltop Road, admitted the offence. "
+              "Keith Pollard (61) and his son were fined.\n\n"
+              "Goals: Harry Kane (34), Bukayo Saka (67).\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Darren Pollard", 34)]
