@@ -13,9 +13,10 @@ November"), or a cue such as "also", "after" or "own" near the mention ("after" 
 sentence names a second event); and when the established actor's own is "a rival budget", the
 article has two. Two people with the event as often: it is the first person the body names
 (after a lede about a thing: "A report by the state auditor found ..."), unless another gives
-the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not "met staff"). The event is someone's
-by a possessive, a by-phrase or a pronoun, or by being the subject that makes it in two
-sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado met ...").
+the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not "met staff").
+The event is someone's by a possessive, a by-phrase or a pronoun, or by being the subject that
+makes it in two sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado
+met ..."; not of events in the plural: "voted against the last two budgets").
 Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
@@ -339,10 +340,11 @@ class Actor(Check):
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 12], cast)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
-                if found is None and subject is not None and subject.start < tok.start \
+                if found is None and subject is not None and subject.start < tok.start and word in self.noun_class \
                         and not any(tokens[m].text in said or _negation(tokens[m].text)
                                     for m in idx if subject.end <= tokens[m].start < tok.start):
-                    found, kind = subject, "subject"  # not "Heddle, who was not invited on the tour"
+                    # not "Heddle, who was not invited on the tour", nor "voted against the last two budgets"
+                    found, kind = subject, "subject"
                 if found is not None:
                     mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, roles)
                     if (mention.actor, k, cls) not in seen:

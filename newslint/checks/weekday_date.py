@@ -12,7 +12,8 @@ Three ways a weekday gets its date:
     Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there;
     an event may be owned through a part of the day and a modifier ("Friday night's championship
     game"; not "As in Tuesday's debate", another), and one named for an act ("the sentencing
-    hearing") is on the day of that act ("will be sentenced on Friday 14 March").
+    hearing", "the reopening on Sunday") is on the day of that act ("will be sentenced on Friday
+    14 March", "will reopen on Saturday 12 July").
 An event a story has one of (a fire, an opening) taken up by a weekday that owns it ("Tuesday's
 fire") after the article gave it another weekday is a slip even with no date.
 A date without a year takes the year that puts it nearest the article's date; with neither, the
@@ -52,9 +53,10 @@ _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
 # or starts from: "the third fire since Saturday, Jan. 11" dates no fire
 _SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
 # an act named before an event noun ("the sentencing hearing", not "his brother's sentencing hearing"), and a verb
-# in a dated sentence that names it ("will be sentenced on Friday 14 March", "reopened on ...")
+# in a dated sentence that names it ("will be sentenced on Friday 14 March", "reopened on ...", "will reopen")
 _ACT_BEFORE = re.compile(r"\bthe ([a-z]{3,}ing) \Z")
-_DONE = re.compile(r"\b([a-z]{3,}ed)\b")
+_ACT_ON = re.compile(r"\bthe ([a-z]{3,}ing) on \Z")  # the act itself: "at the reopening on Sunday"
+_DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
 
 
 def _act(word: str) -> str:
@@ -198,6 +200,9 @@ class WeekdayDate(Check):
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor) or self._occurs(view, anchor)
+            if m is None and at in weekday_at and (act := _ACT_ON.search(view, max(0, anchor - 30), anchor)):
+                on_weekday.setdefault(_act(act.group(1)), []).append(weekday_at[at])  # "the reopening on Sunday"
+                continue
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
                     or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
                 continue
@@ -360,7 +365,7 @@ class WeekdayDate(Check):
                 continue
             s, _ = doc.sentence_at(start)
             for done in _DONE.finditer(doc.view, s, min(start, paired.start)):  # "will be sentenced on Friday 14 March"
-                yield _act(done.group(1)), paired
+                yield _act(done.group(1) or done.group(2)), paired
             if paired.start == start:  # a date alone dates its sentence's subject: the event named first
                 first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
                 if first is not None and not self.distinct & set(doc.view[first.end():start].lower().split()):

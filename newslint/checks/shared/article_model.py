@@ -15,7 +15,9 @@ It knows
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
     them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
     article opened with, Lindqvist; "the 24-year-old" with no one named near it is the person
-    the headline and the lede name, when that is a slip away from their other age.
+    the headline and the lede name (a headline's capitalised "Climber" names no one: then the
+    one the lede describes and the next paragraph names), when that is a slip away from their
+    other age.
 
 The rules read it: number (ages), name-variant (given names), title (who holds which role) and
 actor (who the role nouns are). The words it reads with are article_model.yaml.
@@ -498,8 +500,9 @@ class _AgeReader:
                                    is_headline(self.view[blocks[0].start:blocks[0].end])):
             return None
         lede = next((b for b in blocks[1:] if b.kind != "heading"), None)
-        named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end} for b in (blocks[0], lede)
-                 if b is not None]
+        nouns = words()["lede_nouns"]  # "Climber died after fall": a description, capitalised, names no one
+        named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end
+                  and not (r.size == 1 and r.surname.lower() in nouns)} for b in (blocks[0], lede) if b is not None]
         if len(named) == 2 and not named[0] and not named[1]:
             return _anonymous_lede(self.doc, self.model, lede)  # whom the lede describes
         if len(named) < 2 or len(named[0]) != 1 or not named[0] <= named[1]:
@@ -699,16 +702,21 @@ def _named_after(doc: Document, model: Article, start: int, end: int, noun: str)
 
 
 # a lede that opens with a person it does not name: "A pensioner from Kent has rowed ..."
-_ANONYMOUS_LEDE = re.compile(r"An? (?:[\w-]+ ){0,2}?(?P<noun>[a-z]+)\b")
+_ANONYMOUS_LEDE = re.compile(r"(?P<article>An?) (?:[\w-]+ ){0,2}[a-z]+\b")
 
 
 def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
     """The person a lede that names no one describes ("A pensioner from Kent has rowed
     ..."), named by the paragraph after it ("Edna Price, 79, set off ...")."""
     m = _ANONYMOUS_LEDE.match(doc.view, lede.start)
-    if m is None or m.group("noun") not in words()["lede_nouns"]:
+    if m is None:
         return None
-    return _named_after(doc, model, m.start("noun"), m.end("noun"), m.group("noun"))
+    # "An experienced climber died": the first of its words that names a person
+    noun = next((w for w in _LOWER_WORDS.finditer(doc.view, m.end("article"), m.end())
+                 if w.group() in words()["lede_nouns"]), None)
+    if noun is None:
+        return None
+    return _named_after(doc, model, noun.start(), noun.end(), noun.group())
 
 
 # "a 57-year-old hiker", or "a man aged 45"
