@@ -105,3 +105,20 @@ def test_a_fronted_age_is_the_name_after_it_now_not_then():
 def test_a_dotted_title_makes_a_person():
     assert {"Lee", "Hart"} <= model("On Monday, Gov. Ann Lee and Sgt. Paul Hart toured the levee.\n").cast.persons
     assert "Police" not in model("He thanked the Chief. Police closed the road.\n").cast.persons
+
+
+def test_an_age_in_brackets_after_a_full_name_is_stated():
+    m = model("Darren Pollard (34), of Hilltop Road, admitted the offence. "
+              "Keith Pollard (61) and his son were fined.\n\n"
+              "Goals: Harry Kane (34), Bukayo Saka (67).\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Darren Pollard", 34)]
+
+
+def test_a_capitalised_description_in_the_headline_names_no_one():
+    m = model("Climber died after fall, inquest hears\n\n"
+              "An experienced climber died after falling from a ridge, an inquest has heard.\n\n"
+              "Martin Ellis, 47, was scrambling with two friends when he fell.\n\n"
+              "Rescuers reached him within an hour.\n\n"
+              "A safety adviser said loose rock had become more common.\n\n"
+              "The coroner said the 74-year-old had done nothing wrong.\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Ellis", 47), ("Ellis", 74)]

@@ -12,9 +12,11 @@ Distinct events are left alone: another destination, a time of its own ("next mo
 November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
 sentence names a second event); and when the established actor's own is "a rival budget", the
 article has two. Two people with the event as often: it is the first person the body names
-(after a lede about a thing: "A report by the state auditor found ..."). The event is someone's
-by a possessive, a by-phrase or a pronoun, or by being the subject that makes it in two
-sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado met ...").
+(after a lede about a thing: "A report by the state auditor found ..."), unless another gives
+the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not "met staff").
+The event is someone's by a possessive, a by-phrase or a pronoun, or by being the subject that
+makes it in two sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado
+met ..."; not of events in the plural: "voted against the last two budgets").
 Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
@@ -74,6 +76,8 @@ class Actor(Check):
                        "'delivered the speech'): their subject makes it, and another's act on 'the' event is flagged"),
         "act_only": Option("strings", [], "event classes read from their acts only: a bill's possessive names its "
                            "sponsor ('Sen. Lee's bill'), not who signs it"),
+        "needs_place": Option("strings", [], "verbs that make the event only with a place named: 'met Xi in "
+                              "Beijing' is a trip, 'met staff in the canteen' none"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
                         "('mayor presents budget'): the person the body names first"),
     }
@@ -88,6 +92,7 @@ class Actor(Check):
         self.distinct = {w.lower() for w in self.options["distinct"]}
         self.rival = {w.lower() for w in self.options["rival"]}
         self.placeless = set(self.options["placeless"])
+        self.needs_place = {v.lower() for v in self.options["needs_place"]}
         self.makes = [w.lower().split() for w in self.options["makes"]]
         self.audience_class = {v.lower(): cls for cls, verbs in self.options["audiences"].items() for v in verbs}
         words = self.noun_class.keys() | self.verb_class.keys()
@@ -116,8 +121,10 @@ class Actor(Check):
             main, main_count = ranked[0]
             if main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
                 lede = self._lede_person(doc, cast)  # a tie goes to the person the article opens with
-                if lede is None or counts.get(lede, 0) < main_count or len(ranked) < 2:
-                    continue
+                if lede is None or counts.get(lede, 0) < main_count or len(ranked) < 2 \
+                        or min(m.start for m in group if m.kind not in _EVIDENCE_ONLY or m.actor == lede) \
+                        < min(m.start for m in group if m.actor == lede):
+                    continue  # nor when another gives the event first ("Ambler's report" before "Moss's")
                 main = lede
             established = [m for m in group if m.actor == main]
             if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
@@ -267,7 +274,8 @@ class Actor(Check):
         tokens = doc.tokens
         for i in doc.token_range(body.start, len(view)):
             if _person(tokens[i], cast) and not (i + 1 < len(tokens) and capitalised(tokens[i + 1])
-                                                  and tokens[i + 1].start - tokens[i].end == 1):
+                                                  and tokens[i + 1].start - tokens[i].end == 1) \
+                    and not _before_initial(view, tokens, i):
                 return bare(tokens[i])
         return None
 
@@ -313,7 +321,8 @@ class Actor(Check):
             s_start, s_end = sentences[k]
             idx = list(doc.token_range(s_start, s_end))
             persons = [tokens[i] for n, i in enumerate(idx) if (_person(tokens[i], cast) or bare(tokens[i]) in owners)
-                       and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))]
+                       and not (n + 1 < len(idx) and capitalised(tokens[idx[n + 1]]))
+                       and not _before_initial(view, tokens, i)]
             subject = persons[0] if persons else _named_next(doc, model, k)
             for j, i in enumerate(idx):
                 tok = tokens[i]
@@ -331,10 +340,11 @@ class Actor(Check):
                 if found is None:
                     found = self._by_actor(tokens, idx[j + 1:j + 12], cast)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
-                if found is None and subject is not None and subject.start < tok.start \
+                if found is None and subject is not None and subject.start < tok.start and word in self.noun_class \
                         and not any(tokens[m].text in said or _negation(tokens[m].text)
                                     for m in idx if subject.end <= tokens[m].start < tok.start):
-                    found, kind = subject, "subject"  # not "Heddle, who was not invited on the tour"
+                    # not "Heddle, who was not invited on the tour", nor "voted against the last two budgets"
+                    found, kind = subject, "subject"
                 if found is not None:
                     mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, roles)
                     if (mention.actor, k, cls) not in seen:
@@ -351,6 +361,9 @@ class Actor(Check):
                         dest, phrase_end = self._destination(tokens, idx[n + 1:], view)
                         if dest is None and n + 1 < len(idx) and _place_object(tokens[idx[n + 1]], cast):
                             dest = bare(tokens[idx[n + 1]])  # "visited Newlyn harbour": the place is its object
+                        if dest is None and tokens[i].text.lower() in self.needs_place and \
+                                not self._sentence_places(doc, (s_start, s_end), set()):
+                            continue  # "met staff in the canteen"; but "In Tokyo, Delgado met carmakers"
                         yield self._mention(subject, cls, tokens[i].text, "verb", dest, (s_start, s_end),
                                             max(phrase_end, tokens[i].end), roles)
                         break
@@ -551,6 +564,13 @@ def _person(token, cast) -> bool:
     """A word the article knows names a person ("Carrington", not "Chief", "President" or
     "Founders'": a title is the role holder's, see `role_holders`)."""
     return capitalised(token) and bare(token) in cast.persons and bare(token) not in vocabulary()["titles"]
+
+
+def _before_initial(view: str, tokens: list[Token], i: int) -> bool:
+    """A given name before a middle initial and the surname: "Rosalind" of "Rosalind T. Greer"."""
+    return i + 2 < len(tokens) and len(tokens[i + 1].text) == 1 and tokens[i + 1].text.isupper() \
+        and view[tokens[i].end:tokens[i + 2].start] == f" {tokens[i + 1].text}. " \
+        and capitalised(tokens[i + 2])
 
 
 def _nameable(token, cast) -> bool:

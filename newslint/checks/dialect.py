@@ -13,7 +13,9 @@ one word against them is flagged, only when none of the other's marks is there; 
 article's only dialect spelling, is flagged against three kinds of mark of the other style, of
 which its counterpart, where both dialects write it ("programme" among "program"), is one. "License"
 as a noun ("a license") is American: British copy keeps it for the verb. Capitalised words
-are names ("Labor Day", "Kennedy Center") and are left alone. An -ize spelling in a British article is Oxford spelling
+are names ("Labor Day", "Kennedy Center") and are left alone; one capitalised only because it
+opens a sentence ("Neighbors remembered him") counts toward the article's dialect, never flagged.
+An -ize spelling in a British article is Oxford spelling
 unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
 spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
 ... my favorite novels"). Speech, though, is written down by the reporter: in an article that spells
@@ -86,6 +88,24 @@ def _variants_beside(doc: Document, words: list[tuple[int, int, str]]) -> list[t
 
 
 _UNDOUBLED = re.compile(r"(.)\1")
+_OPENING_WORD = re.compile(r"[“\"‘']?([A-Z][a-z]+) [a-z]")
+
+
+def _sentence_openers(doc: Document, dialects: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Dialect words capitalised only because they open a sentence ("Neighbors remembered him"):
+    evidence of the article's dialect, never flagged, as a name might be ("Labour said"); not a
+    word the article capitalises inside a sentence too (a name) or before another capital."""
+    found: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
+    view = doc.view
+    starts = {s for s, _ in doc.sentences}
+    for s in starts:
+        m = _OPENING_WORD.match(view, s)
+        if m is None or (word := m.group(1).lower()) not in dialects or doc.in_quote(m.start(1), m.end(1)):
+            continue
+        if all(at in starts or at - 1 in starts  # after an opening quote mark
+               for at in bounded_occurrences(view, m.group(1), _joins_before, _joins_after)):
+            found[dialects[word]].append((m.start(1), m.end(1), word))
+    return found
 
 
 class DialectMix(Check):
@@ -128,7 +148,11 @@ class DialectMix(Check):
             marked[other] += _variants_beside(doc, marked[dialect])
         for found in (*marked.values(), *quoted.values()):
             found.sort()
-        home = self.language if self.language in NAMES else self._home(doc, lexicon, marked)
+        if self.language in NAMES:
+            home: str | None = self.language
+        else:
+            openers = _sentence_openers(doc, dialects)
+            home = self._home(doc, lexicon, {d: sorted(marked[d] + openers[d]) for d in marked})
         if home is None:
             return
         away = "en-US" if home == "en-GB" else "en-GB"

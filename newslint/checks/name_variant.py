@@ -6,8 +6,10 @@ edits for a long name, or for one whose consonants are the other's ("Fairburn", 
 Transliteration variants ("Zelenskyy"/"Zelensky") are caught the same way. Distinct people
 with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, unless
 no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
-"David Plotz"), and names shorter than `min_length` ("Xi", "Xie") are left alone; two forms of four
-letters are compared only as a person's name ("Irna" is no slip for Iran, nor "Tham" for Thai; "Jasn"
+"David Plotz"); a titled form never introduced ("Ms Gallacher", "Cllr Mulholand's") takes up
+the one person introduced in full once ("Siobhan Gallagher"); and names shorter than
+`min_length` ("Xi", "Xie") are left alone; two forms of four letters are compared only as a
+person's name ("Irna" is no slip for Iran, nor "Tham" for Thai; "Jasn"
 is one for Jason). A name in a quotation of writing (a tweet, a memo, a note: see
 Document.written_quotes) keeps its writer's spelling and is not flagged; speech is the reporter's.
 """
@@ -21,6 +23,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, bare, capitalised, vocabulary
+from ..document.tokens import strip_possessive
 from .agreement import opens_sentence
 from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name, same_name_groups, sound_key, words
 from .shared.check import Check
@@ -296,7 +299,8 @@ _WORD_CACHE = 100_000
 _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as|pronounced)|[(,] or)\s+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
-_COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r)\.? ([A-Z][\w’'-]+)")
+# a courtesy title, or a councillor's (British copy's "Cllr Mulholland"), before a surname
+_COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r|C(?<![\w.]C)(?:llr|ouncillor))\.? ([A-Z][\w’'-]+)")
 
 
 def _counted(tokens, i: int, quantifiers: frozenset[str]) -> bool:
@@ -338,7 +342,7 @@ def _never_introduced(doc: Document, name: str) -> bool:
     never introduces with a first name, which news does for everyone it names."""
     titled = doc.__dict__.get("_courtesy_names")
     if titled is None:  # once per document
-        titled = doc.__dict__["_courtesy_names"] = {m.group(1) for m in _COURTESY.finditer(doc.view)}
+        titled = doc.__dict__["_courtesy_names"] = {strip_possessive(m.group(1)) for m in _COURTESY.finditer(doc.view)}
     return name in titled and name not in article(doc).cast.first_names
 
 

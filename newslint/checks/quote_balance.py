@@ -10,8 +10,8 @@ other glyph (“...” inside "...") is a quotation within a quotation; so is on
 when a second closing mark follows (“... my “wires tapped” in ...,” he tweeted). Not quotes: inch marks after
 a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A paragraph
 that closes a quotation an earlier one left open, without re-opening it, is reported when it
-starts a sentence; single quotation marks are read for one sure slip only (two opening marks
-with nothing between).
+starts a sentence; single quotation marks are read for sure slips only (two opening marks
+with nothing between; a curly one opened inside a double quotation that closes first).
 """
 from __future__ import annotations
 
@@ -84,6 +84,7 @@ class QuoteBalance(Check):
             ch, glyph, misused = read
             if misused is not None:
                 yield misused
+            outer = quote.at if not quote.nested else -1
             if ch == "“":
                 if pending >= 0:
                     yield self._unclosed(doc, pending)
@@ -95,6 +96,8 @@ class QuoteBalance(Check):
                 yield self._unclosed(doc, quote.at)  # it was meant to close before the reporter spoke
                 quote.close(glyph)
             elif quote.close(glyph):
+                if outer >= 0 and quote.at < 0 and (inner := _single_left_open(view, outer + 1, at)) >= 0:
+                    yield self._unclosed(doc, inner)  # “... said, ‘You shoot it,” she said
                 continue
             elif pending >= 0:
                 if _starts_a_sentence(view, start):  # not "... like an\n\nagent provocateur\n\nand perhaps ..."
@@ -209,6 +212,26 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
         last_opening = at if opening else -1
     if last_opening >= 0 and not _NEXT_OPENS_QUOTE.match(view, end) and not _DOUBLE.search(view, start, end):
         yield last_opening  # (in a paragraph quoting with single marks only: not one nested in "...")
+
+
+def _single_left_open(view: str, start: int, end: int) -> int:
+    """A quotation in single marks opened inside a double one and never closed before it
+    closes: a curly opening mark (a straight one may be an apostrophe: "stop 'ObamaCare") with a
+    space or a bracket before it and a capital after it (not "beat ‘em"), opening a few words
+    (one may be a term so marked: "stop ‘ObamaCare.”"), and no mark after it that may close it
+    (any not inside a word: "players’" may close one). -1 if none."""
+    opened = -1
+    for m in _SINGLE.finditer(view, start, end):
+        at = m.start()
+        before = view[at - 1] if at > start else " "
+        after = view[at + 1] if at + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # don't, O'Brien
+        if opened < 0 and m.group() == "‘" and (before.isspace() or before in "([—–“\"") and after.isupper():
+            opened = at
+        elif opened >= 0:
+            return -1
+    return opened if view.count(" ", opened, end) >= 2 else -1  # a quoted sentence, not a term ("stop ‘ObamaCare.”")
 
 
 def _runs_on(view: str, opened: int, reopened: int) -> bool:

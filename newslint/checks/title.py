@@ -10,12 +10,15 @@ makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role mo
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
 apart by first name (the article's own full names count: "Bethan Hughes" and "Dafydd Hughes" make
 "Ms Hughes" and "Mr Hughes" two people); a surname shared by two first names is left alone.
-Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"), and
-an acronym names a body, not a role ("Deputy FBI Director"). The role a person is given most is
+Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"), a
+modifier may be joined to its head ("Vice-Chancellor" is a "Chancellor" with "Vice"), a middle
+initial is inside the name ("Raymond J. Ortiz"), and an acronym names a body, not a role ("Deputy
+FBI Director"). The role a person is given most is
 the one kept; two exclusive heads each written twice are two people ("Ms. Kim", "Mr. Kim"). A
 stated change ("former", "then-", "was promoted to", "who was Commerce Secretary") or a family tie
 ("her husband Mr Porter") is not a contradiction, and that mention is compared with none (the
-others still are); "was" alone ("Hughes was sworn in", "Mr Carver said she was relieved") states
+others still are; the change may follow a relative clause: "Sgt Lucy Hamer, who led the inquiry,
+has since been promoted"); "was" alone ("Hughes was sworn in", "Mr Carver said she was relieved") states
 none.
 """
 from __future__ import annotations
@@ -152,7 +155,11 @@ class TitleConsistency(Check):
         s, e = r.sentence
         before = [w.strip(",.;:()\"“”'’").lower() for w in doc.view[s:r.start].replace("-", " ").split()[-3:]]
         role = doc.view[r.start:r.end].replace("-", " ").lower().split()
-        after = [w.strip(",.;:()\"“”'’") for w in doc.view[r.end:e].replace("-", " ").split()[:6]]
+        rest = doc.view[r.end:e]
+        after = [w.strip(",.;:()\"“”'’") for w in rest.replace("-", " ").split()[:6]]
+        clause = _RELATIVE_AFTER_NAME.match(rest)
+        if clause:  # "Sgt Lucy Hamer, who led the inquiry, has since been promoted": the verb after the clause
+            after += [w.strip(",.;:()\"“”'’") for w in rest[clause.end():].replace("-", " ").split()[:4]]
         past_before = self.past & set(before[-1:]) or (
             len(before) > 1 and before[-2] in self.past and before[-1] in ("a", "an", "the", "then"))
         if self.change & {*before, *role, *(w.lower() for w in after)} or past_before:
@@ -165,7 +172,8 @@ class TitleConsistency(Check):
         sentences = doc.sentences
         si = 0
         for i, tok in enumerate(tokens):
-            if tok.text not in self.heads:
+            head = self._head(tok.text)
+            if head is None:
                 continue
             while si + 1 < len(sentences) and sentences[si][1] <= tok.start:
                 si += 1
@@ -186,8 +194,13 @@ class TitleConsistency(Check):
             role_end = tokens[k - 1].end
             # the name: one to three capitalised words right after the role
             name: list[Token] = []
-            while k < len(tokens) and len(name) < 3 and capitalised(tokens[k]) and \
-                    _next_to(view, tokens[k - 1], tokens[k], dotted=k == i + 1) and tokens[k].text not in self.heads:
+            while k < len(tokens) and len(name) < 3:
+                if name and _middle_initial(view, tokens, k):  # "Raymond J. Ortiz": the initial is left out
+                    k += 1
+                    continue
+                if not (capitalised(tokens[k]) and tokens[k].text not in self.heads and
+                        _next_to(view, tokens[k - 1], tokens[k], dotted=k == i + 1 or _initial(tokens[k - 1]))):
+                    break
                 name.append(tokens[k])
                 k += 1
             if not name:
@@ -197,11 +210,23 @@ class TitleConsistency(Check):
                 j = max([j] + [m + 1 for m in range(j, i)
                                if tokens[m].text in self.heads and tokens[m].text not in full])
             # "Deputy FBI Director" is the "Deputy Director": an acronym names the body, not the role
-            words = tuple(full.get(t.text, t.text).lower() for t in tokens[j:i + 1]
-                          if t.kind != "abbreviation" and not acronym(t) and t.text != "of") + \
+            words = tuple(part for t in tokens[j:i + 1]
+                          if t.kind != "abbreviation" and not acronym(t) and t.text != "of"
+                          for part in full.get(t.text, t.text).lower().split("-")) + \
                 tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
-                       tokens[j].start, role_end, sentences[si], self.full.get(tok.text, tok.text))
+                       tokens[j].start, role_end, sentences[si], head)
+
+    def _head(self, text: str) -> str | None:
+        """The head noun a word ends a role with: "Sen." is "Senator", and "Vice-Chancellor" a
+        "Chancellor" with a role modifier joined on."""
+        if text in self.heads:
+            return self.full.get(text, text)
+        modifiers, _, last = text.rpartition("-")
+        if last in self.heads and modifiers and all(m.lower() in words()["role_modifiers"]
+                                                    for m in modifiers.split("-")):
+            return self.full.get(last, last)
+        return None
 
 
     def _appositive_roles(self, doc: Document) -> Iterator[Role]:
@@ -217,6 +242,8 @@ class TitleConsistency(Check):
                        doc.sentence_at(m.start("role")), head)
 
 
+# a relative clause between commas right after a role's name: "Sgt Lucy Hamer, who led the inquiry, has ..."
+_RELATIVE_AFTER_NAME = re.compile(r"(?: [A-Z][\w’'.-]*){1,3}, (?:who|whose) [^,;:]{1,80},")
 # "Maria Lopez, the district's superintendent,": a full name, then its role between commas
 _APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z]+['’]s )?"
                            r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
@@ -225,6 +252,14 @@ _APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+)
 def _same_word(short: str, full: str) -> bool:
     """A role's word, or its clipped form: "Fed Chairman" is the "Federal Reserve Chairman"."""
     return short == full or (len(short) >= 3 and full.startswith(short))
+def _initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
+
+
+def _middle_initial(view: str, tokens: list[Token], k: int) -> bool:
+    """An initial between a given name and a surname: "Raymond J. Ortiz"."""
+    return _initial(tokens[k]) and k + 1 < len(tokens) and capitalised(tokens[k + 1]) and \
+        view[tokens[k - 1].end:tokens[k].start] == " " and view[tokens[k].end:tokens[k + 1].start] == ". "
 
 
 def _next_to(view: str, a, b, dotted: bool = False) -> bool:

@@ -9,7 +9,11 @@ Three ways a weekday gets its date:
     ("the inquest ... opened on Tuesday" ... "the inquest opened on 14 May"); a time of day may
     stand between ("Polls open at 7 a.m. on Monday"), a verb of happening lets the day stand
     further off in its clause ("the blaze broke out at the depot shortly after 9pm on
-    Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there.
+    Wednesday"), and "At Friday's meeting, shareholders re-elected ..." dates what was done there;
+    an event may be owned through a part of the day and a modifier ("Friday night's championship
+    game"; not "As in Tuesday's debate", another), and one named for an act ("the sentencing
+    hearing", "the reopening on Sunday") is on the day of that act ("will be sentenced on Friday
+    14 March", "will reopen on Saturday 12 July").
 An event a story has one of (a fire, an opening) taken up by a weekday that owns it ("Tuesday's
 fire") after the article gave it another weekday is a slip even with no date.
 A date without a year takes the year that puts it nearest the article's date; with neither, the
@@ -25,6 +29,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
 from ..document.model import Document
+from .shared.article_model import governor_stem
 from .shared.check import Check
 
 _LOOK_BACK = 120  # characters read back from "on <day>" for the event noun
@@ -40,11 +45,29 @@ _CLAUSE_BREAK = re.compile(r"\b(?:and|but|or|while|when|until|till|since|then|as
 # a weekday that takes up its event with nothing to make it another's: "Monday's vote showed", not
 # "Monday's vote in the state Senate", "Monday's vote by trustees"
 _PLAIN_TAKE_UP = re.compile(r"\w+['’]s [\w-]+(?![\w-])(?! (?:in|by|of|at|on|among|from)\b)")
+# a comparison with another event of the kind: "As in Tuesday night's debate, health care came first"
+_COMPARED = re.compile(r"\b(?:[Aa]s in|[Ll]ike|[Uu]nlike)\s+\Z")
 # a word that orders the taken-up event against another: "after Monday's vote"
 _ORDERED = re.compile(r"\b(?:after|before|since|following)\s+\Z")
 # what opens the day a span ends on: "runs until Sunday 14 May", "until the evening of Monday 15 May",
 # or starts from: "the third fire since Saturday, Jan. 11" dates no fire
 _SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|afternoon|evening|night|end)\s+of\s+)?\Z")
+# an act named before an event noun ("the sentencing hearing", not "his brother's sentencing hearing"), and a verb
+# in a dated sentence that names it ("will be sentenced on Friday 14 March", "reopened on ...", "will reopen")
+_ACT_BEFORE = re.compile(r"\bthe ([a-z]{3,}ing) \Z")
+_ACT_ON = re.compile(r"\bthe ([a-z]{3,}ing) on \Z")  # the act itself: "at the reopening on Sunday"
+_DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
+
+
+def _act(word: str) -> str:
+    """The key of an act, the same from its gerund and its participle ("sentencing", "sentenced")."""
+    return "act:" + governor_stem(word)
+
+
+# a weekday that owns what follows, maybe through a part of its day: "Friday's", "Friday night's"
+_POSSESSIVE_DAY = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s")
+# one word before an owned event's noun: "Friday's championship game"
+_MODIFIER = re.compile(r" ([a-z]+(?:-[a-z]+)?)\b(?<!\bthe)(?<!\ba)(?<!\ban)")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 
@@ -163,27 +186,35 @@ class WeekdayDate(Check):
         for at in sorted(weekday_at.keys() - done | date_at.keys()):
             anchor = named_from.get(at, at)
             if view[max(0, anchor - 4):anchor] != " on ":
-                possessed = self._possessed(view, weekday_at[at]) if at in weekday_at else None
+                possessed = self._possessed(view, weekday_at[at]) if at in weekday_at and \
+                    not _COMPARED.search(view, max(0, at - 12), at) else None
                 if possessed is not None:  # "Sunday's final"
                     on_weekday.setdefault(possessed, []).append(weekday_at[at])
                     for kind in self._done_at(doc, at, dates):  # "At Friday's meeting, shareholders re-elected"
                         on_weekday.setdefault(kind, []).append(weekday_at[at])
                     owner = view[max(0, at - 16):at].lower().split()[-2:]
-                    if view[weekday_at[at][1]:weekday_at[at][1] + 2] in ("'s", "’s") and not self.distinct & set(owner):
+                    if _POSSESSIVE_DAY.match(view, weekday_at[at][1]) and not self.distinct & set(owner):
                         taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
                 elif at in weekday_at and self.event_bare is not None and \
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor) or self._occurs(view, anchor)
+            if m is None and at in weekday_at and (act := _ACT_ON.search(view, max(0, anchor - 30), anchor)):
+                on_weekday.setdefault(_act(act.group(1)), []).append(weekday_at[at])  # "the reopening on Sunday"
+                continue
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
                     or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
                 continue
-            noun = self._kind(m.group("noun"))
-            if at in weekday_at:
-                on_weekday.setdefault(noun, []).append(weekday_at[at])
-            else:
-                on_date.setdefault(noun, []).append(date_at[at])
+            keys = [self._kind(m.group("noun"))]
+            act = _ACT_BEFORE.search(view, max(0, m.start() - 24), m.start())
+            if act:  # "the sentencing hearing on Thursday" is also the day of the act, "sentenced"
+                keys.append(_act(act.group(1)))
+            for key in keys:
+                if at in weekday_at:
+                    on_weekday.setdefault(key, []).append(weekday_at[at])
+                else:
+                    on_date.setdefault(key, []).append(date_at[at])
         for noun, d in self._dated_sentences(doc, pairs, dates):
             on_date.setdefault(noun, []).append(d)
         for noun, d in self._relative_sentences(doc, dates, around):
@@ -305,13 +336,15 @@ class WeekdayDate(Check):
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the
-        board's Thursday vote"."""
-        end = weekday[1]
+        board's Thursday vote", "Friday night's championship game" (a part of the day and one
+        word before the noun; not "Friday's second game", another)."""
         if self.date_event is None:
             return None
-        if view[end:end + 2] in ("'s", "’s"):
-            end += 2
+        owner = _POSSESSIVE_DAY.match(view, weekday[1])
+        end = owner.end() if owner else weekday[1]
         m = self.date_event.match(view, end)
+        if m is None and owner and (word := _MODIFIER.match(view, end)) and word.group(1) not in self.distinct:
+            m = self.date_event.match(view, word.end())
         return self._kind(m.group("noun")) if m else None
 
     def _kind(self, noun: str) -> str:
@@ -331,6 +364,8 @@ class WeekdayDate(Check):
             if _SPAN_END.search(doc.view, max(0, min(start, paired.start) - 40), min(start, paired.start)):
                 continue
             s, _ = doc.sentence_at(start)
+            for done in _DONE.finditer(doc.view, s, min(start, paired.start)):  # "will be sentenced on Friday 14 March"
+                yield _act(done.group(1) or done.group(2)), paired
             if paired.start == start:  # a date alone dates its sentence's subject: the event named first
                 first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
                 if first is not None and not self.distinct & set(doc.view[first.end():start].lower().split()):

@@ -3,7 +3,8 @@
 Evidence that a word is a person: a title before it ("Secretary Blinken", "Mr Straw"), a
 first name before it ("Antony Blinken") when the word also stands alone elsewhere, a speech
 or action verb after it ("Biden said"), a relative "who" ("Tom Hale, who climbed"), an address or an age after a comma
-("Kieran Walsh, of Penrhyn Road,", "Walsh, 21,").
+("Kieran Walsh, of Penrhyn Road,", "Walsh, 21,"), a role beside it ("Helen Marsh, the chief executive").
+A word that opens a sentence ("During Pike's tour") is no first name.
 A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
 """
 from __future__ import annotations
@@ -16,8 +17,21 @@ from pathlib import Path
 from .dates import MONTHS, WEEKDAYS
 from .tokens import Token, strip_possessive
 
-# what follows a person's name: a relative "who", an address ("of Penrhyn Road"), an age
-_DESCRIBED = re.compile(r", (?:who |of [A-Z]|(?:aged )?\d{1,3},)")
+# what follows a person's name: a relative "who" (maybe after a description: "Gary Pike, the union's
+# organiser, who"), an address ("of Penrhyn Road"), an age
+_DESCRIBED = re.compile(r", (?:who |of [A-Z]|(?:aged )?\d{1,3},|(?:the|a|an) [^,.;:!?\n]{1,60}, who )")
+# what holds a role: "Helen Marsh, the chief executive of ...", "Reyes, a former coach" (no "the
+# company's chief", the role of another; no "a club whose manager")
+_BESIDE = r", (?:the|a|an) (?:(?!(?:whose|which|that|who)\b)[a-z-]+ ){{0,3}}?(?:{roles})\b"
+
+
+@lru_cache(maxsize=1)
+def _role_beside() -> re.Pattern:
+    words = vocabulary()
+    roles = {t.lower() for t in words["titles"] if t.isalpha() and not t.isupper()} | words["roles"]
+    return re.compile(_BESIDE.format(roles="|".join(sorted(roles, key=len, reverse=True))))
+
+
 CALENDAR = frozenset(WEEKDAYS) | frozenset(m.capitalize() for m in MONTHS)  # capitalised, never a person
 
 
@@ -78,7 +92,9 @@ def people(doc) -> People:
         prev = before if before is not None and (_adjacent(view, before, tok) or _dotted_title(view, before, tok)) \
             else None
         nxt_cap = i < last and cap[i + 1] and _adjacent(view, tok, tokens[i + 1])
-        prev_cap = prev is not None and cap[i - 1]
+        # "During Pike's tour": a capitalised opener of the sentence is no part of the name
+        prev_cap = prev is not None and cap[i - 1] and not (
+            prev.start in sentence_starts and prev.text.lower() in words["sentence_openers"])
         if prev is not None and prev.text.lower() in preps:
             found.places.add(name)
             titled = False
@@ -94,7 +110,7 @@ def people(doc) -> People:
             alone.add(name)  # (not in a headline: "Philippoussis doubt over Open bid")
         if i < last and tokens[i + 1].text in verbs and not possessive(tok) and _adjacent(view, tok, tokens[i + 1]):
             found.persons.add(name)
-        elif not nxt_cap and _DESCRIBED.match(view, tok.end):
+        elif not nxt_cap and (_DESCRIBED.match(view, tok.end) or _role_beside().match(view, tok.end)):
             # "Tom Hale, who climbed", "Kieran Walsh, of Penrhyn Road,", "Walsh, 21,": only a
             # person is a "who", has an address or an age
             found.persons.add(name)

@@ -9,13 +9,15 @@ It knows
     words a person is known by ("Pope Francis" ... "the pope's trip");
   - which amounts belong to which thing: a count and the thing counted, with the word that
     governs it ("the loss of 640 jobs");
-  - who is described how: ages stated by apposition ("Lindqvist, 56,", "At 82, Dolores Finch
-    still opens ..."), by description ("a
+  - who is described how: ages stated by apposition ("Lindqvist, 56,", "Darren Pollard (34), of
+    ...", "At 82, Dolores Finch still opens ..."), by description ("a
     57-year-old hiker", "the boy, 13,"), by "the 57-year-old" after a name, by a birthday or a
     death ("his 101st birthday", "He was 88."), each tied to a person when the article ties
     them: "Police identified the man as Gregory Lindqvist" makes the man, and the person the
     article opened with, Lindqvist; "the 24-year-old" with no one named near it is the person
-    the headline and the lede name, when that is a slip away from their other age.
+    the headline and the lede name (a headline's capitalised "Climber" names no one: then the
+    one the lede describes and the next paragraph names), when that is a slip away from their
+    other age.
 
 The rules read it: number (ages), name-variant (given names), title (who holds which role) and
 actor (who the role nouns are). The words it reads with are article_model.yaml.
@@ -43,6 +45,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 # the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
 _AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged |who is )?(?P<age>\d{1,3}),")
 _AGE_COMMA = re.compile(r", (?:aged |who is )?\d{1,3},")  # what both need, led by a literal: a quick test
+# British court copy: "Darren Pollard (34), of Hilltop Road" (not a scorer's minute: "Kane (34), Saka (67)")
+_AGE_BRACKETED = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*) \((?P<age>\d{1,3})\)(?=,? (?!and\b)[a-z])")
 # "At 82, Dolores Finch still opens ...": an age fronted, of the name after it, now (a verb in the
 # present: not "At 19, Hale joined the force", an age then)
 _AGE_FRONTED = re.compile(r"A(?<![\w.]A)t (?P<age>\d{1,3}), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*) "
@@ -385,7 +389,10 @@ class _AgeReader:
         run_starting = {r.start: r for r in model.runs}
         found: list[Age] = []
         comma = _AGE_COMMA.search(view) is not None
-        for m in _AGE_AFTER_NAME.finditer(view) if comma else ():
+        appositions = [*(_AGE_AFTER_NAME.finditer(view) if comma else ()),
+                       *(m for m in (_AGE_BRACKETED.finditer(view) if ") " in view or "), " in view else ())
+                         if (r := run_ending.get(m.end("name"))) is not None and r.given)]
+        for m in sorted(appositions, key=lambda m: m.start()):
             name = strip_possessive(m.group("name"))
             run = run_ending.get(m.end("name"))
             who = model.person(run) if run is not None else name
@@ -493,8 +500,9 @@ class _AgeReader:
                                    is_headline(self.view[blocks[0].start:blocks[0].end])):
             return None
         lede = next((b for b in blocks[1:] if b.kind != "heading"), None)
-        named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end} for b in (blocks[0], lede)
-                 if b is not None]
+        nouns = words()["lede_nouns"]  # "Climber died after fall": a description, capitalised, names no one
+        named = [{self.model.key(r) for r in self.people_at if b.start <= r.start < b.end
+                  and not (r.size == 1 and r.surname.lower() in nouns)} for b in (blocks[0], lede) if b is not None]
         if len(named) == 2 and not named[0] and not named[1]:
             return _anonymous_lede(self.doc, self.model, lede)  # whom the lede describes
         if len(named) < 2 or len(named[0]) != 1 or not named[0] <= named[1]:
@@ -694,16 +702,21 @@ def _named_after(doc: Document, model: Article, start: int, end: int, noun: str)
 
 
 # a lede that opens with a person it does not name: "A pensioner from Kent has rowed ..."
-_ANONYMOUS_LEDE = re.compile(r"An? (?:[\w-]+ ){0,2}?(?P<noun>[a-z]+)\b")
+_ANONYMOUS_LEDE = re.compile(r"(?P<article>An?) (?:[\w-]+ ){0,2}[a-z]+\b")
 
 
 def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
     """The person a lede that names no one describes ("A pensioner from Kent has rowed
     ..."), named by the paragraph after it ("Edna Price, 79, set off ...")."""
     m = _ANONYMOUS_LEDE.match(doc.view, lede.start)
-    if m is None or m.group("noun") not in words()["lede_nouns"]:
+    if m is None:
         return None
-    return _named_after(doc, model, m.start("noun"), m.end("noun"), m.group("noun"))
+    # "An experienced climber died": the first of its words that names a person
+    noun = next((w for w in _LOWER_WORDS.finditer(doc.view, m.end("article"), m.end())
+                 if w.group() in words()["lede_nouns"]), None)
+    if noun is None:
+        return None
+    return _named_after(doc, model, noun.start(), noun.end(), noun.group())
 
 
 # "a 57-year-old hiker", or "a man aged 45"
