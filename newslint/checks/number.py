@@ -87,7 +87,7 @@ _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
 _QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
                        r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
                        r"(?:[- ](?P<thing>[a-z]+)\b(?: (?P<head>[a-z]+)\b)?)?")
-_DEFINITE = re.compile(r"\b(?i:the|these|those) \Z")  # not "that": "said that 138 people"
+_DEFINITE = re.compile(r"\b(?i:the|these|those|all) \Z")  # not "that": "said that 138 people"
 # a toll that changes: "the death toll rose to 16", "another two people died", "died later in hospital"
 _TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|"
                            r"jumped|now)|(?:another|more|further|additional|other) (?:\w+ )?(?:people|deaths|bodies)|"
@@ -363,7 +363,7 @@ class NumberConsistency(Check):
                                what=f"the number of {total.thing}")
 
     def _restated(self, doc: Document) -> Iterator[Quantity]:
-        """A thing taken up again ("the 138 passengers") with an earlier number's digits in another
+        """A thing taken up again ("the 138 passengers", "all 830 jobs") with an earlier number's digits in another
         order ("183 passengers"): both, under a key of their own, when the article gave the new
         value for nothing of that unit before."""
         view = doc.view

@@ -56,6 +56,7 @@ _SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|af
 # in a dated sentence that names it ("will be sentenced on Friday 14 March", "reopened on ...", "will reopen")
 _ACT_BEFORE = re.compile(r"\bthe ([a-z]{3,}ing) \Z")
 _ACT_ON = re.compile(r"\bthe ([a-z]{3,}ing) on \Z")  # the act itself: "at the reopening on Sunday"
+_ACT_AFTER = re.compile(r" to be ([a-z]{3,}ed)\b")  # the act a day is for: "on Thursday to be sentenced"
 _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
 
 
@@ -200,8 +201,10 @@ class WeekdayDate(Check):
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor) or self._occurs(view, anchor)
-            if m is None and at in weekday_at and (act := _ACT_ON.search(view, max(0, anchor - 30), anchor)):
-                on_weekday.setdefault(_act(act.group(1)), []).append(weekday_at[at])  # "the reopening on Sunday"
+            if m is None and at in weekday_at and (act := _ACT_ON.search(view, max(0, anchor - 30), anchor)
+                                                   or _ACT_AFTER.match(view, weekday_at[at][1])):
+                # "the reopening on Sunday"; "returns to court on Thursday to be sentenced"
+                on_weekday.setdefault(_act(act.group(1)), []).append(weekday_at[at])
                 continue
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
                     or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
@@ -226,16 +229,19 @@ class WeekdayDate(Check):
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
         once_days = self._once_days(doc, weekday_at, done)
+        dated_days = {weekday_at[s][2] for s in pairs if s in weekday_at}  # "Sunday 18 May": that Sunday is known
         for noun, mentions in on_weekday.items():
             yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up,
-                                     once_days.get(noun, []))
+                                     once_days.get(noun, []), dated_days)
 
     def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
                  around: dt.date | None, taken_up: set[int],
-                 once_days: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
+                 once_days: list[tuple[int, int, str]], dated_days: set[str]) -> Iterator[Diagnostic]:
         """The weekdays given for one kind of event against its one date (or, for an event a
         story has one of, against the weekday given first; `once_days` are days a sentence gives
-        such an event: "Voters ... rejected the bond on Tuesday")."""
+        such an event: "Voters ... rejected the bond on Tuesday"). A weekday the article gives its
+        own date ("the marathon on Sunday 18 May") names that day's event of the kind ("Sunday's
+        race"), not the one dated on another day ("the 10k race on Saturday 17 May")."""
         resolved: dict[dt.date, DateMention] = {}
         for d in dated:
             date = d.resolve(around)
@@ -251,7 +257,7 @@ class WeekdayDate(Check):
             return
         (date, mention), = resolved.items()
         for start, end, name in mentions:
-            if WEEKDAYS[date.weekday()] != name:
+            if WEEKDAYS[date.weekday()] != name and name not in dated_days:
                 yield self._report(doc, start, end, date, [(mention.start, mention.end)])
 
     def _done_at(self, doc: Document, at: int, dates) -> set[str]:

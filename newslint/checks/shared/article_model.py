@@ -719,6 +719,6 @@ def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
     return _named_after(doc, model, noun.start(), noun.end(), noun.group())
 
 
-# "a 57-year-old hiker", or "a man aged 45"
-_YEAR_OLD_DESCRIPTION = re.compile(r"\b[Aa]n? (?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old )?(?P<noun>[a-z]+)\b"
-                                   r"(?(age)|,? aged \d{1,3}\b)")
+# "a 57-year-old hiker", "a man aged 45", or a lede's "The 63-year-old man" after a headline that named him
+_YEAR_OLD_DESCRIPTION = re.compile(r"\b(?:[Aa]n?|The) (?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old )?"
+                                   r"(?P<noun>[a-z]+)\b(?(age)|,? aged \d{1,3}\b)")
