@@ -111,6 +111,21 @@ _WORD = re.compile(r"[A-Za-z]+")
 _BOUND = re.compile(r"\b(?:at least|at most|as many as|as few as|more than|fewer than|less than|up to|nearly|"
                     r"almost|about|around|some|over|under|roughly|approximately|an estimated)\s+\Z", re.IGNORECASE)
 # a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
+_SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# "Five villages", "the four villages": a count in words of a plural thing
+_COUNT_IN_WORDS = re.compile(rf"\b(?P<n>(?i:{_SMALL})) (?P<thing>[a-z]{{3,}}s)\b")
+_GIVEN_BEFORE_WORDS = re.compile(r"\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose) \Z")
+# what makes a part of a whole after a count: "the four villages on the east bank", "the two who were charged"
+_PART_AFTER = re.compile(r"\s+(?:in|on|at|of|from|near|along|north|south|east|west|that|which|who|where|whose|"
+                         r"nearest|closest|worst|hardest|most|still|left|remaining)\b|-")
+
+
+def _said_before(view: str, word: str, at: int) -> bool:
+    """Whether the number `word` stands before `at` already, in words or figures."""
+    figure = str(NUMBER_WORDS[word.lower()])
+    return re.search(rf"\b(?:{re.escape(word)}|{figure})\b", view[:at], re.IGNORECASE) is not None
+
+
 _BOUNDED = re.compile(r"\s+[a-z]+\s+(?:in|on|at|across|of|from|within|throughout|along|near)\b")
 
 
@@ -223,7 +238,7 @@ class NumberConsistency(Check):
             return
         quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
                       *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc),
-                      *self._tallies(doc), *self._totals(doc)]
+                      *self._tallies(doc), *self._totals(doc), *self._counted_in_words(doc)]
         by_key: dict[str, list[Quantity]] = {}
         for q in sorted(quantities, key=lambda q: q.start):  # the value given first is the reference
             by_key.setdefault(q.key, []).append(q)
@@ -361,6 +376,30 @@ class NumberConsistency(Check):
             for a in (others[0], total):
                 yield Quantity(f"all the {total.thing}", a.value, a.start, a.end, self._sentence_of(doc, a.start),
                                what=f"the number of {total.thing}")
+
+    def _counted_in_words(self, doc: Document) -> Iterator[Quantity]:
+        """A count in words taken up with "the" or "all" ("Five villages were cut off" ... "schools
+        in the four villages"): the thing counted once before, the new number given for nothing
+        before it, and no words after it that make a part of the whole ("the four villages on the
+        east bank", "the two who were charged")."""
+        view = doc.view
+        if not _COUNT_IN_WORDS.search(view):
+            return
+        counts: dict[str, list[re.Match]] = {}
+        for m in _COUNT_IN_WORDS.finditer(view):
+            counts.setdefault(m.group("thing").lower(), []).append(m)
+        for thing, found in counts.items():
+            if len(found) != 2:
+                continue
+            first, again = found
+            taken_up = _GIVEN_BEFORE_WORDS.search(view, max(0, again.start() - 5), again.start())
+            a, b = (NUMBER_WORDS[m.group("n").lower()] for m in found)
+            if a == b or not taken_up or _GIVEN_BEFORE_WORDS.search(view, max(0, first.start() - 5), first.start()) \
+                    or _PART_AFTER.match(view, again.end()) or _said_before(view, again.group("n"), again.start()):
+                continue
+            for m in found:
+                yield Quantity(f"the {thing} counted", NUMBER_WORDS[m.group("n").lower()], m.start("n"), m.end("n"),
+                               self._sentence_of(doc, m.start()), what=f"the number of {thing}")
 
     def _restated(self, doc: Document) -> Iterator[Quantity]:
         """A thing taken up again ("the 138 passengers", "all 830 jobs") with an earlier number's digits in another
