@@ -586,11 +586,17 @@ class NumberConsistency(Check):
     def _amounts(self, doc: Document) -> Iterator[Quantity]:
         if self.amount is None or not any(c in doc.view for c in "£$€"):
             return
+        described: dict[tuple[str, str], set[str | None]] = {}  # (noun, currency) -> the adjectives before it so far
         for m in self.amount.finditer(doc.view):
             value = _sum(m.group("n"), m.group("mult"))
             if value is None:
                 continue
-            noun = f"{m.group('adj')} {m.group('noun')}" if m.group("adj") else m.group("noun")
+            adjective, kinds = m.group("adj"), described.setdefault((m.group("noun"), m.group("cur")), set())
+            if adjective is None and len(kinds) == 1 and None not in kinds \
+                    and _BACK_REFERENCE.search(doc.view, max(0, m.start() - 5), m.start()):
+                adjective = next(iter(kinds))  # "a $750,000 state grant" ... "the $500,000 grant": the one grant
+            kinds.add(m.group("adj"))
+            noun = f"{adjective} {m.group('noun')}" if adjective else m.group("noun")
             end = m.end("mult") if m.group("mult") else m.end("n")
             yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
                            what=f"the {noun}")
