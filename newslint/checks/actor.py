@@ -108,7 +108,7 @@ class Actor(Check):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         mentions = list(self._mentions(doc))
         mentions += self._headline_mentions(doc, mentions) + self._audience_mentions(doc, mentions) + \
-            self._act_mentions(doc)
+            self._act_mentions(doc) + list(self._named_mentions(doc))
         by_event: dict[str, list[Mention]] = {}
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
@@ -414,6 +414,38 @@ class Actor(Check):
             if line != skip_line and (line not in best or (best[line].kind in weak and e.kind not in weak)):
                 best[line] = e
         return [best[line] for line in sorted(best)]
+
+    def _named_mentions(self, doc: Document) -> Iterator[Mention]:
+        """An event's name taken up without its noun, after an owner's possessive: "Gov. Whitlock
+        used her State of the State address" ... "Okafor's State of the State also renewed a call".
+        The names are those the article writes before an event noun, two words or more."""
+        tokens, view = doc.tokens, doc.view
+        names: dict[tuple[str, ...], tuple[str, str]] = {}  # the name's words -> (event class, its noun)
+        for at in (m.start for m in self.event_words.find(doc)):
+            i = doc.token_range(at, at + 1).start
+            cls = self.noun_class.get(tokens[i].text.lower()) if i < len(tokens) else None
+            if cls is None or cls in self.options["act_only"]:
+                continue
+            window = list(range(max(0, i - 8), i + 1))
+            start = _event_name_start(tokens, window, len(window) - 1)
+            if len(window) - 1 - start >= 2:
+                names.setdefault(tuple(tokens[k].text for k in window[start:-1]), (cls, tokens[i].text))
+        if not names:
+            return
+        roles = _roles(doc, article(doc))
+        cast = article(doc).cast
+        for words, (cls, noun) in names.items():
+            size = len(words)
+            for i in range(1, len(tokens) - size + 1):
+                if tokens[i].text != words[0] or tuple(t.text for t in tokens[i:i + size]) != words:
+                    continue
+                after = i + size
+                if after < len(tokens) and tokens[after].text.lower().rstrip("s") == noun.lower().rstrip("s"):
+                    continue  # the name with its noun: read by _mentions
+                owner = tokens[i - 1]
+                if possessive(owner) and _nameable(owner, cast) and view[owner.end:tokens[i].start] == " ":
+                    yield self._mention(owner, cls, noun, "possessive", None, doc.sentence_at(owner.start),
+                                        tokens[after - 1].end, roles)
 
     @staticmethod
     def _mention(token, cls, noun, kind, dest, sentence, phrase_end, roles) -> Mention:
