@@ -84,3 +84,11 @@ def test_a_slip_marked_sic_is_the_sources():
             "The the vote was close.\n")
     found = Engine.build(make_config()).lint(Document(text, format="text"))
     assert [(d.rule, d.line) for d in found if not d.rule.startswith("style/")] == [("spelling/doubled-word", 5)]
+
+
+def test_other_stories_headlines_are_compared_with_nothing():
+    text = ("US officials met on Monday. The US envoy left. US trade fell.\n\nArticles You May Like\n"
+            "U.S. Plans to Open Talks With Rebels\nReport: Apple to shift assembly from the U.S. to China\n"
+            "The new EV is a weird sports wagon\nEconomy in stress and markets high\n")
+    found = Engine.build(make_config()).lint(Document(text, format="text"))
+    assert [d.rule for d in found] == ["boilerplate/related-links"]
