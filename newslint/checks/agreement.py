@@ -42,6 +42,8 @@ COMMON_WORD_ZIPF = 6.0
 # after these, the next word is a verb (whose object a following name is): "to persuade Trump"
 VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
                           "did", "does", "do"])
+# a past verb before a pronoun makes it the object: "who painted it were"
+_OBJECT_AFTER = re.compile(r"[a-z]{2,}ed")
 # an auxiliary before a name opens a question: "Would Adam Schiff have", "Did Mr Blair have"
 AUXILIARIES = VERB_OPENERS | {"had", "has", "have", "is", "was", "were", "are"}
 
@@ -101,6 +103,9 @@ class Agreement(Check):
             pronoun = subject.text.lower() in self.pronouns and not (
                 subject.text.istitle() and s > 0 and capitalised(tokens[s - 1])
                 and view[tokens[s - 1].end:subject.start] == " ")
+            if pronoun and s > 0 and _OBJECT_AFTER.fullmatch(tokens[s - 1].text) \
+                    and view[tokens[s - 1].end:subject.start] == " ":
+                continue  # "the people who painted it were": the pronoun is the verb's object
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue

@@ -169,9 +169,10 @@ class Confusion(Check):
                 continue
             before = _neighbour(tokens[i - 1], view[tokens[i - 1].end:tok.start]) if i > 0 and not opening else None
             after = _neighbour(tokens[i + 1], view[tok.end:tokens[i + 1].start]) if i < last else None
-            if after is None or (before is None and not opening
-                                 and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
-                continue  # one neighbour is too little evidence ("get out of there."), but a comma starts a clause
+            if after is None or "-" in after or (
+                    before is None and not opening and not (i > 0 and view[tokens[i - 1].end:tok.start] == ", ")):
+                continue  # one neighbour is too little evidence ("get out of there.", "too alt-right": the table
+                # has no compounds), but a comma starts a clause
             if not opening and tokens[i - 1].text[0].isupper() and (
                     (i > 1 and not _ENDS_SENTENCE.search(view[tokens[i - 2].end:tokens[i - 1].start]))
                     or tokens[i - 1].text.lower() in _MODALS):
