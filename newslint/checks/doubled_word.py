@@ -10,9 +10,10 @@ is a word that ends a hyphenated name ("Moon Jae-in in Seoul"). Grammar doubles 
 too, and these are left alone (a finding an editor would call wrong costs more than a miss):
   - a preposition stranded at the end of a relative clause, before a phrase that opens with the
     same preposition: "the cause (that) she fought for for 20 years", "what it stood for for";
-  - a particle that closes a verb, before a stretch of time: "workers clocked in in the last
-    week", "they held on on the final day" (a bare year or month after the pair is a slip's
-    usual place, "died in in 2010", and stays flagged);
+  - a particle that closes a verb, before a stretch of time or a set phrase: "workers clocked in
+    in the last week", "they held on on the final day", "ballots can be turned in in person" (a
+    bare year or month after the pair is a slip's usual place, "died in in 2010", and stays
+    flagged);
   - an ordinal after a determiner that starts a title: "the first first husband".
 A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged;
 nor is a paragraph with `transcript_doubles` doubles or more, a verbatim transcript whose stutters
@@ -50,6 +51,9 @@ _OBJECT_RELATIVE = re.compile(
 _POINT_IN_TIME = re.compile(r"\s+(?:\d{4}\b|(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                             r"Sunday)\b)")
+# a set phrase the second word opens: "can be turned in in person", "paid up up front"
+_SET_PHRASE = re.compile(r"\s+(?:person|full|cash|kind|writing|public|private|advance|front|time|charge|place|"
+                         r"effect|force|line|touch|hand|court|office)\b")
 _VERB_ENDING = re.compile(r"[^\W\d_]{2,}(?:ed|ing)\s*\Z")
 # a stretch of time after the pair: "the last week", "the past two years", "recent months"
 _STRETCH_OF_TIME = re.compile(
@@ -132,7 +136,8 @@ class DoubledWord(Check):
             return False
         if _OBJECT_RELATIVE.search(before):
             return True
-        return bool(_VERB_ENDING.search(before)) and _STRETCH_OF_TIME.match(view, m.end()) is not None
+        return bool(_VERB_ENDING.search(before)) and (_STRETCH_OF_TIME.match(view, m.end()) is not None
+                                                      or _SET_PHRASE.match(view, m.end()) is not None)
 
     @staticmethod
     def _ends_a_name(view: str, start: int) -> bool:

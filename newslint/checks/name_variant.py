@@ -160,6 +160,7 @@ class NameVariant(Check):
             # and the usual one is a common first name ("Dr. Daavid Boulware" beside "David Plotz")
             matches = [f for f in candidates
                        if not self._other_parts(doc, at[rare], at[f]) and not _given_apart(doc, rare, f)
+                       and not _other_names_after(doc, rare, at[rare], at[f])
                        and (not self._distinct(doc, lexicon, at[rare], at[f])
                             or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF
                                 and _parts(doc, at[rare]) == _parts(doc, at[f]) == {"first name"}))]
@@ -270,6 +271,28 @@ class NameVariant(Check):
         among "Chris Larimer" and "Chris Pappas"): different names, however common the first."""
         parts = (_parts(doc, rare_at), _parts(doc, usual_at))
         return all(len(p) == 1 and None not in p for p in parts) and parts[0] != parts[1]
+
+
+def _other_names_after(doc: Document, rare_form: str, rare_at: list[int], usual_at: list[int]) -> bool:
+    """Both forms only ever open a longer name, and never the same one: "Tuen Mun" and "Tsuen
+    Wan" are two places, not one name misspelt ("Katherine Moreno" and "Kathryn Moreno" share
+    what follows). A form the web never writes is a slip wherever it stands ("Dr. Daavid Boulware"
+    beside "David Plotz")."""
+    from ..resources import lexicon
+    if not lexicon.get().observed_zipf(rare_form.lower()):
+        return False
+    tokens, view = doc.tokens, doc.view
+
+    def next_words(at: list[int]) -> set[str] | None:
+        found = set()
+        for i in at:
+            if i + 1 >= len(tokens) or not capitalised(tokens[i + 1]) or view[tokens[i].end:tokens[i + 1].start] != " ":
+                return None  # alone somewhere: no longer name to tell it by
+            found.add(bare(tokens[i + 1]))
+        return found
+
+    rare, usual = next_words(rare_at), next_words(usual_at)
+    return rare is not None and usual is not None and not rare & usual
 
 
 def _parts(doc: Document, at: list[int]) -> set[str | None]:
