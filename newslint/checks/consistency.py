@@ -40,9 +40,6 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+\Z")
 _SENTENCE_OPENERS = ".!?:;\"“‘(—–\n"
 HEADLINE_WORDS = 20  # a subhead or a repeated headline is shorter than this
-# a line that ends with a photographer's credit: "Jane Doe/Getty Images", "J. Doe/AFP via Getty Images"
-_CAPTION = re.compile(r"^[^\n]*[.!?][ \t]+[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3}[ \t]*/[ \t]*[A-Z][\w&.-]*"
-                      r"(?:[ \t]+[\w&.-]+){0,5}[ \t]*$", re.MULTILINE)
 
 
 def _opens_sentence(view: str, at: int) -> bool:
@@ -53,9 +50,8 @@ def _opens_sentence(view: str, at: int) -> bool:
 
 def _headline_lines(doc: Document) -> list[tuple[int, int]]:
     """The headlines and subheads: heading blocks, and paragraphs of one short line that does
-    not end like a sentence ("US FALLS", a headline repeated in the body); and photo captions,
-    which end with their credit ("... at the 2018 US Open. Jane Doe/Getty Images"): the agency
-    wrote them, not the article."""
+    not end like a sentence ("US FALLS", a headline repeated in the body). A photo caption is
+    the article's, whoever took the photo: its "US" among "U.S." is the house's to mend."""
     cached = doc.__dict__.get("_headline_lines")
     if cached is None:
         cached = []
@@ -64,8 +60,6 @@ def _headline_lines(doc: Document) -> list[tuple[int, int]]:
             if b.kind == "heading" or (text and "\n" not in text and len(text.split()) <= HEADLINE_WORDS
                                        and text[-1] not in ".!?:;,\"”’)…"):
                 cached.append((b.start, b.end))
-            elif "/" in text:
-                cached += [m.span() for m in _CAPTION.finditer(doc.view, b.start, b.end)]
         doc.__dict__["_headline_lines"] = cached
     return cached
 
