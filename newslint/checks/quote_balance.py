@@ -200,13 +200,8 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
     if _TWO_CLOSING.search(view, start, end):
         return  # 'It's time to say 'Enough,'' he said: one quotation inside another, both closed
     last_opening = -1
-    for m in _SINGLE.finditer(view, start, end):
-        at = m.start()
-        before = view[at - 1] if at > start else " "
-        after = view[at + 1] if at + 1 < end else " "
-        if before.isalnum() and after.isalnum():
-            continue  # don't, O'Brien
-        opening = m.group() != "’" and (before.isspace() or before in "([—–") and after.isupper()
+    for at, mark, before, after in _single_marks(view, start, end):
+        opening = mark != "’" and (before.isspace() or before in "([—–") and after.isupper()
         if opening and last_opening >= 0 and not _runs_on(view, last_opening, at):
             yield last_opening
         last_opening = at if opening else -1
@@ -221,17 +216,23 @@ def _single_left_open(view: str, start: int, end: int) -> int:
     (one may be a term so marked: "stop ‘ObamaCare.”"), and no mark after it that may close it
     (any not inside a word: "players’" may close one). -1 if none."""
     opened = -1
-    for m in _SINGLE.finditer(view, start, end):
-        at = m.start()
-        before = view[at - 1] if at > start else " "
-        after = view[at + 1] if at + 1 < end else " "
-        if before.isalnum() and after.isalnum():
-            continue  # don't, O'Brien
-        if opened < 0 and m.group() == "‘" and (before.isspace() or before in "([—–“\"") and after.isupper():
+    for at, mark, before, after in _single_marks(view, start, end):
+        if opened < 0 and mark == "‘" and (before.isspace() or before in "([—–“\"") and after.isupper():
             opened = at
         elif opened >= 0:
             return -1
     return opened if view.count(" ", opened, end) >= 2 else -1  # a quoted sentence, not a term ("stop ‘ObamaCare.”")
+
+
+def _single_marks(view: str, start: int, end: int) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, mark, character before, character after) of the single marks between start and
+    end that stand outside a word (not "don't", "O'Brien")."""
+    for m in _SINGLE.finditer(view, start, end):
+        at = m.start()
+        before = view[at - 1] if at > start else " "
+        after = view[at + 1] if at + 1 < end else " "
+        if not (before.isalnum() and after.isalnum()):
+            yield at, m.group(), before, after
 
 
 def _runs_on(view: str, opened: int, reopened: int) -> bool:
