@@ -158,9 +158,12 @@ class NameVariant(Check):
                 continue  # "Zabul province": a place of its own, not a slip for Kabul
             # beside other names the two are two people, unless no dictionary knows the rare form
             # and the usual one is a common first name ("Dr. Daavid Boulware" beside "David Plotz")
+            # a rare form the web never writes is a slip whoever bears it ("Bryan Ffrry" beside "Otis
+            # Ferry") and whatever follows it ("Dr. Daavid Boulware" beside "David Plotz")
+            written = lexicon.get().observed_zipf(rare.lower()) > 0
             matches = [f for f in candidates
-                       if not self._other_parts(doc, at[rare], at[f]) and not _given_apart(doc, rare, f)
-                       and not _other_names_after(doc, rare, at[rare], at[f])
+                       if not self._other_parts(doc, at[rare], at[f])
+                       and not (written and (_given_apart(doc, rare, f) or _other_names_after(doc, at[rare], at[f])))
                        and (not self._distinct(doc, lexicon, at[rare], at[f])
                             or (not lexicon.known(rare) and lexicon.zipf(f.lower()) >= COMMON_NAME_ZIPF
                                 and _parts(doc, at[rare]) == _parts(doc, at[f]) == {"first name"}))]
@@ -273,14 +276,10 @@ class NameVariant(Check):
         return all(len(p) == 1 and None not in p for p in parts) and parts[0] != parts[1]
 
 
-def _other_names_after(doc: Document, rare_form: str, rare_at: list[int], usual_at: list[int]) -> bool:
+def _other_names_after(doc: Document, rare_at: list[int], usual_at: list[int]) -> bool:
     """Both forms only ever open a longer name, and never the same one: "Tuen Mun" and "Tsuen
     Wan" are two places, not one name misspelt ("Katherine Moreno" and "Kathryn Moreno" share
-    what follows). A form the web never writes is a slip wherever it stands ("Dr. Daavid Boulware"
-    beside "David Plotz")."""
-    from ..resources import lexicon
-    if not lexicon.get().observed_zipf(rare_form.lower()):
-        return False
+    what follows)."""
     tokens, view = doc.tokens, doc.view
 
     def next_words(at: list[int]) -> set[str] | None:
@@ -371,12 +370,9 @@ def _never_introduced(doc: Document, name: str) -> bool:
 
 def _given_apart(doc: Document, rare: str, usual: str) -> bool:
     """Both forms introduced in full, with given names that are no one name: two people ("Rep.
-    Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names; but a
-    rare form the web never writes is a slip whoever bears it ("Otis Ferry", "Bryan Ffrry")."""
-    from ..resources import lexicon
+    Chris Van Hollen", "Dan Holler"), even where a dictionary word opens one of the names."""
     a, b = _given_names(doc, rare), _given_names(doc, usual)
-    return bool(a and b) and not any(same_name(_unaccented(x), _unaccented(y)) for x in a for y in b) \
-        and lexicon.get().observed_zipf(rare.lower()) > 0
+    return bool(a and b) and not any(same_name(_unaccented(x), _unaccented(y)) for x in a for y in b)
 
 
 def _unaccented(word: str) -> str:

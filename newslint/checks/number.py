@@ -110,10 +110,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 # a count given as a bound or an estimate, which another count need not equal: "at least 24 people"
 _BOUND = re.compile(r"\b(?:at least|at most|as many as|as few as|more than|fewer than|less than|up to|nearly|"
                     r"almost|about|around|some|over|under|roughly|approximately|an estimated)\s+\Z", re.IGNORECASE)
-# a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
 _SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # "Five villages", "the four villages": a count in words of a plural thing
 _COUNT_IN_WORDS = re.compile(rf"\b(?P<n>(?i:{_SMALL})) (?P<thing>[a-z]{{3,}}s)\b")
+# a count in words taken up: "the four villages", "All three"
 _GIVEN_BEFORE_WORDS = re.compile(r"\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose) \Z")
 # what makes a part of a whole after a count: "the four villages on the east bank", "the two who were charged"
 _PART_AFTER = re.compile(r"\s+(?:in|on|at|of|from|near|along|north|south|east|west|that|which|who|where|whose|"
@@ -126,6 +126,7 @@ def _said_before(view: str, word: str, at: int) -> bool:
     return re.search(rf"\b(?:{re.escape(word)}|{figure})\b", view[:at], re.IGNORECASE) is not None
 
 
+# a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
 _BOUNDED = re.compile(r"\s+[a-z]+\s+(?:in|on|at|across|of|from|within|throughout|along|near)\b")
 
 
@@ -383,8 +384,6 @@ class NumberConsistency(Check):
         before it, and no words after it that make a part of the whole ("the four villages on the
         east bank", "the two who were charged")."""
         view = doc.view
-        if not _COUNT_IN_WORDS.search(view):
-            return
         counts: dict[str, list[re.Match]] = {}
         for m in _COUNT_IN_WORDS.finditer(view):
             counts.setdefault(m.group("thing").lower(), []).append(m)

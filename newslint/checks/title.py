@@ -228,7 +228,6 @@ class TitleConsistency(Check):
             return self.full.get(last, last)
         return None
 
-
     def _appositive_roles(self, doc: Document) -> Iterator[Role]:
         """A role set beside a full name in lower case: "Maria Lopez, the district's
         superintendent," is the Superintendent ("Assistant Superintendent Lopez" is another role)."""
@@ -252,6 +251,8 @@ _APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+)
 def _same_word(short: str, full: str) -> bool:
     """A role's word, or its clipped form: "Fed Chairman" is the "Federal Reserve Chairman"."""
     return short == full or (len(short) >= 3 and full.startswith(short))
+
+
 def _initial(token: Token) -> bool:
     return len(token.text) == 1 and token.text.isupper()
 

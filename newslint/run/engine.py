@@ -8,7 +8,9 @@ The CLI, the service and the Python API all lint through this class.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -207,9 +209,8 @@ def _outside_templates(found: list[Diagnostic], templates: dict[str, str]) -> li
     if not debris:
         return found
     families = set(templates.values())
-    import bisect
     starts = [s for s, _ in debris]
-    reach = [max(e for _, e in debris[:i + 1]) for i in range(len(debris))]  # the furthest end so far
+    reach = list(accumulate((e for _, e in debris), max))  # the furthest end so far
 
     def overlaps(d: Diagnostic) -> bool:
         i = bisect.bisect_left(starts, d.offset + max(d.length, 1)) - 1  # the last span starting before its end
