@@ -6,6 +6,7 @@
     ignorecase: false
     regex: false         # true: the keys are regular expressions, values may use \\1
     safe_fix: false      # true: --fix may apply the suggestion without a human look
+    in_compounds: true   # false: skip a match a hyphen joins to a word ("right know-how")
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ class Substitution(Check):
         "nonword": Option("bool", False, "match inside words too, not only whole words"),
         "regex": Option("bool", False, "the keys are regular expressions"),
         "safe_fix": Option("bool", False, "the replacement is safe for --fix to apply"),
+        "in_compounds": Option("bool", True, "also match where a hyphen joins the match to a word ('right know' in "
+                               "'the right know-how'); false skips those"),
     }
     PLACEHOLDERS = ("match", "suggestion")
 
@@ -81,9 +84,17 @@ class Substitution(Check):
                 spans = self.spans(doc)
             if not self.wanted(doc, start, end, spans):
                 continue
+            if not self.options["in_compounds"] and joined_by_hyphen(doc.view, start, end):
+                continue
             suggestion = match_case(doc.view[start:end], good)
             fix = self.replacement_fix(doc, start, end, suggestion, self.options["safe_fix"])
             yield self.report(doc, start, end, suggestions=[suggestion], fix=fix, suggestion=suggestion)
+
+
+def joined_by_hyphen(view: str, start: int, end: int) -> bool:
+    """A hyphen between the match and a word beside it makes the match part of a compound."""
+    return (view[end:end + 1] == "-" and view[end + 1:end + 2].isalnum()) or (
+        start >= 2 and view[start - 1] == "-" and view[start - 2].isalnum())
 
 
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
