@@ -85,6 +85,9 @@ class Confusion(Check):
                                        "the pairs say: fewer ('fewer loans')"),
         "right_before_gerunds": Option("strings", [], "contractions that a word in -ing after them proves right: "
                                        "we're ('the attacks we're disclosing'), whatever the word before says"),
+        "taken_as_meant": Option("strings", [], "members never flagged where written, only suggested: personnel "
+                                 "('a personnel matter' reads as 'personal' to the pairs, but nobody writes the rarer "
+                                 "word by mistake there)"),
         "unless_after": Option("mapping_of_lists", {}, "a member left alone right after one of these words: "
                                "weather: [to] ('to weather a storm' is the verb, which the pairs cannot see)"),
     }
@@ -134,6 +137,7 @@ class Confusion(Check):
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
         self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
         self.unless_after = _word_sets(self.options["unless_after"])
+        self.taken_as_meant = frozenset(_plain(w).lower() for w in self.options["taken_as_meant"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -202,7 +206,7 @@ class Confusion(Check):
         spans = None
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
-            if verdict.log_ratio < self._bar(tok, word, verdict):
+            if verdict.log_ratio < self._bar(tok, word, verdict) or word in self.taken_as_meant:
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
