@@ -209,8 +209,9 @@ class Agreement(Check):
             return True  # "Smith & Jones have"
         before: list[str] = []
         j = first
-        # quotation marks and hyphens go with the words: "his longtime “fixer”-turned-foe Michael Cohen"
-        while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-'):
+        # quotation marks and hyphens go with the words: "his longtime “fixer”-turned-foe Michael Cohen";
+        # an editor's brackets too: "and [if] I were president"
+        while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]'):
             j -= 1
             before.insert(0, tokens[j].text.lower().replace("’", "'"))
         # "Knight and drum and bass star Roni Size have"; after a comma too ("..., and chief financial

@@ -645,7 +645,13 @@ class SubjectAgreement(Check):
             return False
         gap = view[tokens[first - 1].end:tokens[first].start]
         if gap == ", ":
-            return not self._listed(doc, first)
+            # "a Washington, D.C. clinic", "an Austin, Texas, firm": a place's state (an abbreviation,
+            # or set off by commas), not a new clause
+            state = tokens[first].text
+            place = tokens[first - 1].text[:1].isupper() and not opens_sentence(doc, tokens[first - 1].start) \
+                and (_STATE_ABBREVIATION.fullmatch(state) is not None or state[:1].isupper()
+                     and first + 1 < len(tokens) and view[tokens[first].end:tokens[first + 1].start] == ", ")
+            return not place and not self._listed(doc, first)
         before = _plain(tokens[first - 1].text).lower()
         if before == "so" and _plain(tokens[first].text).lower() in ("many", "much", "few", "little"):
             return False  # "the plight of so many other people ... is": a quantity, not a clause
@@ -714,6 +720,8 @@ class SubjectAgreement(Check):
         """Whether tokens a and b are parted by one space only."""
         return a >= 0 and doc.view[doc.tokens[a].end:doc.tokens[b].start] == " "
 
+
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2}")
 
 def _no_phrase_word(word: str) -> bool:
     """A word no noun phrase holds before its head: a subject pronoun opens a relative clause
