@@ -70,6 +70,8 @@ _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|2
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 _POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ", "’s ")
+# "of" and at most one word before "N-year-old boys": whose they are ("the mother of twin")
+_OF_BEFORE = re.compile(r"\bof (?:[\w-]+ )?\Z")
 # a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # the first two start with a literal character, which the engine looks for in C; the third, at a
@@ -443,6 +445,10 @@ class _AgeReader:
                     found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
                 continue  # "the 31-year-old Brazilian midfielder": someone described, not named
             noun = m.group("noun")
+            if noun and _OF_BEFORE.search(view, max(0, m.start() - 20), m.start()) and (
+                    noun in ("men", "women", "children", "people") or noun.endswith("s")
+                    and not noun.endswith(("ss", "us", "is"))):
+                continue  # "the mother of twin 11-year-old boys": several others, not the one named
             before = view[max(0, m.start() - 6):m.start()].lower()
             if not noun and before.endswith(("a ", "an ")):
                 continue  # "I also have a 5-year-old": someone not named, not the speaker
