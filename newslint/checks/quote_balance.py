@@ -201,12 +201,28 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
         return  # 'It's time to say 'Enough,'' he said: one quotation inside another, both closed
     last_opening = -1
     for at, mark, before, after in _single_marks(view, start, end):
-        opening = mark != "’" and (before.isspace() or before in "([—–") and after.isupper()
+        opening = mark != "’" and (before.isspace() or before in "([—–") and after.isupper() \
+            and not _closed_in_its_word(view, at, end)
         if opening and last_opening >= 0 and not _runs_on(view, last_opening, at):
             yield last_opening
         last_opening = at if opening else -1
     if last_opening >= 0 and not _NEXT_OPENS_QUOTE.match(view, end) and not _DOUBLE.search(view, start, end):
         yield last_opening  # (in a paragraph quoting with single marks only: not one nested in "...")
+
+
+_CONTRACTED = {"s", "re", "ll", "ve", "d", "t", "m"}
+
+
+def _closed_in_its_word(view: str, at: int, end: int) -> bool:
+    """Whether a curly mark closes the quotation inside the word it opens: a pun ("‘Boo’rish
+    fans"), not a contraction ("‘We’re") or a name ("‘O’Brien")."""
+    stop = at + 1
+    while stop < end and not view[stop].isspace():
+        stop += 1
+    mark = view.find("’", at + 1, stop)
+    rest = re.match(r"[a-z]+", view[mark + 1:stop]) if mark > 0 else None
+    return rest is not None and rest.group() not in _CONTRACTED
+
 
 
 def _single_left_open(view: str, start: int, end: int) -> int:
