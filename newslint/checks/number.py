@@ -106,6 +106,7 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
 # words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per".split())
+_RELATIVES = frozenset(("who", "whom", "which", "that"))
 _WORD = re.compile(r"[A-Za-z]+")
 # a count given as a bound or an estimate, which another count need not equal: "at least 24 people"
 _BOUND = re.compile(r"\b(?:at least|at most|as many as|as few as|more than|fewer than|less than|up to|nearly|"
@@ -420,7 +421,9 @@ class NumberConsistency(Check):
             if unit and m.group("head") and thing not in _NOT_A_THING and m.group("head") not in _NOT_A_THING:
                 thing = f"{thing} {m.group('head')}"  # "a 12% rent increase": the increase, of rent
             start = m.start() - len(currency)
-            if _DEFINITE.search(view, max(0, start - 7), start) and len(set(digits.replace(".", ""))) > 1:
+            # "the 27% who said so in 2011": a share its own clause defines, no number taken up
+            if m.group("thing") not in _RELATIVES and _DEFINITE.search(view, max(0, start - 7), start) \
+                    and len(set(digits.replace(".", ""))) > 1:
                 earlier = [(t, d, e) for u, t, d, e in seen if u == unit and self._same_thing(t, thing, currency)]
                 slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
                 given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
