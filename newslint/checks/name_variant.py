@@ -206,6 +206,8 @@ class NameVariant(Check):
                         and surname in model.cast.persons and two_words[spans[0]] and two_words[names[usual][0]]
                     if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
+                    if rare in (f"{usual}s", f"{usual}es") or usual in (f"{rare}s", f"{rare}es"):
+                        continue  # "after Hurricanes Harvey and Irma": a plural before two names
                     if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
                             doc.view[max(0, s - 20):s].split()[-1:] in ([k] for k in kin) for s, _ in spans):
                         continue
