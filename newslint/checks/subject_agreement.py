@@ -389,6 +389,8 @@ class SubjectAgreement(Check):
                 head, past_name = first - 2, True  # "output for December were", "interest in China among groups have"
                 continue
             number, first = phrase
+            if number is None and _plain(tokens[first].text).lower() == "that":
+                return None  # "to concede that terrorists are": a clause's "that", no determiner
             if self._opens_clause(doc, first):
                 return None if number is None or (past_name and number == "plural") else (number, first, head)
             if first < 2 or not self._joined(doc, first - 1, first) or not self._joined(doc, first - 2, first - 1):
@@ -617,6 +619,9 @@ class SubjectAgreement(Check):
         number = self.nouns.number(lower, self.shares)
         if number is None and lower.endswith("s") and self._regular_plural(lower):
             return "plural"
+        if number == "singular" and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ics")) \
+                and any(_countable(stem) for stem in _singulars(lower)):
+            return None  # "his associates were": the table's singulars are firms' names ("Smith Associates has")
         if number is None and fallback and lower not in self.nouns.counts and _countable(lower) \
                 and not self._counts_a_share(lower) and not _common(lower):
             return "singular"
