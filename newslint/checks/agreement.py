@@ -28,7 +28,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, acronym, bare, capitalised, people, possessive, vocabulary
-from .shared.article_model import article
+from .shared.article_model import NUMBER_WORDS, article
 from .shared.check import Check
 from .shared.fixes import match_case
 from .shared.page import FUNCTION_WORDS
@@ -120,6 +120,8 @@ class Agreement(Check):
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
+                if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1:
+                    continue  # "Seventeen Democrats have": a count of people, not a name
                 if first == s and not singular_elsewhere and opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
