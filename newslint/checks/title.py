@@ -142,6 +142,8 @@ class TitleConsistency(Check):
                     continue
                 if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
                     continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
+                if r.head in self.exclusive.get(anchor.head, ()) and _family_named(doc.view, surname):
+                    continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple
                 other = doc.view[anchor.start:anchor.end]
                 name = f"{first} {surname}" if first else surname
                 yield self.report(doc, r.start, r.end, suggestions=[other],
@@ -246,6 +248,12 @@ _RELATIVE_AFTER_NAME = re.compile(r"(?: [A-Z][\w’'.-]*){1,3}, (?:who|whose) [^
 # "Maria Lopez, the district's superintendent,": a full name, then its role between commas
 _APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z]+['’]s )?"
                            r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
+
+
+def _family_named(view: str, surname: str) -> bool:
+    """Whether the article writes the surname in the plural ("the Rigsbys", "the Joneses"): a
+    family, whose members may each be "Mr" or "Mrs"."""
+    return re.search(rf"\b(?:{re.escape(surname)}s|{re.escape(surname)}es)\b", view) is not None
 
 
 def _same_word(short: str, full: str) -> bool:
