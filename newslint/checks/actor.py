@@ -342,8 +342,10 @@ class Actor(Check):
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
                 if found is None and subject is not None and subject.start < tok.start and word in self.noun_class \
                         and not any(tokens[m].text in said or _negation(tokens[m].text)
+                                    or (possessive(tokens[m]) and capitalised(tokens[m]))
                                     for m in idx if subject.end <= tokens[m].start < tok.start):
-                    # not "Heddle, who was not invited on the tour", nor "voted against the last two budgets"
+                    # not "Heddle, who was not invited on the tour", nor "voted against the last two budgets",
+                    # nor "Barr, who has been reviewing Mueller's roughly 400-page report"
                     found, kind = subject, "subject"
                 if found is not None:
                     mention = self._mention(found, cls, tok.text, kind, dest, (s_start, s_end), phrase_end, roles)
