@@ -18,6 +18,9 @@
              article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
              vote's only tally is the number against
+  breakdowns "312 applications: 180 from England, 95 from Wales and 47 from Scotland": a count
+             and, after a colon or a dash ("Of the 312 applications,", "420 beds, of which"), its
+             parts, each led by its number and the same word; parts that do not add up to the count
   restated   "carrying 183 passengers" ... "the 138 (injured) passengers", "320 jobs" ... "the 230 job
              losses", "$75 million" ... "the $57 million
              gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
@@ -98,6 +101,26 @@ _TALLY = re.compile(r"\b(?:(?P<verb>voted|passed|approved|rejected|defeated|carr
                     r" (?P<a>\d{1,3})(?:-| to )(?P<b>\d{1,3})\b"
                     r"|(?P<c>\d{1,3})-(?P<d>\d{1,3}) (?:vote|decision|ruling)\b)")
 _FELL = frozenset(["rejected", "defeated", "failed"])
+# a count and its parts: "received 312 applications: 180 from England, 95 from Wales and 47 from
+# Scotland", "Of the 312 applications, 180 came from ...", "420 beds, of which 380 are ..."; each
+# part is led by its number
+_COUNT_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_PARTS = rf"(?P<parts>(?:(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?, )*(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?,? and " \
+    rf"(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?)(?=[.;:!?)]|$)"
+_BREAKDOWNS = (
+    re.compile(rf"(?<![\d,.£$€])(?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?(?::| —| –) {_PARTS}",
+               re.M),
+    re.compile(rf"\b[Oo]f (?:the|those|these) (?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)(?: [a-z]+){{0,3}}?, "
+               rf"{_PARTS}", re.M),
+    re.compile(rf"(?<![\d,.£$€])(?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?, of (?:which|whom) "
+               rf"{_PARTS}", re.M),
+)
+_BREAKDOWN_MARKS = (":", "—", "–", "f the ", "f those ", "f these ", "of which ", "of whom ")  # what each needs
+_PART_SPLIT = re.compile(r",? and (?=\d)|, (?=\d)")  # "380 are general and acute beds and 40 are ..."
+_PART = re.compile(rf"(?P<n>{_COUNT_NUMBER}) (?P<words>[a-z]+(?: [a-z]+)*)")
+# the word that makes parts parallel: the first preposition after the number ("180 came from
+# England", "95 from Wales"), else the first word
+_PART_PREPOSITIONS = frozenset("from in at for to by on with under over of aged".split())
 # the members of the body who voted against, counted: "one of three members who voted against",
 # "the two councillors who voted no", "three commissioners voted against"
 _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?members|councillors|council(?:wo)?men|"
@@ -267,6 +290,30 @@ class NumberConsistency(Check):
                                   match=q.said or doc.view[q.start:q.end])
 
         yield from self._directions(doc)
+        yield from self._breakdowns(doc)
+
+    def _breakdowns(self, doc: Document) -> Iterator[Diagnostic]:
+        """A count broken into parts that do not add up to it (see the module's docstring). The
+        parts must be parallel ("180 from England, 95 from Wales"): "312 applications: 180
+        were approved and 95 rejected" may leave some undecided."""
+        view = doc.view
+        if not any(mark in view for mark in _BREAKDOWN_MARKS):
+            return
+        for m in (m for pattern in _BREAKDOWNS for m in pattern.finditer(view)):
+            total = int(m.group("total").replace(",", ""))
+            items = _PART_SPLIT.split(m.group("parts").strip())
+            led = [_PART.match(item) for item in items]
+            if len(items) < 2 or not all(led) or len({_parallel_word(p.group("words")) for p in led if p}) != 1:
+                continue
+            parts = [int(p.group("n").replace(",", "")) for p in led if p]
+            if sum(parts) == total or max(parts) >= total:
+                continue
+            listed = " + ".join(p.group("n") for p in led if p)
+            added = f"{sum(parts):,}"
+            yield self.report(doc, m.start("total"), m.end("total"), suggestions=[added],
+                              related=[(m.start("parts"), m.end("parts"), f"the parts: {listed}")],
+                              what=f"the total of {m.group('thing')}", other=f"its parts add up to {added} ({listed})",
+                              line=doc.line_of(m.start("parts")), match=m.group("total"))
 
     def _directions(self, doc: Document) -> Iterator[Diagnostic]:
         """A percentage stated as a rise in one sentence and as a fall in another: the
@@ -617,6 +664,11 @@ class NumberConsistency(Check):
 # cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
 _NOT_CHANGES = frozenset({"of", "about", "around", "nearly", "almost", "roughly", "approximately", "estimated",
                           "estimate", "expected", "some"})
+
+
+def _parallel_word(words: str) -> str:
+    split = words.split()
+    return next((w for w in split if w in _PART_PREPOSITIONS), split[0])
 
 
 def _cue_words(before: list[str], opens_sentence: bool, after: list[str]) -> set[str]:
