@@ -45,7 +45,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 # the regular-expression engine looks for in C before it tries a match (2-3x faster scans)
 _AGE_AFTER_NAME = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*), (?:aged |who is )?(?P<age>\d{1,3}),")
 _AGE_COMMA = re.compile(r", (?:aged |who is )?\d{1,3},")  # what both need, led by a literal: a quick test
-# British court copy: "Darren Pollard (34), of Hilltop Road" (not a scorer's minute: "Kane (34), Saka (67)")
+# British court copy: "Darren Pollard (34), of Hilltop Road", "Moyle (44) will" for a person of the
+# article (not a scorer's minute: "Kane (34), Saka (67)")
 _AGE_BRACKETED = re.compile(r"(?P<name>[A-Z](?<!\w.)[a-z][\w’'-]*) \((?P<age>\d{1,3})\)(?=,? (?!and\b)[a-z])")
 # "At 82, Dolores Finch still opens ...": an age fronted, of the name after it, now (a verb in the
 # present: not "At 19, Hale joined the force", an age then)
@@ -393,7 +394,7 @@ class _AgeReader:
         comma = _AGE_COMMA.search(view) is not None
         appositions = [*(_AGE_AFTER_NAME.finditer(view) if comma else ()),
                        *(m for m in (_AGE_BRACKETED.finditer(view) if ") " in view or "), " in view else ())
-                         if (r := run_ending.get(m.end("name"))) is not None and r.given)]
+                         if (r := run_ending.get(m.end("name"))) is not None and (r.given or model.person(r)))]
         for m in sorted(appositions, key=lambda m: m.start()):
             name = strip_possessive(m.group("name"))
             run = run_ending.get(m.end("name"))
