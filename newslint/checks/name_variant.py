@@ -25,7 +25,15 @@ from ..document.model import Document
 from ..document.people import CALENDAR, bare, capitalised, vocabulary
 from ..document.tokens import strip_possessive
 from .agreement import opens_sentence
-from .shared.article_model import NUMBER_WORDS, article, edit_distance, same_name, same_name_groups, sound_key, words
+from .shared.article_model import (
+    NUMBER_WORDS,
+    article,
+    edit_distance,
+    same_consonants,
+    same_name,
+    same_name_groups,
+    words,
+)
 from .shared.check import Check
 from .shared.messages import MAX_RELATED, times
 
@@ -202,7 +210,7 @@ class NameVariant(Check):
                 for rare in group:
                     spans = names[rare]
                     once_each = len(names[usual]) == len(spans) == 1 and (
-                        edit_distance(rare, usual, 1) <= 1 or sound_key(rare) == sound_key(usual)) \
+                        edit_distance(rare, usual, 1) <= 1 or same_consonants(rare, usual)) \
                         and surname in model.cast.persons and two_words[spans[0]] and two_words[names[usual][0]]
                     if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip

@@ -293,6 +293,13 @@ def same_name(a: str, b: str) -> bool:
     return edit_distance(ka, kb, 2) <= 2
 
 
+def same_consonants(a: str, b: str) -> bool:
+    """Whether two given names sound alike or differ only in their vowels once spoken: Katherine
+    and Kathryn, Stephen and Steven."""
+    ka, kb = sound_key(a), sound_key(b)
+    return ka == kb or (ka[:1] == kb[:1] and _VOWELS.sub("", ka) == _VOWELS.sub("", kb))
+
+
 def same_name_groups(names: list[str]) -> list[list[str]]:
     """The given names of one surname, grouped into the people they may name."""
     groups: list[list[str]] = []
