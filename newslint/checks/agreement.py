@@ -120,8 +120,8 @@ class Agreement(Check):
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
-                if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1:
-                    continue  # "Seventeen Democrats have": a count of people, not a name
+                if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1 or tokens[first].text.lower() in _QUANTIFIERS:
+                    continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
                 if first == s and not singular_elsewhere and opens_sentence(doc, subject.start):
                     continue  # "People have ...": one capital word opening a sentence may be anything
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
@@ -221,6 +221,10 @@ class Agreement(Check):
         if named and self.not_within & set(before[max(0, len(before) - self.options["window"]):]):
             return True
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
+
+
+_QUANTIFIERS = frozenset(("many", "several", "some", "most", "few", "both", "all", "dozens", "hundreds", "thousands",
+                          "millions", "numerous", "countless"))
 
 
 def opens_sentence(doc: Document, offset: int) -> bool:
