@@ -119,6 +119,8 @@ _DATELINE_CUES = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\s\|\s|Gett
 
 
 _DATELINE_END = re.compile(r"\s*(?:[-–—]|\()")
+_AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?,? "
+                              r"\((?:AP|Reuters|AFP)\) [—–-] ")
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|picture|image)\b|^FILE\b|\([^()]*,\s*[Ff]ile\)")
 
 
@@ -138,7 +140,10 @@ def article_date(doc) -> dt.date | None:
                 if _FILE_PHOTO.search(doc.view, start, end):
                     continue  # "FILE - In this Nov. 30, 2017 file photo": the picture's date, not the news's
                 full = [d for d in find_dates(doc.view, start, end) if d.year is not None]
-                if full and (len(doc.view[start:end].split()) <= 12 or _DATELINE_CUES.search(doc.view, start, end)
+                # "SELMA, Ala. (AP) — John Lewis saw ... on March 7, 1965": a story's first paragraph
+                # after its dateline, whose dates are the story's, unless one opens it
+                cued = _DATELINE_CUES.search(doc.view, start, end) and not _AGENCY_DATELINE.match(doc.view, start, end)
+                if full and (len(doc.view[start:end].split()) <= 12 or cued
                              or (full[0].start - start <= 40 and _DATELINE_END.match(doc.view, full[0].end))):
                     # the latest: a caption of "a rally on Oct. 2, 2019" that says the talks "began Sept. 30, 2019"
                     found = max((r for r in (d.resolve(None) for d in full) if r is not None), default=None)
