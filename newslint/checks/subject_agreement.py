@@ -591,8 +591,11 @@ class SubjectAgreement(Check):
         opener = tokens[first]
         if opener.text.endswith("ing") and opener.text[0].isupper() and opens_sentence(doc, opener.start):
             return None  # "Compounding Biden's problems is his inability": a fronted clause; the subject follows
-        if modifiers and modifiers[0].text.lower() in _DEGREE_ADVERBS:
-            return None  # "The very rich are": a degree adverb right before it makes the head an adjective
+        if modifiers and (modifiers[0].text.lower() in _DEGREE_ADVERBS or (
+                determiner in ("no", "every", "any", "some") and modifiers[-1].text.lower() == "one")):
+            # "The very rich are": a degree adverb right before it makes the head an adjective;
+            # "a situation that no one desires is": a pronoun and its verb
+            return None
         if any((m.kind == "number" and not _aged(m) and not view.startswith("-year-old", m.end))
                or m.text.lower() in CARDINALS for m in modifiers) and not (
                 number == "singular" and self.determiners.get(determiner or "") == "singular"):
@@ -656,7 +659,7 @@ class SubjectAgreement(Check):
             place = tokens[first - 1].text[:1].isupper() and not opens_sentence(doc, tokens[first - 1].start) \
                 and (_STATE_ABBREVIATION.fullmatch(state) is not None or state[:1].isupper()
                      and first + 1 < len(tokens) and view[tokens[first].end:tokens[first + 1].start] == ", ")
-            return not place and not self._listed(doc, first)
+            return not place and not self._listed(doc, first) and not self._coordinate_adjective(doc, first - 1)
         before = _plain(tokens[first - 1].text).lower()
         if before == "so" and _plain(tokens[first].text).lower() in ("many", "much", "few", "little"):
             return False  # "the plight of so many other people ... is": a quantity, not a clause
@@ -678,6 +681,17 @@ class SubjectAgreement(Check):
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
+
+    def _coordinate_adjective(self, doc: Document, k: int) -> bool:
+        """Whether token `k`, before a comma, is the first of two adjectives after a determiner or a
+        possessive ("Jeb's optimistic, conservative vision"): no clause starts after its comma."""
+        tokens = doc.tokens
+        if k < 1 or not tokens[k].text.islower() or not self._joined(doc, k - 1, k) \
+                or self.nouns.number(_plain(tokens[k].text).lower()) is not None \
+                or _plain(tokens[k + 1].text).lower() in self.determiners:
+            return False  # "After the vote, the ministers": a noun, and a new phrase
+        before = _plain(tokens[k - 1].text)
+        return before.lower() in self.determiners or (before.endswith(("'s", "'")) and tokens[k - 1].kind == "word")
 
     def _listed(self, doc: Document, first: int) -> bool:
         """Whether the phrase at `first`, after a comma, ends a list of phrases without "and"
