@@ -381,8 +381,9 @@ class Actor(Check):
         for k in reversed(before):
             tok = tokens[k]
             word = tok.text.lower()
-            if tok.text.endswith(("’s", "'s")) and possessive(tok) \
+            if tok.text.endswith(("’s", "'s")) and possessive(tok) and bare(tok) not in vocabulary()["titles"] \
                     and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
+                # (a title's possessive is its holder's, whom the title does not name: "the Inspector General's")
                 return tok, "possessive"
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
