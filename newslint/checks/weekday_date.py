@@ -60,6 +60,9 @@ _ACT_AFTER = re.compile(r" to be ([a-z]{3,}ed)\b")  # the act a day is for: "on 
 _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
 
 
+_ANOTHER_DAY = re.compile(r"\b(?:on|for|by|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _act(word: str) -> str:
     """The key of an act, the same from its gerund and its participle ("sentencing", "sentenced")."""
     return "act:" + governor_stem(word)
@@ -378,6 +381,9 @@ class WeekdayDate(Check):
                     yield self._kind(first.group("noun")), paired  # not "The hearing, first set for Nov. 12"
                 continue
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
+            if not before and _ANOTHER_DAY.search(doc.view, paired.end, doc.sentence_at(start)[1]):
+                continue  # "Evers on Monday, April 6 moved to postpone ... head to the polls on Tuesday": the
+                # event after the date has a day of its own
             kind = before.pop() if len(before) == 1 else None if before else self._sole_kind(doc, start, dates)
             if kind is not None:
                 yield kind, paired
