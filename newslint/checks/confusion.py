@@ -85,8 +85,9 @@ class Confusion(Check):
                                        "the pairs say: fewer ('fewer loans')"),
         "right_before_gerunds": Option("strings", [], "contractions that a word in -ing after them proves right: "
                                        "we're ('the attacks we're disclosing'), whatever the word before says"),
-        "after_two_subjects": Option("strings", [], "plural verbs left alone where 'and' stands among the three "
-                                     "words before them: have ('the city and the hotel have grown')"),
+        "unless_within": Option("mapping_of_lists", {}, "a member left alone where one of these words stands among "
+                                "the three words before it: have: [and, of] ('the city and the hotel have grown', "
+                                "'the contents of the article were'): the word before is not the subject"),
         "taken_as_meant": Option("strings", [], "members never flagged where written, only suggested: personnel "
                                  "('a personnel matter' reads as 'personal' to the pairs, but nobody writes the rarer "
                                  "word by mistake there)"),
@@ -140,7 +141,7 @@ class Confusion(Check):
         self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
         self.unless_after = _word_sets(self.options["unless_after"])
         self.taken_as_meant = frozenset(_plain(w).lower() for w in self.options["taken_as_meant"])
-        self.after_two_subjects = frozenset(_plain(w).lower() for w in self.options["after_two_subjects"])
+        self.unless_within = _word_sets(self.options["unless_within"])
         self._model: ConfusionModel | None = None
         # (word, neighbour before, neighbour after) -> verdict: "of the", "to be" come back often
         self._memo: dict[tuple[str, str | None, str | None], Verdict | None] = {}
@@ -224,7 +225,7 @@ class Confusion(Check):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
-            if word in self.after_two_subjects and _joined_by_and(doc, tok):
+            if word in self.unless_within and _within_three(doc, tok, self.unless_within[word]):
                 continue
             if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
                 continue  # "the tariffs have not led to": a participle after a perfect's auxiliary
@@ -320,15 +321,16 @@ def _previous_word(doc: Document, tok: Token) -> str:
     return _plain(doc.tokens[i - 1].text).lower() if i > 0 else ""
 
 
-def _joined_by_and(doc: Document, tok: Token) -> bool:
-    """Whether "and" stands among the three words before the token, with no punctuation between:
-    two subjects ("the city and the hotel have")."""
+def _within_three(doc: Document, tok: Token, words: frozenset[str]) -> bool:
+    """Whether one of the words stands among the three words before the token, with no
+    punctuation between: two subjects ("the city and the hotel have"), a phrase after the
+    subject ("the contents of the article were")."""
     i = doc.token_range(tok.start, tok.end).start
     tokens, view = doc.tokens, doc.view
     for k in range(i - 1, max(-1, i - 4), -1):
         if view[tokens[k].end:tokens[k + 1].start] != " ":
             return False
-        if tokens[k].text == "and":
+        if tokens[k].text in words:
             return True
     return False
 
