@@ -141,12 +141,15 @@ class Agreement(Check):
         """Back from the last word of a name to its first: "Mr Tony Blair", "Sen. Ted Cruz", but
         not into an auxiliary that opens a question ("Would Adam Schiff have")."""
         titles = vocabulary()["titles"]
+        plural = bare(tokens[first]).endswith("s")
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
             case = before.text in ("v.", "vs.", "v") and first > 1 and capitalised(tokens[first - 2])  # "Roe v. Wade"
             in_name = capitalised(before) or (before.kind == "word" and acronym(before)) or case  # "USA Freedom Act"
-            if not in_name or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS:
-                break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one)
+            if not in_name or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS \
+                    or (before.text == "The" and plural):
+                break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one,
+                # but "The North Koreans have" is a people)
             if gap != " " and not (gap == ". " and (before.text in titles or case)):
                 break
             first -= 1
