@@ -146,11 +146,15 @@ class NameVariant(Check):
             if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed):
                 continue
             count = len(places)
+            first_name = _titled_first_name(doc, rare, at[rare])
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
                                or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))
                           and self._variant(rare, f, rare in plural or f not in possessed)
-                          and not (f in CALENDAR and rare.startswith(f))]  # "Marchi" is a name, "Friady" a slip
+                          and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
+                          # "Minister Marise Payne" beside "Marine" (Corps): a common word no one bears as a
+                          # first name here ("David Plotz" does)
+                          and not (first_name and self._common_word(f, lexicon) and not _a_first_name(doc, f))]
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
                 candidates = [f for f in candidates if len(f) >= SHORT_NAME or f in article(doc).cast.persons]
             if not candidates:
@@ -349,6 +353,19 @@ def _counted(tokens, i: int, quantifiers: frozenset[str]) -> bool:
             continue
         return False
     return False
+
+
+def _titled_first_name(doc: Document, form: str, indexes: list[int]) -> bool:
+    """Whether the form, a word of its own (not "Peirre" of "Jean-Peirre"), stands between a title
+    and a capitalised word: a first name ("Defence Minister Marise Payne")."""
+    tokens, titles = doc.tokens, vocabulary()["titles"]
+    return any(0 < i < len(tokens) - 1 and tokens[i].text == form and tokens[i - 1].text.rstrip(".") in titles
+               and capitalised(tokens[i + 1]) for i in indexes)
+
+
+def _a_first_name(doc: Document, form: str) -> bool:
+    """Whether the article model reads the form as a person's given name ("David Plotz")."""
+    return any(form in names for names in article(doc).given.values())
 
 
 def _a_plural(lexicon, form: str, where: dict, plural: set[str], possessed: set[str]) -> bool:
