@@ -42,7 +42,9 @@ from .shared.page import FUNCTION_WORDS
 # capitalised only because they open a sentence ("But Mr Kennedy", "Why Sen. Flake"): never part of a role
 _NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhile", "nor", "under", "for", "from",
                                    "over", "without", "against", "during", "despite", "among", "behind", "unlike",
-                                   "since", "until", "like", "thanks"}
+                                   "since", "until", "like", "thanks",
+                                   # a link's prompt run into the name: "More:Read Sen. Martha McSally's testimony"
+                                   "read", "watch", "see", "listen", "click", "more", "related"}
 
 
 @dataclass(frozen=True)
