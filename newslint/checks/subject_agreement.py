@@ -506,6 +506,8 @@ class SubjectAgreement(Check):
         preposition after people ("members in the balcony, who"; "experts, like Dr. Anthony
         Fauci, who"; but "the most trouble for Sen. Kamala Harris, who")."""
         tokens, view = doc.tokens, doc.view
+        if first > 1 and tokens[first - 2].text.lower() == tokens[first].text.lower():
+            return False  # "advertisement after advertisement, which are": many
         if first > 1 and self._joined(doc, first - 1, first):
             verb = _plain(tokens[first - 1].text).lower()
             if (len(verb) > 4 and verb.endswith("ing")) or (
@@ -526,9 +528,15 @@ class SubjectAgreement(Check):
         return True
 
     def _people_before(self, doc: Document, preposition: int) -> bool:
-        """Whether the word before a preposition (past a comma) may stand for people: a plural
-        ("experts, like", "members in") or a capitalised name."""
-        before = _plain(doc.tokens[preposition - 1].text)
+        """Whether the word before a preposition (past a comma, an adverb or a participle) may stand
+        for people or things: a plural ("experts, like", "members in", "documents purportedly
+        from", "hurdles erected by") or a capitalised name."""
+        tokens = doc.tokens
+        k = preposition - 1
+        while k > 0 and preposition - k <= 2 and self._joined(doc, k, k + 1) and tokens[k].text.islower() \
+                and tokens[k].text.endswith(("ly", "ed")):
+            k -= 1
+        before = _plain(tokens[k].text)
         return before[:1].isupper() or _looks_plural(before.lower()) or self.nouns.number(before.lower()) == "plural"
 
     def _phrase(self, doc: Document, head: int, opening_plural: bool = False) -> tuple[str | None, int] | None:
