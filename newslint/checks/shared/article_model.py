@@ -82,6 +82,14 @@ _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         # "Vance, a retired pharmacist, was 84.": a sentence of the person and a description
                         r"|(?:(?<=[.!?] )|(?<!.))(?P<who>[A-Z][\w’'-]*), [^,.!?\n]{1,60}, was (?P<k>\d{1,3})\.")
 _DIGIT = re.compile(r"\d")
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained)(?: that)? (?:the )?\Z",
+                             re.IGNORECASE)
+_ADVERBS = frozenset(("already", "also", "still", "now", "then", "just", "never", "often", "again", "soon"))
+def _described(noun: str | None) -> str | None:
+    """The noun "the N-year-old" describes, none for an adverb ("The 68-year-old already has")."""
+    return None if noun is None or noun.endswith("ly") or noun in _ADVERBS else noun
+
+
 _SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+),? (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
 
 
@@ -452,7 +460,7 @@ class _AgeReader:
                 if run is not None and run.surname in model.cast.persons and model.key(run):
                     found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
                 continue  # "the 31-year-old Brazilian midfielder": someone described, not named
-            noun = m.group("noun")
+            noun = _described(m.group("noun"))
             if noun and _OF_BEFORE.search(view, max(0, m.start() - 20), m.start()) and (
                     noun in ("men", "women", "children", "people") or noun.endswith("s")
                     and not noun.endswith(("ss", "us", "is"))):
@@ -474,7 +482,7 @@ class _AgeReader:
             if person is None and noun and before.endswith(_POSSESSIVES):
                 continue  # "her 70-year-old mother": someone else, described by whose they are
             if person is None:
-                person = self.named_before(m.start())
+                person = self._spoken_of(m.start(), value, found)
                 subject = _SUBJECT_OF_SENTENCE.search(view, max(0, m.start() - 120), m.start())
                 if person is not None and subject and strip_possessive(subject.group(1)) == person:
                     # not "Sculthorpe said he would love the 19-year-old to come"; but "Prosecutor
@@ -483,9 +491,14 @@ class _AgeReader:
                     person = self._aged_before(subject.start(), value, found)
                 if person is None and (noun is None or noun in words()["clause_openers"]) \
                         and self.named_before(m.start()) is None:
-                    # no one named in its paragraph or the one before: the person the story is about
-                    if self.subject is not None:
-                        found.append(Age(self.subject, value, m.start("n"), m.end("n"), "subject"))
+                    # no one named in its paragraph or the one before: the person the story is
+                    # about, or else the one person given an age a year away ("Benton, 67," ... "The
+                    # 68-year-old already has her next race"; not "Ellison, 81," ... the 78-year-old
+                    # a spokesman speaks of, nor in a round-up of athletes each "the N-year-old")
+                    about = self.subject or (self._aged_before(m.start(), value, found, within=1)
+                                             if view.count("-year-old") == 1 else None)
+                    if about is not None:
+                        found.append(Age(about, value, m.start("n"), m.end("n"), "subject"))
                     continue
                 if person is None:
                     continue
@@ -523,12 +536,21 @@ class _AgeReader:
             return None
         return next(iter(named[0]))
 
+    def _spoken_of(self, offset: int, value: int, found: list[Age]) -> str | None:
+        """The person named last before "the N-year-old" at `offset`, unless that person speaks of
+        it ("Det Con Paul Rigby, who led the investigation, said the 53-year-old had"): then the
+        one given an age before, a slip away, if any."""
+        person = self.named_before(offset)
+        if person is not None and _SPEAKER_BEFORE.search(self.view, max(0, offset - 30), offset):
+            return self._aged_before(offset, value, found) or person
+        return person
+
     @staticmethod
-    def _aged_before(offset: int, value: int, found: list[Age]) -> str | None:
-        """The one person given an age before `offset` that is a slip away from `value` (three
-        years at most, or its digits swapped): "the 44-year-old" is someone already introduced."""
+    def _aged_before(offset: int, value: int, found: list[Age], within: int = 3) -> str | None:
+        """The one person given an age before `offset` that is a slip away from `value` (`within`
+        years, or its digits swapped): "the 44-year-old" is someone already introduced."""
         near = {a.person for a in found if a.start < offset and a.value != value and
-                (abs(a.value - value) <= 3 or sorted(str(a.value)) == sorted(str(value)))}
+                (abs(a.value - value) <= within or sorted(str(a.value)) == sorted(str(value)))}
         return near.pop() if len(near) == 1 else None
 
     def born(self, ages: list[Age]) -> list[Age]:
