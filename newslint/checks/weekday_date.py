@@ -63,6 +63,26 @@ _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expecte
 _ANOTHER_DAY = re.compile(r"\b(?:on|for|by|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+def _scheduled_next_year(doc: Document, mention: DateMention, around: dt.date | None, name: str) -> bool:
+    """Whether a date written without its year, in a sentence that schedules it ("which opens on
+    Friday 29 November", written in May), has the weekday the next time it comes round, which is
+    the date meant, though last year's is nearer."""
+    if mention.year is not None or around is None:
+        return False
+    try:
+        date = dt.date(around.year, mention.month, mention.day)
+        if date <= around:
+            date = dt.date(around.year + 1, mention.month, mention.day)
+    except ValueError:
+        return False
+    start, end = doc.sentence_at(mention.start)
+    return WEEKDAYS[date.weekday()] == name and _SCHEDULED.search(doc.view, start, end) is not None
+
+
+_SCHEDULED = re.compile(r"\b(?:will|opens|begins|starts|is due|are due|is set|are set|is scheduled|are scheduled|"
+                        r"is to|are to|next)\b")
+
+
 def _act(word: str) -> str:
     """The key of an act, the same from its gerund and its participle ("sentencing", "sentenced")."""
     return "act:" + governor_stem(word)
@@ -144,7 +164,8 @@ class WeekdayDate(Check):
                 done.add(start)
                 pairs[start] = paired
                 date = paired.resolve(around)
-                if date is not None and WEEKDAYS[date.weekday()] != name:
+                if date is not None and WEEKDAYS[date.weekday()] != name \
+                        and not _scheduled_next_year(doc, paired, around, name):
                     yield self._report(doc, start, end, date, [(paired.start, paired.end)])
                 continue
             offset = self._relative_offset(view, start, end)
