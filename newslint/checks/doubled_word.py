@@ -13,7 +13,7 @@ too, and these are left alone (a finding an editor would call wrong costs more t
   - a particle that closes a verb, before a stretch of time or a set phrase: "workers clocked in
     in the last week", "they held on on the final day", "ballots can be turned in in person" (a
     bare year or month after the pair is a slip's usual place, "died in in 2010", and stays
-    flagged);
+    flagged, unless the verb takes the particle: "was sworn in in January 2011");
   - an ordinal after a determiner that starts a title: "the first first husband".
 A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged;
 nor is a paragraph with `transcript_doubles` doubles or more, a verbatim transcript whose stutters
@@ -54,6 +54,9 @@ _POINT_IN_TIME = re.compile(r"\s+(?:\d{4}\b|(?:January|February|March|April|May|
 # a set phrase the second word opens: "can be turned in in person", "paid up up front"
 _SET_PHRASE = re.compile(r"\s+(?:person|full|cash|kind|writing|public|private|advance|front|time|charge|place|"
                          r"effect|force|line|touch|hand|court|office)\b")
+# verbs whose particle "in" a date may follow: "sworn in in January", "phased in in 2026"
+_SWORN_IN = re.compile(r"\b(?:sworn|swore|swear|swears|phased|ushered|voted|checked|logged|moved|locked|kicked|"
+                       r"handed|turned|plugged|caved|gave|given)\s*\Z", re.IGNORECASE)
 _VERB_ENDING = re.compile(r"[^\W\d_]{2,}(?:ed|ing)\s*\Z")
 # a stretch of time after the pair: "the last week", "the past two years", "recent months"
 _STRETCH_OF_TIME = re.compile(
@@ -133,7 +136,8 @@ class DoubledWord(Check):
         if word not in _STRANDABLE:
             return False
         if _POINT_IN_TIME.match(view, m.end()):
-            return False
+            # "died in in 2010" is a slip; "was sworn in in January" a verb that takes its particle
+            return word == "in" and _SWORN_IN.search(before) is not None
         if _OBJECT_RELATIVE.search(before):
             return True
         return bool(_VERB_ENDING.search(before)) and (_STRETCH_OF_TIME.match(view, m.end()) is not None
