@@ -202,6 +202,9 @@ class Agreement(Check):
             if tok.text == "I" or (tok.text[-1] == "s" and tok.text[:-1].isupper()) \
                     or lex.zipf(tok.text.lower()) >= COMMON_WORD_ZIPF:
                 continue
+            before = tokens[i - 1].text.lower() if i > 0 and view[tokens[i - 1].end:tok.start] == " " else ""
+            if before and (tokens[i - 1].kind == "number" or before in NUMBER_WORDS or before in _QUANTIFIERS):
+                continue  # "none of its 53 Republicans has": the verb agrees with "none"
             counts.setdefault(tok.text, [0, 0])[number] += 1
         return {name: (singular, plural) for name, (singular, plural) in counts.items()}
 
