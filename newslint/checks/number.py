@@ -128,7 +128,7 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
                       r"(?: who)? voted (?:against|no)\b")
 # words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
-                         "than more less over under each per".split())
+                         "than more less over under each per it he she they we you".split())
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
 _WORD = re.compile(r"[A-Za-z]+")
 # a count given as a bound or an estimate, which another count need not equal: "at least 24 people"
@@ -475,7 +475,9 @@ class NumberConsistency(Check):
                 slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
                 given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
                 if slips and not given and not self._cued(doc, slips[0]):
-                    what = f"the {thing}" if currency or m.group("pct") else f"the number of {thing}"
+                    named = thing and thing.split()[0] not in _NOT_A_THING
+                    what = (f"the {thing}" if named else "the sum" if currency else "the share") \
+                        if currency or m.group("pct") else f"the number of {thing}"
                     key = f"{what} ({slips[0].start()})"
                     for q in (slips[0], m):
                         at = q.start() - len(currency)
