@@ -375,6 +375,8 @@ class WeekdayDate(Check):
         m = self.date_event.match(view, end)
         if m is None and owner and (word := _MODIFIER.match(view, end)) and word.group(1) not in self.distinct:
             m = self.date_event.match(view, word.end())
+        if m is not None and m.end() > m.end("noun"):
+            return None  # "Tuesday night's protests": several, one of them perhaps on another day
         return self._kind(m.group("noun")) if m else None
 
     def _kind(self, noun: str) -> str:
