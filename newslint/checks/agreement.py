@@ -218,10 +218,14 @@ class Agreement(Check):
         before: list[str] = []
         j = first
         # quotation marks and hyphens go with the words: "his longtime “fixer”-turned-foe Michael Cohen";
-        # an editor's brackets too: "and [if] I were president"
+        # an editor's brackets too: "and [if] I were president"; a name's particle ("supporters of de
+        # Blasio were") and a region's word ("forces in northern Iraq were") are the name's
         while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]'):
             j -= 1
-            before.insert(0, tokens[j].text.lower().replace("’", "'"))
+            word = tokens[j].text.lower().replace("’", "'")
+            if not before and word in _NAME_PARTS:
+                continue
+            before.insert(0, word)
         # "Knight and drum and bass star Roni Size have"; after a comma too ("..., and chief financial
         # officer Tim Howard have": a list's last item, or a clause, the words cannot say)
         if named and self.not_within & set(before[max(0, len(before) - self.options["window"]):]):
@@ -229,6 +233,9 @@ class Agreement(Check):
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
 
 
+_NAME_PARTS = frozenset(("de", "da", "di", "del", "van", "von", "la", "le", "bin", "al", "northern", "southern",
+                         "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "rural", "coastal", "downtown"))
 _QUANTIFIERS = frozenset(("many", "several", "some", "most", "few", "both", "all", "dozens", "hundreds", "thousands",
                           "millions", "numerous", "countless"))
 

@@ -466,6 +466,8 @@ class SubjectAgreement(Check):
             return self._person_before(doc, relative - 1) if gap in (", ", " - ", " – ") else None
         if gap != " " and not (gap == ", " and word != "that"):
             return None
+        if tokens[relative - 1].text.endswith("ly"):
+            return None  # "But surely that was": after an adverb, "that" is the subject itself
         phrase = self._phrase(doc, relative - 1)
         if phrase is None:
             return None
@@ -691,15 +693,17 @@ class SubjectAgreement(Check):
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
 
     def _coordinate_adjective(self, doc: Document, k: int) -> bool:
-        """Whether token `k`, before a comma, is the first of two adjectives after a determiner or a
-        possessive ("Jeb's optimistic, conservative vision"): no clause starts after its comma."""
+        """Whether token `k`, before a comma, is the first of two adjectives after a determiner, a
+        possessive or a preposition ("Jeb's optimistic, conservative vision", "advocates of sane,
+        secure immigration policy"): no clause starts after its comma."""
         tokens = doc.tokens
         if k < 1 or not tokens[k].text.islower() or not self._joined(doc, k - 1, k) \
                 or self.nouns.number(_plain(tokens[k].text).lower()) is not None \
                 or _plain(tokens[k + 1].text).lower() in self.determiners:
             return False  # "After the vote, the ministers": a noun, and a new phrase
         before = _plain(tokens[k - 1].text)
-        return before.lower() in self.determiners or (before.endswith(("'s", "'")) and tokens[k - 1].kind == "word")
+        return before.lower() in self.determiners or before.lower() in self.prepositions or before.lower() == "of" \
+            or (before.endswith(("'s", "'")) and tokens[k - 1].kind == "word")
 
     def _listed(self, doc: Document, first: int) -> bool:
         """Whether the phrase at `first`, after a comma, ends a list of phrases without "and"
@@ -750,12 +754,17 @@ class SubjectAgreement(Check):
 
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2}")
 
+# words that join or compare, which stand before a phrase, never inside it: "what we want to know
+# as citizens is"
+_NOT_MODIFIERS = frozenset(("as", "than", "like", "unlike"))
+
+
 def _no_phrase_word(word: str) -> bool:
     """A word no noun phrase holds before its head: a subject pronoun opens a relative clause
     without "that" ("The answer I'm giving people is"); after a modal or "to" the head is a verb
-    ("people can actually vote who are")."""
+    ("people can actually vote who are"); a word that joins ("as citizens is")."""
     lower = word.lower()
-    return lower.split("'")[0] in _SUBJECT_PRONOUNS or lower in VERB_OPENERS
+    return lower.split("'")[0] in _SUBJECT_PRONOUNS or lower in VERB_OPENERS or lower in _NOT_MODIFIERS
 
 
 def _plain(word: str) -> str:
