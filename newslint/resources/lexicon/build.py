@@ -196,9 +196,11 @@ def build() -> dict[str, tuple]:
     web = {**rare, **centibels}  # how often the web writes each word (before SCOWL's are added)
     clean = _symspell()
     words_data = yaml.safe_load((DATA / "words.yaml").read_text(encoding="utf-8"))
-    for word in list(clean) + list(words_data.get("extra_words") or ()):
+    extra = set(words_data.get("extra_words") or ())
+    for word in list(clean) + sorted(extra):
         centibels.setdefault(word, RARE_CENTIBELS)
-    misspellings = {wrong: right for wrong, right in _codespell().items() if wrong not in clean}
+    # a word the project lists is a word, whatever codespell says ("combatting", British doubling)
+    misspellings = {wrong: right for wrong, right in _codespell().items() if wrong not in clean and wrong not in extra}
     for wrong in misspellings:
         centibels.pop(wrong, None)
     dialect_data = yaml.safe_load((DATA / "dialects.yaml").read_text(encoding="utf-8"))
