@@ -153,8 +153,8 @@ class NameVariant(Check):
                           and self._variant(rare, f, rare in plural or f not in possessed)
                           and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
                           # "Minister Marise Payne" beside "Marine" (Corps): a common word no one bears as a
-                          # first name here ("David Plotz" does)
-                          and not (first_name and self._common_word(f, lexicon) and not _a_first_name(doc, f))]
+                          # name here ("David Plotz" does)
+                          and not (first_name and self._common_word(f, lexicon) and not _a_name_here(doc, f))]
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
                 candidates = [f for f in candidates if len(f) >= SHORT_NAME or f in article(doc).cast.persons]
             if not candidates:
@@ -334,6 +334,8 @@ _WORD_CACHE = 100_000
 # the article names the other spelling itself: "Ar Raqqah, also spelled Raqqa", "(or Kyiv)"
 _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as|pronounced)|[(,] or)\s+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_CORRECTION = re.compile(r"\b(?:misspell|misspelt|misidentif|incorrectly (?:spell|identif|nam)|the spelling of)",
+                         re.IGNORECASE)
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 # a courtesy title, or a councillor's (British copy's "Cllr Mulholland"), before a surname
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r|C(?<![\w.]C)(?:llr|ouncillor))\.? ([A-Z][\w’'-]+)")
@@ -363,9 +365,11 @@ def _titled_first_name(doc: Document, form: str, indexes: list[int]) -> bool:
                and capitalised(tokens[i + 1]) for i in indexes)
 
 
-def _a_first_name(doc: Document, form: str) -> bool:
-    """Whether the article model reads the form as a person's given name ("David Plotz")."""
-    return any(form in names for names in article(doc).given.values())
+def _a_name_here(doc: Document, form: str) -> bool:
+    """Whether the article model reads the form as a person's given name or surname ("David
+    Plotz", "Otis Ferry")."""
+    given = article(doc).given
+    return form in given or any(form in names and f"{form} {surname}" in doc.view for surname, names in given.items())
 
 
 def _a_plural(lexicon, form: str, where: dict, plural: set[str], possessed: set[str]) -> bool:
@@ -381,9 +385,13 @@ def _left_alone(doc: Document, start: int, end: int) -> bool:
     """A form in a quotation of writing or a post embedded whole (a tweet or a memo keeps its
     writer's spelling), an account's name before its handle ("— CSPAN (@cspan) June 22, 2016"),
     or one the article names as another spelling or sound itself ("Ar Raqqah, also spelled Raqqa",
-    "Yanukovych (pronounced Janukovych)")."""
-    return doc.in_quote(start, end, written=True) or doc.in_post(start, end) or doc.view.startswith(" (@", end) \
-        or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None
+    "Yanukovych (pronounced Janukovych)"), or a correction's note names as the wrong one ("An earlier
+    version misspelled his surname as Karatas")."""
+    if doc.in_quote(start, end, written=True) or doc.in_post(start, end) or doc.view.startswith(" (@", end) \
+            or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None:
+        return True
+    s, e = doc.sentence_at(start)  # a correction's note: "misspelled his surname as Karatas"
+    return _CORRECTION.search(doc.view, s, e) is not None
 
 
 def _never_introduced(doc: Document, name: str) -> bool:
