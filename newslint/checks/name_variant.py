@@ -215,7 +215,8 @@ class NameVariant(Check):
                     spans = names[rare]
                     once_each = len(names[usual]) == len(spans) == 1 and (
                         edit_distance(rare, usual, 1) <= 1 or same_consonants(rare, usual)) \
-                        and surname in model.cast.persons and two_words[spans[0]] and two_words[names[usual][0]]
+                        and surname in model.cast.persons and two_words.get(spans[0], False) \
+                        and two_words.get(names[usual][0], False)  # (a name the runs never gave alone is none)
                     if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
                     if rare in (f"{usual}s", f"{usual}es") or usual in (f"{rare}s", f"{rare}es"):
