@@ -92,3 +92,20 @@ def test_other_stories_headlines_are_compared_with_nothing():
             "The new EV is a weird sports wagon\nEconomy in stress and markets high\n")
     found = Engine.build(make_config()).lint(Document(text, format="text"))
     assert [d.rule for d in found] == ["boilerplate/related-links"]
+
+
+def test_a_rule_that_fails_on_a_text_is_reported_and_the_others_still_run(monkeypatch):
+    """A bug in one rule costs its own findings on that text, said as a finding, not the run."""
+    from newslint.checks.doubled_word import DoubledWord
+
+    def broken(self, doc):
+        raise KeyError((609, 614))
+        yield  # a generator, as checks are
+
+    monkeypatch.setattr(DoubledWord, "check", broken)
+    engine = Engine.build(make_config({}), select=["spelling/doubled-word", "style/agency-names"])
+    found = engine.lint(Document("The the agency Afp said so.", format="text"))
+    failed = [d for d in found if d.rule == "spelling/doubled-word"]
+    assert len(failed) == 1 and "failed on this text (KeyError" in failed[0].message
+    assert (failed[0].line, failed[0].column) == (1, 1)
+    assert any(d.rule == "style/agency-names" for d in found)
