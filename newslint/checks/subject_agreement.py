@@ -472,6 +472,12 @@ class SubjectAgreement(Check):
         if phrase is None:
             return None
         number, first = phrase
+        head = _plain(tokens[relative - 1].text).lower()
+        if head in _TIMES and _plain(tokens[first].text).lower() in ("each", "every", "this", "that", "last"):
+            return None  # "10 free rooms each night, which were": a time said in passing
+        if first == relative - 1 and relative > 1 and head not in self.nouns.counts \
+                and self._noun_number(_plain(tokens[relative - 2].text).lower(), fallback=False) == "plural":
+            return None  # "as issues arise that are": after a plural, a word the table lacks is its verb
         if number is None or tokens[relative - 1].text[0].isupper():
             return None
         if not self._opens_clause(doc, first) and not (
@@ -580,8 +586,9 @@ class SubjectAgreement(Check):
                 determiner = "either"  # "Foster's takeover offer", "Will Smith's first comedy"
                 first -= 1
                 while word[0].isupper() and first > 0 and self._joined(doc, first - 1, first) \
-                        and tokens[first - 1].text[0].isupper():
-                    first -= 1
+                        and tokens[first - 1].text[0].isupper() \
+                        and tokens[first - 1].text.lower() not in self.prepositions | _MORE_PREPOSITIONS:
+                    first -= 1  # (not "Among Powell's challenges is": a sentence's first word, no name's)
                 if first > 0 and self._joined(doc, first - 1, first) and \
                         _plain(tokens[first - 1].text).lower() in self.determiners:
                     first -= 1  # the possessor's own determiner: "The county's new budget", "a County Sheriff's canine"
@@ -754,6 +761,8 @@ class SubjectAgreement(Check):
 
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2}")
 
+_MORE_PREPOSITIONS = frozenset(("among", "amid", "amongst", "despite", "after", "before", "since", "until"))
+_TIMES = frozenset(("night", "day", "week", "month", "year", "morning", "evening", "afternoon", "time", "weekend"))
 # words that join or compare, which stand before a phrase, never inside it: "what we want to know
 # as citizens is"
 _NOT_MODIFIERS = frozenset(("as", "than", "like", "unlike"))
