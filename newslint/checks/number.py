@@ -57,11 +57,17 @@ _CUE_WINDOW = 4  # words either side of a number read for change cues
 _AGE = "the age of "
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {w: i for w, i in NUMBER_WORDS.items() if 1 <= i <= 9}
+# a count in words of two parts, as a sentence opens with one ("Sixty-three homes were flooded")
+_COMPOUND_WORDS = rf"(?i:(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)}))"
+
+
 def count_pattern(nouns: str) -> re.Pattern:
-    r"""A count of one of the nouns (an alternation): r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:[a-z]+\s+)?
-    (?P<noun>...)\b", starting with a character class, which the
-    regular-expression engine looks for in C before it tries a match."""
-    return re.compile(rf"(?P<n>\d(?<!\w.)(?:\d{{0,2}}(?:,\d{{3}})+|\d+))\s+(?:[a-z]+\s+)?(?P<noun>{nouns})\b")
+    r"""A count of one of the nouns (an alternation): r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{2,}|sixty-three)\s+
+    (?:[a-z]+\s+)?(?P<noun>...)\b", in figures or in two words joined by a hyphen."""
+    return re.compile(rf"(?P<n>\d(?<!\w.)(?:\d{{0,2}}(?:,\d{{3}})+|\d+)|\b{_COMPOUND_WORDS})\s+(?:[a-z]+\s+)?"
+                      rf"(?P<noun>{nouns})\b")
 
 
 _MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "billion": 10 ** 9,
@@ -181,6 +187,9 @@ def _value(text: str) -> int | None:
     text = text.lower().replace(",", "")
     if text in NUMBER_WORDS:
         return NUMBER_WORDS[text]
+    tens, _, unit = text.partition("-")
+    if tens in _TENS and unit in _UNITS:
+        return _TENS[tens] + _UNITS[unit]  # "sixty-three"
     return int(text) if text.isdigit() else None
 
 
