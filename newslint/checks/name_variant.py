@@ -219,7 +219,7 @@ class NameVariant(Check):
                         and two_words.get(names[usual][0], False)  # (a name the runs never gave alone is none)
                     if rare == usual or (len(names[usual]) < max(2, 2 * len(spans)) and not once_each):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
-                    if rare in (f"{usual}s", f"{usual}es") or usual in (f"{rare}s", f"{rare}es"):
+                    if self._plural_of(rare, usual) or self._plural_of(usual, rare):
                         continue  # "after Hurricanes Harvey and Irma": a plural before two names
                     if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
                             doc.view[max(0, s - 20):s].split()[-1:] in ([k] for k in kin) for s, _ in spans):
@@ -246,6 +246,10 @@ class NameVariant(Check):
                 self._words[form] = cached
         return cached
 
+    def _plural_of(self, plural: str, single: str) -> bool:
+        """Whether `plural` is `single` with one of the rule's plural endings."""
+        return any(plural.lower() == single.lower() + ending for ending in self.options["endings"])
+
     def _variant(self, rare: str, usual: str, plural_ok: bool) -> bool:
         if rare.lower().replace("’", "'") == usual.lower().replace("’", "'"):
             return False  # NATO and Nato: a house style; O’Rourke and O'Rourke: one name, two apostrophes
@@ -253,10 +257,9 @@ class NameVariant(Check):
             return False  # ELAA and ERAA, SSPs and DSPs: two acronyms (MMOPRGs for MMORPGs is a slip)
         if rare[0] != usual[0] and len(self._places.get(rare, ())) > 1:
             return False  # Zabul and Kabul: a slip keeps the first letter and is made once
-        if (plural_ok or len(self._places.get(rare, ())) > 1) and \
-                any(rare.lower() == usual.lower() + ending for ending in self.options["endings"]):
+        if (plural_ok or len(self._places.get(rare, ())) > 1) and self._plural_of(rare, usual):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
-        if not rare.endswith("s") and any(usual.lower() == rare.lower() + ending for ending in self.options["endings"]):
+        if not rare.endswith("s") and self._plural_of(usual, rare):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
         lower = rare.lower()
         if lower + "n" == usual.lower() or usual.lower() + "n" == lower:

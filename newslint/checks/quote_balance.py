@@ -211,6 +211,7 @@ def _single_quotes_left_open(view: str, start: int, end: int) -> Iterator[int]:
 
 
 _CONTRACTED = {"s", "re", "ll", "ve", "d", "t", "m"}
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _closed_in_its_word(view: str, at: int, end: int) -> bool:
@@ -220,9 +221,8 @@ def _closed_in_its_word(view: str, at: int, end: int) -> bool:
     while stop < end and not view[stop].isspace():
         stop += 1
     mark = view.find("’", at + 1, stop)
-    rest = re.match(r"[a-z]+", view[mark + 1:stop]) if mark > 0 else None
+    rest = _LETTERS.match(view, mark + 1, stop) if mark > 0 else None
     return rest is not None and rest.group() not in _CONTRACTED
-
 
 
 def _single_left_open(view: str, start: int, end: int) -> int:

@@ -131,6 +131,8 @@ class SubjectAgreement(Check):
         self.openers = frozenset(w.lower() for w in self.options["clause_openers"])
         self.relatives_only = self.relatives - self.openers  # "who", "which": "that" opens clauses too
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
+        # a sentence's capitalised first word that ends a possessor's name: "Among Powell's challenges"
+        self.name_stops = self.prepositions | _MORE_PREPOSITIONS
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"] if " " not in w)
         self.adverb_pairs = frozenset(tuple(w.lower().split()) for w in self.options["adverbs"] if w.count(" ") == 1)
         self.groups = frozenset(w.lower() for w in self.options["groups"])
@@ -587,7 +589,7 @@ class SubjectAgreement(Check):
                 first -= 1
                 while word[0].isupper() and first > 0 and self._joined(doc, first - 1, first) \
                         and tokens[first - 1].text[0].isupper() \
-                        and tokens[first - 1].text.lower() not in self.prepositions | _MORE_PREPOSITIONS:
+                        and tokens[first - 1].text.lower() not in self.name_stops:
                     first -= 1  # (not "Among Powell's challenges is": a sentence's first word, no name's)
                 if first > 0 and self._joined(doc, first - 1, first) and \
                         _plain(tokens[first - 1].text).lower() in self.determiners:

@@ -255,7 +255,7 @@ _APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+)
 def _family_named(view: str, surname: str) -> bool:
     """Whether the article writes the surname in the plural ("the Rigsbys", "the Joneses"): a
     family, whose members may each be "Mr" or "Mrs"."""
-    return re.search(rf"\b(?:{re.escape(surname)}s|{re.escape(surname)}es)\b", view) is not None
+    return re.search(rf"\b{re.escape(surname)}e?s\b", view) is not None
 
 
 def _same_word(short: str, full: str) -> bool:

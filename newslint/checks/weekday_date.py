@@ -60,7 +60,9 @@ _ACT_AFTER = re.compile(r" to be ([a-z]{3,}ed)\b")  # the act a day is for: "on 
 _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
 
 
-_ANOTHER_DAY = re.compile(r"\b(?:on|for|by|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ANOTHER_DAY = re.compile(rf"\b(?:on|for|by|until) (?:{'|'.join(WEEKDAYS)})\b")
+_SCHEDULED = re.compile(r"\b(?:will|opens|begins|starts|is due|are due|is set|are set|is scheduled|are scheduled|"
+                        r"is to|are to|next)\b")
 
 
 def _scheduled_next_year(doc: Document, mention: DateMention, around: dt.date | None, name: str) -> bool:
@@ -77,10 +79,6 @@ def _scheduled_next_year(doc: Document, mention: DateMention, around: dt.date | 
         return False
     start, end = doc.sentence_at(mention.start)
     return WEEKDAYS[date.weekday()] == name and _SCHEDULED.search(doc.view, start, end) is not None
-
-
-_SCHEDULED = re.compile(r"\b(?:will|opens|begins|starts|is due|are due|is set|are set|is scheduled|are scheduled|"
-                        r"is to|are to|next)\b")
 
 
 def _act(word: str) -> str:

@@ -225,27 +225,28 @@ def _outside_templates(found: list[Diagnostic], templates: dict[str, str]) -> li
 
 
 def _failure_diagnostic(doc: Document, rule: Rule, exc: Exception) -> Diagnostic:
-    """A rule that failed on this text: said at its start, at the rule's level, so that the run
-    goes on (an archive of thousands of articles) without passing the text as fully checked."""
-    loc = doc.locate(0, 0)
-    return Diagnostic(
-        rule=rule.id, level=rule.level, line=loc.line, column=loc.column, end_line=loc.end_line,
-        end_column=loc.end_column, offset=loc.offset, length=0, path=doc.path, link=rule.link,
-        message=f"this rule failed on this text ({type(exc).__name__}: {str(exc)[:80]}), so its findings here "
-                "are missing: a bug in newslint; please report it with the text")
+    """A rule that failed on this text: said at its start, so that the run goes on (an archive of
+    thousands of articles) without passing the text as fully checked."""
+    return _unchecked(doc, rule, 0, f"this rule failed on this text ({type(exc).__name__}: {str(exc)[:80]}), so "
+                                    "its findings here are missing: a bug in newslint; please report it with the text")
 
 
 def _timeout_diagnostic(doc: Document, rule: Rule, pattern: str, at: int) -> Diagnostic:
-    """A rule pattern ran out of time on this text: say so where its search began, so that the
-    run never passes a text that was not fully checked without a word."""
-    loc = doc.locate(at, at)
+    """A rule pattern ran out of time on this text: say so where its search began."""
     shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    return _unchecked(doc, rule, at, f"the pattern {shown!r} of this rule ({rule.path or 'no file'}) ran out of "
+                                     "time on this text and was stopped, so the rule's findings here may be "
+                                     "incomplete (a pattern with nested repeats such as (a+)+ can backtrack "
+                                     "without end: simplify it)")
+
+
+def _unchecked(doc: Document, rule: Rule, at: int, message: str) -> Diagnostic:
+    """A finding of the rule's own, at its level, that says the rule did not check the whole text:
+    the run never passes such a text without a word."""
+    loc = doc.locate(at, at)
     return Diagnostic(
         rule=rule.id, level=rule.level, line=loc.line, column=loc.column, end_line=loc.end_line,
-        end_column=loc.end_column, offset=loc.offset, length=0, path=doc.path, link=rule.link,
-        message=f"the pattern {shown!r} of this rule ({rule.path or 'no file'}) ran out of time on this text "
-                "and was stopped, so the rule's findings here may be incomplete (a pattern with nested "
-                "repeats such as (a+)+ can backtrack without end: simplify it)")
+        end_column=loc.end_column, offset=loc.offset, length=0, path=doc.path, link=rule.link, message=message)
 
 
 def _configured(rule: Rule, layers: list[dict[str, RuleSetting]]) -> Rule:

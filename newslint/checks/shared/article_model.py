@@ -85,6 +85,8 @@ _DIGIT = re.compile(r"\d")
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained)(?: that)? (?:the )?\Z",
                              re.IGNORECASE)
 _ADVERBS = frozenset(("already", "also", "still", "now", "then", "just", "never", "often", "again", "soon"))
+
+
 def _described(noun: str | None) -> str | None:
     """The noun "the N-year-old" describes, none for an adverb ("The 68-year-old already has")."""
     return None if noun is None or noun.endswith("ly") or noun in _ADVERBS else noun
