@@ -200,6 +200,8 @@ class Spelling(Check):
         for start, end, (_, _, word, v) in self._located(doc, self._token_suspects):
             if not v.listed and (self._repeated(doc, word) or self._deliberate(doc, start, end)):
                 continue
+            if self._completed_in_brackets(doc.view, start, end):
+                continue  # even a listed misspelling: "[R]ather" is no slip of "other"
             if v.listed and self._repeated(doc, word) and self._coinable(word.lower()):
                 continue  # a coinage the article stands by (brokeness: broke + ness)
             if doc.in_post(start, end):
@@ -267,18 +269,14 @@ class Spelling(Check):
     def _deliberate(self, doc: Document, start: int, end: int) -> bool:
         """Whether the text marks the word as written on purpose: a term quoted on its own (the
         front trunk, or “frunk”) or glossed in brackets right after it (the cancha (pitch)), a
-        word an editor completed with a bracketed ending (undermin(ing), debas(ing)) or inside
-        square brackets ([B]ecause, v[ery]), or
-        as a name: in a photo credit, where agencies write names in lower case (Photo: jane
-        doe/epa)."""
+        word an editor completed with a bracketed ending (undermin(ing), debas(ing)), or a name
+        in a photo credit, where agencies write names in lower case (Photo: jane doe/epa)."""
         view = doc.view
         if _CREDIT.search(view, view.rfind("\n", 0, start) + 1, start):
             return True
         ending = _BRACKETED_ENDING.match(view, end)
         if ending and self.lexicon.known(view[start:end] + ending.group(1)):
             return True  # an editor's ending inside a quotation: "debas(ing) its currency"
-        if self._completed_in_brackets(view, start, end):
-            return True
         gloss = _GLOSS.match(view, end)
         if gloss and all(self.lexicon.zipf(w) < FUNCTION_WORD_ZIPF for w in gloss.group(1).split()
                          if w not in _ARTICLES):

@@ -19,11 +19,12 @@ from typing import Callable, Iterator
 _VOWELS = "aeiou"
 _SYLLABLE = re.compile(r"[aeiouy]+")
 INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "est")
-DERIVATIONS = ("ly", "ness", "less", "ful", "ment", "ist", "ism", "ize", "ise", "able", "y", "er", "ish")
+DERIVATIONS = ("ly", "ness", "less", "ful", "ment", "ist", "ism", "ize", "ise", "able", "y", "er", "ish", "ity")
 # "-ible" and "-able" adjectives make "-ibly", "-ably"; "-ic" makes "-ically"; "-ate" makes "-atory"
-# and "-ator" (celebrator); "-woman" and "-man" make "-women" and "-men" (spokeswomen, chairmen)
+# and "-ator" (celebrator); "-woman" and "-man" make "-women" and "-men" (spokeswomen, chairmen);
+# "-ent", "-ant" and "-ist" words have "-ence", "-ance" and "-ism" nouns (lenience, supremacism)
 _REWRITES = (("ibly", "ible"), ("ably", "able"), ("ically", "ic"), ("atory", "ate"), ("ator", "ate"),
-             ("women", "woman"), ("men", "man"))
+             ("women", "woman"), ("men", "man"), ("ence", "ent"), ("ance", "ant"), ("ism", "ist"))
 _ES_BASES = ("s", "x", "z", "ch", "sh", "o")  # they take -es, not -s
 # shorter "bases" (of, ply, jew+er+ly) explain slips worse than the slip does; a three-letter
 # word takes one ending only (nix -> nixing, tie -> tieless)
