@@ -62,6 +62,8 @@ MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "intere
 MAX_ADVERBS = 2
 MAX_BEFORE_ITS = 4  # words from a verb to the "its" that takes its subject back: "have not yet published its"
 MAX_APPOSITION = 10  # words between the commas after a person: "Bob Murray, chairman of the club, have"
+LEAN_RATIO = 4  # verb counts this lopsided say a noun's usual number ("women": 7 plural to 1)
+MAX_HIGHER_PHRASES = 3  # noun phrases a relative may reach back through prepositions
 MAX_RELATIVE_APPOSITION = 20  # or a relative clause: "Maria Delgado, who has run the food bank ... since 2015, have"
 # a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
 PLURAL_STRAY_SHARE = 0.3
@@ -477,9 +479,10 @@ class SubjectAgreement(Check):
         head = _plain(tokens[relative - 1].text).lower()
         if head in _TIMES and _plain(tokens[first].text).lower() in ("each", "every", "this", "that", "last"):
             return None  # "10 free rooms each night, which were": a time said in passing
-        if first == relative - 1 and relative > 1 and head not in self.nouns.counts \
-                and self._noun_number(_plain(tokens[relative - 2].text).lower(), fallback=False) == "plural":
-            return None  # "as issues arise that are": after a plural, a word the table lacks is its verb
+        if first == relative - 1 and relative > 1 and self._leans(_plain(tokens[relative - 2].text)) == "plural":
+            # "as issues arise that are": after a plural, a bare word is its verb or an adverb
+            # ("citizens abroad who are"), no antecedent
+            return None
         if number is None or tokens[relative - 1].text[0].isupper():
             return None
         if not self._opens_clause(doc, first) and not (
@@ -490,7 +493,46 @@ class SubjectAgreement(Check):
             return None
         if word in self.clausal and number == "plural":
             return None  # "the talks failed, which has angered": the clause may be the antecedent
+        if self._higher_noun_differs(doc, first, number):
+            return None
         return number, first, relative - 1
+
+    def _higher_noun_differs(self, doc: Document, first: int, number: str) -> bool:
+        """Whether a noun phrase the phrase starting at `first` hangs from, through prepositions
+        ("guidelines on the use of race in the admissions process, which were"; "women with at
+        least a college degree, who are"), has the other number: a relative may attach to any
+        of them."""
+        tokens = doc.tokens
+        for _ in range(MAX_HIGHER_PHRASES):
+            k = first - 1
+            while k > 0 and _plain(tokens[k].text).lower() in ("least", "most") \
+                    and tokens[k - 1].text.lower() == "at":
+                k -= 2  # "with at least a degree"
+            if k < 1 or _plain(tokens[k].text).lower() not in self.prepositions | {"of"} \
+                    or not self._joined(doc, k - 1, k) or not self._joined(doc, k, k + 1):
+                return False
+            phrase = self._phrase(doc, k - 1)
+            if phrase is None:
+                return False
+            if (phrase[0] or self._leans(_plain(tokens[k - 1].text))) not in (None, number):
+                return True
+            first = phrase[1]
+        return False
+
+    def _leans(self, word: str) -> str | None:
+        """The number a lower-case noun is mostly read in: the table's, else the side its verb
+        counts favour ("women": mostly plural), else a regular plural's ("nationals")."""
+        lower = word.lower()
+        if lower != word:
+            return None
+        number = self._noun_number(lower, fallback=False)
+        counts = self.nouns.counts.get(lower)
+        if number is None and counts is not None \
+                and max(counts[0], counts[1]) >= LEAN_RATIO * min(counts[0], counts[1]):
+            number = "plural" if counts[1] > counts[0] else "singular"
+        if number is None and _looks_plural(lower) and counts is None:
+            number = "plural"
+        return number
 
     def _after_preposition(self, doc: Document, first: int) -> bool:
         return first > 0 and self._joined(doc, first - 1, first) and \
