@@ -166,8 +166,8 @@ class NameVariant(Check):
                 # in full when the rare form's person never was ("Anders Petersen" ... "Mr Peterson")
                 candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)
                               or _introduced_instead(doc, rare, f)]
-            if any((m := _NEXT_WORD.match(doc.view, e)) and m.group(1) in words()["place_nouns"] for _, e in places):
-                continue  # "Zabul province": a place of its own, not a slip for Kabul
+            if _entity_of_its_own(doc, places, [where[f] for f in candidates]):
+                continue  # "Zabul province", the "Ramadhan Foundation": not a slip for Kabul or Ramadan
             # beside other names the two are two people, unless no dictionary knows the rare form
             # and the usual one is a common first name ("Dr. Daavid Boulware" beside "David Plotz")
             # a rare form the web never writes is a slip whoever bears it ("Bryan Ffrry" beside "Otis
@@ -294,6 +294,19 @@ class NameVariant(Check):
         return all(len(p) == 1 and None not in p for p in parts) and parts[0] != parts[1]
 
 
+def _entity_of_its_own(doc: Document, places: list[tuple[int, int]], others: list[list[tuple[int, int]]]) -> bool:
+    """Whether a form names a place or a body ("Zabul province", "the Ramadhan Foundation")
+    somewhere, with a noun (entity_nouns) that never follows the forms it resembles: the two
+    name different things."""
+    entity_nouns = words()["entity_nouns"]
+
+    def nouns_after(spans: list[tuple[int, int]]) -> set[str]:
+        return {m.group(1).lower() for _, e in spans if (m := _NEXT_WORD.match(doc.view, e))} & entity_nouns
+
+    mine = nouns_after(places)
+    return bool(mine) and not any(mine & nouns_after(spans) for spans in others)
+
+
 def _other_names_after(doc: Document, rare_at: list[int], usual_at: list[int]) -> bool:
     """Both forms only ever open a longer name, and never the same one: "Tuen Mun" and "Tsuen
     Wan" are two places, not one name misspelt ("Katherine Moreno" and "Kathryn Moreno" share
@@ -337,7 +350,7 @@ def _parts(doc: Document, at: list[int]) -> set[str | None]:
 _WORD_CACHE = 100_000
 # the article names the other spelling itself: "Ar Raqqah, also spelled Raqqa", "(or Kyiv)"
 _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as|pronounced)|[(,] or)\s+\Z", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _CORRECTION = re.compile(r"\b(?:misspell|misspelt|misidentif|incorrectly (?:spell|identif|nam)|the spelling of)",
                          re.IGNORECASE)
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
