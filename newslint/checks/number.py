@@ -102,6 +102,8 @@ _TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climb
                            r"jumped|now)|(?:another|more|further|additional|other) (?:\w+ )?(?:people|deaths|bodies)|"
                            r"(?:died|dead) (?:later|since|overnight|in hospital))\b")
 _BACK_REFERENCE = re.compile(r"\b(?i:the|his|her|their|its) \Z")
+# a sum brought in as a new thing: "a sweeping $2 trillion bill", "an $8.3 billion bill"
+_INDEFINITE = re.compile(r"\b(?i:an?)(?: [a-z]+)? \Z")
 # a vote's tally: "voted 7-2", "passed 52-48", "a 5-4 vote", "by a vote of 7 to 2", "defeated 3-4"
 _TALLY = re.compile(r"\b(?:(?P<verb>voted|passed|approved|rejected|defeated|carried|backed|failed|vote of|votes? was)"
                     r" (?P<a>\d{1,3})(?:-| to )(?P<b>\d{1,3})\b"
@@ -136,6 +138,8 @@ _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per it he she they we you".split())
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
+# an article that gives this many percentages may give one figure for two things
+DENSE_PERCENTAGES = 6
 _WORD = re.compile(r"[A-Za-z]+")
 # a count given as a bound or an estimate, which another count need not equal: "at least 24 people"
 _BOUND = re.compile(r"\b(?:at least|at most|as many as|as few as|more than|fewer than|less than|up to|nearly|"
@@ -171,6 +175,8 @@ class Quantity:
     stated: bool = False  # says what it is, whatever words surround it ("his 101st birthday", "the loss of")
     bound: bool = False   # joined to its noun ("six-week trial"): the words after the noun are not about it
     said: str = ""        # how the message gives the value when the span does not: "86 (born 1938)"
+    introduced: bool = False  # brought in anew ("an $8.3 billion bill" after "a $2 trillion bill"): never
+    # a slip itself, but a value a later mention may refer back to
 
 
 class Direction(NamedTuple):
@@ -284,7 +290,7 @@ class NumberConsistency(Check):
             first = group[0]
             what = first.what or key
             for k, q in enumerate(group[1:], 1):
-                if any(q.value == p.value for p in group[:k]) or q.sentence == first.sentence \
+                if q.introduced or any(q.value == p.value for p in group[:k]) or q.sentence == first.sentence \
                         or self._changed(doc, q) or self._changed(doc, first) or self._apart(doc, first, q):
                     continue  # a value given before for the thing refers back to it
                 if q.start in reported:
@@ -344,12 +350,16 @@ class NumberConsistency(Check):
             stated.setdefault(m.group("n"), []).append(Direction(
                 "rise" if rise else "fall", start, end, self._sentence_of(doc, m.start()),
                 _subject_before(view, start) if end <= m.start() else None))
+        dense = len(_PERCENT.findall(view)) >= DENSE_PERCENTAGES
         for value, found in stated.items():
             directions = [f.direction for f in found]
             if len(set(directions)) < 2 or len({f.sentence for f in found}) < 2:
                 continue
-            if len({f.subject for f in found if f.subject}) > 1:
-                continue  # "prices were up 23%" ... "sales fell 23%": two things
+            subjects = {f.subject for f in found}
+            if len(subjects - {None}) > 1 or (dense and (None in subjects or len(subjects) > 1)):
+                # "prices were up 23%" ... "sales fell 23%": two things; among many percentages, one
+                # figure twice may be two things unless both say what changed, and the same thing
+                continue
             usual = max(("rise", "fall"), key=lambda d: (directions.count(d), -directions.index(d)))
             anchor = next(f for f in found if f.direction == usual)
             other = view[anchor.start:anchor.end]
@@ -451,8 +461,9 @@ class NumberConsistency(Check):
             taken_up = _GIVEN_BEFORE_WORDS.search(view, max(0, again.start() - 5), again.start())
             a, b = (NUMBER_WORDS[m.group("n").lower()] for m in found)
             if a == b or not taken_up or _GIVEN_BEFORE_WORDS.search(view, max(0, first.start() - 5), first.start()) \
-                    or _PART_AFTER.match(view, again.end()) or _said_before(view, again.group("n"), again.start()):
-                continue
+                    or _PART_AFTER.match(view, again.end()) or _said_before(view, again.group("n"), again.start()) \
+                    or re.search(rf"\d {re.escape(thing)}\b", view, re.IGNORECASE):
+                continue  # ("In the 32 states in which ...": a thing counted in figures too is counted in many sets)
             for m in found:
                 yield Quantity(f"the {thing} counted", NUMBER_WORDS[m.group("n").lower()], m.start("n"), m.end("n"),
                                self._sentence_of(doc, m.start()), what=f"the number of {thing}")
@@ -647,6 +658,7 @@ class NumberConsistency(Check):
         if self.amount is None or not any(c in doc.view for c in "£$€"):
             return
         described: dict[tuple[str, str], set[str | None]] = {}  # (noun, currency) -> the adjectives before it so far
+        keys: set[str] = set()
         for m in self.amount.finditer(doc.view):
             value = _sum(m.group("n"), m.group("mult"))
             if value is None:
@@ -658,8 +670,12 @@ class NumberConsistency(Check):
             kinds.add(m.group("adj"))
             noun = f"{adjective} {m.group('noun')}" if adjective else m.group("noun")
             end = m.end("mult") if m.group("mult") else m.end("n")
-            yield Quantity(f"the {noun} in {m.group('cur')}", value, m.start(), end, self._sentence_of(doc, m.start()),
-                           what=f"the {noun}")
+            key = f"the {noun} in {m.group('cur')}"
+            # "already approved an $8.3 billion bill" after "a $2 trillion bill": another bill
+            introduced = key in keys and bool(_INDEFINITE.search(doc.view, max(0, m.start() - 20), m.start()))
+            keys.add(key)
+            yield Quantity(key, value, m.start(), end, self._sentence_of(doc, m.start()), what=f"the {noun}",
+                           introduced=introduced)
         for pattern, verb_after in self.verb_amounts:  # "was fined £2m", "to pay $14.5 million to settle"
             for m in pattern.finditer(doc.view):
                 value = _sum(m.group("n"), m.group("mult"))
