@@ -47,6 +47,10 @@ _NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhil
                                    "read", "watch", "see", "listen", "click", "more", "related"}
 
 
+MIN_COUNTRY_STEM = 4
+_DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic")
+
+
 @dataclass(frozen=True)
 class Role:
     surname: str
@@ -112,7 +116,8 @@ class TitleConsistency(Check):
                 self.exclusive.setdefault(other, set()).add(head)
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        roles = list(self._roles(doc)) + list(self._appositive_roles(doc))
+        # a quotation gives the speaker's titles ("I apologize to Dr. Carson"), not the article's
+        roles = [r for r in (*self._roles(doc), *self._appositive_roles(doc)) if not doc.in_quote(r.start, r.end)]
         firsts: dict[str, set[str]] = {}
         for r in roles:
             if r.first:
@@ -259,8 +264,17 @@ def _family_named(view: str, surname: str) -> bool:
 
 
 def _same_word(short: str, full: str) -> bool:
-    """A role's word, or its clipped form: "Fed Chairman" is the "Federal Reserve Chairman"."""
-    return short == full or (len(short) >= 3 and full.startswith(short))
+    """A role's word, or its clipped form: "Fed Chairman" is the "Federal Reserve Chairman"; a
+    country's name or its adjective: the "Turkey President" is the "Turkish President"."""
+    return short == full or (len(short) >= 3 and full.startswith(short)) or _country_and_adjective(short, full)
+
+
+def _country_and_adjective(a: str, b: str) -> bool:
+    """"turkey" and "turkish", "mexico" and "mexican", "britain" and "british": one stem (all but
+    the name's last three letters at most), and the other word ends as adjectives of countries do."""
+    name, adjective = sorted((a, b), key=len)
+    stem = len(name) - min(3, len(name) - MIN_COUNTRY_STEM)
+    return stem >= MIN_COUNTRY_STEM and adjective[:stem] == name[:stem] and adjective.endswith(_DEMONYM_ENDINGS)
 
 
 def _initial(token: Token) -> bool:
