@@ -10,8 +10,10 @@ A pair missing from the table was seen fewer times than its least pair; it count
 of that, unless the word has stand-ins (a possessive's class: his, her for "their"), whose pairs
 with the next word, scaled to the word's frequency, are read instead. A side of the context where
 neither member's pair was seen tells nothing and is left out (else the floor would favour the
-rarer word). A contraction the table cannot hold (it lacks
-apostrophes) is scored through its expansion: "they're" as "they are", a chain of two pairs.
+rarer word); a side seen with the word written only, and favouring it, vetoes the other side
+("giving advice the president needs": the model cannot weigh a noun's object clause). A
+contraction the table cannot hold (it lacks apostrophes) is scored through its expansion:
+"they're" as "they are", a chain of two pairs.
 
 The unigram table counts on a smaller scale than the bigram table; its counts are scaled by the
 median ratio of the two over the commonest words, so that C(w n) / C(w) is a probability.
@@ -39,6 +41,8 @@ COMMON_WORDS = 200  # the scale of the unigram counts is measured on these
 # below it (word pairs are Zipf-distributed); 1/8 gave the best recall at equal false alarms
 # among 1/2, 1/8, 1/20 and 1/60 on the BBC articles and the tune half of other publishers' news
 UNSEEN_SHARE = 8
+# a side that favours the word written this much (log), seen with it only, outweighs the other side
+CONTRARY_SIDE = 2.0
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,11 @@ class ConfusionModel:
             if mine is None or theirs is None or not (mine[1] or theirs[1]):
                 continue  # no neighbour, or neither pair seen: this side tells nothing
             gain = math.log(theirs[0]) - math.log(mine[0])
+            if mine[1] and not theirs[1] and gain <= -CONTRARY_SIDE:
+                # one neighbour seen with the word written and never with the other: the sides
+                # disagree, and the model cannot say which to believe ("giving advice the president
+                # needs": "giving advice", "advise the"; "the market, where about")
+                return -math.inf
             # the other member's pair unseen, its floor over a rare word's count is no evidence for
             # it ("the blurring oof boundaries" against "of boundaries"): it may only count against it
             total += gain if theirs[1] else min(gain, 0.0)
