@@ -55,6 +55,13 @@ class QuoteBalance(Check):
     PLACEHOLDERS = ("match", "problem")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        marks: set[int] = set()  # one finding a mark: a closing glyph that opens, and is never closed, is one slip
+        for d in self._marks(doc):
+            if d.offset not in marks:
+                marks.add(d.offset)
+                yield d
+
+    def _marks(self, doc: Document) -> Iterator[Diagnostic]:
         view = doc.view
         blocks = [b for b in doc.blocks if not _embedded(doc, b.start, b.end)]
         pending = -1  # a quotation left open by an earlier paragraph, not re-opened in the next
