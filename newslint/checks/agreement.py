@@ -223,8 +223,8 @@ class Agreement(Check):
         while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]'):
             j -= 1
             word = tokens[j].text.lower().replace("’", "'")
-            if not before and word in _NAME_PARTS:
-                continue
+            if not before and word in _NAME_PARTS | _DEGREE:
+                continue  # "the requirement that nearly everyone have insurance": "that" rules the verb
             before.insert(0, word)
         # "Knight and drum and bass star Roni Size have"; after a comma too ("..., and chief financial
         # officer Tim Howard have": a list's last item, or a clause, the words cannot say)
@@ -233,6 +233,7 @@ class Agreement(Check):
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
 
 
+_DEGREE = frozenset(("nearly", "almost", "virtually", "practically"))
 _NAME_PARTS = frozenset(("de", "da", "di", "del", "van", "von", "la", "le", "bin", "al", "northern", "southern",
                          "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
                          "northwestern", "southeastern", "southwestern", "rural", "coastal", "downtown"))
