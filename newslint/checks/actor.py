@@ -39,6 +39,7 @@ from .shared.article_model import article
 from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
+_POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")  # "Ochs' trade mission" too
 # cue words that mark a time of its own when they follow the event phrase
 _TIME_CUES = {"next", "last", "earlier", "later", "ago", "previous", "upcoming", "week", "month", "year",
               "tomorrow", "yesterday"}
@@ -134,6 +135,8 @@ class Actor(Check):
             places = {m.destination for m in established if m.destination} | \
                 {d for m in established for d in self._sentence_places(doc, m.sentence, others)}
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
+            # "Lt. Gov. Carla Mendes will lead a separate delegation to Mexico City": an event of her own
+            own |= {actor for actor in others if self._own_said(doc, actor)}
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
@@ -381,7 +384,7 @@ class Actor(Check):
         for k in reversed(before):
             tok = tokens[k]
             word = tok.text.lower()
-            if tok.text.endswith(("’s", "'s")) and possessive(tok) and bare(tok) not in vocabulary()["titles"] \
+            if tok.text.endswith(_POSSESSIVE_ENDINGS) and possessive(tok) and bare(tok) not in vocabulary()["titles"] \
                     and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
                 # (a title's possessive is its holder's, whom the title does not name: "the Inspector General's")
                 return tok, "possessive"
@@ -504,6 +507,16 @@ class Actor(Check):
         own report"): the article has two, and neither is a slip for the other."""
         words = {_clean(w) for w in doc.view[m.start:m.phrase_end].split()}
         return bool(self.rival & words)
+
+    def _own_said(self, doc: Document, actor: str) -> bool:
+        """Whether a sentence says the person has something of their own (`rival` words within a
+        few words after the name: "Mendes will lead a separate delegation", "Sato's own plan")."""
+        view = doc.view
+        for found in re.finditer(rf"\b{re.escape(actor)}\b", view):
+            end = doc.sentences[max(0, doc.sentence_index(found.start()))][1]
+            if self.rival & {_clean(w) for w in view[found.end():end].split()[:self.options["window"] + 1]}:
+                return True
+        return False
 
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor

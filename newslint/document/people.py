@@ -95,7 +95,8 @@ def people(doc) -> People:
         # "During Pike's tour": a capitalised opener of the sentence is no part of the name
         prev_cap = prev is not None and cap[i - 1] and not (
             prev.start in sentence_starts and prev.text.lower() in words["sentence_openers"])
-        if prev is not None and prev.text.lower() in preps:
+        if prev is not None and prev.text.lower() in preps and not possessive(tok):
+            # (not "receipts from Ochs's trade mission": what follows is the possessor's)
             found.places.add(name)
             titled = False
             continue
