@@ -212,13 +212,16 @@ class DialectMix(Check):
         majority, minority = ("en-GB", "en-US") if gb > us else ("en-US", "en-GB")
         if abs(gb - us) >= self.options["min_lead"] or (gb != us and self._both_ways(lexicon, marked)):
             return majority
-        # below the lead, an -ize spelling is no evidence: Oxford spelling is British too
-        us_only = sum(1 for _, _, w in marked["en-US"] if not lexicon.is_oxford(w))
+        marks = {dialect: len(self._style_marks(doc, dialect, marked[other]))
+                 for dialect, other in (("en-GB", "en-US"), ("en-US", "en-GB"))}
+        # below the lead, an -ize spelling is no evidence (Oxford spelling is British too), unless
+        # the house style is plainly American: two kinds of its marks, none of the British ("organizers"
+        # beside "$312,000" and "parking lots"; a British article gives a sum in dollars too)
+        us_only = us if marks["en-US"] >= 2 and not marks["en-GB"] else \
+            sum(1 for _, _, w in marked["en-US"] if not lexicon.is_oxford(w))
         majority, minority = ("en-GB", "en-US") if gb > us_only else ("en-US", "en-GB")
         if min(gb, us_only) > 1 or gb + us_only == 0:
             return None  # more than one word against the article's dialect needs the lead above
-        marks = {dialect: len(self._style_marks(doc, dialect, marked[other]))
-                 for dialect, other in (("en-GB", "en-US"), ("en-US", "en-GB"))}
         if min(gb, us_only) == 0:  # one word alone: three kinds of mark of the other style, none of its own
             return minority if marks.get(minority, 0) >= _MARKS_AGAINST_A_WORD_ALONE and not marks.get(majority) \
                 else None
