@@ -8,20 +8,20 @@ counterpart. One word written both ways ("colours" ... "color") settles the arti
 majority even when it leads by less than `min_lead`, and so does a single word of one dialect
 against two or more of the other ("licence" among "center" and "favorite"). When the spellings tie
 one to one, the house style decides: `signals` are the marks each dialect's copy leaves besides
-spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the
-one word against them is flagged, only when none of the other's marks is there; a word alone, the
-article's only dialect spelling, is flagged against three kinds of mark of the other style, of
-which its counterpart, where both dialects write it ("programme" among "program"), is one. "License"
-as a noun ("a license") is American: British copy keeps it for the verb. Capitalised words
-are names ("Labor Day", "Kennedy Center") and are left alone; one capitalised only because it
-opens a sentence ("Neighbors remembered him") counts toward the article's dialect, never flagged.
-An -ize spelling in a British article is Oxford spelling
-unless the article also writes -ise. A quotation (a statement, an embedded post) keeps its writer's
-spelling: it is not counted, and flagged only where it mixes the two dialects itself ("not realising
-... my favorite novels"). Speech, though, is written down by the reporter: in an article that spells
-only its own dialect outside quotations (`speech_lead` times at least) and writes other speech in
-it too, the other's spelling in a quoted sentence of speech is flagged ("The color was
-lovely," she said).
+spelling ("per cent", "£4m", "Mr Hughes", "14 March"; "percent", "$5,000", "Jan. 24"), and the one
+word against them is flagged, only when none of the other's marks is there; a word alone, the
+article's only dialect spelling, is flagged against three kinds of mark of the other style, of which
+its counterpart, where both dialects write it ("programme" among "program"), is one. "License" as a
+noun ("a license") is American: British copy keeps it for the verb. Capitalised words are names
+("Labor Day", "Kennedy Center") and are left alone; one capitalised only because it opens a sentence
+("Neighbors remembered him") counts toward the article's dialect, never flagged. An -ize spelling in
+a British article is Oxford spelling unless the article also writes -ise; in a tie it counts for
+neither side, unless the house style is plainly American (two kinds of its marks, none of the
+British). A quotation (a statement, an embedded post) keeps its writer's spelling: it is not
+counted, and flagged only where it mixes the two dialects itself ("not realising ... my favorite
+novels"). Speech, though, is written down by the reporter: in an article that spells only its own
+dialect outside quotations (`speech_lead` times at least) and writes other speech in it too, the
+other's spelling in a quoted sentence of speech is flagged ("The color was lovely," she said).
 """
 from __future__ import annotations
 
