@@ -71,6 +71,7 @@ WELL_KNOWN_ZIPF = 3.5
 RARE_RIVAL_EVIDENCE = 0.3  # see _a_word_of_its_own: a rare correction needs the web's word to be this common against it
 # a quotation this short around an unknown word presents a term ("frunk"), not speech
 QUOTED_TERM_WORDS = 2
+FOREIGN_RUN = 3  # unknown words between a word and a foreign one that still make one phrase
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
 _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
@@ -78,6 +79,7 @@ _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
 _SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|[nmkl])?")
 # typographic ligatures a PDF or a web font leaves in the text ("ﬂowed"): the letters they stand for
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_LETTERS = re.compile(r"[^\W\d_]+")
 _GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
 # the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|pictures?|images?|credits?)[ \t]*:[^.:!?\n]{0,60}\Z", re.IGNORECASE)
@@ -281,11 +283,29 @@ class Spelling(Check):
         if gloss and all(self.lexicon.zipf(w) < FUNCTION_WORD_ZIPF for w in gloss.group(1).split()
                          if w not in _ARTICLES):
             return True  # a noun's words, not a clause's ("(which was late)")
+        if self._beside_a_foreign_word(view, start, end):
+            return True  # "chanted “sí se puede!”": a phrase of another language
         if not doc.in_quote(start, end):
             return False
         i = bisect.bisect_right(doc.quotes, (start, float("inf"))) - 1
         q_start, q_end = doc.quotes[i]
         return len(view[q_start:q_end].split()) <= QUOTED_TERM_WORDS
+
+    def _beside_a_foreign_word(self, view: str, start: int, end: int) -> bool:
+        """Whether a run of words the dictionary lacks (or of two letters), on either side of the
+        word on its line, reaches a word written with letters English does not use ("sí se
+        puede", "muy buena"): the word belongs to that language's phrase ("crème brûlée with
+        perhsps" stays a slip)."""
+        line_start, line_end = view.rfind("\n", 0, start) + 1, view.find("\n", end)
+        before = _LETTERS.findall(view, line_start, start)[::-1]
+        after = _LETTERS.findall(view, end, line_end if line_end >= 0 else len(view))
+        for side in (before, after):
+            for word in side[:FOREIGN_RUN]:
+                if len(word) > 2 and self.lexicon.known(word.lower()):
+                    break  # (a two-letter word goes either way: "se", "de", "la")
+                if not word.isascii():
+                    return True
+        return False
 
     def _completed_in_brackets(self, view: str, start: int, end: int) -> bool:
         """A word an editor completed inside square brackets ("[B]ecause", "v[ery]"): the
