@@ -491,12 +491,14 @@ class _AgeReader:
                     # Helen Marsh told the court that the 44-year-old ..." after "Pryce, aged 41,"
                     # is Pryce, whose stated age is a slip away from it
                     person = self._aged_before(subject.start(), value, found)
-                if person is None and (noun is None or noun in words()["clause_openers"]) \
+                if person is None and (noun is None or not view.startswith(" of ", m.end())) \
                         and self.named_before(m.start()) is None:
                     # no one named in its paragraph or the one before: the person the story is
                     # about, or else the one person given an age a year away ("Benton, 67," ... "The
-                    # 68-year-old already has her next race"; not "Ellison, 81," ... the 78-year-old
-                    # a spokesman speaks of, nor in a round-up of athletes each "the N-year-old")
+                    # 68-year-old already has her next race", "At 82, Dolores Finch" ... "the
+                    # 83-year-old widow who greets"; not "Ellison, 81," ... the 78-year-old a
+                    # spokesman speaks of, nor in a round-up of athletes each "the N-year-old", nor
+                    # "the 60-year-old mother of the victim")
                     about = self.subject or (self._aged_before(m.start(), value, found, within=1)
                                              if view.count("-year-old") == 1 else None)
                     if about is not None:
