@@ -133,7 +133,8 @@ class Actor(Check):
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
             places = {m.destination for m in established if m.destination} | \
-                {d for m in established for d in self._sentence_places(doc, m.sentence, others)}
+                {d for m in established for d in self._sentence_places(doc, m.sentence, others)} | \
+                self._places_of_no_one(doc, cast.persons - {main})
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
             # "Lt. Gov. Carla Mendes will lead a separate delegation to Mexico City": an event of her own
             own |= {actor for actor in others if self._own_said(doc, actor)}
@@ -496,6 +497,20 @@ class Actor(Check):
         words = {bare(tokens[i]) for i in doc.token_range(*sentence)}
         return set() if words & others else words & cast.places
 
+    @staticmethod
+    def _places_of_no_one(doc: Document, persons: set[str]) -> set[str]:
+        """The places of sentences that name none of `persons`: where the story's event happens
+        ("The largest agreement was signed in Hanoi on Monday"), so that "Pembury's mission to
+        Hanoi" is that event, while "Mendes will spend three days in Mexico City" is hers."""
+        cast = people(doc)
+        tokens = doc.tokens
+        found: set[str] = set()
+        for sentence in doc.sentences:
+            words = {bare(tokens[i]) for i in doc.token_range(*sentence)}
+            if not words & persons:
+                found |= words & cast.places
+        return found
+
     def _events_in(self, doc: Document, sentence: tuple[int, int]) -> int:
         """How many event words (nouns and verbs of any class) a sentence holds."""
         tokens = doc.tokens
@@ -525,6 +540,11 @@ class Actor(Check):
         view = doc.view
         before = view[max(m.sentence[0], m.start - 40):m.start].split()[-3:]
         inside = view[m.start:m.phrase_end].split()
+        if m.kind == "subject":
+            # a subject's own words are about what it does: "Mr Pembury also called on ministers to
+            # publish the cost of the trip" gives him no trip; only the words at the event count
+            noun = view.rfind(m.noun, m.start, m.phrase_end)
+            before, inside = [], view[max(m.start, noun - 25):m.phrase_end].split()[1:]
         after = view[m.phrase_end:m.sentence[1]].split()[:self.options["window"]]
         words = {_clean(w) for w in before + inside}
         if _SEQUENCE & words and not self._events_in(doc, m.sentence) > 1:
