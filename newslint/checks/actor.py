@@ -40,6 +40,7 @@ from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
 _POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")  # "Ochs' trade mission" too
+GIVEN_NAME_ZIPF = 3.5  # a word before a surname rarer than this is a given name, not "Prime" or "Deputy"
 # cue words that mark a time of its own when they follow the event phrase
 _TIME_CUES = {"next", "last", "earlier", "later", "ago", "previous", "upcoming", "week", "month", "year",
               "tomorrow", "yesterday"}
@@ -385,12 +386,20 @@ class Actor(Check):
         for k in reversed(before):
             tok = tokens[k]
             word = tok.text.lower()
-            if tok.text.endswith(_POSSESSIVE_ENDINGS) and possessive(tok) and bare(tok) not in vocabulary()["titles"] \
-                    and (_person(tok, model.cast) or owners[bare(tok)] > 1):  # "Chen’s trip ... Chen’s visit"
+            if tok.text.endswith(_POSSESSIVE_ENDINGS) and possessive(tok) \
+                    and (_person(tok, model.cast) or owners[bare(tok)] > 1 and bare(tok) not in vocabulary()["titles"]):
+                # "Chen’s trip ... Chen’s visit"
                 # (a title's possessive is its holder's, whom the title does not name: "the Inspector General's")
                 return tok, "possessive"
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
+            if word in ("a", "an") and k == before[0] + 1 and tokens[before[0]].text in _FRONTING \
+                    and tokens[before[0]].start == doc.sentences[sentence][0]:
+                # "In a keynote speech to the conference on Wednesday, general secretary Bernadette
+                # Quayle told delegates": the speech is the subject's after the comma
+                comma = doc.view.find(",", tok.end, doc.sentences[sentence][1])
+                later = [p for p in persons if comma >= 0 and p.start > comma]
+                return (later[0], "pronoun") if later else None
             if word in _POSSESSIVE_PRONOUNS:
                 between = doc.view[tok.end:tokens[before[-1]].end]
                 if "," in between or _DETERMINERS & set(between.lower().split()):
@@ -630,8 +639,19 @@ def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
 
 def _person(token, cast) -> bool:
     """A word the article knows names a person ("Carrington", not "Chief", "President" or
-    "Founders'": a title is the role holder's, see `role_holders`)."""
-    return capitalised(token) and bare(token) in cast.persons and bare(token) not in vocabulary()["titles"]
+    "Founders'": a title is the role holder's, see `role_holders`), or a title the article gives
+    as a surname after a given name ("Imran Sheikh" ... "Mr Sheikh's keynote")."""
+    name = bare(token)
+    return capitalised(token) and name in cast.persons and (
+        name not in vocabulary()["titles"] or _surname_here(name, cast))
+
+
+def _surname_here(name: str, cast) -> bool:
+    """Whether a title word follows a given name in the article: one no title and no common word
+    ("Imran Sheikh", not "Prime Minister")."""
+    from ..resources import lexicon
+    lex, titles = lexicon.get(), vocabulary()["titles"]
+    return any(g not in titles and lex.zipf(g.lower()) < GIVEN_NAME_ZIPF for g in cast.first_names.get(name, ()))
 
 
 def _before_initial(view: str, tokens: list[Token], i: int) -> bool:
