@@ -128,8 +128,10 @@ class WeekdayDate(Check):
         opts = self.options
         self.relative = dict.fromkeys(opts["today"], 0) | dict.fromkeys(opts["yesterday"], -1) | \
             dict.fromkeys(opts["tomorrow"], 1)
-        words = "|".join(re.escape(w) for w in sorted(self.relative, key=len, reverse=True))
-        self.relative_near = re.compile(rf"\b({words})\b", re.IGNORECASE) if words else None
+        # in lower case or capitalised, not in capitals: "confirmed to USA TODAY Wednesday" names a paper
+        forms = {form for w in self.relative for form in (w, w[:1].upper() + w[1:])}
+        words = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+        self.relative_near = re.compile(rf"\b({words})\b") if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
         gap = rf"(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
