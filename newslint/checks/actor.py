@@ -41,6 +41,10 @@ from .shared.check import Check
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
 _POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")  # "Ochs' trade mission" too
 GIVEN_NAME_ZIPF = 3.5  # a word before a surname rarer than this is a given name, not "Prime" or "Deputy"
+# participles before "by" that name an event's maker ("a report written by", "a visit led by"); after
+# any other ("disclosed by", "published by", "criticised by") the name is someone else's
+_MADE_BY = {"written", "prepared", "compiled", "conducted", "delivered", "given", "led", "made", "produced",
+            "authored", "drafted", "carried", "undertaken", "hosted", "organised", "organized"}
 # cue words that mark a time of its own when they follow the event phrase
 _TIME_CUES = {"next", "last", "earlier", "later", "ago", "previous", "upcoming", "week", "month", "year",
               "tomorrow", "yesterday"}
@@ -489,6 +493,9 @@ class Actor(Check):
     def _by_actor(tokens: list[Token], following: list[int], cast: People) -> Token | None:
         for n, k in enumerate(following):
             if tokens[k].text == "by":
+                verb = tokens[following[n - 1]].text.lower() if n else ""
+                if verb.endswith(("ed", "en")) and verb not in _MADE_BY:
+                    return None  # "The report, disclosed by Mr. Snowden": who disclosed it, not who wrote it
                 name = None
                 for m in following[n + 1:n + 8]:  # "by Calder County Auditor Renata Suarez"
                     if not capitalised(tokens[m]):
@@ -662,9 +669,11 @@ def _before_initial(view: str, tokens: list[Token], i: int) -> bool:
 
 
 def _nameable(token, cast) -> bool:
-    """A capitalised word that may name who makes an event: not a place or a day or month.
+    """A capitalised word that may name who makes an event: not a place or a day or month, nor a
+    letter ("AT&T's": "T's").
     The person who is said to make it instead must also be known as a person."""
-    return capitalised(token) and bare(token) not in cast.places and bare(token) not in CALENDAR
+    name = bare(token)
+    return capitalised(token) and len(name) > 1 and name not in cast.places and name not in CALENDAR
 
 
 def _roles(doc: Document, model) -> dict[str, str]:
