@@ -103,9 +103,13 @@ class Agreement(Check):
             pronoun = subject.text.lower() in self.pronouns and not (
                 subject.text.istitle() and s > 0 and capitalised(tokens[s - 1])
                 and view[tokens[s - 1].end:subject.start] == " ")
-            if pronoun and s > 0 and _OBJECT_AFTER.fullmatch(tokens[s - 1].text) \
-                    and view[tokens[s - 1].end:subject.start] == " ":
-                continue  # "the people who painted it were": the pronoun is the verb's object
+            if pronoun and s > 0 and view[tokens[s - 1].end:subject.start] == " " and (
+                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text)
+                    or (s > 1 and tokens[s - 2].text in VERB_OPENERS and tokens[s - 1].text.islower()
+                        and view[tokens[s - 2].end:tokens[s - 1].start] == " ")):
+                # "the people who painted it were", "his vows to close it have": the pronoun is the
+                # verb's object
+                continue
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
                     continue
@@ -222,7 +226,9 @@ class Agreement(Check):
         # Blasio were") and a region's word ("forces in northern Iraq were") are the name's
         while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]'):
             j -= 1
-            word = tokens[j].text.lower().replace("’", "'")
+            word = tokens[j].text.lower().replace("’", "'").lstrip("‘")
+            if not word.startswith("'"):
+                word = word.rstrip("'")  # "‘as if’ he were": the quotation's marks are not the words'"
             if not before and word in _NAME_PARTS | _DEGREE:
                 continue  # "the requirement that nearly everyone have insurance": "that" rules the verb
             before.insert(0, word)
