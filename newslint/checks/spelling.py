@@ -79,6 +79,10 @@ _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
 _SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|[nmkl])?")
 # typographic ligatures a PDF or a web font leaves in the text ("ﬂowed"): the letters they stand for
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# an editor's brackets, and characters nobody sees (zero-width space and joiners, word joiner, soft
+# hyphen, byte-order mark), which may stand inside a word
+_INSIDE_WORD_MARKS = "[]\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_DROP_INSIDE_WORD_MARKS = str.maketrans("", "", _INSIDE_WORD_MARKS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
 # the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
@@ -303,21 +307,23 @@ class Spelling(Check):
             for word in side[:FOREIGN_RUN]:
                 if len(word) > 2 and self.lexicon.known(word.lower()):
                     break  # (a two-letter word goes either way: "se", "de", "la")
-                if not word.isascii():
+                if not word.isascii() and word.islower():  # (not a name: "Mr. Patiño said")
                     return True
         return False
 
     def _completed_in_brackets(self, view: str, start: int, end: int) -> bool:
-        """A word an editor completed inside square brackets ("[B]ecause", "v[ery]"): the
-        letters around the brackets make a dictionary word."""
-        if "[" not in view[max(0, start - 4):end + 1] and "]" not in view[max(0, start - 4):end + 1]:
+        """A word an editor completed inside square brackets ("[B]ecause", "v[ery]"), or one a
+        character nobody sees splits ("D\u200befense", from a web page): the letters around them
+        make a dictionary word."""
+        near = view[max(0, start - 4):end + 1]
+        if not any(mark in near for mark in _INSIDE_WORD_MARKS):
             return False
         s, e = start, end
-        while s > 0 and (view[s - 1].isalpha() or view[s - 1] in "[]"):
+        while s > 0 and (view[s - 1].isalpha() or view[s - 1] in _INSIDE_WORD_MARKS):
             s -= 1
-        while e < len(view) and (view[e].isalpha() or view[e] in "[]"):
+        while e < len(view) and (view[e].isalpha() or view[e] in _INSIDE_WORD_MARKS):
             e += 1
-        word = view[s:e].replace("[", "").replace("]", "")
+        word = view[s:e].translate(_DROP_INSIDE_WORD_MARKS)
         return word != view[start:end] and self.lexicon.known(word.lower())
 
     def _repeated(self, doc: Document, word: str) -> bool:
