@@ -183,8 +183,10 @@ class NameVariant(Check):
                 continue
             best = max(len(where[f]) for f in matches)
             usual = [f for f in matches if len(where[f]) == best]
-            if len(usual) != 1:
-                continue  # two usual forms to choose from: not sure which is meant
+            # two usual forms to choose from: not sure which is meant; or the article says so itself
+            # ("a statement ... that misspelled Shaub's name")
+            if len(usual) != 1 or _correction_names(doc, (rare, usual[0])):
+                continue
             other = usual[0]
             related = [(s, e, f"'{other}' here") for s, e in where[other][:MAX_RELATED]]
             for start, end in places:
@@ -409,6 +411,16 @@ def _left_alone(doc: Document, start: int, end: int) -> bool:
         return True
     s, e = doc.sentence_at(start)  # a correction's note: "misspelled his surname as Karatas"
     return _CORRECTION.search(doc.view, s, e) is not None
+
+
+def _correction_names(doc: Document, forms: tuple[str, ...]) -> bool:
+    """Whether a sentence that speaks of a misspelling ("misspelled Shaub's name") names one of
+    the forms: the article points out the other spelling itself, wherever it stands."""
+    for m in _CORRECTION.finditer(doc.view):
+        s, e = doc.sentence_at(m.start())
+        if any(re.search(rf"\b{re.escape(f)}\b", doc.view[s:e]) for f in forms):
+            return True
+    return False
 
 
 def _never_introduced(doc: Document, name: str) -> bool:
