@@ -35,7 +35,7 @@ from ..document.people import CALENDAR, People, bare, capitalised, people, posse
 from ..document.readers.text import is_headline
 from ..document.tokens import Token
 from .agreement import VERB_OPENERS
-from .shared.article_model import article
+from .shared.article_model import article, words
 from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
@@ -448,16 +448,17 @@ class Actor(Check):
                 continue
             window = list(range(max(0, i - 8), i + 1))
             start = _event_name_start(tokens, window, len(window) - 1)
-            if len(window) - 1 - start >= 2:
+            if len(window) - 1 - start >= 2 and tokens[window[-2]].text.lower() not in words()["institutions"]:
+                # ("a Supreme Court ruling": a body's name, taken up as "Trump's Supreme Court nominee")
                 names.setdefault(tuple(tokens[k].text for k in window[start:-1]), (cls, tokens[i].text))
         if not names:
             return
         roles = _roles(doc, article(doc))
         cast = article(doc).cast
-        for words, (cls, noun) in names.items():
-            size = len(words)
+        for name_words, (cls, noun) in names.items():
+            size = len(name_words)
             for i in range(1, len(tokens) - size + 1):
-                if tokens[i].text != words[0] or tuple(t.text for t in tokens[i:i + size]) != words:
+                if tokens[i].text != name_words[0] or tuple(t.text for t in tokens[i:i + size]) != name_words:
                     continue
                 after = i + size
                 if after < len(tokens) and tokens[after].text.lower().rstrip("s") == noun.lower().rstrip("s"):
@@ -646,10 +647,11 @@ def _event_name_start(tokens: list[Token], idx: list[int], j: int) -> int:
 
 def _person(token, cast) -> bool:
     """A word the article knows names a person ("Carrington", not "Chief", "President" or
-    "Founders'": a title is the role holder's, see `role_holders`), or a title the article gives
-    as a surname after a given name ("Imran Sheikh" ... "Mr Sheikh's keynote")."""
+    "Founders'": a title is the role holder's, see `role_holders`; nor a body: "the Education
+    Department's budget"), or a title the article gives as a surname after a given name ("Imran
+    Sheikh" ... "Mr Sheikh's keynote")."""
     name = bare(token)
-    return capitalised(token) and name in cast.persons and (
+    return capitalised(token) and name in cast.persons and name.lower() not in words()["institutions"] and (
         name not in vocabulary()["titles"] or _surname_here(name, cast))
 
 
