@@ -44,6 +44,9 @@ VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "shoul
                           "did", "does", "do"])
 # a past verb before a pronoun makes it the object: "who painted it were"
 _OBJECT_AFTER = re.compile(r"[a-z]{2,}ed")
+# prepositions before a name that make it an object, never the subject of the verb after it
+_OBJECT_BEFORE = frozenset("of in at on for from with by about into against over under between among to "
+                           "towards toward near behind across through without within beyond upon".split())
 # an auxiliary before a name opens a question: "Would Adam Schiff have", "Did Mr Blair have"
 AUXILIARIES = VERB_OPENERS | {"had", "has", "have", "is", "was", "were", "are"}
 
@@ -209,6 +212,8 @@ class Agreement(Check):
             before = tokens[i - 1].text.lower() if i > 0 and view[tokens[i - 1].end:tok.start] == " " else ""
             if before and (tokens[i - 1].kind == "number" or before in NUMBER_WORDS or before in _QUANTIFIERS):
                 continue  # "none of its 53 Republicans has": the verb agrees with "none"
+            if before in _OBJECT_BEFORE or (before == "the" and i > 1 and tokens[i - 2].text.lower() in _OBJECT_BEFORE):
+                continue  # "The need to seek help from the Libyans was": the name is no subject
             counts.setdefault(tok.text, [0, 0])[number] += 1
         return {name: (singular, plural) for name, (singular, plural) in counts.items()}
 
