@@ -566,8 +566,8 @@ class Actor(Check):
         words = {_clean(w) for w in before + inside}
         if _SEQUENCE & words and not self._events_in(doc, m.sentence) > 1:
             words -= _SEQUENCE  # "shares rose after Quill's keynote": no other event to come after
-        if self.distinct & words or _TIME_WORDS & words:
-            return True
+        if self.distinct & words or _TIME_WORDS & words or any(YEAR.fullmatch(w) for w in inside):
+            return True  # ("Obama’s 2014 budget": a year's own)
         later = {_clean(w) for w in after[:3]}
         return bool(_TIME_WORDS & later or self.distinct & later & _TIME_CUES
                     or any(YEAR.fullmatch(w) for w in later))
