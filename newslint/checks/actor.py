@@ -141,13 +141,15 @@ class Actor(Check):
                 {d for m in established for d in self._sentence_places(doc, m.sentence, others)} | \
                 self._places_of_no_one(doc, cast.persons - {main})
             own = {m.actor for m in group if self._distinct(doc, m)}  # "Lim will give his own address"
-            # "Lt. Gov. Carla Mendes will lead a separate delegation to Mexico City": an event of her own
-            own |= {actor for actor in others if self._own_said(doc, actor)}
+            # "Lt. Gov. Carla Mendes will lead a separate delegation to Mexico City": an event of her own,
+            # there, or where the mention names no place
+            said_own = {actor: where for actor in others if (where := self._own_said(doc, actor)) is not None}
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons \
-                        or m.actor in own or not self._same_place(doc, m, places, counts, established):
+                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons or m.actor in own \
+                        or (m.actor in said_own and (m.destination is None or m.destination in said_own[m.actor])) \
+                        or not self._same_place(doc, m, places, counts, established):
                     continue
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
                 lines = [doc.line_of(e.start) for e in evidence]
@@ -540,15 +542,17 @@ class Actor(Check):
         words = {_clean(w) for w in doc.view[m.start:m.phrase_end].split()}
         return bool(self.rival & words)
 
-    def _own_said(self, doc: Document, actor: str) -> bool:
-        """Whether a sentence says the person has something of their own (`rival` words within a
-        few words after the name: "Mendes will lead a separate delegation", "Sato's own plan")."""
-        view = doc.view
+    def _own_said(self, doc: Document, actor: str) -> set[str] | None:
+        """The places of the sentences that say the person has something of their own (`rival`
+        words within a few words after the name: "Mendes will lead a separate delegation to
+        Mexico City", "Sato's own plan"), or None if none does."""
+        view, cast, tokens = doc.view, people(doc), doc.tokens
+        where: set[str] | None = None
         for found in re.finditer(rf"\b{re.escape(actor)}\b", view):
-            end = doc.sentences[max(0, doc.sentence_index(found.start()))][1]
-            if self.rival & {_clean(w) for w in view[found.end():end].split()[:self.options["window"] + 1]}:
-                return True
-        return False
+            sentence = doc.sentences[max(0, doc.sentence_index(found.start()))]
+            if self.rival & {_clean(w) for w in view[found.end():sentence[1]].split()[:self.options["window"] + 1]}:
+                where = (where or set()) | ({bare(tokens[i]) for i in doc.token_range(*sentence)} & cast.places)
+        return where
 
     def _distinct(self, doc: Document, m: Mention) -> bool:
         """Cues that make the mention an event of its own: a cue word from just before the actor
