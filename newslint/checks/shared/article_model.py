@@ -457,6 +457,11 @@ class _AgeReader:
             value = _value(m.group("n"))
             if value is None:
                 continue
+            described = _LOWER_AFTER.match(view, m.end("name")) if m.group("name") else None
+            if described and view[max(0, m.start() - 6):m.start()].lower().endswith(("a ", "an ")):
+                # "A 48-year-old Idaho man": a place's or a people's word before the noun, no name
+                found.append(Age(f"the {described.group(1)}", value, m.start("n"), m.end("n"), "description"))
+                continue
             if m.group("name"):
                 run = run_at.get(m.start("name"))
                 if run is not None and run.surname in model.cast.persons and model.key(run):
@@ -686,7 +691,10 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
         noun = m.group("noun")
         if noun:
             links.setdefault(f"the {noun}", who)
-        if (noun is None or noun in person_nouns) and first is not None and first.start() < m.start():
+        if (noun is None or noun in person_nouns or _in_headline(doc, noun)) and first is not None \
+                and first.start() < m.start():
+            # "identified the man as", or the noun the headline gives the story's subject ("Idaho
+            # hiker found alive" ... "identified the hiker as"): the person the article opened with
             links.setdefault(f"the {first.group('noun')}", who)
     for m in _APPOSED_NAME.finditer(view) if ", " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
@@ -704,6 +712,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
 # literal characters the engine looks for in C)
 _APPOSED_NAME = re.compile(r"[Tt](?<![\w.]t)he (?P<noun>[a-z]+), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+)+),")
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_LOWER_AFTER = re.compile(r" ([a-z]+)\b")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|according)\b")
 
 
@@ -760,5 +769,12 @@ def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
 
 
 # "a 57-year-old hiker", "a man aged 45", or a lede's "The 63-year-old man" after a headline that named him
+def _in_headline(doc: Document, noun: str) -> bool:
+    blocks = doc.blocks
+    headline = doc.view[blocks[0].start:blocks[0].end] if blocks else ""
+    return re.search(rf"\b{re.escape(noun)}\b", headline, re.IGNORECASE) is not None
+
+
 _YEAR_OLD_DESCRIPTION = re.compile(r"\b(?:[Aa]n?|The) (?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old )?"
+                                   r"(?(age)(?:[A-Z][a-z]+ )?)"  # "A 48-year-old Idaho man"
                                    r"(?P<noun>[a-z]+)\b(?(age)|,? aged \d{1,3}\b)")
