@@ -154,10 +154,15 @@ class Article:
 
     def key(self, run: NameRun) -> str | None:
         """Who a run names, as the rules group people: the surname, or for a surname two people
-        share, the given name and surname (None when the run gives only the shared surname)."""
+        share, the given name and surname; the shared surname alone names the one of them
+        introduced before it ("Lena Okafor ... Okafor, 34, won" before "her father, Samuel
+        Okafor"), else no one (None)."""
         if run.surname not in self.namesakes:
             return run.surname
-        return f"{run.given} {run.surname}" if run.given else None
+        if run.given:
+            return f"{run.given} {run.surname}"
+        before = [given for given, spans in self.given.get(run.surname, {}).items() if spans[0][0] < run.start]
+        return f"{before[0]} {run.surname}" if len(before) == 1 else None
 
 
 def article(doc: Document) -> Article:
