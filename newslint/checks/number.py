@@ -123,8 +123,16 @@ _BREAKDOWNS = (
     re.compile(rf"(?<![\d,.£$€])(?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?, of (?:which|whom) "
                rf"{_PARTS}", re.M),
 )
+# a sum and its parts: "The $12 million will be divided among three projects: $5 million for bus
+# lanes, $4 million for signals and $2 million for platforms"
+_IN_A_PART = r"(?:[^,;:.!?\n]|\.(?=\d))"  # a decimal point is no sentence's end: "$1.5 million"
+_MONEY_BREAKDOWN = re.compile(rf"(?P<total>{_SUM})(?P<thing>)[^.:;!?\n$£€]{{0,60}}(?::| —| –) "
+                              rf"(?P<parts>(?:[£$€]{_IN_A_PART}{{1,120}}, )*(?:and )?[£$€]{_IN_A_PART}{{1,120}}?)"
+                              r"(?=[.;!?]|$)", re.M)
+_MONEY_PART = re.compile(r"(?P<amount>(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|"
+                         r"trillion)\b)?) (?P<words>[a-z]+(?: [a-z]+)*)")
 _BREAKDOWN_MARKS = (":", "—", "–", "f the ", "f those ", "f these ", "of which ", "of whom ")  # what each needs
-_PART_SPLIT = re.compile(r",? and (?=\d)|, (?=\d)")  # "380 are general and acute beds and 40 are ..."
+_PART_SPLIT = re.compile(r",? and (?=[\d£$€])|, (?=[\d£$€])")  # "380 are general and acute beds and 40 are ..."
 _PART = re.compile(rf"(?P<n>{_COUNT_NUMBER}) (?P<words>[a-z]+(?: [a-z]+)*)")
 # the word that makes parts parallel: the first preposition after the number ("180 came from
 # England", "95 from Wales"), else the first word
@@ -314,20 +322,25 @@ class NumberConsistency(Check):
         view = doc.view
         if not any(mark in view for mark in _BREAKDOWN_MARKS):
             return
-        for m in (m for pattern in _BREAKDOWNS for m in pattern.finditer(view)):
-            total = int(m.group("total").replace(",", ""))
+        for m in (m for pattern in (*_BREAKDOWNS, _MONEY_BREAKDOWN) for m in pattern.finditer(view)):
+            money = m.re is _MONEY_BREAKDOWN
+            total = _sum(m.group("n"), m.group("mult")) if money else int(m.group("total").replace(",", ""))
             items = _PART_SPLIT.split(m.group("parts").strip())
-            led = [_PART.match(item) for item in items]
-            if len(items) < 2 or not all(led) or len({_parallel_word(p.group("words")) for p in led if p}) != 1:
+            led = [(_MONEY_PART if money else _PART).match(item) for item in items]
+            if total is None or len(items) < 2 or not all(led) \
+                    or len({_parallel_word(p.group("words")) for p in led if p}) != 1:
                 continue
-            parts = [int(p.group("n").replace(",", "")) for p in led if p]
-            if sum(parts) == total or max(parts) >= total:
+            parts = [(_sum(p.group("n"), p.group("mult")) if money else int(p.group("n").replace(",", ""))) or 0
+                     for p in led if p]
+            if sum(parts) == total or max(parts) >= total or (money and any(p.group("cur") != m.group("cur")
+                                                                            for p in led if p)):
                 continue
-            listed = " + ".join(p.group("n") for p in led if p)
-            added = f"{sum(parts):,}"
+            listed = " + ".join(p.group("amount" if money else "n") for p in led if p)
+            added = _money(m.group("cur"), sum(parts), m.group("mult")) if money else f"{sum(parts):,}"
             yield self.report(doc, m.start("total"), m.end("total"), suggestions=[added],
                               related=[(m.start("parts"), m.end("parts"), f"the parts: {listed}")],
-                              what=f"the total of {m.group('thing')}", other=f"its parts add up to {added} ({listed})",
+                              what="the sum" if money else f"the total of {m.group('thing')}",
+                              other=f"its parts add up to {added} ({listed})",
                               line=doc.line_of(m.start("parts")), match=m.group("total"))
 
     def _directions(self, doc: Document) -> Iterator[Diagnostic]:
@@ -691,6 +704,14 @@ class NumberConsistency(Check):
 # cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
 _NOT_CHANGES = frozenset({"of", "about", "around", "nearly", "almost", "roughly", "approximately", "estimated",
                           "estimate", "expected", "some"})
+
+
+def _money(currency: str, value: int, unit: str | None) -> str:
+    """A sum written as the total was: "$11 million", "£19m", else the figure."""
+    for size, word, short in ((10 ** 9, " billion", "bn"), (10 ** 6, " million", "m")):
+        if value >= size and value % (size // 10) == 0:
+            return f"{currency}{value / size:g}{short if unit in ('m', 'bn') else word}"
+    return f"{currency}{value:,}"
 
 
 def _parallel_word(words: str) -> str:
