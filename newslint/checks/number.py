@@ -107,7 +107,10 @@ _INDEFINITE = re.compile(r"\b(?i:an?)(?: [a-z]+)? \Z")
 # a vote's tally: "voted 7-2", "passed 52-48", "a 5-4 vote", "by a vote of 7 to 2", "defeated 3-4"
 _TALLY = re.compile(r"\b(?:(?P<verb>voted|passed|approved|rejected|defeated|carried|backed|failed|vote of|votes? was)"
                     r" (?P<a>\d{1,3})(?:-| to )(?P<b>\d{1,3})\b"
-                    r"|(?P<c>\d{1,3})-(?P<d>\d{1,3}) (?:vote|decision|ruling)\b)")
+                    r"|(?P<c>\d{1,3})-(?P<d>\d{1,3}) (?:vote|decision|ruling)\b"
+                    # British copy: "backed the scheme by seven votes to three"
+                    rf"|\bby (?P<e>{_NUM}) votes? to (?P<f>{_NUM})\b)")
+_TALLY_SIDES = (("a", "b"), ("c", "d"), ("e", "f"))
 _FELL = frozenset(["rejected", "defeated", "failed"])
 # a count and its parts: "received 312 applications: 180 from England, 95 from Wales and 47 from
 # Scotland", "Of the 312 applications, 180 came from ...", "420 beds, of which 380 are ..."; each
@@ -141,7 +144,7 @@ _PART_PREPOSITIONS = frozenset("from in at for to by on with under over of aged"
 # "the two councillors who voted no", "three commissioners voted against"
 _AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?members|councillors|council(?:wo)?men|"
                       r"commissioners|supervisors|trustees|directors|justices|judges|aldermen|selectmen|governors)"
-                      r"(?: who)? voted (?:against|no)\b")
+                      r"(?: who)? (?:voted (?:against|no)|opposed)\b")
 # words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per it he she they we you".split())
@@ -613,21 +616,20 @@ class NumberConsistency(Check):
         larger where the motion fell: "defeated 3-4"), when the article gives one tally only (two
         are two votes)."""
         view = doc.view
-        if " voted " not in view:
+        if " vote" not in view:
             return
-        tallies = list(_TALLY.finditer(view))
-        sides = {tuple(sorted((int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d")))))
-                 for m in tallies}
+        tallies = [(m, next((x, y) for x, y in _TALLY_SIDES if m.group(x))) for m in _TALLY.finditer(view)]
+        sides = {tuple(sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))) for m, (x, y) in tallies}
         if len(sides) != 1:
             return
-        m = tallies[0]
+        m, (x, y) = tallies[0]
         (fewer, more), = sides
         # the smaller side voted against, unless the motion fell ("defeated 3-4")
         against = more if m.group("verb") in _FELL else fewer
         key = "the number who voted against"
-        # the digits of the side against in the first tally: "7-2" -> "2"
-        at = next(m.start(g) for g in ("a", "b", "c", "d") if m.group(g) and int(m.group(g)) == against)
-        yield Quantity(key, against, at, at + len(str(against)), self._sentence_of(doc, at), stated=True)
+        # the side against in the first tally: "7-2" -> "2", "seven votes to three" -> "three"
+        group = x if _value(m.group(x)) == against else y
+        yield Quantity(key, against, m.start(group), m.end(group), self._sentence_of(doc, m.start(group)), stated=True)
         for said in _AGAINST.finditer(view):
             value = _value(said.group("n"))
             if value is not None:
