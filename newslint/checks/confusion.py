@@ -85,6 +85,9 @@ class Confusion(Check):
                                        "the pairs say: fewer ('fewer loans')"),
         "right_before_gerunds": Option("strings", [], "contractions that a word in -ing after them proves right: "
                                        "we're ('the attacks we're disclosing'), whatever the word before says"),
+        "needs_noun_after": Option("strings", [], "members that must be followed by a noun (their, your, its): never "
+                                   "suggested before a word the noun table lacks that ends its clause ('they're "
+                                   "strategic.')"),
         "unless_within": Option("mapping_of_lists", {}, "a member left alone where one of these words stands among "
                                 "the three words before it: have: [and, of] ('the city and the hotel have grown', "
                                 "'the contents of the article were'): the word before is not the subject"),
@@ -139,6 +142,7 @@ class Confusion(Check):
         self.unless_next = _word_sets(self.options["unless_next"])
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
         self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
+        self.needs_noun_after = frozenset(_plain(w).lower() for w in self.options["needs_noun_after"])
         self.unless_after = _word_sets(self.options["unless_after"])
         self.taken_as_meant = frozenset(_plain(w).lower() for w in self.options["taken_as_meant"])
         self.unless_within = _word_sets(self.options["unless_within"])
@@ -225,6 +229,8 @@ class Confusion(Check):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
+            if verdict.word in self.needs_noun_after and _ends_clause_without_noun(doc, tok):
+                continue  # "they're strategic.": no "their" before a clause's last word that names nothing
             if word in self.unless_within and _within_three(doc, tok, self.unless_within[word]):
                 continue
             if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
@@ -333,6 +339,21 @@ def _within_three(doc: Document, tok: Token, words: frozenset[str]) -> bool:
         if tokens[k].text in words:
             return True
     return False
+
+
+def _ends_clause_without_noun(doc: Document, tok: Token) -> bool:
+    """Whether the word after the token ends its clause (a comma, a full stop, a quotation mark
+    after it) and the noun table has never seen it as a subject: an adjective ("strategic")."""
+    from ..resources import noun_number
+    i = doc.token_range(tok.start, tok.end).stop
+    if i >= len(doc.tokens):
+        return False
+    after = doc.tokens[i]
+    ends = doc.view[after.end:after.end + 1]
+    return ends in _CLAUSE_ENDS and after.text.lower() not in noun_number.get().counts
+
+
+_CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
 
 
 def _next_word(doc: Document, tok: Token) -> str:
