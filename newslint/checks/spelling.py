@@ -468,6 +468,9 @@ class Spelling(Check):
             return True  # a romanised given name's syllables: Shin In-kyun, Moon Jae-in, Moon Sang-gyun
         if any(len(part) == 1 for part in parts[1:-1]):
             return True  # wordplay joined by a letter: truth-o-meter, lock-n-load
+        if len(parts) == 2 and len(parts[0]) >= 2 and (parts[1].lower().startswith(parts[0].lower())
+                                                       or parts[0][1:].lower() == parts[1][1:].lower()):
+            return True  # a word made by doubling or rhyming: yo-yoed, pell-mell, hodge-podge
         if before and compound[:1].isupper() and self._ends_a_word(lower):
             return True  # wordplay on a name: the tail of a word after it (Mitt-igator, Trump-ocalypse)
         return lex.is_word(compound.replace("-", "").lower())
