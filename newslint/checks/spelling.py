@@ -83,6 +83,7 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 # hyphen, byte-order mark), which may stand inside a word
 _INSIDE_WORD_MARKS = "[]\u200b\u200c\u200d\u2060\u00ad\ufeff"
 _DROP_INSIDE_WORD_MARKS = str.maketrans("", "", _INSIDE_WORD_MARKS)
+_SUSPENDED = re.compile(r"-?,? (?:and|or|to) [a-z]")  # a prefix shared with the next word
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GLOSS = re.compile(r"[ \t]+\(((?:the |an? )?(?:[^\W\d_]+[ \t]?){1,3})\)")
 # the credit that closes a caption, up to the word: "... on Monday. Photo: jane doe/"
@@ -208,6 +209,8 @@ class Spelling(Check):
                 continue
             if self._completed_in_brackets(doc.view, start, end):
                 continue  # even a listed misspelling: "[R]ather" is no slip of "other"
+            if word.lower() in self.lexicon.prefixes and _SUSPENDED.match(doc.view, end):
+                continue  # a prefix left hanging: "the mis and disinformation", "pre and post-war"
             if v.listed and self._repeated(doc, word) and self._coinable(word.lower()):
                 continue  # a coinage the article stands by (brokeness: broke + ness)
             if doc.in_post(start, end):
