@@ -15,6 +15,7 @@ Document.written_quotes) keeps its writer's spelling and is not flagged; speech 
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from typing import Iterator
@@ -43,6 +44,7 @@ SKELETON_MIN = 6  # names this long whose consonants agree may differ by two edi
 _VOWELS = re.compile(r"[aeiouy]+")
 # a name the web writes this often (david 5.1, george 4.6) has no unknown namesake one slip away
 COMMON_NAME_ZIPF = 4.0
+QUOTED_TITLE_WORDS = 6  # a quotation this short, mostly capitalised, is a title
 
 
 def _common(lexicon, word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -407,10 +409,21 @@ def _left_alone(doc: Document, start: int, end: int) -> bool:
     "Yanukovych (pronounced Janukovych)"), or a correction's note names as the wrong one ("An earlier
     version misspelled his surname as Karatas")."""
     if doc.in_quote(start, end, written=True) or doc.in_post(start, end) or doc.view.startswith(" (@", end) \
-            or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None:
+            or _SPELT_ALSO.search(doc.view, max(0, start - 24), start) is not None or _in_a_quoted_title(doc, start):
         return True
     s, e = doc.sentence_at(start)  # a correction's note: "misspelled his surname as Karatas"
     return _CORRECTION.search(doc.view, s, e) is not None
+
+
+def _in_a_quoted_title(doc: Document, start: int) -> bool:
+    """Whether the form stands in a short quotation in title case: a song's, a film's or a book's
+    title ("Nelly's 2002 hit “Hot in Herre”"), spelt as its makers spell it."""
+    if not doc.in_quote(start, start + 1):
+        return False
+    i = bisect.bisect_right(doc.quotes, (start, float("inf"))) - 1
+    words = doc.view[doc.quotes[i][0]:doc.quotes[i][1]].strip("“”\"'‘’ ").split()
+    capitals = sum(w[:1].isupper() for w in words)
+    return 0 < len(words) <= QUOTED_TITLE_WORDS and capitals * 2 > len(words)
 
 
 def _correction_names(doc: Document, forms: tuple[str, ...]) -> bool:
