@@ -92,6 +92,7 @@ _POSSESSIVE_DAY = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s"
 _MODIFIER = re.compile(r" ([a-z]+(?:-[a-z]+)?)\b(?<!\bthe)(?<!\ba)(?<!\ban)")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
+_NAMED_PLACE = r"(?:,?\s+(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*))"
 
 
 def _say(date: dt.date) -> str:
@@ -133,7 +134,8 @@ class WeekdayDate(Check):
         words = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
         self.relative_near = re.compile(rf"\b({words})\b") if words else None
         nouns = "|".join(re.escape(n) for n in sorted(opts["events"], key=len, reverse=True))
-        gap = rf"(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
+        # a named place may stand between too: "the polls at the Bridge View Center on Wednesday"
+        gap = rf"{_NAMED_PLACE}?(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
         self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         # American copy drops the "on": "the board will vote Thursday"
