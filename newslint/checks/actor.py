@@ -119,6 +119,7 @@ class Actor(Check):
         for m in mentions:
             by_event.setdefault(m.event, []).append(m)
         cast = people(doc)
+        reported: set[int] = set()  # one finding a name: "Mr Haq's budget speech" is one event, not two
         for group in by_event.values():
             counts: dict[str, int] = {}
             for m in group:
@@ -151,6 +152,9 @@ class Actor(Check):
                         or (m.actor in said_own and (m.destination is None or m.destination in said_own[m.actor])) \
                         or not self._same_place(doc, m, places, counts, established):
                     continue
+                if m.start in reported:
+                    continue
+                reported.add(m.start)
                 evidence = self._one_per_line(doc, established, doc.line_of(m.start))
                 lines = [doc.line_of(e.start) for e in evidence]
                 yield self.report(
@@ -389,6 +393,12 @@ class Actor(Check):
         sentence, in a fronted phrase for the subject after it ("In her address, Pruitt ..."),
         or else for the subject of the sentence before."""
         tokens = doc.tokens
+        if before and _fronted(doc, sentence, tokens[before[-1]].end):
+            # "In a (40-minute) keynote speech to the conference on Wednesday, general secretary
+            # Bernadette Quayle told delegates": the speech is the subject's after the comma
+            comma = doc.view.find(",", tokens[before[-1]].end, doc.sentences[sentence][1])
+            later = [p for p in persons if p.start > comma]
+            return (later[0], "pronoun") if later else None
         for k in reversed(before):
             tok = tokens[k]
             word = tok.text.lower()
@@ -399,13 +409,6 @@ class Actor(Check):
                 return tok, "possessive"
             if tok.text.endswith(("’s", "'s")) and bare(tok).lower() in roles and not _person(tok, model.cast):
                 return tok, "pronoun"
-            if word in ("a", "an") and k == before[0] + 1 and tokens[before[0]].text in _FRONTING \
-                    and tokens[before[0]].start == doc.sentences[sentence][0]:
-                # "In a keynote speech to the conference on Wednesday, general secretary Bernadette
-                # Quayle told delegates": the speech is the subject's after the comma
-                comma = doc.view.find(",", tok.end, doc.sentences[sentence][1])
-                later = [p for p in persons if comma >= 0 and p.start > comma]
-                return (later[0], "pronoun") if later else None
             if word in _POSSESSIVE_PRONOUNS:
                 between = doc.view[tok.end:tokens[before[-1]].end]
                 if "," in between or _DETERMINERS & set(between.lower().split()):
@@ -710,6 +713,19 @@ def _place_object(token: Token, cast: People) -> bool:
 def _negation(word: str) -> bool:
     """A word that denies what follows: the subject of "was not invited on the tour" made no tour."""
     return word.lower() in ("not", "never") or word.endswith(("n't", "n’t"))
+
+
+def _fronted(doc: Document, sentence: int, at: int) -> bool:
+    """Whether the sentence opens with a fronting preposition and "a" or "an" ("In a 40-minute
+    budget speech, ...") and `at` lies in that phrase, before its comma."""
+    start, end = doc.sentences[sentence]
+    first = doc.token_range(start, start + 1).start
+    tokens = doc.tokens
+    if first + 1 >= len(tokens) or tokens[first].start != start or tokens[first].text not in _FRONTING \
+            or tokens[first + 1].text.lower() not in ("a", "an"):
+        return False
+    comma = doc.view.find(",", start, end)
+    return at <= comma
 
 
 def _note(e: Mention) -> str:
