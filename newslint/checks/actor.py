@@ -393,10 +393,10 @@ class Actor(Check):
         sentence, in a fronted phrase for the subject after it ("In her address, Pruitt ..."),
         or else for the subject of the sentence before."""
         tokens = doc.tokens
-        if before and _fronted(doc, sentence, tokens[before[-1]].end):
+        comma = _fronted_comma(doc, sentence)
+        if before and tokens[before[-1]].end <= comma:
             # "In a (40-minute) keynote speech to the conference on Wednesday, general secretary
             # Bernadette Quayle told delegates": the speech is the subject's after the comma
-            comma = doc.view.find(",", tokens[before[-1]].end, doc.sentences[sentence][1])
             later = [p for p in persons if p.start > comma]
             return (later[0], "pronoun") if later else None
         for k in reversed(before):
@@ -510,27 +510,24 @@ class Actor(Check):
                 return name if name is not None and _nameable(name, cast) else None
         return None
 
-    def _sentence_places(self, doc: Document, sentence: tuple[int, int], others: set[str]) -> set[str]:
+    def _sentence_places(self, doc: Document, sentence: tuple[int, int], others: set[str]) -> frozenset[str]:
         """The places of a sentence that gives the event to the established actor, unless it
         names another who makes one too: "Marsh's visit comes a week after Aziz travelled to
         Rome" does not send Marsh to Rome."""
-        cast = people(doc)
-        tokens = doc.tokens
-        words = {bare(tokens[i]) for i in doc.token_range(*sentence)}
-        return set() if words & others else words & cast.places
+        words = _words_of(doc, sentence)
+        return frozenset() if words & others else words & people(doc).places
 
     @staticmethod
     def _places_of_no_one(doc: Document, persons: set[str]) -> set[str]:
         """The places of sentences that name none of `persons`: where the story's event happens
         ("The largest agreement was signed in Hanoi on Monday"), so that "Pembury's mission to
         Hanoi" is that event, while "Mendes will spend three days in Mexico City" is hers."""
-        cast = people(doc)
-        tokens = doc.tokens
+        places = people(doc).places
         found: set[str] = set()
         for sentence in doc.sentences:
-            words = {bare(tokens[i]) for i in doc.token_range(*sentence)}
+            words = _words_of(doc, sentence)
             if not words & persons:
-                found |= words & cast.places
+                found |= words & places
         return found
 
     def _events_in(self, doc: Document, sentence: tuple[int, int]) -> int:
@@ -549,12 +546,12 @@ class Actor(Check):
         """The places of the sentences that say the person has something of their own (`rival`
         words within a few words after the name: "Mendes will lead a separate delegation to
         Mexico City", "Sato's own plan"), or None if none does."""
-        view, cast, tokens = doc.view, people(doc), doc.tokens
+        view, places = doc.view, people(doc).places
         where: set[str] | None = None
         for found in re.finditer(rf"\b{re.escape(actor)}\b", view):
             sentence = doc.sentences[max(0, doc.sentence_index(found.start()))]
             if self.rival & {_clean(w) for w in view[found.end():sentence[1]].split()[:self.options["window"] + 1]}:
-                where = (where or set()) | ({bare(tokens[i]) for i in doc.token_range(*sentence)} & cast.places)
+                where = (where or set()) | (_words_of(doc, sentence) & places)
         return where
 
     def _distinct(self, doc: Document, m: Mention) -> bool:
@@ -715,17 +712,26 @@ def _negation(word: str) -> bool:
     return word.lower() in ("not", "never") or word.endswith(("n't", "n’t"))
 
 
-def _fronted(doc: Document, sentence: int, at: int) -> bool:
-    """Whether the sentence opens with a fronting preposition and "a" or "an" ("In a 40-minute
-    budget speech, ...") and `at` lies in that phrase, before its comma."""
+def _words_of(doc: Document, sentence: tuple[int, int]) -> frozenset[str]:
+    """A sentence's words as names are compared (possessives taken off), read once a document:
+    the rule asks for the same sentences for every event and person."""
+    cache = doc.__dict__.setdefault("_actor_sentence_words", {})
+    words = cache.get(sentence)
+    if words is None:
+        words = cache[sentence] = frozenset(bare(doc.tokens[i]) for i in doc.token_range(*sentence))
+    return words
+
+
+def _fronted_comma(doc: Document, sentence: int) -> int:
+    """Where the phrase a sentence opens with a fronting preposition and "a" or "an" ends ("In a
+    40-minute budget speech, ..."): its comma, or -1 when the sentence opens otherwise."""
     start, end = doc.sentences[sentence]
     first = doc.token_range(start, start + 1).start
     tokens = doc.tokens
     if first + 1 >= len(tokens) or tokens[first].start != start or tokens[first].text not in _FRONTING \
             or tokens[first + 1].text.lower() not in ("a", "an"):
-        return False
-    comma = doc.view.find(",", start, end)
-    return at <= comma
+        return -1
+    return doc.view.find(",", start, end)
 
 
 def _note(e: Mention) -> str:

@@ -15,7 +15,6 @@ Document.written_quotes) keeps its writer's spelling and is not flagged; speech 
 """
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from typing import Iterator
@@ -418,10 +417,10 @@ def _left_alone(doc: Document, start: int, end: int) -> bool:
 def _in_a_quoted_title(doc: Document, start: int) -> bool:
     """Whether the form stands in a short quotation in title case: a song's, a film's or a book's
     title ("Nelly's 2002 hit “Hot in Herre”"), spelt as its makers spell it."""
-    if not doc.in_quote(start, start + 1):
+    quote = doc.quote_around(start, start + 1)
+    if quote is None:
         return False
-    i = bisect.bisect_right(doc.quotes, (start, float("inf"))) - 1
-    words = doc.view[doc.quotes[i][0]:doc.quotes[i][1]].strip("“”\"'‘’ ").split()
+    words = doc.view[quote[0]:quote[1]].strip("“”\"'‘’ ").split()
     capitals = sum(w[:1].isupper() for w in words)
     return 0 < len(words) <= QUOTED_TITLE_WORDS and capitals * 2 > len(words)
 

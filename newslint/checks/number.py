@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
@@ -118,25 +118,25 @@ _FELL = frozenset(["rejected", "defeated", "failed"])
 _COUNT_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 _PARTS = rf"(?P<parts>(?:(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?, )*(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?,? and " \
     rf"(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?)(?=[.;:!?)]|$)"
+_TOTAL = rf"(?P<total>(?P<n>{_COUNT_NUMBER}))"
 _BREAKDOWNS = (
-    re.compile(rf"(?<![\d,.£$€])(?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?(?::| —| –) {_PARTS}",
+    re.compile(rf"(?<![\d,.£$€]){_TOTAL} (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?(?::| —| –) {_PARTS}",
                re.M),
-    re.compile(rf"\b[Oo]f (?:the|those|these) (?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)(?: [a-z]+){{0,3}}?, "
+    re.compile(rf"\b[Oo]f (?:the|those|these) {_TOTAL} (?P<thing>[a-z]+s)(?: [a-z]+){{0,3}}?, "
                rf"{_PARTS}", re.M),
-    re.compile(rf"(?<![\d,.£$€])(?P<total>{_COUNT_NUMBER}) (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?, of (?:which|whom) "
+    re.compile(rf"(?<![\d,.£$€]){_TOTAL} (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?, of (?:which|whom) "
                rf"{_PARTS}", re.M),
 )
 # a sum and its parts: "The $12 million will be divided among three projects: $5 million for bus
 # lanes, $4 million for signals and $2 million for platforms"
 _IN_A_PART = r"(?:[^,;:.!?\n]|\.(?=\d))"  # a decimal point is no sentence's end: "$1.5 million"
-_MONEY_BREAKDOWN = re.compile(rf"(?P<total>{_SUM})(?P<thing>)[^.:;!?\n$£€]{{0,60}}(?::| —| –) "
+_MONEY_BREAKDOWN = re.compile(rf"(?P<total>{_SUM})[^.:;!?\n$£€]{{0,60}}(?::| —| –) "
                               rf"(?P<parts>(?:[£$€]{_IN_A_PART}{{1,120}}, )*(?:and )?[£$€]{_IN_A_PART}{{1,120}}?)"
                               r"(?=[.;!?]|$)", re.M)
-_MONEY_PART = re.compile(r"(?P<amount>(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|"
-                         r"trillion)\b)?) (?P<words>[a-z]+(?: [a-z]+)*)")
+_MONEY_PART = re.compile(rf"(?P<amount>{_SUM}) (?P<words>[a-z]+(?: [a-z]+)*)")
 _BREAKDOWN_MARKS = (":", "—", "–", "f the ", "f those ", "f these ", "of which ", "of whom ")  # what each needs
 _PART_SPLIT = re.compile(r",? and (?=[\d£$€])|, (?=[\d£$€])")  # "380 are general and acute beds and 40 are ..."
-_PART = re.compile(rf"(?P<n>{_COUNT_NUMBER}) (?P<words>[a-z]+(?: [a-z]+)*)")
+_PART = re.compile(rf"(?P<amount>(?P<n>{_COUNT_NUMBER})) (?P<words>[a-z]+(?: [a-z]+)*)")
 # the word that makes parts parallel: the first preposition after the number ("180 came from
 # England", "95 from Wales"), else the first word
 _PART_PREPOSITIONS = frozenset("from in at for to by on with under over of aged".split())
@@ -325,26 +325,25 @@ class NumberConsistency(Check):
         view = doc.view
         if not any(mark in view for mark in _BREAKDOWN_MARKS):
             return
-        for m in (m for pattern in (*_BREAKDOWNS, _MONEY_BREAKDOWN) for m in pattern.finditer(view)):
-            money = m.re is _MONEY_BREAKDOWN
-            total = _sum(m.group("n"), m.group("mult")) if money else int(m.group("total").replace(",", ""))
-            items = _PART_SPLIT.split(m.group("parts").strip())
-            led = [(_MONEY_PART if money else _PART).match(item) for item in items]
-            if total is None or len(items) < 2 or not all(led) \
-                    or len({_parallel_word(p.group("words")) for p in led if p}) != 1:
-                continue
-            parts = [(_sum(p.group("n"), p.group("mult")) if money else int(p.group("n").replace(",", ""))) or 0
-                     for p in led if p]
-            if sum(parts) == total or max(parts) >= total or (money and any(p.group("cur") != m.group("cur")
-                                                                            for p in led if p)):
-                continue
-            listed = " + ".join(p.group("amount" if money else "n") for p in led if p)
-            added = _money(m.group("cur"), sum(parts), m.group("mult")) if money else f"{sum(parts):,}"
-            yield self.report(doc, m.start("total"), m.end("total"), suggestions=[added],
-                              related=[(m.start("parts"), m.end("parts"), f"the parts: {listed}")],
-                              what="the sum" if money else f"the total of {m.group('thing')}",
-                              other=f"its parts add up to {added} ({listed})",
-                              line=doc.line_of(m.start("parts")), match=m.group("total"))
+        for kind in _BREAKDOWN_KINDS:
+            for m in kind.pattern.finditer(view):
+                total = kind.value(m)
+                items = _PART_SPLIT.split(m.group("parts").strip())
+                led = [p for p in (kind.part.match(item) for item in items) if p]
+                # parallel parts, in the total's currency where it has one
+                if total is None or len(items) < 2 or len(led) < len(items) \
+                        or len({_parallel_word(p.group("words")) for p in led}) != 1 \
+                        or any(p.groupdict().get("cur") != m.groupdict().get("cur") for p in led):
+                    continue
+                parts = [kind.value(p) or 0 for p in led]
+                if sum(parts) == total or max(parts) >= total:
+                    continue
+                listed = " + ".join(p.group("amount") for p in led)
+                added = kind.written(m, sum(parts))
+                yield self.report(doc, m.start("total"), m.end("total"), suggestions=[added],
+                                  related=[(m.start("parts"), m.end("parts"), f"the parts: {listed}")],
+                                  what=kind.what(m), other=f"its parts add up to {added} ({listed})",
+                                  line=doc.line_of(m.start("parts")), match=m.group("total"))
 
     def _directions(self, doc: Document) -> Iterator[Diagnostic]:
         """A percentage stated as a rise in one sentence and as a fall in another: the
@@ -706,6 +705,25 @@ class NumberConsistency(Check):
 # cues of an estimate, not of a change: "about 14,500 homes" ... "the 15,400 homes" is still a slip
 _NOT_CHANGES = frozenset({"of", "about", "around", "nearly", "almost", "roughly", "approximately", "estimated",
                           "estimate", "expected", "some"})
+
+
+class _Breakdown(NamedTuple):
+    """A kind of total broken into parts: how to find it, read a part, read a value (the
+    total's or a part's), write the parts' sum as the total is written, and name the total."""
+
+    pattern: re.Pattern
+    part: re.Pattern
+    value: Callable[[re.Match], int | None]
+    written: Callable[[re.Match, int], str]
+    what: Callable[[re.Match], str]
+
+
+_BREAKDOWN_KINDS = (
+    *(_Breakdown(pattern, _PART, lambda m: int(m.group("n").replace(",", "")), lambda m, value: f"{value:,}",
+                 lambda m: f"the total of {m.group('thing')}") for pattern in _BREAKDOWNS),
+    _Breakdown(_MONEY_BREAKDOWN, _MONEY_PART, lambda m: _sum(m.group("n"), m.group("mult")),
+               lambda m, value: _money(m.group("cur"), value, m.group("mult")), lambda m: "the sum"),
+)
 
 
 def _money(currency: str, value: int, unit: str | None) -> str:

@@ -207,7 +207,7 @@ class Spelling(Check):
         for start, end, (_, _, word, v) in self._located(doc, self._token_suspects):
             if not v.listed and (self._repeated(doc, word) or self._deliberate(doc, start, end)):
                 continue
-            if self._completed_in_brackets(doc.view, start, end):
+            if self._joined_across_marks(doc.view, start, end):
                 continue  # even a listed misspelling: "[R]ather" is no slip of "other"
             if word.lower() in self.lexicon.prefixes and _SUSPENDED.match(doc.view, end):
                 continue  # a prefix left hanging: "the mis and disinformation", "pre and post-war"
@@ -292,11 +292,8 @@ class Spelling(Check):
             return True  # a noun's words, not a clause's ("(which was late)")
         if self._beside_a_foreign_word(view, start, end):
             return True  # "chanted “sí se puede!”": a phrase of another language
-        if not doc.in_quote(start, end):
-            return False
-        i = bisect.bisect_right(doc.quotes, (start, float("inf"))) - 1
-        q_start, q_end = doc.quotes[i]
-        return len(view[q_start:q_end].split()) <= QUOTED_TERM_WORDS
+        quote = doc.quote_around(start, end)
+        return quote is not None and len(view[quote[0]:quote[1]].split()) <= QUOTED_TERM_WORDS
 
     def _beside_a_foreign_word(self, view: str, start: int, end: int) -> bool:
         """Whether a run of words the dictionary lacks (or of two letters), on either side of the
@@ -314,7 +311,7 @@ class Spelling(Check):
                     return True
         return False
 
-    def _completed_in_brackets(self, view: str, start: int, end: int) -> bool:
+    def _joined_across_marks(self, view: str, start: int, end: int) -> bool:
         """A word an editor completed inside square brackets ("[B]ecause", "v[ery]"), or one a
         character nobody sees splits ("D\u200befense", from a web page): the letters around them
         make a dictionary word."""

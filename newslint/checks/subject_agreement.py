@@ -508,7 +508,8 @@ class SubjectAgreement(Check):
             while k > 0 and _plain(tokens[k].text).lower() in ("least", "most") \
                     and tokens[k - 1].text.lower() == "at":
                 k -= 2  # "with at least a degree"
-            if k < 1 or _plain(tokens[k].text).lower() not in self.prepositions | {"of"} \
+            link = _plain(tokens[k].text).lower() if k >= 1 else ""
+            if not (link in self.prepositions or link == "of") \
                     or not self._joined(doc, k - 1, k) or not self._joined(doc, k, k + 1):
                 return False
             phrase = self._phrase(doc, k - 1)

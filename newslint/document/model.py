@@ -127,11 +127,15 @@ class Document:
             view = view.replace("\u0130", "I")
         return view.lower()
 
-    def in_quote(self, start: int, end: int, written: bool = False) -> bool:
-        """Whether the span lies inside a quotation (only quotations of writing, if `written`)."""
+    def quote_around(self, start: int, end: int, written: bool = False) -> tuple[int, int] | None:
+        """The quotation the span lies inside (only quotations of writing, if `written`), or None."""
         quotes = self.written_quotes if written else self.quotes
         i = bisect.bisect_right(quotes, (start, float("inf"))) - 1
-        return i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]
+        return quotes[i] if i >= 0 and quotes[i][0] <= start and end <= quotes[i][1] else None
+
+    def in_quote(self, start: int, end: int, written: bool = False) -> bool:
+        """Whether the span lies inside a quotation (only quotations of writing, if `written`)."""
+        return self.quote_around(start, end, written) is not None
 
     def in_post(self, start: int, end: int) -> bool:
         """Whether the span lies inside a post embedded whole, quoted as its writer wrote it."""
