@@ -35,7 +35,7 @@ from ..document.people import CALENDAR, People, bare, capitalised, people, posse
 from ..document.readers.text import is_headline
 from ..document.tokens import Token
 from .agreement import VERB_OPENERS
-from .shared.article_model import article, words
+from .shared.article_model import article, headline, words
 from .shared.check import Check
 
 _TIME_WORDS = {m for m in MONTHS if len(m) > 3}
@@ -177,8 +177,7 @@ class Actor(Check):
         event is theirs. Not a headline's reaction to it ("Opposition slams budget"), nor a
         body's ("Labour unveils budget plan"), nor a rival ("unveils alternative budget")."""
         blocks = doc.blocks
-        view = doc.view
-        if len(blocks) < 2 or not (blocks[0].kind == "heading" or is_headline(view[blocks[0].start:blocks[0].end])):
+        if len(blocks) < 2 or not headline(doc):
             return []
         head = (blocks[0].start, blocks[0].end)
         cast = people(doc)

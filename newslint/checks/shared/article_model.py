@@ -537,8 +537,7 @@ class _AgeReader:
         the story is about ("Dowling breaks club record" ... "Erin Dowling broke ..."); with
         neither naming anyone, the person the lede describes and the next paragraph names."""
         blocks = self.doc.blocks
-        if len(blocks) < 2 or not (blocks[0].kind == "heading" or
-                                   is_headline(self.view[blocks[0].start:blocks[0].end])):
+        if len(blocks) < 2 or not headline(self.doc):
             return None
         lede = next((b for b in blocks[1:] if b.kind != "heading"), None)
         nouns = words()["lede_nouns"]  # "Climber died after fall": a description, capitalised, names no one
@@ -774,10 +773,15 @@ def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
 
 
 # "a 57-year-old hiker", "a man aged 45", or a lede's "The 63-year-old man" after a headline that named him
-def _in_headline(doc: Document, noun: str) -> bool:
+def headline(doc: Document) -> str:
+    """The article's headline: its first block, when that is a heading or reads as one; else ''."""
     blocks = doc.blocks
-    headline = doc.view[blocks[0].start:blocks[0].end] if blocks else ""
-    return re.search(rf"\b{re.escape(noun)}\b", headline, re.IGNORECASE) is not None
+    first = doc.view[blocks[0].start:blocks[0].end] if blocks else ""
+    return first if first and (blocks[0].kind == "heading" or is_headline(first)) else ""
+
+
+def _in_headline(doc: Document, noun: str) -> bool:
+    return re.search(rf"\b{re.escape(noun)}\b", headline(doc), re.IGNORECASE) is not None
 
 
 _YEAR_OLD_DESCRIPTION = re.compile(r"\b(?:[Aa]n?|The) (?P<age>(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old )?"
