@@ -81,6 +81,9 @@ class Confusion(Check):
         "clear_min_ratio": Option("number", 0, "a lower min_ratio (not a set's own) where the table saw the likelier "
                                   "member with both neighbours and the word written with neither ('a grate deal'); "
                                   "0: none", minimum=0),
+        "silent_left_min_ratio": Option("number", 1, "the ratio a word needs where the word before it was never seen "
+                                        "beside any member, so that only the word after tells ('farmers weather a "
+                                        "storm': a subject or verb the pairs cannot weigh)", minimum=1),
         "right_before_plurals": Option("strings", [], "members that a plural noun after them proves right, whatever "
                                        "the pairs say: fewer ('fewer loans')"),
         "right_before_gerunds": Option("strings", [], "contractions that a word in -ing after them proves right: "
@@ -138,6 +141,7 @@ class Confusion(Check):
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = _word_sets(self.options["unless_earlier"])
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
+        self.silent_left_bar = math.log(float(self.options["silent_left_min_ratio"]))
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self.unless_next = _word_sets(self.options["unless_next"])
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
@@ -246,15 +250,21 @@ class Confusion(Check):
 
     def _bar(self, tok: Token, word: str, verdict: Verdict) -> float:
         """The log ratio that flags the word. Read on its right side only, one side's evidence
-        needs more: a sentence's first word twice its set's ratio ("It's peak Google."), a word
-        whose left neighbour the table never saw with either member at least twice min_ratio
-        ("talking here about", "a lone role up front"). Evidence on both sides, the written word
-        seen with neither neighbour and its rival with both, needs only clear_min_ratio."""
+        needs more: a sentence's first word twice its set's ratio ("It's peak Google."), a clause's
+        first word after a comma at least twice min_ratio, and a word whose left neighbour the
+        table never saw with either member at least silent_left_min_ratio too ("talking here
+        about", "ear loops were appropriate"), unless a possessive is suggested. Evidence on
+        both sides, the written word seen with neither neighbour and its rival with both, needs
+        only clear_min_ratio."""
         bar = self.thresholds[word, verdict.word]
         if tok.text[0].isupper():
             return bar + _LOG_2
         if verdict.clear:
             return self.clear_thresholds[word, verdict.word]
+        if verdict.left_silent and verdict.word not in self.needs_noun_after:
+            # a possessive is told by the noun after it ("unveil it's results"); a clause's
+            # opener or a content word by what stands before it too
+            return max(bar, self.right_only_bar, self.silent_left_bar)
         return bar if verdict.left_told else max(bar, self.right_only_bar)
 
     @staticmethod

@@ -55,6 +55,8 @@ class Verdict:
     # whether the table saw the likelier word with both neighbours and the word written with
     # neither: the plainest evidence the table can give ("a grate deal": "a great", "great deal")
     clear: bool = False
+    # whether a word stood before it that the table never saw beside either member
+    left_silent: bool = False
 
 
 class ConfusionModel:
@@ -142,7 +144,8 @@ class ConfusionModel:
             if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
                 left_told = before is not None and any(self._sides(words, before, None)[0][1]
                                                        for words in (*written, *readings))
-                verdict = Verdict(name, ratio, left_told, self._clear(written, readings, before, after))
+                verdict = Verdict(name, ratio, left_told, self._clear(written, readings, before, after),
+                                  left_silent=before is not None and not left_told)
         return verdict
 
     def _clear(self, written: tuple[tuple[str, ...], ...], readings: tuple[tuple[str, ...], ...],
