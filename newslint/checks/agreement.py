@@ -42,6 +42,8 @@ COMMON_WORD_ZIPF = 6.0
 # after these, the next word is a verb (whose object a following name is): "to persuade Trump"
 VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
                           "did", "does", "do"])
+# and a relative pronoun: the word after it is the clause's verb ("who follow Obama have")
+_CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
 # a past verb before a pronoun makes it the object: "who painted it were"
 _OBJECT_AFTER = re.compile(r"[a-z]{2,}ed")
 # prepositions before a name that make it an object, never the subject of the verb after it
@@ -152,7 +154,8 @@ class Agreement(Check):
         while first > 0:
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
             case = before.text in ("v.", "vs.", "v") and first > 1 and capitalised(tokens[first - 2])  # "Roe v. Wade"
-            in_name = capitalised(before) or (before.kind == "word" and acronym(before)) or case  # "USA Freedom Act"
+            # "USA Freedom Act", "the U.N. Population Fund"
+            in_name = capitalised(before) or (before.kind in ("word", "abbreviation") and acronym(before)) or case
             if not in_name or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS \
                     or (before.text == "The" and plural):
                 break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one,
@@ -164,8 +167,9 @@ class Agreement(Check):
 
     def _object_of_a_verb(self, tokens, first: int, view: str) -> bool:
         """Whether the name is the object of the word before it: a participle or a verb after
-        "to" or a modal ("including Colorado have", "named Biden have", "to persuade Trump
-        were", "will endure Tuesday were"): the subject is a noun further back."""
+        "to", a modal or a relative pronoun ("including Colorado have", "named Biden have", "to
+        persuade Trump were", "will endure Tuesday were", "the Democrats who follow Obama have"):
+        the subject is a noun further back."""
         if first == 0 or view[tokens[first - 1].end:tokens[first].start] != " ":
             return False
         word = tokens[first - 1].text
@@ -174,7 +178,7 @@ class Agreement(Check):
         if len(word) >= 5 and word.endswith(("ing", "ed")):
             return True
         return first > 1 and view[tokens[first - 2].end:tokens[first - 1].start] == " " and \
-            tokens[first - 2].text.lower() in VERB_OPENERS
+            tokens[first - 2].text.lower() in _CLAUSE_VERB_OPENERS
 
     @staticmethod
     def _in_a_list(tokens, first: int, view: str) -> bool:
