@@ -8,7 +8,9 @@ double quotes are both read; apostrophes (’s, ’90s, rock ’n’ roll) are n
 apostrophes (’’ or '', the wire services' closing mark) close an open quotation. A quotation nested in the
 other glyph (“...” inside "...") is a quotation within a quotation; so is one in its own glyph
 when a second closing mark follows (“... my “wires tapped” in ...,” he tweeted). Not quotes: inch marks after
-a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A paragraph
+a number (a 55" screen, 5' 10"), an HTML attribute left in the text (poster="..."). A double prime
+(″) after a word closes an open quotation (a typesetting slip the quotation marks' balance is no
+place to report); after a figure it is an inch mark. A paragraph
 that closes a quotation an earlier one left open, without re-opening it, is reported when it
 starts a sentence; single quotation marks are read for sure slips only (two opening marks
 with nothing between; a curly one opened inside a double quotation that closes first).
@@ -24,7 +26,7 @@ from ..document.model import Document
 from ..document.people import vocabulary
 from .shared.check import Check
 
-_MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|''|[“”\"]")
+_MARK = re.compile(r"(?P<attribute>(?<=\w)=\"[^\"\n]*\")|’’|''|[“”\"″]")
 _OPENS_WITH_QUOTE = re.compile(r"\s*([“\"]|”(?=\w))")  # ”Boehner: the wrong glyph, still a re-opening
 _TWO_APOSTROPHES = ("’’", "''")  # a typewriter's closing double mark
 _FEET_INCHES = re.compile(r"\d['’]\s?\d{1,2}\Z")
@@ -135,6 +137,8 @@ class QuoteBalance(Check):
             if not self.options["straight"] or _is_measure(view, at, start, inside):
                 return None  # 5' 10" is a height, a 55" screen a size: not quotations
             return _direction(view, at, start, end, inside), "straight", None
+        if ch == "″":  # a double prime: an inch mark, or a closing mark typeset wrong (“a lifeline,″ she said)
+            return ("”", "curly", None) if inside and not view[at - 1].isdigit() else None
         if ch == "”" and _FEET_INCHES.search(view, max(start, at - 6), at):
             return None  # a 5’4” man: a height, typeset curly
         if ch == "”" and _opens_a_word(view, at, start, end):
