@@ -94,6 +94,8 @@ class NameVariant(Check):
         "word_zipf": Option("number", COMMON_ZIPF, "a rare form this common in English (Zipf scale) is a word; "
                                            "a rarer dictionary entry is compared only with unknown names"),
         "endings": Option("strings", ["s", "es"], "endings that make the rare form a plural, not a variant"),
+        "derivations": Option("strings", ["/n"], "pairs of endings, parted by '/', that make two words of one name "
+                              "on the same stem, not a variant: /n (Kenya, Kenyan), ism/ist (Trumpism, Trumpist)"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -103,6 +105,7 @@ class NameVariant(Check):
         super().__init__(rule, context)
         self._words: dict[str, bool] = {}
         self._places: dict[str, list[tuple[int, int]]] = {}  # the article's forms and where they stand
+        self._derivations = [tuple(pair.lower().split("/", 1)) for pair in self.options["derivations"]]
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
@@ -265,8 +268,8 @@ class NameVariant(Check):
         if not rare.endswith("s") and self._plural_of(usual, rare):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
         lower = rare.lower()
-        if lower + "n" == usual.lower() or usual.lower() + "n" == lower:
-            return False  # "Corvania" beside "Corvanian", "Kenya" beside "Kenyan": a place and its people
+        if self._derived(lower, usual.lower()):
+            return False  # "Kenya" beside "Kenyan", "Trumpism" beside "Trumpist": a name and a word made of it
         if lower.endswith("ed") and usual.lower() in (lower[:-1], lower[:-2], lower[:-2] + "er"):
             return False  # "Tased" beside "Taser", "Skyped" beside "Skype": a verb made of the name
         shortest = min(len(rare), len(usual))
@@ -275,6 +278,14 @@ class NameVariant(Check):
         limit = self.options["max_edits"] + (shortest >= self.options["long_name"] or (
             shortest >= SKELETON_MIN and _skeleton(rare) == _skeleton(usual)))
         return edit_distance(rare, usual, limit) <= limit
+
+    def _derived(self, a: str, b: str) -> bool:
+        """Whether the two forms are one stem with the two endings of one of the derivations."""
+        for x, y in self._derivations:
+            for one, other in ((a, b), (b, a)):
+                if one.endswith(x) and other.endswith(y) and one[:len(one) - len(x)] == other[:len(other) - len(y)]:
+                    return True
+        return False
 
     @staticmethod
     def _distinct(doc: Document, lexicon, rare_at: list[int], usual_at: list[int]) -> bool:
