@@ -226,7 +226,10 @@ class WeekdayDate(Check):
                         (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
-            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor) or self._occurs(view, anchor)
+            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
+            if m is not None and doc.sentence_index(m.start()) != doc.sentence_index(anchor - 1):
+                m = None  # "... plane crash in Iran\n\nTrump told reporters on Thursday": another sentence's event
+            m = m or self._occurs(view, anchor)
             if m is None and at in weekday_at and (act := _ACT_ON.search(view, max(0, anchor - 30), anchor)
                                                    or _ACT_AFTER.match(view, weekday_at[at][1])):
                 # "the reopening on Sunday"; "returns to court on Thursday to be sentenced"
