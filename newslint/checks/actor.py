@@ -45,6 +45,8 @@ GIVEN_NAME_ZIPF = 3.5  # a word before a surname rarer than this is a given name
 # any other ("disclosed by", "published by", "criticised by") the name is someone else's
 _MADE_BY = {"written", "prepared", "compiled", "conducted", "delivered", "given", "led", "made", "produced",
             "authored", "drafted", "carried", "undertaken", "hosted", "organised", "organized"}
+# words that may stand between an event word and its "by": "the visit to the city on Friday by"
+_BEFORE_BY = {"to", "in", "at", "on", "the", "a", "an", "last", "this", "next", "of"}
 # cue words that mark a time of its own when they follow the event phrase
 _TIME_CUES = {"next", "last", "earlier", "later", "ago", "previous", "upcoming", "week", "month", "year",
               "tomorrow", "yesterday"}
@@ -496,8 +498,14 @@ class Actor(Check):
 
     @staticmethod
     def _by_actor(tokens: list[Token], following: list[int], cast: People) -> Token | None:
+        """The maker named by "by" after the event word: "the trip by Blinken", "a report written
+        by", "the visit to Beijing by Blinken"; not past another noun ("the report detailed efforts
+        by President Trump": the efforts are his)."""
         for n, k in enumerate(following):
-            if tokens[k].text == "by":
+            word = tokens[k].text
+            if word != "by" and word.islower() and word not in _BEFORE_BY and not word.endswith(("ed", "en")):
+                return None  # a participle may stand between: "an audit released Tuesday by"
+            if word == "by":
                 verb = tokens[following[n - 1]].text.lower() if n else ""
                 if verb.endswith(("ed", "en")) and verb not in _MADE_BY:
                     return None  # "The report, disclosed by Mr. Snowden": who disclosed it, not who wrote it
