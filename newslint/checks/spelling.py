@@ -298,17 +298,22 @@ class Spelling(Check):
     def _beside_a_foreign_word(self, view: str, start: int, end: int) -> bool:
         """Whether a run of words the dictionary lacks (or of two letters), on either side of the
         word on its line, reaches a word written with letters English does not use ("sí se
-        puede", "muy buena"): the word belongs to that language's phrase ("crème brûlée with
-        perhsps" stays a slip)."""
+        puede", "muy buena"), or a word that, like it, the web writes and the dictionary lacks
+        ("e pluribus unum"; the web never writes a slip such as "teh"): the word belongs to
+        that language's phrase ("crème brûlée with perhsps" stays a slip)."""
         line_start, line_end = view.rfind("\n", 0, start) + 1, view.find("\n", end)
         before = _LETTERS.findall(view, line_start, start)[::-1]
         after = _LETTERS.findall(view, end, line_end if line_end >= 0 else len(view))
+        lex = self.lexicon
+        written = lex.observed_zipf(view[start:end].lower()) > 0
         for side in (before, after):
             for word in side[:FOREIGN_RUN]:
-                if len(word) > 2 and self.lexicon.known(word.lower()):
+                if len(word) > 2 and lex.known(word.lower()):
                     break  # (a two-letter word goes either way: "se", "de", "la")
                 if not word.isascii() and word.islower():  # (not a name: "Mr. Patiño said")
                     return True
+                if written and len(word) > 2 and word.islower() and lex.observed_zipf(word) > 0:
+                    return True  # two words the web writes and no English dictionary holds: "e pluribus unum"
         return False
 
     def _joined_across_marks(self, view: str, start: int, end: int) -> bool:
