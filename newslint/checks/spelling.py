@@ -71,6 +71,9 @@ WELL_KNOWN_ZIPF = 3.5
 RARE_RIVAL_EVIDENCE = 0.3  # see _a_word_of_its_own: a rare correction needs the web's word to be this common against it
 # a quotation this short around an unknown word presents a term ("frunk"), not speech
 QUOTED_TERM_WORDS = 2
+# a dictionary word this long with -s or -es is a word whatever its frequency ("vaunts", not
+# "vaults"): a slip rarely ends in a word of its own plus s
+PLURAL_BASE = 5
 FOREIGN_RUN = 3  # unknown words between a word and a foreign one that still make one phrase
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
@@ -430,6 +433,8 @@ class Spelling(Check):
             z = lex.zipf(base)
             if layers == 1 and base == best[0]:
                 return True  # the correction itself with a regular ending: unaffordably, not "unaffordable"
+            if layers == 1 and len(base) >= PLURAL_BASE and lower in (base + "s", base + "es"):
+                return True  # the plural or third person of any dictionary word, however rare: vaunts
             if (layers == 1 and z >= max(self.derived_zipf, rival)) or (layers == 1 and z >= self.min_zipf >= rival) \
                     or (evidence >= self.own_word_ratio / 10 and z >= self.min_zipf):
                 return True
