@@ -150,7 +150,8 @@ class Actor(Check):
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if m.actor == main or m.kind in _EVIDENCE_ONLY or m.actor not in cast.persons or m.actor in own \
+                if _apostrophes_alike(m.actor) == _apostrophes_alike(main) or m.kind in _EVIDENCE_ONLY \
+                        or m.actor not in cast.persons or m.actor in own \
                         or (m.actor in said_own and (m.destination is None or m.destination in said_own[m.actor])) \
                         or not self._same_place(doc, m, places, counts, established):
                     continue
@@ -739,6 +740,11 @@ def _fronted_comma(doc: Document, sentence: int) -> int:
             or tokens[first + 1].text.lower() not in ("a", "an"):
         return -1
     return doc.view.find(",", start, end)
+
+
+def _apostrophes_alike(name: str) -> str:
+    """One name however its apostrophe is typed: O'Connor, O’Connor."""
+    return name.replace("’", "'")
 
 
 def _note(e: Mention) -> str:
