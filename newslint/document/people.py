@@ -103,8 +103,9 @@ def people(doc) -> People:
         titled = prev is not None and (prev.text.rstrip(".") in titles or (titled and prev_cap))
         if titled and not nxt_cap:
             found.persons.add(name)  # "Secretary Janet Yellen" -> Yellen
-        elif (prev is not None and prev_cap and not possessive(prev)
+        elif (prev is not None and prev_cap and not possessive(prev) and bare(prev) not in found.places
               and prev.start not in sentence_starts and not nxt_cap):
+            # (a place before it is no given name: "the mission in Benghazi ... Benghazi Attack")
             full_name.add(name)
             found.first_names.setdefault(name, set()).add(bare(prev))
         elif not prev_cap and not nxt_cap and tok.start >= headings_end:
@@ -117,9 +118,13 @@ def people(doc) -> People:
             found.persons.add(name)
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
     found.persons |= full_name & alone
-    found.persons -= found.places | CALENDAR
+    found.persons = {name for name in found.persons - found.places - CALENDAR if name.lower() not in _PRONOUNS}
     doc.__dict__["_people"] = found
     return found
+
+
+# capitalised at a sentence's start before a verb of speech ("It noted", "He told"), never a name
+_PRONOUNS = frozenset("i you he she it we they this that these those there here what which who".split())
 
 
 def _dotted_title(view: str, a: Token, b: Token) -> bool:
