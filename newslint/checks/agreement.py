@@ -238,8 +238,9 @@ class Agreement(Check):
             word = tokens[j].text.lower().replace("’", "'").lstrip("‘")
             if not word.startswith("'"):
                 word = word.rstrip("'")  # "‘as if’ he were": the quotation's marks are not the words'"
-            if not before and word in _NAME_PARTS | _DEGREE:
-                continue  # "the requirement that nearly everyone have insurance": "that" rules the verb
+            if not before and word in _NAME_PARTS | _DEGREE | _ROLE_MODIFIERS:
+                continue  # "the requirement that nearly everyone have insurance": "that" rules the verb;
+                # "conservatives like former Florida Gov. Jeb Bush have": "like" does
             before.insert(0, word)
         # "Knight and drum and bass star Roni Size have"; after a comma too ("..., and chief financial
         # officer Tim Howard have": a list's last item, or a clause, the words cannot say)
@@ -249,6 +250,7 @@ class Agreement(Check):
 
 
 _DEGREE = frozenset(("nearly", "almost", "virtually", "practically"))
+_ROLE_MODIFIERS = frozenset(("former", "late", "then", "ex", "outgoing", "incoming", "acting", "interim"))
 _NAME_PARTS = frozenset(("de", "da", "di", "del", "van", "von", "la", "le", "bin", "al", "northern", "southern",
                          "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
                          "northwestern", "southeastern", "southwestern", "rural", "coastal", "downtown"))
