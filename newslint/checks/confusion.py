@@ -313,7 +313,9 @@ def _before_plural(doc: Document, tok: Token) -> bool:
 
 
 _PERFECT = frozenset(["have", "has", "had", "having", "'ve", "’ve"])
-_BETWEEN_PERFECT = frozenset(["not", "never", "already", "also", "just", "now", "since", "long", "recently", "n't"])
+_BETWEEN_PERFECT = frozenset(["not", "never", "already", "also", "just", "now", "since", "long", "recently", "n't",
+                              "really", "actually", "finally", "largely", "mostly", "partly", "probably", "even",
+                              "still", "kind", "sort", "of"])  # "has kind of led to"
 
 
 def _after_perfect(doc: Document, tok: Token) -> bool:
