@@ -190,7 +190,8 @@ class TitleConsistency(Check):
             j = i
             while j > 0 and _next_to(view, tokens[j - 1], tokens[j]) and \
                     (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation" or acronym(tokens[j - 1])) and \
-                    not tokens[j - 1].text.endswith(("’s", "'s")) and tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
+                    not tokens[j - 1].text.endswith(("’s", "'s", "’", "'")) and \
+                    tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
                 j -= 1
                 if j > 1 and tokens[j - 1].text == "of" and capitalised(tokens[j - 2]) and j < i \
                         and _next_to(view, tokens[j - 2], tokens[j - 1]) and _next_to(view, tokens[j - 1], tokens[j]):
