@@ -306,7 +306,12 @@ class SubjectAgreement(Check):
         if first < 2 or view[tokens[first - 1].end:tokens[first].start] != ", ":
             return None
         subject = self._clause_subject(doc, first - 1)
-        return subject if subject is not None and subject[0] == "singular" else None
+        if subject is None or subject[0] != "singular":
+            return None
+        start = subject[1]
+        if start > 0 and view[tokens[start - 1].end:tokens[start].start] == ", ":
+            return None  # "Mike Brown, his death, his murder, have given": a list, whose items make a plural
+        return subject
 
     def _before_clause_apposition(self, doc: Document, last: int) -> tuple[str, int, int] | None:
         """A singular noun phrase before a clause or a description set off by commas that a
