@@ -74,6 +74,8 @@ QUOTED_TERM_WORDS = 2
 # a dictionary word this long with -s or -es is a word whatever its frequency ("vaunts", not
 # "vaults"): a slip rarely ends in a word of its own plus s
 PLURAL_BASE = 5
+# a word the web writes this often (one in 100 million words) is a word, if no dictionary's
+WEB_WORD_ZIPF = 2.0
 FOREIGN_RUN = 3  # unknown words between a word and a foreign one that still make one phrase
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
@@ -429,6 +431,8 @@ class Spelling(Check):
         from ..resources.lexicon.morphology import analyses
         if _doubling_slip(lower, best[0]):
             return False  # "enterred" for "entered", "occured" for "occurred": the rules allow both
+        if lower.endswith("s") and lex.observed_zipf(lower[:-1]) >= WEB_WORD_ZIPF:
+            return True  # the plural of a word the web writes though no dictionary holds it: signees
         for base, layers in analyses(lower, lex.is_word, lex.prefixes):
             z = lex.zipf(base)
             if layers == 1 and base == best[0]:
