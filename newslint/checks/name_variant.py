@@ -267,6 +267,8 @@ class NameVariant(Check):
             return False  # "Baftas" beside "Bafta"; but "Haileys" beside "Hailey's" lost its apostrophe
         if not rare.endswith("s") and self._plural_of(usual, rare):
             return False  # one "Chromebook" among "Chromebooks": the singular, not a slip
+        if len(rare) > 2 and rare[1:] == usual and rare[:2].isupper():
+            return False  # "NKorea" beside "Korea": an initial run on, a headline's short form
         lower = rare.lower()
         if self._derived(lower, usual.lower()):
             return False  # "Kenya" beside "Kenyan", "Trumpism" beside "Trumpist": a name and a word made of it
@@ -365,7 +367,8 @@ _WORD_CACHE = 100_000
 # the article names the other spelling itself: "Ar Raqqah, also spelled Raqqa", "(or Kyiv)"
 _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as|pronounced)|[(,] or)\s+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_CORRECTION = re.compile(r"\b(?:misspell|misspelt|misidentif|incorrectly (?:spell|identif|nam)|the spelling of)",
+_CORRECTION = re.compile(r"\b(?:misspell|misspelt|misidentif|incorrectly (?:spell|identif|nam)|the spelling of|"
+                         r"corrected to (?:spell|read|identify|show))",
                          re.IGNORECASE)
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 # a courtesy title, or a councillor's (British copy's "Cllr Mulholland"), before a surname
