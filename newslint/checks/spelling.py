@@ -74,11 +74,14 @@ QUOTED_TERM_WORDS = 2
 # a dictionary word this long with -s or -es is a word whatever its frequency ("vaunts", not
 # "vaults"): a slip rarely ends in a word of its own plus s
 PLURAL_BASE = 5
+# plurals the spelling rules of inflection do not make (plural ending, singular ending)
+_IRREGULAR_PLURALS = (("ves", "f"), ("ves", "fe"), ("ae", "a"))
 # a word the web writes this often (one in 100 million words) is a word, if no dictionary's
 WEB_WORD_ZIPF = 2.0
 FOREIGN_RUN = 3  # unknown words between a word and a foreign one that still make one phrase
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
+_SIC = re.compile(r"\W{0,2}[ \t]*[(\[]sic\b", re.IGNORECASE)  # "fulfull (sic.)", "recieve [sic]"
 _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
 # one syllable of a romanised Korean or Chinese name: an onset, a vowel, an ending (sang, gyun, hwan)
 _SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|[nmkl])?")
@@ -283,11 +286,12 @@ class Spelling(Check):
     def _deliberate(self, doc: Document, start: int, end: int) -> bool:
         """Whether the text marks the word as written on purpose: a term quoted on its own (the
         front trunk, or “frunk”) or glossed in brackets right after it (the cancha (pitch)), a
-        word an editor completed with a bracketed ending (undermin(ing), debas(ing)), or a name
-        in a photo credit, where agencies write names in lower case (Photo: jane doe/epa)."""
+        word an editor completed with a bracketed ending (undermin(ing), debas(ing)), a word
+        marked "(sic)", or a name in a photo credit, where agencies write names in lower case
+        (Photo: jane doe/epa)."""
         view = doc.view
-        if _CREDIT.search(view, view.rfind("\n", 0, start) + 1, start):
-            return True
+        if _CREDIT.search(view, view.rfind("\n", 0, start) + 1, start) or _SIC.match(view, end):
+            return True  # (a writer's slip kept as written and marked so: "could not fulfull (sic)")
         ending = _BRACKETED_ENDING.match(view, end)
         if ending and self.lexicon.known(view[start:end] + ending.group(1)):
             return True  # an editor's ending inside a quotation: "debas(ing) its currency"
@@ -433,6 +437,9 @@ class Spelling(Check):
             return False  # "enterred" for "entered", "occured" for "occurred": the rules allow both
         if lower.endswith("s") and lex.observed_zipf(lower[:-1]) >= WEB_WORD_ZIPF:
             return True  # the plural of a word the web writes though no dictionary holds it: signees
+        if any(lower.endswith(plural) and len(lower) - len(plural) + len(single) >= PLURAL_BASE
+               and lex.is_word(lower[:-len(plural)] + single) for plural, single in _IRREGULAR_PLURALS):
+            return True  # behalf -> behalves, amygdala -> amygdalae
         for base, layers in analyses(lower, lex.is_word, lex.prefixes):
             z = lex.zipf(base)
             if layers == 1 and base == best[0]:
