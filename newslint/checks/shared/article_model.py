@@ -84,6 +84,7 @@ _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
 _DIGIT = re.compile(r"\d")
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained)(?: that)? (?:the )?\Z",
                              re.IGNORECASE)
+OLDEST = 120  # no one is older: a greater age is a building's, a tree's, a firm's
 _ADVERBS = frozenset(("already", "also", "still", "now", "then", "just", "never", "often", "again", "soon"))
 
 
@@ -460,8 +461,8 @@ class _AgeReader:
         introduced: dict[str, int] = {}  # noun -> the age "a 17-year-old boy" gave it
         for m in _YEAR_OLD.finditer(view):
             value = _value(m.group("n"))
-            if value is None:
-                continue
+            if value is None or value > OLDEST:
+                continue  # "The 150-year-old masterpiece of a church": a thing's age
             described = _LOWER_AFTER.match(view, m.end("name")) if m.group("name") else None
             if described and view[max(0, m.start() - 6):m.start()].lower().endswith(("a ", "an ")):
                 # "A 48-year-old Idaho man": a place's or a people's word before the noun, no name
