@@ -23,7 +23,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, bare, capitalised, vocabulary
-from ..document.tokens import strip_possessive
+from ..document.tokens import Token, strip_possessive
 from .agreement import opens_sentence
 from .shared.article_model import (
     NUMBER_WORDS,
@@ -121,7 +121,7 @@ class NameVariant(Check):
             tok = tokens[i]
             text = tok.text
             if "-" in text or text[-1] in "'’sS":
-                for start, end, part in tok.parts():  # "Madrid-style" counts for Madrid
+                for start, end, part in _name_parts(tok):  # "Madrid-style" counts for Madrid
                     if len(part) >= min_length and part[0].isupper():
                         where.setdefault(part, []).append((start, end))
                         at.setdefault(part, []).append(i)
@@ -373,6 +373,13 @@ _CORRECTION = re.compile(r"\b(?:misspell|misspelt|misidentif|incorrectly (?:spel
 # a literal first, which the engine looks for in C: "Mr", "Mrs", "Ms", "Miss", "Dr" not inside a word
 # a courtesy title, or a councillor's (British copy's "Cllr Mulholland"), before a surname
 _COURTESY = re.compile(r"(?:M(?<![\w.]M)(?:rs?|s|iss)|D(?<![\w.]D)r|C(?<![\w.]C)(?:llr|ouncillor))\.? ([A-Z][\w’'-]+)")
+
+
+def _name_parts(tok: Token) -> list[tuple[int, int, str]]:
+    """The parts of a hyphenated word that stand for names, none where a particle inside makes it
+    one name ("Alpes-de-Haute-Provence", "Digne-les-Bains": "Alpes" is no form of "Alps")."""
+    parts = tok.parts()
+    return [] if any(part.islower() and len(part) <= 3 for _, _, part in parts[1:-1]) else parts
 
 
 def _counted(tokens, i: int, quantifiers: frozenset[str]) -> bool:
