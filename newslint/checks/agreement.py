@@ -44,8 +44,9 @@ VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "shoul
                           "did", "does", "do"])
 # and a relative pronoun: the word after it is the clause's verb ("who follow Obama have")
 _CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
-# a past verb before a pronoun makes it the object: "who painted it were"
-_OBJECT_AFTER = re.compile(r"[a-z]{2,}ed")
+# a past verb or a gerund before a pronoun makes it the object: "who painted it were", "the
+# reasons it gave for rescinding it were"
+_OBJECT_AFTER = re.compile(r"[a-z]{2,}(?:ed|ing)")
 # prepositions before a name that make it an object, never the subject of the verb after it
 _OBJECT_BEFORE = frozenset("of in at on for from with by about into against over under between among to "
                            "towards toward near behind across through without within beyond upon".split())
