@@ -330,7 +330,7 @@ def _after_perfect(doc: Document, tok: Token) -> bool:
 
 def _word_sets(mapping: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     """A member -> the words, in lower case, of an unless_* option."""
-    return {_plain(k): frozenset(w.lower() for w in v) for k, v in mapping.items()}
+    return {_plain(k): frozenset(_plain(w).lower() for w in v) for k, v in mapping.items()}
 
 
 def _previous_word(doc: Document, tok: Token) -> str:
@@ -371,7 +371,7 @@ _CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
 def _next_word(doc: Document, tok: Token) -> str:
     """The word after the token, in lower case ('' at the end)."""
     i = doc.token_range(tok.start, tok.end).stop
-    return doc.tokens[i].text.lower() if i < len(doc.tokens) else ""
+    return _plain(doc.tokens[i].text).lower() if i < len(doc.tokens) else ""
 
 
 def _function_word(word: str) -> bool:
