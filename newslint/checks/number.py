@@ -16,8 +16,9 @@
              different sentences (each reported against the direction stated more often)
   totals     "evacuated 52 homes" ... "all 54 homes": the whole taken up again, when the
              article counts the thing once before, with a count verb
-  tallies    "voted 7-2" ... "one of three members who voted against": the smaller side of a
-             vote's only tally is the number against
+  tallies    "voted 7-2" ... "one of three members who voted against", "the six members who
+             supported it": the smaller side of a vote's only tally is the number against, the
+             larger the number for
   breakdowns "312 applications: 180 from England, 95 from Wales and 47 from Scotland": a count
              and, after a colon or a dash ("Of the 312 applications,", "420 beds, of which"), its
              parts, each led by its number and the same word; parts that do not add up to the count
@@ -142,9 +143,11 @@ _PART = re.compile(rf"(?P<amount>(?P<n>{_COUNT_NUMBER})) (?P<words>[a-z]+(?: [a-
 _PART_PREPOSITIONS = frozenset("from in at for to by on with under over of aged".split())
 # the members of the body who voted against, counted: "one of three members who voted against",
 # "the two councillors who voted no", "three commissioners voted against"
-_AGAINST = re.compile(rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?members|councillors|council(?:wo)?men|"
-                      r"commissioners|supervisors|trustees|directors|justices|judges|aldermen|selectmen|governors)"
-                      r"(?: who)? (?:voted (?:against|no)|opposed)\b")
+_VOTERS = rf"\b(?P<n>(?i:{_NUM})) (?:(?:council |board |committee )?members|councillors|council(?:wo)?men|" \
+    r"commissioners|supervisors|trustees|directors|justices|judges|aldermen|selectmen|governors)(?: who)? "
+_AGAINST = re.compile(_VOTERS + r"(?:voted (?:against|no)|opposed)\b")
+# and for it: "the four council members who supported the ordinance"
+_FOR = re.compile(_VOTERS + r"(?:voted (?:for|in favou?r|yes)|supported|backed)\b")
 # words after a number that name no thing: "$75 million to the university"
 _NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
                          "than more less over under each per it he she they we you".split())
@@ -624,16 +627,17 @@ class NumberConsistency(Check):
         m, (x, y) = tallies[0]
         (fewer, more), = sides
         # the smaller side voted against, unless the motion fell ("defeated 3-4")
-        against = more if m.group("verb") in _FELL else fewer
-        key = "the number who voted against"
-        # the side against in the first tally: "7-2" -> "2", "seven votes to three" -> "three"
-        group = x if _value(m.group(x)) == against else y
-        yield Quantity(key, against, m.start(group), m.end(group), self._sentence_of(doc, m.start(group)), stated=True)
-        for said in _AGAINST.finditer(view):
-            value = _value(said.group("n"))
-            if value is not None:
-                yield Quantity(key, value, said.start("n"), said.end("n"), self._sentence_of(doc, said.start()),
-                               stated=True)
+        against, in_favour = (more, fewer) if m.group("verb") in _FELL else (fewer, more)
+        for key, value, said in (("the number who voted against", against, _AGAINST),
+                                 ("the number who voted for", in_favour, _FOR)):
+            # the side in the first tally: "7-2" -> "2", "seven votes to three" -> "three"
+            group = x if _value(m.group(x)) == value else y
+            yield Quantity(key, value, m.start(group), m.end(group), self._sentence_of(doc, m.start(group)),
+                           stated=True)
+            for found in said.finditer(view):
+                if (n := _value(found.group("n"))) is not None:
+                    yield Quantity(key, n, found.start("n"), found.end("n"), self._sentence_of(doc, found.start()),
+                                   stated=True)
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:
