@@ -188,15 +188,22 @@ class Actor(Check):
         if any(_person(t, cast) for t in tokens) or any(head[0] <= m.start < head[1] for m in mentions):
             return []
         lede = self._lede_person(doc, cast)
+        if lede is None:
+            return []
+        titles = vocabulary()["titles"]
         found = []
         for n, tok in enumerate(tokens):
-            cls = self.noun_class.get(tok.text.lower())
-            if cls is None or lede is None:
+            noun = tok.text
+            cls = self.noun_class.get(noun.lower())
+            if cls is not None:
+                role = self._made_by_a_role(tokens[max(0, n - 5):n])
+            elif n and (cls := self.verb_class.get(noun.lower())) and tokens[n - 1].text in titles:
+                role, noun = tokens[n - 1].text.lower(), cls  # "Governor tours flood-hit town": the governor's trip
+            else:
                 continue
-            role = self._made_by_a_role(tokens[max(0, n - 5):n])
             if role is not None and _holds(doc, lede, role):
                 # the mention spans the words before the noun: "unveils alternative budget" is a rival one
-                found.append(Mention(lede, cls, tok.text, tokens[max(0, n - 4)].start, tok.end, "headline", None,
+                found.append(Mention(lede, cls, noun, tokens[max(0, n - 4)].start, tok.end, "headline", None,
                                      head, tok.end))
         return found
 
@@ -639,8 +646,9 @@ def _holds(doc: Document, person: str, role: str) -> bool:
     its title ("Council leader Iris Fenn", "Mayor Tom Carver")."""
     view = doc.view
     for run in article(doc).runs:
-        if run.surname == person and role in view[max(0, run.start - 24):run.end].lower().split():
-            return True
+        if run.surname == person and any(w == role or (w.endswith(".") and len(w) > 3 and role.startswith(w[:-1]))
+                                         for w in view[max(0, run.start - 24):run.end].lower().split()):
+            return True  # (or its short form: "Gov. Helen Marsh")
     return False
 
 
