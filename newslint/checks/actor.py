@@ -46,7 +46,8 @@ GIVEN_NAME_ZIPF = 3.5  # a word before a surname rarer than this is a given name
 _MADE_BY = {"written", "prepared", "compiled", "conducted", "delivered", "given", "led", "made", "produced",
             "authored", "drafted", "carried", "undertaken", "hosted", "organised", "organized"}
 # words that may stand between an event word and its "by": "the visit to the city on Friday by"
-_BEFORE_BY = {"to", "in", "at", "on", "the", "a", "an", "last", "this", "next", "of"}
+_BEFORE_BY = {"to", "in", "at", "on", "the", "a", "an", "last", "this", "next", "of", "was", "were", "is", "are",
+              "been", "being", "be"}
 # cue words that mark a time of its own when they follow the event phrase
 _TIME_CUES = {"next", "last", "earlier", "later", "ago", "previous", "upcoming", "week", "month", "year",
               "tomorrow", "yesterday"}
@@ -362,7 +363,7 @@ class Actor(Check):
                 owner = self._owner(doc, idx[max(0, named - 3):named], persons, k, model, owners, roles)
                 found, kind = owner if owner is not None else (None, "possessive")
                 if found is None:
-                    found = self._by_actor(tokens, idx[j + 1:j + 12], cast)
+                    found = self._by_actor(tokens, idx[j + 1:j + 12], cast, view)
                     kind, phrase_end = "by", (found.end if found is not None else phrase_end)
                 if found is None and subject is not None and subject.start < tok.start and word in self.noun_class \
                         and not any(tokens[m].text in said or _negation(tokens[m].text)
@@ -505,10 +506,10 @@ class Actor(Check):
         return None, -1
 
     @staticmethod
-    def _by_actor(tokens: list[Token], following: list[int], cast: People) -> Token | None:
+    def _by_actor(tokens: list[Token], following: list[int], cast: People, view: str) -> Token | None:
         """The maker named by "by" after the event word: "the trip by Blinken", "a report written
-        by", "the visit to Beijing by Blinken"; not past another noun ("the report detailed efforts
-        by President Trump": the efforts are his)."""
+        by", "the visit to Beijing by Blinken", "was led by the Mayor of Westcombe, Ruth Penhale";
+        not past another noun ("the report detailed efforts by President Trump": the efforts are his)."""
         for n, k in enumerate(following):
             word = tokens[k].text
             if word != "by" and word.islower() and word not in _BEFORE_BY and not word.endswith(("ed", "en")):
@@ -517,8 +518,13 @@ class Actor(Check):
                 verb = tokens[following[n - 1]].text.lower() if n else ""
                 if verb.endswith(("ed", "en")) and verb not in _MADE_BY:
                     return None  # "The report, disclosed by Mr. Snowden": who disclosed it, not who wrote it
+                after = following[n + 1:n + 8]
+                if after and tokens[after[0]].text in ("the", "a", "an"):
+                    # a role, then the name set beside it: "by the Mayor of Westcombe, Ruth Penhale"
+                    after = next((after[k:] for k in range(2, len(after))
+                                  if view[tokens[after[k - 1]].end:tokens[after[k]].start] == ", "), [])
                 name = None
-                for m in following[n + 1:n + 8]:  # "by Calder County Auditor Renata Suarez"
+                for m in after:  # "by Calder County Auditor Renata Suarez"
                     if not capitalised(tokens[m]):
                         break
                     name = tokens[m]
