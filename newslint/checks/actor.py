@@ -60,8 +60,9 @@ class Mention:
     noun: str            # the word used
     start: int           # the actor's span
     end: int
-    kind: str            # possessive, by, subject (of a sentence naming the event), verb, pronoun ("her
-                         # speech", "the pope's trip": evidence for the established actor, never flagged)
+    kind: str            # possessive, by, fronted ("In her ruling, Whitcombe"), subject (of a sentence
+                         # naming the event), verb, pronoun ("her speech", "the pope's trip": evidence for
+                         # the established actor, never flagged)
     destination: str | None  # attached to the event phrase
     sentence: tuple[int, int]
     phrase_end: int      # where the event phrase ("visit to Beijing") ends
@@ -137,7 +138,8 @@ class Actor(Check):
                     continue  # nor when another gives the event first ("Ambler's report" before "Moss's")
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun", "headline", "audience", "act") for m in established) \
+            if not any(m.kind in ("possessive", "by", "pronoun", "fronted", "headline", "audience", "act")
+                       for m in established) \
                     and len({m.sentence for m in established}) < 2 and not self._lede_trip(doc, established):
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
@@ -431,7 +433,9 @@ class Actor(Check):
                     comma = doc.view.find(",", tok.end, e)  # "In her address on Tuesday, Gov. Pruitt called ..."
                     later = [p for p in persons if comma >= 0 and p.start > comma]
                     if later:
-                        return later[0], "pronoun"
+                        # "In her ruling, Whitcombe": hers as surely as "Whitcombe's ruling"; with a word
+                        # between, maybe an event of her own ("In his announcement speech, Ted Cruz")
+                        return later[0], "fronted" if k == before[-1] else "pronoun"
                 if sentence > 0:
                     s, e = doc.sentences[sentence - 1]
                     first = next((tokens[i] for i in doc.token_range(s, e) if _person(tokens[i], model.cast)), None)
