@@ -15,7 +15,9 @@ Three ways a weekday gets its date:
     hearing", "the reopening on Sunday") is on the day of that act ("will be sentenced on Friday
     14 March", "will reopen on Saturday 12 July").
 An event a story has one of (a fire, an opening) taken up by a weekday that owns it ("Tuesday's
-fire") after the article gave it another weekday is a slip even with no date.
+fire") after the article gave it another weekday is a slip even with no date. An event known by
+its name ("Saturday's Harbourfest") is dated by a sentence that names it with a weekday and a
+date ("Harbourfest will take place on Sunday 8 June").
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent.
 """
@@ -29,6 +31,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
 from ..document.model import Document
+from ..document.people import CALENDAR, people
 from .shared.article_model import governor_stem
 from .shared.check import Check
 
@@ -88,6 +91,9 @@ def _act(word: str) -> str:
 
 # a weekday that owns what follows, maybe through a part of its day: "Friday's", "Friday night's"
 _POSSESSIVE_DAY = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s")
+# an event known by its name that a weekday owns: "Saturday's Harbourfest"
+_NAMED_EVENT = re.compile(r"['’]s ([A-Z][a-z]+[A-Z]?[a-z]*)(?=[.,;:!?]|$| (?:in|at|on|will|was|is|has|had|drew|"
+                          r"attracted|and|after|before|went|goes|ended|opened|closed)\b)", re.M)
 # one word before an owned event's noun: "Friday's championship game"
 _MODIFIER = re.compile(r" ([a-z]+(?:-[a-z]+)?)\b(?<!\bthe)(?<!\ba)(?<!\ban)")
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
@@ -257,11 +263,34 @@ class WeekdayDate(Check):
             m = self.date_event.match(view, d.end)
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
+        for kind, mention in self._named_events(doc, weekday_at, pairs):
+            (on_weekday if isinstance(mention, tuple) else on_date).setdefault(kind, []).append(mention)
         once_days = self._once_days(doc, weekday_at, done)
         dated_days = {weekday_at[s][2] for s in pairs if s in weekday_at}  # "Sunday 18 May": that Sunday is known
         for noun, mentions in on_weekday.items():
             yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up,
                                      once_days.get(noun, []), dated_days)
+
+    @staticmethod
+    def _named_events(doc: Document, weekday_at: dict, pairs: dict[int, DateMention]) -> Iterator[tuple[str, object]]:
+        """An event known by its name, which a weekday owns ("Saturday's Harbourfest"): that
+        weekday, and the date a sentence naming it gives with its weekday ("Harbourfest will take
+        place on Sunday 8 June")."""
+        view = doc.view
+        cast = people(doc)
+        names: dict[str, list[tuple[int, int, str]]] = {}
+        for start, weekday in weekday_at.items():
+            m = _NAMED_EVENT.match(view, weekday[1])
+            if m and m.group(1) not in CALENDAR and m.group(1) not in cast.persons | cast.places:
+                names.setdefault(m.group(1), []).append(weekday)
+        for name, owned in names.items():
+            kind = f"the {name}"
+            for weekday in owned:
+                yield kind, weekday
+            for start, paired in pairs.items():
+                s, _ = doc.sentence_at(start)
+                if re.search(rf"\b{re.escape(name)}\b", view[s:min(start, paired.start)]):
+                    yield kind, paired
 
     def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
                  around: dt.date | None, taken_up: set[int],
