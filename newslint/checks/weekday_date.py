@@ -257,14 +257,13 @@ class WeekdayDate(Check):
             on_date.setdefault(noun, []).append(d)
         for noun, d in self._relative_sentences(doc, dates, around):
             on_date.setdefault(noun, []).append(d)
-        for key, mention in self._verb_days(doc, weekday_at, date_at, done):  # "the inquest opened on ..."
+        for key, mention in (*self._verb_days(doc, weekday_at, date_at, done),
+                             *self._named_events(doc, weekday_at, pairs)):  # "the inquest opened on ...", "Harbourfest"
             (on_weekday if isinstance(mention, tuple) else on_date).setdefault(key, []).append(mention)
         for d in dates:  # "the March 13 vote"
             m = self.date_event.match(view, d.end)
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
-        for kind, mention in self._named_events(doc, weekday_at, pairs):
-            (on_weekday if isinstance(mention, tuple) else on_date).setdefault(kind, []).append(mention)
         once_days = self._once_days(doc, weekday_at, done)
         dated_days = {weekday_at[s][2] for s in pairs if s in weekday_at}  # "Sunday 18 May": that Sunday is known
         for noun, mentions in on_weekday.items():
@@ -279,7 +278,7 @@ class WeekdayDate(Check):
         view = doc.view
         cast = people(doc)
         names: dict[str, list[tuple[int, int, str]]] = {}
-        for start, weekday in weekday_at.items():
+        for weekday in weekday_at.values():
             m = _NAMED_EVENT.match(view, weekday[1])
             if m and m.group(1) not in CALENDAR and m.group(1) not in cast.persons | cast.places:
                 names.setdefault(m.group(1), []).append(weekday)
