@@ -428,8 +428,10 @@ class Spelling(Check):
         observed = lex.observed_zipf(lower)
         evidence = 10.0 ** (observed - 9.0) / best[1] if observed else 0.0
         rival = lex.zipf(best[0])
-        if evidence >= RARE_RIVAL_EVIDENCE or (evidence >= self.own_word_ratio and rival >= WELL_KNOWN_ZIPF):
-            return True
+        if evidence >= RARE_RIVAL_EVIDENCE or (evidence >= self.own_word_ratio and rival >= WELL_KNOWN_ZIPF) \
+                or (observed >= WEB_WORD_ZIPF and len(lower) > SHORT_WORD + 1):
+            return True  # a longer word the web writes that often is a word (hegemon, monied); a short one
+            # may be a slip that is also a name or a foreign word ("ofer", Ofer)
         if len(lower) <= SHORT_WORD:
             return False
         from ..resources.lexicon.morphology import analyses
