@@ -147,6 +147,9 @@ class WeekdayDate(Check):
         # American copy drops the "on": "the board will vote Thursday"
         self.event_bare = re.compile(rf"\b(?P<noun>{nouns})s?\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
+        # the day people came for an event: "packed the courthouse Monday night for a public hearing"
+        self.day_for = re.compile(rf"(?: (?:night|morning|afternoon|evening))? for (?:a|an|the)(?: [a-z-]+)? "
+                                  rf"(?P<noun>{nouns})\b", re.IGNORECASE) if nouns else None
         self.any_event = re.compile(rf"\b(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
         occurs = "|".join(re.escape(v) for v in sorted(opts["occurs"], key=len, reverse=True))
         # "The blaze broke out at the depot shortly after 9pm on <Wednesday>": one clause, read backwards
@@ -228,8 +231,9 @@ class WeekdayDate(Check):
                     owner = view[max(0, at - 16):at].lower().split()[-2:]
                     if _POSSESSIVE_DAY.match(view, weekday_at[at][1]) and not self.distinct & set(owner):
                         taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
-                elif at in weekday_at and self.event_bare is not None and \
-                        (bare := self.event_bare.search(view, max(0, at - 30), at)):  # "will vote Thursday"
+                elif at in weekday_at and self.event_bare is not None and self.day_for is not None and (
+                        (bare := self.event_bare.search(view, max(0, at - 30), at))  # "will vote Thursday"
+                        or (bare := self.day_for.match(view, weekday_at[at][1]))):  # "Monday night for a hearing"
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
