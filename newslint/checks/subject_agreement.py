@@ -57,6 +57,10 @@ COMMON_WORD = 5.0
 _DEGREE_ADVERBS = frozenset(["very", "too", "so", "extremely", "most", "less", "least", "truly"])
 LIST_ITEM_WORDS = 4  # words of a list's item between two commas: "average income"
 _SUBJECT_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
+# after the verb, words that say its subject is several: "who are both", "who were all"
+_JOINT = frozenset(["both", "all"])
+# a gerund this many words before a subject phrase, opening the sentence, makes its clause the subject
+_GERUND_REACH = 4
 MAX_MODIFIERS = 3  # words between a determiner and its head: "the new Scottish energy minister"
 MAX_PHRASES = 2  # prepositional phrases between a subject and its verb: "interest in China among groups"
 MAX_ADVERBS = 2
@@ -168,9 +172,10 @@ class SubjectAgreement(Check):
                     or self._dead_end(doc, tokens[i - 1]):
                 continue
             verb = tokens[i]
-            if i + 1 < len(tokens) and tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS \
-                    and view[verb.end:tokens[i + 1].start] == " ":
-                continue  # "who are we to question them?": the verb comes before its subject
+            if i + 1 < len(tokens) and view[verb.end:tokens[i + 1].start] == " " and (
+                    tokens[i + 1].text.lower() in _SUBJECT_PRONOUNS or tokens[i + 1].text.lower() in _JOINT):
+                continue  # "who are we to question them?": the verb comes before its subject; "Sessions and
+                # Gov. Nikki Haley, who are both under consideration": a plural the verb's "both" names
             number, other = self.forms[verb.text]
             reading = self._subject(doc, i)
             if reading is None and number == "plural":
@@ -180,6 +185,8 @@ class SubjectAgreement(Check):
             _, first, last = reading
             if verb.text in self.subjunctive and self._subjunctive_possible(doc, verb.start):
                 continue
+            if _after_a_gerund(doc, first):
+                continue  # "Reclaiming white, working-class voters is a tall order": the gerund's clause is the subject
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             if not self.wanted(doc, verb.start, verb.end, spans):
@@ -878,3 +885,17 @@ def _looks_plural(lower: str) -> bool:
     from ..resources import lexicon
     lex = lexicon.get()
     return any(lex.is_word(stem) for stem in _singulars(lower))
+
+
+def _after_a_gerund(doc: Document, first: int) -> bool:
+    """Whether a capitalised word in -ing opens the sentence at most _GERUND_REACH words before
+    the subject phrase: "Reclaiming white, working-class voters is", "Winning over voters is"."""
+    tokens = doc.tokens
+    start = doc.sentence_at(tokens[first].start)[0]
+    for k in range(first - 1, max(-1, first - _GERUND_REACH - 1), -1):
+        if tokens[k].start < start:
+            return False
+        if tokens[k].start == start:
+            text = tokens[k].text
+            return text.endswith("ing") and text[0].isupper() and len(text) > 5
+    return False
