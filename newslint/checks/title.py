@@ -32,7 +32,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
-from ..document.people import acronym, bare, capitalised
+from ..document.people import acronym, bare, capitalised, people
 from ..document.tokens import Token
 from ..document.tokens import strip_possessive as bare_word
 from .shared.article_model import article, same_name_groups, words
@@ -142,8 +142,12 @@ class TitleConsistency(Check):
             if not unchanged:
                 continue
             heads = Counter(r.head for r in unchanged)
-            # the usual role is the one to keep: "Ms." seven times, "Mr" once flags the "Mr"
-            anchor = max(unchanged, key=lambda r: (heads[r.head], -r.start))
+            written = Counter(r.words for r in unchanged)
+            # the usual role is the one to keep: "Ms." seven times, "Mr" once flags the "Mr"; of one
+            # head, the words written most ("House Speaker" six times, a caption's "President Trump
+            # Speaker" once)
+            head = max(unchanged, key=lambda r: (heads[r.head], -r.start)).head
+            anchor = max((r for r in unchanged if r.head == head), key=lambda r: (written[r.words], -r.start))
             for r in unchanged:
                 if r is anchor or r.agrees(anchor, self.exclusive, self.aspects):
                     continue
@@ -178,6 +182,7 @@ class TitleConsistency(Check):
     def _roles(self, doc: Document) -> Iterator[Role]:
         tokens = doc.tokens
         view = doc.view
+        persons = people(doc).persons  # no role's modifier: "President Trump Speaker Nancy Pelosi" in a caption
         sentences = doc.sentences
         si = 0
         for i, tok in enumerate(tokens):
@@ -191,7 +196,7 @@ class TitleConsistency(Check):
             while j > 0 and _next_to(view, tokens[j - 1], tokens[j]) and \
                     (capitalised(tokens[j - 1]) or tokens[j - 1].kind == "abbreviation" or acronym(tokens[j - 1])) and \
                     not tokens[j - 1].text.endswith(("’s", "'s", "’", "'")) and \
-                    tokens[j - 1].text.lower() not in _NOT_MODIFIERS:
+                    tokens[j - 1].text.lower() not in _NOT_MODIFIERS and tokens[j - 1].text not in persons:
                 j -= 1
                 if j > 1 and tokens[j - 1].text == "of" and capitalised(tokens[j - 2]) and j < i \
                         and _next_to(view, tokens[j - 2], tokens[j - 1]) and _next_to(view, tokens[j - 1], tokens[j]):
