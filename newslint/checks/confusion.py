@@ -257,6 +257,8 @@ class Confusion(Check):
         both sides, the written word seen with neither neighbour and its rival with both, needs
         only clear_min_ratio."""
         bar = self.thresholds[word, verdict.word]
+        if verdict.right_silent and word in self.needs_noun_after:
+            return math.inf  # a possessive is told by its noun: "anyone whose converter", a pair no table holds
         if tok.text[0].isupper():
             return bar + _LOG_2
         if verdict.clear:

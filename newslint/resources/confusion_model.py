@@ -57,6 +57,8 @@ class Verdict:
     clear: bool = False
     # whether a word stood before it that the table never saw beside either member
     left_silent: bool = False
+    # and after it: then only the word before told
+    right_silent: bool = False
 
 
 class ConfusionModel:
@@ -144,8 +146,12 @@ class ConfusionModel:
             if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
                 left_told = before is not None and any(self._sides(words, before, None)[0][1]
                                                        for words in (*written, *readings))
+                right_told = after is not None and any(
+                    (side := self._sides(words, None, after)[1]) is not None and side[1]
+                    for words in (*written, *readings))
                 verdict = Verdict(name, ratio, left_told, self._clear(written, readings, before, after),
-                                  left_silent=before is not None and not left_told)
+                                  left_silent=before is not None and not left_told,
+                                  right_silent=after is not None and not right_told)
         return verdict
 
     def _clear(self, written: tuple[tuple[str, ...], ...], readings: tuple[tuple[str, ...], ...],
