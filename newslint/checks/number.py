@@ -77,6 +77,9 @@ _MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "
 _SUM = r"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|trillion)\b)?"
 
 
+_SHORT = {"million": "m", "billion": "bn", "trillion": "tn"}  # "£2.4 million" is written "£2.4m" too
+
+
 def _sum(number: str, multiplier: str | None) -> int | None:
     """A sum of money as a number: "14.5", "million" -> 14,500,000; None for "1,,2"."""
     try:
@@ -149,7 +152,7 @@ _AGAINST = re.compile(_VOTERS + r"(?:voted (?:against|no)|opposed)\b")
 # and for it: "the four council members who supported the ordinance"
 _FOR = re.compile(_VOTERS + r"(?:voted (?:for|in favou?r|yes)|supported|backed)\b")
 # words after a number that name no thing: "$75 million to the university"
-_NOT_A_THING = frozenset("to for in on at from and or of by with was were is are had has have last this a an the "
+_NOT_A_THING = frozenset("to for in on at from and or of by with as was were is are had has have last this a an the "
                          "than more less over under each per it he she they we you".split())
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
 # an article that gives this many percentages may give one figure for two things
@@ -495,7 +498,7 @@ class NumberConsistency(Check):
         for m in _QUANTITY.finditer(view):
             digits = m.group("n").replace(",", "").rstrip(".")
             currency = view[m.start() - 1] if m.start() and view[m.start() - 1] in "£$€" else ""
-            unit = f"{currency}{m.group('mult') or ''}{'%' if m.group('pct') else ''}"
+            unit = f"{currency}{_SHORT.get(m.group('mult'), m.group('mult') or '')}{'%' if m.group('pct') else ''}"
             thing = m.group("thing") or ""
             head = m.group("head")
             if not unit and head and head.endswith("s") and not thing.endswith("s") and thing not in _NOT_A_THING:
@@ -509,7 +512,11 @@ class NumberConsistency(Check):
             # "the 27% who said so in 2011": a share its own clause defines, no number taken up
             if m.group("thing") not in _RELATIVES and _DEFINITE.search(view, max(0, start - 7), start) \
                     and len(set(digits.replace(".", ""))) > 1:
-                earlier = [(t, d, e) for u, t, d, e in seen if u == unit and self._same_thing(t, thing, currency)]
+                # a sum taken up with "the" where the article gave one sum only: that one, whatever
+                # its noun ("a £4.2m diagnostic centre" ... "the £2.4 million unit")
+                sole_sum = bool(currency) and len({d for u, _, d, _ in seen if u == unit}) == 1
+                earlier = [(t, d, e) for u, t, d, e in seen
+                           if u == unit and (sole_sum or self._same_thing(t, thing, currency))]
                 slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
                 given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
                 if slips and not given and not self._cued(doc, slips[0]):
