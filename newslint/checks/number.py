@@ -5,6 +5,8 @@
              paragraph or the one before, the person the headline is about)
   durations  "three-day summit" ... "the two-day summit" (event classes from the YAML); "jailed for
              six years" ... "his four-year sentence" (verbs of a class, and only "his"/"the" after them)
+  lengths    "a 14-mile light rail extension" ... "the 18-mile extension": a thing a story has one of
+             (YAML), unless a word around says the length changed ("originally", "extended from")
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
              verb, in different sentences; a death toll ("killed 14 people") ... "the 16 deaths"
   swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
@@ -77,6 +79,10 @@ _MULTIPLIERS = {"k": 10 ** 3, "m": 10 ** 6, "million": 10 ** 6, "bn": 10 ** 9, "
 _SUM = r"(?P<cur>[£$€])(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mult>bn|tn|m|k|billion|million|trillion)\b)?"
 
 
+# words that make a thing's length one of two: "extended from 14 to 18 miles", "originally 14 miles"
+_LENGTH_CHANGES = frozenset("from extended extend extending shortened longer shorter originally "
+                            "previously initially original first now revised another additional further more "
+                            "than".split())
 _SHORT = {"million": "m", "billion": "bn", "trillion": "tn"}  # "£2.4 million" is written "£2.4m" too
 
 
@@ -222,6 +228,9 @@ class NumberConsistency(Check):
     OPTIONS = {
         "durations": Option("mapping_of_lists", {}, "event class -> nouns whose length is compared"),
         "units": Option("strings", ["hour", "day", "week", "month", "year"], "units of a duration"),
+        "lengths": Option("strings", [], "nouns a story has one of, whose length is compared: extension, pipeline "
+                          "('a 14-mile light rail extension' ... 'the 18-mile extension')"),
+        "length_units": Option("strings", ["mile", "kilometre", "kilometer", "km"], "units of a length"),
         "duration_verbs": Option("mapping_of_lists", {}, "event class -> verbs whose 'for N years' is its length "
                                  "(sentence -> jailed): then only 'the'/'his' N-year sentence refers back to it"),
         "counts": Option("strings", [], "nouns whose counts are compared"),
@@ -261,6 +270,11 @@ class NumberConsistency(Check):
         units = "|".join(re.escape(u) for u in opts["units"])
         # found from the unit, then the number read backwards: "three-day summit", "48 hour strike"
         self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
+        lengths = "|".join(re.escape(n) for n in opts["lengths"])
+        length_units = "|".join(re.escape(u) for u in opts["length_units"])
+        # "a 14-mile light rail extension": a number, its unit, at most two words, the noun
+        self.length = re.compile(rf"\b(?P<n>{_NUM}(?:\.\d+)?)[- ](?P<unit>{length_units})s?(?:[- ]long)? "
+                                 rf"(?:[a-z]+[- ]){{0,2}}?(?P<noun>{lengths})\b") if lengths and length_units else None
         self.verb_class = {v.lower(): cls for cls, verbs in opts["duration_verbs"].items() for v in verbs}
         verbs = "|".join(re.escape(v) for v in sorted(self.verb_class, key=len, reverse=True))
         # "was jailed for six years", "sentenced Thursday to 18 months"
@@ -293,7 +307,8 @@ class NumberConsistency(Check):
         sentences = doc.sentences
         if not sentences:
             return
-        quantities = [*self._ages(doc), *self._durations(doc), *self._verb_durations(doc), *self._counts(doc),
+        quantities = [*self._ages(doc), *self._durations(doc), *self._lengths(doc), *self._verb_durations(doc),
+                      *self._counts(doc),
                       *self._tolls(doc), *self._amounts(doc), *self._transposed(doc), *self._restated(doc),
                       *self._tallies(doc), *self._totals(doc), *self._counted_in_words(doc)]
         by_key: dict[str, list[Quantity]] = {}
@@ -573,6 +588,23 @@ class NumberConsistency(Check):
             bound = view[n.end():m.start() + 1] == "-" and view[m.end("unit"):m.start("noun")] == " "
             yield Quantity(f"the length of the {cls} in {unit}s", value, n.start(), m.end("unit"),
                            self._sentence_of(doc, n.start()), bound=bound, stated=referred)
+
+    def _lengths(self, doc: Document) -> Iterator[Quantity]:
+        """The length of a thing a story has one of: "a 14-mile light rail extension" ... "the
+        18-mile extension"."""
+        if self.length is None:
+            return
+        view = doc.view
+        for m in self.length.finditer(view):
+            value = _value(m.group("n"))
+            before = view[max(0, m.start() - 40):m.start()].split()[-_CUE_WINDOW:]
+            around = (*before, *view[m.end():m.end() + 40].split())
+            near = {w.strip(",.;:()\"“”'’").lower() for w in around}
+            if value is not None and not near & _LENGTH_CHANGES:
+                # (a length is the thing's own: "is expected to begin" speaks of the building, not of it)
+                unit = m.group("unit").lower()
+                yield Quantity(f"the length of the {m.group('noun')} in {unit}s", value, m.start("n"), m.end("unit"),
+                               self._sentence_of(doc, m.start("n")), stated=True)
 
     def _verb_durations(self, doc: Document) -> Iterator[Quantity]:
         """"jailed for six years": the length of the event the verb names, when every such verb in
