@@ -144,25 +144,23 @@ class ConfusionModel:
         for name, readings in others:
             ratio = min(max(self.log_ratio(mine, theirs, before, after) for theirs in readings) for mine in written)
             if ratio > 0 and (verdict is None or ratio > verdict.log_ratio):
-                left_told = before is not None and any(self._sides(words, before, None)[0][1]
-                                                       for words in (*written, *readings))
-                right_told = after is not None and any(
-                    (side := self._sides(words, None, after)[1]) is not None and side[1]
-                    for words in (*written, *readings))
-                verdict = Verdict(name, ratio, left_told, self._clear(written, readings, before, after),
-                                  left_silent=before is not None and not left_told,
-                                  right_silent=after is not None and not right_told)
+                verdict = self._verdict(name, ratio, written, readings, before, after)
         return verdict
 
-    def _clear(self, written: tuple[tuple[str, ...], ...], readings: tuple[tuple[str, ...], ...],
-               before: str | None, after: str | None) -> bool:
-        """Whether a reading of the likelier word was seen with both neighbours and no reading of
-        the word written with either."""
-        if before is None or after is None:
-            return False
-        seen = [[side is not None and side[1] for side in self._sides(words, before, after)] for words in written]
-        rival = [all(side is not None and side[1] for side in self._sides(words, before, after)) for words in readings]
-        return not any(map(any, seen)) and any(rival)
+    def _verdict(self, name: str, ratio: float, written: tuple[tuple[str, ...], ...],
+                 readings: tuple[tuple[str, ...], ...], before: str | None, after: str | None) -> Verdict:
+        """The verdict for the likelier word, with which sides of the context told anything: a
+        side tells when a reading of either word was seen with its neighbour there. Clear: a
+        reading of the likelier word seen with both neighbours, none of the word written with
+        either."""
+        seen = {words: [side is not None and side[1] for side in self._sides(words, before, after)]
+                for words in (*written, *readings)}
+        left_told = before is not None and any(left for left, _ in seen.values())
+        right_told = after is not None and any(right for _, right in seen.values())
+        clear = before is not None and after is not None and not any(any(seen[w]) for w in written) \
+            and any(all(seen[w]) for w in readings)
+        return Verdict(name, ratio, left_told, clear, left_silent=before is not None and not left_told,
+                       right_silent=after is not None and not right_told)
 
 
 _models: dict[tuple, ConfusionModel] = {}
