@@ -422,14 +422,14 @@ class _AgeReader:
             name = strip_possessive(m.group("name"))
             run = run_ending.get(m.end("name"))
             who = model.person(run) if run is not None else name
-            if who and name not in model.cast.places and 0 < int(m.group("age")) < 120:
+            if who and name not in model.cast.places and 0 < int(m.group("age")) < OLDEST:
                 found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
             elif not who and name in model.namesakes:
                 self.unowned.add(int(m.group("age")))
         for m in _AGE_FRONTED.finditer(view) if "At " in view else ():
             run = run_starting.get(m.start("name"))
             who = model.person(run) if run is not None and run.end == m.end("name") else None
-            if who and 0 < int(m.group("age")) < 120:
+            if who and 0 < int(m.group("age")) < OLDEST:
                 found.append(Age(who, int(m.group("age")), m.start("age"), m.end("age"), "apposition"))
         for m in _AGED_DESCRIPTION.finditer(view) if " aged " in view else ():
             found.append(Age(f"the {m.group('noun')}", int(m.group("age")), m.start("age"), m.end("age"),
@@ -597,7 +597,7 @@ class _AgeReader:
                 value = older - (today.month < month_alone)
             else:  # the birthday may be still to come
                 value = older - 1 if older - 1 in {a.value for a in ages if a.person == who} else older
-            if 0 < value < 120:
+            if 0 < value < OLDEST:
                 found.append(Age(who, value, m.start("year"), m.end("year"), "born"))
         return found
 
