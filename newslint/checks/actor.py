@@ -33,7 +33,7 @@ from ..document.dates import MONTHS, YEAR
 from ..document.model import Document
 from ..document.people import CALENDAR, People, bare, capitalised, people, possessive, vocabulary
 from ..document.readers.text import is_headline
-from ..document.tokens import Token
+from ..document.tokens import Token, straight_apostrophes
 from .agreement import VERB_OPENERS
 from .shared.article_model import article, headline, words
 from .shared.check import Check
@@ -153,7 +153,7 @@ class Actor(Check):
             if any(m.actor == main and self._rival(doc, m) for m in group):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
-                if _apostrophes_alike(m.actor) == _apostrophes_alike(main) or m.kind in _EVIDENCE_ONLY \
+                if straight_apostrophes(m.actor) == straight_apostrophes(main) or m.kind in _EVIDENCE_ONLY \
                         or m.actor not in cast.persons or m.actor in own \
                         or (m.actor in said_own and (m.destination is None or m.destination in said_own[m.actor])) \
                         or not self._same_place(doc, m, places, counts, established):
@@ -758,11 +758,6 @@ def _fronted_comma(doc: Document, sentence: int) -> int:
             or tokens[first + 1].text.lower() not in ("a", "an"):
         return -1
     return doc.view.find(",", start, end)
-
-
-def _apostrophes_alike(name: str) -> str:
-    """One name however its apostrophe is typed: O'Connor, O’Connor."""
-    return name.replace("’", "'")
 
 
 def _note(e: Mention) -> str:

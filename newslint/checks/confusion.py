@@ -34,6 +34,7 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..core.rule import Rule
 from ..document.model import Document
+from ..document.tokens import straight_apostrophes as _plain
 from .agreement import opens_sentence
 from .languagetool import from_languagetool
 from .shared.check import BuildContext, Check
@@ -379,10 +380,6 @@ def _next_word(doc: Document, tok: Token) -> str:
 def _function_word(word: str) -> bool:
     from ..resources import lexicon
     return lexicon.zipf(word) >= FUNCTION_WORD_ZIPF
-
-
-def _plain(word: str) -> str:
-    return word.replace("’", "'")
 
 
 def _neighbour(token, gap: str) -> str | None:

@@ -37,6 +37,7 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import vocabulary
+from ..document.tokens import straight_apostrophes as _plain
 from ..document.tokens import strip_possessive
 from .agreement import VERB_OPENERS, named_persons, opens_sentence
 from .confusion import Confusion
@@ -831,10 +832,6 @@ def _no_phrase_word(word: str) -> bool:
     ("people can actually vote who are"); a word that joins ("as citizens is")."""
     lower = word.lower()
     return lower.split("'")[0] in _SUBJECT_PRONOUNS or lower in VERB_OPENERS or lower in _NOT_MODIFIERS
-
-
-def _plain(word: str) -> str:
-    return word.replace("’", "'")
 
 
 def _token_at(doc: Document, offset: int) -> int:

@@ -71,6 +71,11 @@ class Token(NamedTuple):
         return out
 
 
+def straight_apostrophes(word: str) -> str:
+    """A word as it is compared, however its apostrophes are typed: O’Connor -> O'Connor, it’s -> it's."""
+    return word.replace("’", "'")
+
+
 def strip_possessive(word: str) -> str:
     """Blinken’s -> Blinken, cats’ -> cats."""
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
