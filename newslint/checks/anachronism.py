@@ -6,7 +6,8 @@ that says "will" before it) are left alone: the words that mark them are the rul
 year used as a label, right before the words it qualifies and after no preposition ("2020
 Democratic presidential hopeful Beto O'Rourke", "the 2024 season"): it names a thing, not a
 time. After a preposition it is a date again ("sales in 2021 lifted the shares"). Silent when
-the article's date is unknown.
+the article's date is unknown. One finding an article, the other late years its related
+locations: where every year looks late, the date is what is wrong, and one finding says so.
 """
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ class Anachronism(Check):
             return
         view = doc.view
         spans = None
+        late = []
         for m in YEAR.finditer(view):
             if int(m.group()) <= around.year:
                 continue
@@ -70,4 +72,8 @@ class Anachronism(Check):
             if spans is None:
                 spans = list(doc.spans(self.rule.scope)) if self.rule.scope != "document" else None
             if self.wanted(doc, m.start(), m.end(), spans):
-                yield self.report(doc, m.start(), m.end(), date=f"{around:%B} {around.day}, {around.year}")
+                late.append((m.start(), m.end()))
+        if late:
+            (start, end), *others = late
+            yield self.report(doc, start, end, date=f"{around:%B} {around.day}, {around.year}",
+                              related=[(s, e, "also later than the article's date") for s, e in others])
