@@ -122,3 +122,14 @@ def test_a_capitalised_description_in_the_headline_names_no_one():
               "A safety adviser said loose rock had become more common.\n\n"
               "The coroner said the 74-year-old had done nothing wrong.\n")
     assert [(a.person, a.value) for a in m.ages] == [("Ellis", 47), ("Ellis", 74)]
+
+
+def test_a_body_that_speaks_is_no_person():
+    cast = model("The Justice Department said it would appeal. The Home Office confirmed the plan. Lee said no.\n").cast
+    assert "Lee" in cast.persons and not {"Department", "Office"} & cast.persons
+
+
+def test_an_age_set_beside_a_full_name_is_that_persons():
+    m = model("Police said Omar Farah Diallo, a 27-year-old Minnesota man, had died.\n\n"
+              "Kamal Said Hussen, a 28-year-old Minneapolis man, pleaded guilty.\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Diallo", 27), ("Hussen", 28)]

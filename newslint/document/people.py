@@ -5,7 +5,8 @@ first name before it ("Antony Blinken") when the word also stands alone elsewher
 or action verb after it ("Biden said"), a relative "who" ("Tom Hale, who climbed"), an address or an age after a comma
 ("Kieran Walsh, of Penrhyn Road,", "Walsh, 21,"), a role beside it ("Helen Marsh, the chief executive").
 A word that opens a sentence ("During Pike's tour") is no first name.
-A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it.
+A word that follows a place preposition ("to Beijing") is a place, whatever else is said of it,
+and the head word of a body's name ("the Justice Department said") is never a person.
 """
 from __future__ import annotations
 
@@ -118,7 +119,8 @@ def people(doc) -> People:
             found.persons.add(name)
     # a full name counts when its last word also stands alone: "Antony Blinken" ... "Blinken"
     found.persons |= full_name & alone
-    found.persons = {name for name in found.persons - found.places - CALENDAR if name.lower() not in _PRONOUNS}
+    found.persons = {name for name in found.persons - found.places - CALENDAR - words["institutions"]
+                     if name.lower() not in _PRONOUNS}
     doc.__dict__["_people"] = found
     return found
 

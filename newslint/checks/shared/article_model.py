@@ -70,6 +70,8 @@ _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|2
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
+# ", a " or ", an " right before "N-year-old": a description set beside the name before it
+_APPOSED = re.compile(r", an? \Z")
 _POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ", "’s ")
 # "of" and at most one word before "N-year-old boys": whose they are ("the mother of twin")
 _OF_BEFORE = re.compile(r"\bof (?:[\w-]+ )?\Z")
@@ -99,8 +101,12 @@ _SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+),? (?:said|says|told|added|
 @lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     from ...core.yamlfile import safe_data
+    from ...document.people import vocabulary
     data = safe_data(Path(__file__).with_name("article_model.yaml").read_text(encoding="utf-8"))
-    return {key: frozenset(values) for key, values in data.items()}
+    found = {key: frozenset(values) for key, values in data.items()}
+    # the bodies the document layer knows, and the ones only the model reads as owners ("the House bill")
+    found["institutions"] |= {w.lower() for w in vocabulary()["institutions"]}
+    return found
 
 
 class NameRun(NamedTuple):
@@ -451,11 +457,27 @@ class _AgeReader:
             return None
         return self.model.key(run)
 
+    def _introducing(self, m: re.Match, value: int, run_ending: dict[int, NameRun]) -> Age | None:
+        """The age of "a N-year-old" set beside a name before it: "Farah Beledi, a 27-year-old
+        Minnesota man who ..." is Beledi's ("Kamal Hassan, a 28-year-old Minneapolis man", a
+        paragraph on, is another man, not "the man" again); with no name, "A 48-year-old Idaho
+        man" (a place's or a people's word before the noun) describes "the man"."""
+        view = self.view
+        apposed = _APPOSED.search(view, max(0, m.start() - 6), m.start())
+        run = run_ending.get(apposed.start()) if apposed else None
+        if run is not None and (run.surname in self.model.cast.persons or run.size > 1) and self.model.key(run):
+            return Age(self.model.key(run) or "", value, m.start("n"), m.end("n"), "apposition")
+        described = _LOWER_AFTER.match(view, m.end("name")) if m.group("name") else None
+        if described and view[max(0, m.start() - 6):m.start()].lower().endswith(("a ", "an ")):
+            return Age(f"the {described.group(1)}", value, m.start("n"), m.end("n"), "description")
+        return None
+
     def year_old(self, stated: list[Age]) -> list[Age]:
         """"57-year-old Smith", "a 57-year-old hiker", and "the 57-year-old" for the person
         named last (or for the one a description was tied to)."""
         model, view = self.model, self.view
         run_at = {r.start: r for r in model.runs}
+        run_ending = {r.end: r for r in model.runs}
         aged = {a.person for a in stated}
         found = list(stated)
         introduced: dict[str, int] = {}  # noun -> the age "a 17-year-old boy" gave it
@@ -463,10 +485,9 @@ class _AgeReader:
             value = _value(m.group("n"))
             if value is None or value > OLDEST:
                 continue  # "The 150-year-old masterpiece of a church": a thing's age
-            described = _LOWER_AFTER.match(view, m.end("name")) if m.group("name") else None
-            if described and view[max(0, m.start() - 6):m.start()].lower().endswith(("a ", "an ")):
-                # "A 48-year-old Idaho man": a place's or a people's word before the noun, no name
-                found.append(Age(f"the {described.group(1)}", value, m.start("n"), m.end("n"), "description"))
+            introducing = self._introducing(m, value, run_ending)
+            if introducing is not None:
+                found.append(introducing)
                 continue
             if m.group("name"):
                 run = run_at.get(m.start("name"))
