@@ -70,6 +70,14 @@ class Confusion(Check):
         "auxiliaries": Option("strings", [], "words a contraction's reading may end in only before a past "
                               "participle: has ('it's been' is 'it has been'; 'it's profits' is no 'it has profits')"),
         "min_ratio": Option("number", 50, "how many times as likely the other member must be", minimum=1),
+        "contraction_min_ratio": Option("number", 1, "the ratio a contraction needs to be suggested for a word "
+                                        "written without one, unless a verb in -ing or a past participle follows, "
+                                        "which needs its auxiliary ('there going to', 'its been'): elsewhere its "
+                                        "expansion's pairs read clauses the pairs cannot weigh ('hope their more "
+                                        "positive messages')", minimum=1),
+        "no_contraction_after": Option("strings", [], "words after which no contraction is suggested: auxiliaries, "
+                                       "after which a pronoun and its auxiliary cannot stand ('Are there going', "
+                                       "never 'are they're')"),
         "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
@@ -143,6 +151,9 @@ class Confusion(Check):
         self.unless_earlier = _word_sets(self.options["unless_earlier"])
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
         self.silent_left_bar = math.log(float(self.options["silent_left_min_ratio"]))
+        self.contractions = frozenset(expansions)
+        self.contraction_bar = math.log(float(self.options["contraction_min_ratio"]))
+        self.no_contraction_after = frozenset(_plain(w).lower() for w in self.options["no_contraction_after"])
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self.unless_next = _word_sets(self.options["unless_next"])
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
@@ -219,7 +230,8 @@ class Confusion(Check):
         spans = None
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
-            if verdict.log_ratio < self._bar(tok, word, verdict) or word in self.taken_as_meant:
+            if verdict.log_ratio < self._bar(tok, word, verdict) or word in self.taken_as_meant \
+                    or self._contraction_unlikely(doc, tok, word, verdict):
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
@@ -269,6 +281,18 @@ class Confusion(Check):
             # opener or a content word by what stands before it too
             return max(bar, self.right_only_bar, self.silent_left_bar)
         return bar if verdict.left_told else max(bar, self.right_only_bar)
+
+    def _contraction_unlikely(self, doc: Document, tok: Token, word: str, verdict: Verdict) -> bool:
+        """Whether a contraction suggested for a word written without one lacks the evidence it
+        needs: after an auxiliary it cannot stand; elsewhere it needs contraction_min_ratio
+        unless a verb form after it needs its auxiliary."""
+        if verdict.word not in self.contractions or word in self.contractions:
+            return False
+        if _previous_word(doc, tok) in self.no_contraction_after:
+            return True
+        following = _next_word(doc, tok)
+        verb_form = (len(following) > 4 and following.endswith("ing")) or bool(_PARTICIPLE.fullmatch(following))
+        return not verb_form and verdict.log_ratio < self.contraction_bar
 
     @staticmethod
     def _earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
