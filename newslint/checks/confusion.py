@@ -246,8 +246,10 @@ class Confusion(Check):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
-            if verdict.word in self.needs_noun_after and _ends_clause_without_noun(doc, tok):
-                continue  # "they're strategic.": no "their" before a clause's last word that names nothing
+            if verdict.word in self.needs_noun_after and (_ends_clause_without_noun(doc, tok) or (
+                    verdict.right_silent and _function_word(following))):
+                continue  # "they're strategic.": no "their" before a clause's last word that names nothing,
+                # nor before a function word the table never saw it with ("walks out of there against")
             if word in self.unless_within and _within_three(doc, tok, self.unless_within[word]):
                 continue
             if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
