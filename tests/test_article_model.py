@@ -133,3 +133,7 @@ def test_an_age_set_beside_a_full_name_is_that_persons():
     m = model("Police said Omar Farah Diallo, a 27-year-old Minnesota man, had died.\n\n"
               "Kamal Said Hussen, a 28-year-old Minneapolis man, pleaded guilty.\n")
     assert [(a.person, a.value) for a in m.ages] == [("Diallo", 27), ("Hussen", 28)]
+
+
+def test_a_determiner_opening_a_sentence_is_no_given_name():
+    assert "House" not in model("The House failed to act. Rep. Stephanie Howse said so.\n").given

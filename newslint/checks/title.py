@@ -51,6 +51,18 @@ MIN_COUNTRY_STEM = 4
 _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic")
 
 
+# a role stated as past right before it: "former Vice President", "ex-Governor", "then-Senator"
+_PAST_ROLE = re.compile(r"\b(?:former|ex|then)[ -]\Z", re.IGNORECASE)
+_PAST_WORDS = frozenset(["former", "ex", "then"])
+
+
+def _stated_past(doc, role: "Role", words: tuple[str, ...]) -> bool:
+    """Whether `role` is `words` stated as past: "former Vice President", "Former Vice President"."""
+    if role.words == words:
+        return bool(_PAST_ROLE.search(doc.view, max(0, role.start - 8), role.start))
+    return role.words[1:] == words and role.words[0] in _PAST_WORDS
+
+
 @dataclass(frozen=True)
 class Role:
     surname: str
@@ -148,6 +160,9 @@ class TitleConsistency(Check):
             # Speaker" once)
             head = max(unchanged, key=lambda r: (heads[r.head], -r.start)).head
             anchor = max((r for r in unchanged if r.head == head), key=lambda r: (written[r.words], -r.start))
+            if any(_stated_past(doc, r, anchor.words) for r in group if r not in unchanged):
+                continue  # the role kept is stated as past elsewhere ("former Vice President Joe Biden"
+                # ... "deals with Sen. Biden or Vice President Biden ... President Biden's plan")
             for r in unchanged:
                 if r is anchor or r.agrees(anchor, self.exclusive, self.aspects):
                     continue

@@ -249,7 +249,7 @@ def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
     while k < len(words_at) - 1 and words_at[k][1] in skip:
         k += 1
     at, given = words_at[k]
-    if k == len(words_at) - 1 or len(given) <= 2 or not given[1:].islower():
+    if k == len(words_at) - 1 or len(given) <= 2 or not given[1:].islower() or given.lower() in _not_given():
         runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), None, None, len(words_at)))
         return
     runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), strip_possessive(given),
@@ -257,6 +257,13 @@ def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _not_given() -> frozenset[str]:
+    """Words that open a sentence before a capitalised word without being a given name: "The House
+    failed", "During Pike's tour"."""
+    return frozenset(words()["determiners"] | vocabulary()["sentence_openers"])
+
+
 def _run_openers() -> frozenset[str]:
     """Words that open a name run without being the name: titles ("Mr", "Gov.") and role
     modifiers ("Deputy")."""
