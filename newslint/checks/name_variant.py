@@ -147,17 +147,20 @@ class NameVariant(Check):
         self._places = where
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
-            if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed):
+            if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed) \
+                    or (rare[:-1] in where and any(_before_plural_verb(doc, k) for k in at[rare])):
+                # "after the queen, royal family and Middletons have heard": a family
                 continue
             count = len(places)
-            first_name = _titled_first_name(doc, rare, at[rare])
+            # a given name, or a surname after one ("Rep. Stephanie Howse" beside "the Ohio House")
+            first_name = _titled_first_name(doc, rare, at[rare]) or rare in article(doc).given
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
                                or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))
                           and self._variant(rare, f, rare in plural or f not in possessed)
                           and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
-                          # "Minister Marise Payne" beside "Marine" (Corps): a common word no one bears as a
-                          # name here ("David Plotz" does)
+                          # "Minister Marise Payne" beside "Marine" (Corps), "Tim Koogle" beside "Google": a
+                          # common word no one bears as a name here ("David Plotz" does)
                           and not (first_name and self._common_word(f, lexicon) and not _a_name_here(doc, f))]
             if len(rare) < SHORT_NAME:  # "Irna" beside "Iran", "Tham" beside "Thai": only a person's name
                 candidates = [f for f in candidates if len(f) >= SHORT_NAME or f in article(doc).cast.persons]
@@ -380,6 +383,17 @@ def _name_parts(tok: Token) -> list[tuple[int, int, str]]:
     one name ("Alpes-de-Haute-Provence", "Digne-les-Bains": "Alpes" is no form of "Alps")."""
     parts = tok.parts()
     return [] if any(part.islower() and len(part) <= 3 for _, _, part in parts[1:-1]) else parts
+
+
+_PLURAL_VERBS = frozenset(["have", "are", "were"])
+
+
+def _before_plural_verb(doc: Document, i: int) -> bool:
+    """Whether the word at `i` is a plural and a plural verb follows it after a space ("Middletons
+    have heard"; a slip for a possessive takes a noun after it: "McDonalds profits")."""
+    tokens = doc.tokens
+    return tokens[i].text.endswith("s") and i + 1 < len(tokens) and doc.view[tokens[i].end:tokens[i + 1].start] == " " \
+        and tokens[i + 1].text in _PLURAL_VERBS
 
 
 def _counted(tokens, i: int, quantifiers: frozenset[str]) -> bool:
