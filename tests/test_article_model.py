@@ -137,3 +137,8 @@ def test_an_age_set_beside_a_full_name_is_that_persons():
 
 def test_a_determiner_opening_a_sentence_is_no_given_name():
     assert "House" not in model("The House failed to act. Rep. Stephanie Howse said so.\n").given
+
+
+def test_a_description_followed_by_a_full_name_is_that_persons_age():
+    m = model("Zak Ringelstein, 32, spoke.\n\nThe group's chairman, 25-year-old union organizer Meg Reilly, wore a T-shirt.\n")
+    assert [(a.person, a.value) for a in m.ages] == [("Ringelstein", 32), ("Reilly", 25)]

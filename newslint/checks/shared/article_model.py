@@ -70,6 +70,8 @@ _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|2
                            r"(?P<name>[A-Z][\w’'-]+) [a-z]")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
+# one or two words in lower case after "N-year-old", then a name: "25-year-old union organizer Meg Reilly"
+_NAMED_AFTER = re.compile(r"(?P<words>(?: [a-z-]+){1,2}) (?P<name>[A-Z][\w’'-]+) [A-Z]")
 # ", a " or ", an " right before "N-year-old": a description set beside the name before it
 _APPOSED = re.compile(r", an? \Z")
 _POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ", "’s ")
@@ -464,7 +466,8 @@ class _AgeReader:
             return None
         return self.model.key(run)
 
-    def _introducing(self, m: re.Match, value: int, run_ending: dict[int, NameRun]) -> Age | None:
+    def _introducing(self, m: re.Match, value: int, run_at: dict[int, NameRun],
+                     run_ending: dict[int, NameRun]) -> Age | None:
         """The age of "a N-year-old" set beside a name before it: "Farah Beledi, a 27-year-old
         Minnesota man who ..." is Beledi's ("Kamal Hassan, a 28-year-old Minneapolis man", a
         paragraph on, is another man, not "the man" again); with no name, "A 48-year-old Idaho
@@ -477,6 +480,14 @@ class _AgeReader:
         described = _LOWER_AFTER.match(view, m.end("name")) if m.group("name") else None
         if described and view[max(0, m.start() - 6):m.start()].lower().endswith(("a ", "an ")):
             return Age(f"the {described.group(1)}", value, m.start("n"), m.end("n"), "description")
+        named = _NAMED_AFTER.match(view, m.end()) if m.group("noun") else None
+        if named and not any(w in words()["clause_openers"] or w.endswith("ed") for w in named.group("words").split()):
+            # "The group's chairman, 25-year-old union organizer Meg Reilly, wore": the name after
+            # the description, given name first (not "the 30-year-old met Mayor Ann Lee")
+            run = run_at.get(named.start("name"))
+            if run is not None and run.given_span is not None and run.given_span[0] == run.start \
+                    and self.model.key(run):
+                return Age(self.model.key(run) or "", value, m.start("n"), m.end("n"), "description")
         return None
 
     def year_old(self, stated: list[Age]) -> list[Age]:
@@ -492,7 +503,7 @@ class _AgeReader:
             value = _value(m.group("n"))
             if value is None or value > OLDEST:
                 continue  # "The 150-year-old masterpiece of a church": a thing's age
-            introducing = self._introducing(m, value, run_ending)
+            introducing = self._introducing(m, value, run_at, run_ending)
             if introducing is not None:
                 found.append(introducing)
                 continue
