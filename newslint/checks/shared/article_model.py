@@ -75,8 +75,9 @@ _NAMED_AFTER = re.compile(r"(?P<words>(?: [a-z-]+){1,2}) (?P<name>[A-Z][\w’'-]
 # ", a " or ", an " right before "N-year-old": a description set beside the name before it
 _APPOSED = re.compile(r", an? \Z")
 _POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ", "’s ")
-# "of" and at most one word before "N-year-old boys": whose they are ("the mother of twin")
-_OF_BEFORE = re.compile(r"\bof (?:[\w-]+ )?\Z")
+# "of" or a possessive and at most one word before "N-year-old boys": whose they are ("the mother of
+# twin", "their 10- and")
+_OF_BEFORE = re.compile(r"\b(?:of|their|his|her|our|my|your) (?:[\w-]+ (?:and |or )?)?\Z")
 # a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # the first two start with a literal character, which the engine looks for in C; the third, at a
@@ -516,7 +517,7 @@ class _AgeReader:
             if noun and _OF_BEFORE.search(view, max(0, m.start() - 20), m.start()) and (
                     noun in ("men", "women", "children", "people") or noun.endswith("s")
                     and not noun.endswith(("ss", "us", "is"))):
-                continue  # "the mother of twin 11-year-old boys": several others, not the one named
+                continue  # "the mother of twin 11-year-old boys", "with their 10- and 12-year-old sons": others
             before = view[max(0, m.start() - 6):m.start()].lower()
             if not noun and before.endswith(("a ", "an ")):
                 continue  # "I also have a 5-year-old": someone not named, not the speaker
