@@ -68,6 +68,10 @@ _SCHEDULED = re.compile(r"\b(?:will|opens|begins|starts|is due|are due|is set|ar
                         r"is to|are to|next)\b")
 
 
+# "a " or "an " and at most one word before an event's noun: an event of its own ("a feisty meeting")
+_INDEFINITE = re.compile(r"\b[Aa]n? (?:[\w-]+ )?\Z")
+
+
 def _scheduled_next_year(doc: Document, mention: DateMention, around: dt.date | None, name: str) -> bool:
     """Whether a date written without its year, in a sentence that schedules it ("which opens on
     Friday 29 November", written in May), has the weekday the next time it comes round, which is
@@ -232,8 +236,11 @@ class WeekdayDate(Check):
                     if _POSSESSIVE_DAY.match(view, weekday_at[at][1]) and not self.distinct & set(owner):
                         taken_up.add(at)  # "Tuesday's fire"; not "last Tuesday's fire", "the museum's Tuesday opening"
                 elif at in weekday_at and self.event_bare is not None and self.day_for is not None and (
-                        (bare := self.event_bare.search(view, max(0, at - 30), at))  # "will vote Thursday"
-                        or (bare := self.day_for.match(view, weekday_at[at][1]))):  # "Monday night for a hearing"
+                        # "will vote Thursday" (not "a feisty meeting Tuesday with the French leader": one
+                        # more, not the summit's); "Monday night for a hearing"
+                        ((bare := self.event_bare.search(view, max(0, at - 30), at))
+                         and not _INDEFINITE.search(view, max(0, bare.start("noun") - 24), bare.start("noun")))
+                        or (bare := self.day_for.match(view, weekday_at[at][1]))):
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
