@@ -401,12 +401,16 @@ class WeekdayDate(Check):
     def _kinds_named(self, view: str, start: int, end: int, dates: Iterable[DateMention],
                      verbs_only: bool = False) -> set[str]:
         """The kinds of event the text between start and end names, outside its dates ("March 8"
-        is no march); with verbs_only, by a verb in the past tense only ("voted", "re-elected")."""
+        is no march); with verbs_only, by a verb in the past tense only ("voted", "re-elected").
+        An event one of the `distinct` words sets apart is another ("The next hearing is scheduled
+        for Monday, Feb. 24")."""
         assert self.any_event is not None
         spans = [(d.start, d.end) for d in dates]
         return {self._kind(m.group("noun")) for m in self.any_event.finditer(view, start, end)
                 if not any(s <= m.start() < e for s, e in spans)
-                and (not verbs_only or m.group("noun").lower().endswith("ed"))}
+                and (not verbs_only or m.group("noun").lower().endswith("ed"))
+                and not self.distinct & set(view[max(start, m.start("noun") - 12):m.start("noun")].lower().split()[-1:])
+                }
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the

@@ -72,6 +72,8 @@ _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 # one or two words in lower case after "N-year-old", then a name: "25-year-old union organizer Meg Reilly"
 _NAMED_AFTER = re.compile(r"(?P<words>(?: [a-z-]+){1,2}) (?P<name>[A-Z][\w’'-]+) [A-Z]")
+# "a " or "an " and at most one word before "N-year-old": someone not named ("a bright 14-year-old")
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n? (?:[a-z-]+ )?\Z")
 # ", a " or ", an " right before "N-year-old": a description set beside the name before it
 _APPOSED = re.compile(r", an? \Z")
 _POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ", "’s ")
@@ -519,8 +521,9 @@ class _AgeReader:
                     and not noun.endswith(("ss", "us", "is"))):
                 continue  # "the mother of twin 11-year-old boys", "with their 10- and 12-year-old sons": others
             before = view[max(0, m.start() - 6):m.start()].lower()
-            if not noun and before.endswith(("a ", "an ")):
-                continue  # "I also have a 5-year-old": someone not named, not the speaker
+            if (not noun or noun in words()["clause_openers"]) and \
+                    _INDEFINITE_BEFORE.search(view, max(0, m.start() - 24), m.start()):
+                continue  # "I also have a 5-year-old", "a bright 14-year-old could": someone not named
             beside = _BESIDE_NAME.match(view, m.end())
             if noun and beside and (run := run_at.get(beside.start("name"))) is not None and model.key(run):
                 # "The 46-year-old suspect, Craig Hicks, has been charged": the name set beside it
