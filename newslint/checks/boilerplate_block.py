@@ -63,7 +63,8 @@ WHAT = {
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»/]\s+|\s*[|•·]\s*")
-
+# a line that names who or what and says it in a sentence: "Tulsa: Hosts Rice on Wednesday."
+_LABELLED_SENTENCE = re.compile(r"[A-Z][^:\n]{0,40}: [A-Z].*[.!?]")
 
 
 class LinePatterns:
@@ -282,6 +283,8 @@ class BoilerplateBlock(Check):
             if j < len(lines) and lines[j].group != line.group:
                 # a heading on its own: the widget is the next group, if it is all headlines
                 group = lay.groups[lines[j].group]
+                if all(_LABELLED_SENTENCE.fullmatch(g.text) for g in group):
+                    continue  # a wire story's own "UP NEXT" over "Tulsa: Hosts Rice on Wednesday."
                 if len(group) >= o["min_headlines"] and all(
                         g.number not in taken and self._headline_like(g) for g in group):
                     last = group[-1].index
