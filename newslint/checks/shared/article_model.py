@@ -58,6 +58,7 @@ _YEAR_OLD = re.compile(rf"\b(?P<n>(?i:{_NUM}))-year-old\b(?:\s+(?P<name>[A-Z][\w
 # a description's name set beside it between commas: "the 46-year-old suspect, Craig Stephen Hicks,"
 _BESIDE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'.-]+){1,3},")
 _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birthday\b")
+_AHEAD_OF_BIRTHDAY = re.compile(r"\b(?:shy of|short of|ahead of|eve of|before|away from)\s+\Z")
 # "Brennan, who was born in 1961", "Lacey was born on March 3, 1936": the name right before
 # or "born in Kelby in March 1999" (a place first)
 _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:in|on) (?:\d{1,2} )?"
@@ -651,7 +652,9 @@ class _AgeReader:
         for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
             person = self.named_before(m.start())
             if person:
-                found.append(Age(person, int(m.group("n")), m.start("n"), m.end("n"), "birthday"))
+                # "a month shy of his 80th birthday": 79 still
+                ahead = _AHEAD_OF_BIRTHDAY.search(self.view, max(0, m.start() - 16), m.start()) is not None
+                found.append(Age(person, int(m.group("n")) - ahead, m.start("n"), m.end("n"), "birthday"))
         for m in _TURNS.finditer(self.view) if "turn" in self.view else ():
             person = self.named_before(m.start())
             if person:
