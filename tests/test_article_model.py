@@ -140,10 +140,12 @@ def test_a_determiner_opening_a_sentence_is_no_given_name():
 
 
 def test_a_description_followed_by_a_full_name_is_that_persons_age():
-    m = model("Zak Ringelstein, 32, spoke.\n\nThe group's chairman, 25-year-old union organizer Meg Reilly, wore a T-shirt.\n")
+    m = model("Zak Ringelstein, 32, spoke.\n\n"
+              "The group's chairman, 25-year-old union organizer Meg Reilly, wore a T-shirt.\n")
     assert [(a.person, a.value) for a in m.ages] == [("Ringelstein", 32), ("Reilly", 25)]
 
 
 def test_a_birthday_still_ahead_is_the_age_before_it():
-    m = model("Justice Ruth Adler died on Saturday, a month shy of her 80th birthday.\n\nAdler, 79, served for 30 years.\n")
+    m = model("Justice Ruth Adler died on Saturday, a month shy of her 80th birthday.\n\n"
+              "Adler, 79, served for 30 years.\n")
     assert [(a.person, a.value) for a in m.ages] == [("Adler", 79), ("Adler", 79)]
