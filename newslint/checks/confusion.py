@@ -230,19 +230,19 @@ class Confusion(Check):
         spans = None
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
-            if verdict.log_ratio < self._bar(tok, word, verdict) or word in self.taken_as_meant \
-                    or self._contraction_unlikely(doc, tok, word, verdict):
+            if verdict.log_ratio < self._bar(tok, word, verdict) or word in self.taken_as_meant:
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
             if word in self.before_plurals and _before_plural(doc, tok):
                 continue
             following = _next_word(doc, tok)
+            if self._contraction_unlikely(doc, tok, word, verdict, following):
+                continue
             if word in self.before_participles and verdict.word not in self.before_participles \
                     and _PARTICIPLE.fullmatch(following):
                 continue  # "warnings ... were undervalued": a passive, not "where"
-            if following in self.unless_next.get(word, ()) or (
-                    word in self.before_gerunds and len(following) > 4 and following.endswith("ing")):
+            if following in self.unless_next.get(word, ()) or (word in self.before_gerunds and _gerund(following)):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
@@ -284,7 +284,7 @@ class Confusion(Check):
             return max(bar, self.right_only_bar, self.silent_left_bar)
         return bar if verdict.left_told else max(bar, self.right_only_bar)
 
-    def _contraction_unlikely(self, doc: Document, tok: Token, word: str, verdict: Verdict) -> bool:
+    def _contraction_unlikely(self, doc: Document, tok: Token, word: str, verdict: Verdict, following: str) -> bool:
         """Whether a contraction suggested for a word written without one lacks the evidence it
         needs: after an auxiliary it cannot stand; elsewhere it needs contraction_min_ratio
         unless a verb form after it needs its auxiliary."""
@@ -292,8 +292,7 @@ class Confusion(Check):
             return False
         if _previous_word(doc, tok) in self.no_contraction_after:
             return True
-        following = _next_word(doc, tok)
-        verb_form = (len(following) > 4 and following.endswith("ing")) or bool(_PARTICIPLE.fullmatch(following))
+        verb_form = _gerund(following) or bool(_PARTICIPLE.fullmatch(following))
         return not verb_form and verdict.log_ratio < self.contraction_bar
 
     @staticmethod
@@ -395,6 +394,11 @@ def _ends_clause_without_noun(doc: Document, tok: Token) -> bool:
 
 
 _CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
+
+
+def _gerund(word: str) -> bool:
+    """A word in -ing long enough to be a verb's ("disclosing", not "king" or "sing")."""
+    return len(word) > 4 and word.endswith("ing")
 
 
 def _next_word(doc: Document, tok: Token) -> str:
