@@ -263,13 +263,13 @@ def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _not_given() -> frozenset[str]:
     """Words that open a sentence before a capitalised word without being a given name: "The House
     failed", "During Pike's tour"."""
     return frozenset(words()["determiners"] | vocabulary()["sentence_openers"])
 
 
+@lru_cache(maxsize=1)
 def _run_openers() -> frozenset[str]:
     """Words that open a name run without being the name: titles ("Mr", "Gov.") and role
     modifiers ("Deputy")."""
