@@ -155,7 +155,7 @@ class NameVariant(Check):
             # a given name, or a person's surname after one ("Rep. Stephanie Howse" beside "the Ohio
             # House"; not a place after a word: "Central Ameirca")
             first_name = _titled_first_name(doc, rare, at[rare]) or (
-                rare in article(doc).given and rare in article(doc).cast.persons)
+                rare in introduced and rare in article(doc).cast.persons)
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
                                or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))

@@ -52,11 +52,11 @@ _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic")
 
 
 # a role stated as past right before it: "former Vice President", "ex-Governor", "then-Senator"
-_PAST_ROLE = re.compile(r"\b(?:former|ex|then)[ -]\Z", re.IGNORECASE)
 _PAST_WORDS = frozenset(["former", "ex", "then"])
+_PAST_ROLE = re.compile(rf"\b(?:{'|'.join(sorted(_PAST_WORDS))})[ -]\Z", re.IGNORECASE)
 
 
-def _stated_past(doc, role: "Role", words: tuple[str, ...]) -> bool:
+def _stated_past(doc: Document, role: "Role", words: tuple[str, ...]) -> bool:
     """Whether `role` is `words` stated as past: "former Vice President", "Former Vice President"."""
     if role.words == words:
         return bool(_PAST_ROLE.search(doc.view, max(0, role.start - 8), role.start))
