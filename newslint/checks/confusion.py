@@ -242,7 +242,7 @@ class Confusion(Check):
             if word in self.before_participles and verdict.word not in self.before_participles \
                     and _PARTICIPLE.fullmatch(following):
                 continue  # "warnings ... were undervalued": a passive, not "where"
-            if following in self.unless_next.get(word, ()) or (word in self.before_gerunds and _gerund(following)):
+            if following in self.unless_next.get(word, ()) or (word in self.before_gerunds and gerund(following)):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
@@ -292,7 +292,7 @@ class Confusion(Check):
             return False
         if _previous_word(doc, tok) in self.no_contraction_after:
             return True
-        verb_form = _gerund(following) or bool(_PARTICIPLE.fullmatch(following))
+        verb_form = gerund(following) or bool(_PARTICIPLE.fullmatch(following))
         return not verb_form and verdict.log_ratio < self.contraction_bar
 
     @staticmethod
@@ -396,7 +396,7 @@ def _ends_clause_without_noun(doc: Document, tok: Token) -> bool:
 _CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
 
 
-def _gerund(word: str) -> bool:
+def gerund(word: str) -> bool:
     """A word in -ing long enough to be a verb's ("disclosing", not "king" or "sing")."""
     return len(word) > 4 and word.endswith("ing")
 

@@ -40,7 +40,7 @@ from ..document.people import vocabulary
 from ..document.tokens import straight_apostrophes as _plain
 from ..document.tokens import strip_possessive
 from .agreement import VERB_OPENERS, named_persons, opens_sentence
-from .confusion import Confusion
+from .confusion import Confusion, gerund
 from .languagetool import from_languagetool
 from .shared.check import Check
 from .shared.fixes import match_case
@@ -576,7 +576,7 @@ class SubjectAgreement(Check):
             return False  # "advertisement after advertisement, which are": many
         if first > 1 and self._joined(doc, first - 1, first):
             verb = _plain(tokens[first - 1].text).lower()
-            if (len(verb) > 4 and verb.endswith("ing")) or (
+            if gerund(verb) or (
                     self._joined(doc, first - 2, first - 1) and tokens[first - 2].text.lower() == "to"):
                 return False  # "measures to fight the virus that have", "rules governing the scheme, which"
         j = first  # back over the words of a name and its role ("England captain Harry Kane")
