@@ -89,12 +89,15 @@ def test_suggestions_rank_keyboard_slips_first():
 def test_the_cache_is_built_from_installed_packages(tmp_path, monkeypatch):
     from newslint.resources.lexicon import Lexicon, build
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    lex = Lexicon(build.load("words"), lambda: build.load("extra"), lambda: build.load("rare"))
+    lex = Lexicon(build.load("words"), lambda: build.load("extra"), lambda: build.load("rare"),
+                  lambda: build.load("listed"))
     assert lex.known("previously") and lex.misspelling("recieve") == ["receive"]
+    assert not lex.known("testier") and lex.listed("testier") and not lex.listed("testiar")  # the larger list
+    assert not lex.listed("previously") and not lex.listed("recieve")  # only what the dictionary lacks
     assert not lex.known("letup") and 1.0 <= lex.observed_zipf("letup") < 2.5   # a rare word, not in the dictionary
     assert lex.observed_zipf("previously") == lex.zipf("previously") and lex.observed_zipf("qzxqzx") == 0.0
     assert sorted(p.name.split("-")[-1] for p in tmp_path.glob("lexicon-*.marshal")) == [
-        "extra.marshal", "rare.marshal", "words.marshal"]
+        "extra.marshal", "listed.marshal", "rare.marshal", "words.marshal"]
     again = Lexicon(build.load("words"))  # now from the cache
     assert again.frequency("the") == lex.frequency("the")
 
@@ -123,7 +126,8 @@ def test_a_new_build_prunes_old_ones_but_keeps_recent_ones(tmp_path, monkeypatch
     build.load("words")
     key = build.cache_key()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([
-        ".lexicon-writing", f"lexicon-{key}-extra.marshal", f"lexicon-{key}-rare.marshal",
+        ".lexicon-writing", f"lexicon-{key}-extra.marshal", f"lexicon-{key}-listed.marshal",
+        f"lexicon-{key}-rare.marshal",
         f"lexicon-{key}-words.marshal",
         "lexicon-older-extra.marshal", "lexicon-older-words.marshal", "lexicon-recent-extra.marshal",
         "lexicon-recent-words.marshal", "people-notalexicon.marshal"])
@@ -186,7 +190,7 @@ def test_a_build_pruned_by_another_process_is_built_again(tmp_path, monkeypatch)
         path.unlink()
     misspellings = build.load("extra")[0]
     assert words[0]["the"] == build.load("words")[0]["the"] and misspellings["recieve"] == "receive"
-    assert len(list(tmp_path.glob("lexicon-*.marshal"))) == 3  # words, extra and rare, built again
+    assert len(list(tmp_path.glob("lexicon-*.marshal"))) == 4  # words, extra, rare and listed, built again
 
 
 def test_the_cache_folder_follows_xdg_unless_newslint_cache_dir_is_set(tmp_path, monkeypatch):

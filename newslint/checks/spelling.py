@@ -28,7 +28,8 @@ What is never flagged in `words` mode:
     inflections (balking, tussled, thornier), derivations (unforgivably, crispiness, tieless,
     perjurer), prefixes (uncrewed, declassifying), compounds of two common words (soulman);
   - rare real words the web writes too often to be a slip of their correction (letup,
-    bureaux, largesse), and rare words with no common word one edit away;
+    bureaux, largesse), rare words a larger dictionary lists (testier, smattered, endorsee:
+    lexicon.listed), and rare words with no common word one edit away;
   - words of the house accept list (vocabulary.accept), and an unknown word used
     `accept_repeated` times in one article. Listed misspellings (codespell's data) are flagged
     every time, unless the article repeats one that is a suffix on a common word: "their
@@ -365,6 +366,8 @@ class Spelling(Check):
             return Verdict(listed[:3], len(listed) == 1 and not self._coinable(lower), True)
         if lex.variant_known(lower):
             return None  # the other dialect's spelling of a known word: monetise, libelled
+        if lex.listed(lower):
+            return None  # a rare word a larger dictionary lists: testier, smattered, endorsee
         if self._letters_repeated(lower):
             return None  # hmmmm, zzzz
         run_together = self._run_together(lower)

@@ -13,6 +13,7 @@ later processes load it in a few tens of milliseconds. Nothing here touches the 
     lexicon.frequency("the")          -> 0.0537  (wordfreq's frequency, 0.0 if unknown)
     lexicon.zipf("previously")        -> 4.9     (log10 of frequency per billion words)
     lexicon.observed_zipf("letup")    -> 1.5     (also the web's rare words, down to Zipf 1)
+    lexicon.listed("testier")         -> True    (a larger dictionary lists it; too rare to suggest)
     lexicon.misspelling("recieve")    -> ["receive"]   (codespell's list; None if not listed)
     lexicon.suggestions("previosuly") -> ["previously"]
     lexicon.dialect_of("organisation") -> "en-GB"
@@ -43,7 +44,7 @@ def _normalise(word: str) -> str:
 class Lexicon:
     """The loaded data. Use `get()` (or the module functions) rather than building one."""
 
-    def __init__(self, words: tuple, extra=None, rare=None):
+    def __init__(self, words: tuple, extra=None, rare=None, listed=None):
         centibels, data = words
         self._cb: dict[str, int] = centibels
         self.prefixes: frozenset[str] = frozenset(data["prefixes"])
@@ -52,6 +53,7 @@ class Lexicon:
         self.suffixes: tuple[str, ...] = tuple(data["suffixes"])
         self._extra_loader = extra  # the misspellings and dialect pairs load on first use
         self._rare_loader = rare  # the rare words too
+        self._listed_loader = listed  # and the larger list's
 
     def _extra(self) -> None:
         loader, self._extra_loader = self._extra_loader, None
@@ -109,9 +111,24 @@ class Lexicon:
         rare = self.__dict__.get("_rare")
         if rare is None:
             loader, self._rare_loader = self._rare_loader, None
-            rare = self.__dict__["_rare"] = _RareWords(*(loader() if callable(loader) else loader or ()))
-        cb = rare.centibels(lower)
-        return 9.0 - cb / 100.0 if cb is not None else 0.0
+            rare = self.__dict__["_rare"] = _SortedWords(*(loader() if callable(loader) else loader or ()))
+        i = rare.index(lower)
+        if i is None:
+            return 0.0
+        from .build import MAX_CENTIBELS
+        return 9.0 - (MAX_CENTIBELS + rare.values[i]) / 100.0
+
+    def listed(self, word: str) -> bool:
+        """Whether a larger dictionary (pyspellchecker's English list, SCOWL's bigger sizes among
+        its sources) lists the lower-case word though the lexicon lacks it: testier, smattered,
+        denouncer. Evidence that a word is no slip, for the speller only: these words are too
+        rare to be offered as corrections, and the list holds place names in lower case
+        (aalborg), which must stay names for the other rules."""
+        listed = self.__dict__.get("_listed")
+        if listed is None:
+            loader, self._listed_loader = self._listed_loader, None
+            listed = self.__dict__["_listed"] = _SortedWords(*(loader() if callable(loader) else loader or ()))
+        return listed.index(_normalise(word).lower()) is not None
 
     def is_word(self, lower: str) -> bool:
         """`known` for a word already in lower case with straight apostrophes (the fast path)."""
@@ -247,15 +264,16 @@ class Lexicon:
         return None
 
 
-class _RareWords:
-    """The rare words as build.py stores them: one sorted, newline-joined string, where each
-    word starts (uint32 offsets) and its centibels. Searched by bisection, so loading costs
-    three byte strings instead of a dictionary of a quarter of a million entries."""
+class _SortedWords:
+    """Words as build.py stores them: one sorted, newline-joined string, where each word starts
+    (uint32 offsets) and a byte of value for each (the rare words' centibels above
+    MAX_CENTIBELS). Searched by bisection, so loading costs a few byte strings instead of a
+    dictionary of a quarter of a million entries."""
 
-    def __init__(self, joined: str = "", starts: bytes = b"", centibels: bytes = b""):
+    def __init__(self, joined: str = "", starts: bytes = b"", values: bytes = b""):
         from array import array
         self._joined = joined
-        self._centibels = centibels
+        self.values = values
         self._starts = array("I")
         self._starts.frombytes(starts)
 
@@ -264,14 +282,11 @@ class _RareWords:
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self._joined)
         return self._joined[starts[i]:end]
 
-    def centibels(self, word: str) -> int | None:
+    def index(self, word: str) -> int | None:
         import bisect
         n = len(self._starts)
         i = bisect.bisect_left(range(n), word, key=self._word)
-        if i < n and self._word(i) == word:
-            from .build import MAX_CENTIBELS
-            return MAX_CENTIBELS + self._centibels[i]
-        return None
+        return i if i < n and self._word(i) == word else None
 
 
 _lexicon: Lexicon | None = None
@@ -285,7 +300,7 @@ def get() -> Lexicon:
         with _lock:
             if _lexicon is None:
                 from .build import load
-                _lexicon = Lexicon(load("words"), lambda: load("extra"), lambda: load("rare"))
+                _lexicon = Lexicon(load("words"), lambda: load("extra"), lambda: load("rare"), lambda: load("listed"))
     return _lexicon
 
 

@@ -12,14 +12,19 @@ newslint):
   symspellpy   `frequency_dictionary_en_82_765.txt`: Google Books counts of the words in SCOWL
                (82,765 words, British and American). It fills in real words that are rare on
                the web, and it is the "clean" list: a word on it is never taken for a misspelling.
+  pyspellchecker  `resources/en.json.gz`: a larger English word list (about 160,000 words, SCOWL's
+               bigger sizes among them: testier, smattered, denouncer, endorsee). Its words
+               the dictionary lacks are kept apart too: a word a dictionary lists is no slip for
+               the speller, but too rare to be offered as a correction or to stop a name from
+               being a name for the other rules.
   codespell    `data/dictionary.txt`: tens of thousands of real-world misspellings with their
                corrections ("recieve->receive"). Taken out of the dictionary (the web has them).
   breame       British <-> American spelling tables; with codespell's en-GB -> en-US list and
                the transformations of dialects.py, they make the dialect pairs.
 
-Loading all of that takes about a second, so the result is stored once as three `marshal` files
-(the words; the misspellings and dialect pairs that only some runs need; the rare words, read
-only when a word is unknown) in the cache
+Loading all of that takes about a second, so the result is stored once as four `marshal` files
+(the words; the misspellings and dialect pairs that only some runs need; the web's rare words
+and the larger list's, both read only when a word is unknown) in the cache
 folder, keyed by the source files' sizes and time stamps:
 $NEWSLINT_CACHE_DIR, else $XDG_CACHE_HOME/newslint, else ~/.cache/newslint. A read-only or
 missing cache folder only costs the rebuild. Nothing is ever downloaded.
@@ -44,7 +49,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-FORMAT = 7
+FORMAT = 8
 DATA = Path(__file__).resolve().parent / "data"
 # Zipf 2.5 == 10**-6.5: wordfreq's centibel bucket 650. Rarer web "words" are mostly noise.
 MAX_CENTIBELS = 650
@@ -72,6 +77,7 @@ def _sources() -> list[Path]:
     return [
         _package_file("wordfreq", "data", "large_en.msgpack.gz"),
         _package_file("symspellpy", "frequency_dictionary_en_82_765.txt"),
+        _package_file("spellchecker", "resources", "en.json.gz"),
         _package_file("codespell_lib", "data", "dictionary.txt"),
         _package_file("codespell_lib", "data", "dictionary_rare.txt"),
         _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
@@ -112,7 +118,8 @@ def load(part: str) -> tuple:
     """One part of the lexicon from the cache (built and cached first if need be):
     "words" -> (centibels, words_data); "extra" -> (misspellings, gb_to_us, shared, american_too);
     "rare" -> (the rarer words, sorted and joined by newlines; where each starts, as uint32
-    bytes; their centibels above MAX_CENTIBELS, as bytes)."""
+    bytes; their centibels above MAX_CENTIBELS, as bytes); "listed" -> (the larger list's words
+    the others lack, joined and located the same way)."""
     key = cache_key()
     data = read_build(cache_dir() / f"lexicon-{key}-{part}.marshal")
     if data is not None:
@@ -210,12 +217,20 @@ def build() -> dict[str, tuple]:
     for spelling in set(gb_to_us) | set(gb_to_us.values()):
         misspellings.pop(spelling, None)
     rare_words = sorted(w for w in rare if w not in centibels and w not in misspellings)
-    starts = array("I", accumulate((len(w) + 1 for w in rare_words[:-1]), initial=0))
+    listed = sorted(w for w in _larger_list() if w not in centibels and w not in misspellings)
     american_too = sorted({gb for gb, us in gb_to_us.items() if _american_too(gb, us, web)}
                           | set(dialect_data.get("american_too") or ()))
     return {"words": (centibels, words_data),
             "extra": (misspellings, gb_to_us, sorted(dialect_data["shared"]), american_too),
-            "rare": ("\n".join(rare_words), starts.tobytes(), bytes(rare[w] - MAX_CENTIBELS for w in rare_words))}
+            "rare": (*_sorted_store(rare_words), bytes(rare[w] - MAX_CENTIBELS for w in rare_words)),
+            "listed": _sorted_store(listed)}
+
+
+def _sorted_store(words: list[str]) -> tuple[str, bytes]:
+    """Sorted words joined by newlines, and where each starts (uint32 bytes): searched by
+    bisection, so loading costs two byte strings, not a set of tens of thousands of entries."""
+    starts = array("I", accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+    return "\n".join(words), starts.tobytes()
 
 
 # an American form less than half as common as the British one (10**0.3 = 2): Americans write both
@@ -257,6 +272,13 @@ def _symspell() -> set[str]:
             if _WORD.match(word):
                 words.add(word)
     return words
+
+
+def _larger_list() -> list[str]:
+    """pyspellchecker's English words (lower case, with its frequencies, which are not the web's)."""
+    import json
+    with gzip.open(_package_file("spellchecker", "resources", "en.json.gz")) as f:
+        return [word for word in json.load(f) if _WORD.match(word)]
 
 
 def _codespell() -> dict[str, str]:
