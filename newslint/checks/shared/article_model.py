@@ -67,8 +67,9 @@ _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+
 _TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?:week|month)|later this (?:week|month)|"
                     r"tomorrow|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 # "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
+# or a pronoun for the person named last, or for whom the story is about ("Born in Bootle in March 1926, she was")
 _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,120}?, "
-                           r"(?P<name>[A-Z][\w’'-]+) [a-z]")
+                           r"(?:(?P<name>[A-Z][\w’'-]+) [a-z]|(?:he|she) )")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 # one or two words in lower case after "N-year-old", then a name: "25-year-old union organizer Meg Reilly"
@@ -459,6 +460,26 @@ class _AgeReader:
         self.aged = {a.person for a in found}
         return found
 
+    def _person_of(self, run: NameRun | None) -> str | None:
+        return self.model.person(run) if run is not None else None
+
+    def _before_any_name(self, offset: int) -> bool:
+        return not self.people_at or self.people_at[0].start > offset
+
+    def _pronoun_before(self, offset: int, aged: set[str]) -> str | None:
+        """Whom "he" or "she" at `offset` stands for: the person (not a place: "at Low Skellgill";
+        one the cast knows as a person, or one given an age) named last before it, in its
+        paragraph or the two before ("he" may go on from a paragraph that only said "he")."""
+        persons = self.model.cast.persons
+        block = bisect.bisect_right(self.block_starts, offset)
+        for run in reversed(self.people_at[:bisect.bisect_right(self.ends, offset)]):
+            if block - bisect.bisect_right(self.block_starts, run.start) > 2:
+                return None
+            key = self.model.key(run)
+            if run.surname in persons or key in aged:
+                return key
+        return None
+
     def named_before(self, offset: int) -> str | None:
         """The person named last before `offset`, in its paragraph or the one before."""
         people_at = self.people_at
@@ -623,11 +644,12 @@ class _AgeReader:
             return []
         run_ending = {r.end: r for r in self.model.runs}
         run_starting = {r.start: r for r in self.model.runs}
-        births = [(run_ending.get(m.start()), m) for m in _BORN.finditer(view)] + \
-            [(run_starting.get(m.start("name")), m) for m in _BORN_FRONTED.finditer(view)]
+        births = [(self._person_of(run_ending.get(m.start())), m) for m in _BORN.finditer(view)] + \
+            [(self._person_of(run_starting.get(m.start("name"))) if m.group("name") else
+              self._pronoun_before(m.start(), {a.person for a in ages}) or self.subject, m)
+            for m in _BORN_FRONTED.finditer(view)]
         found = []
-        for run, m in births:
-            who = self.model.person(run) if run is not None else None
+        for who, m in births:
             if who is None:
                 continue
             older = today.year - int(m.group("year"))
@@ -650,7 +672,8 @@ class _AgeReader:
         news of a death."""
         found: list[Age] = []
         for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
-            person = self.named_before(m.start())
+            # "A woman ... has celebrated her 100th birthday": before any name, whom the story is about
+            person = self.named_before(m.start()) or (self.subject if self._before_any_name(m.start()) else None)
             if person:
                 # "a month shy of his 80th birthday": 79 still
                 ahead = _AHEAD_OF_BIRTHDAY.search(self.view, max(0, m.start() - 16), m.start()) is not None
