@@ -10,6 +10,10 @@ makes them exclusive ("Mr" and "Mrs", "Sergeant" and "Inspector"), and a role mo
 article model ("Deputy", "Vice", "Assistant") makes another role of the same head. People are told
 apart by first name (the article's own full names count: "Bethan Hughes" and "Dafydd Hughes" make
 "Ms Hughes" and "Mr Hughes" two people); a surname shared by two first names is left alone.
+Roles in lower case count when set beside a name ("The council's chief executive, Bethan Rhys,",
+"Mrs Marsh, the school's chair of governors,", a sentence opening "Council leader Bethan Rhys
+said"); courtesy titles and offices are compared each on their own, so "Mrs Marsh" written often
+does not stand for the office.
 Abbreviated heads are their full word ("Sen." is "Senator", "Lt Col" is "Lieutenant Colonel"), a
 modifier may be joined to its head ("Vice-Chancellor" is a "Chancellor" with "Vice"), a middle
 initial is inside the name ("Raymond J. Ortiz"), and an acronym names a body, not a role ("Deputy
@@ -47,6 +51,8 @@ _NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhil
                                    "read", "watch", "see", "listen", "click", "more", "related"}
 
 
+# titles of courtesy, not offices: told apart from offices, and never a given name ("Mrs Marsh, the chair")
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
 MIN_COUNTRY_STEM = 4
 _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic")
 
@@ -76,7 +82,9 @@ class Role:
 
     def agrees(self, other: "Role", exclusive: dict[str, set[str]], aspects: frozenset[str] = frozenset()) -> bool:
         if self.head != other.head:  # "General Musharraf" and "President Musharraf": both held,
-            return other.head not in exclusive.get(self.head, ())  # but not "Mr" and "Mrs"
+            # and "chief executive" is the "Chief Executive Officer" shortened
+            short, long = sorted((self.words, other.words), key=len)
+            return other.head not in exclusive.get(self.head, ()) or long[:len(short)] == short  # not "Mr" and "Mrs"
         # "Senate Minority Leader" is the "Senate Democratic Leader": one post seen from two sides
         mine, theirs = (tuple(w for w in r.words if w not in aspects) for r in (self, other))
         if ("of" in mine) != ("of" in theirs):  # "Secretary Kerry" is the "Secretary of State", shortened
@@ -121,6 +129,7 @@ class TitleConsistency(Check):
         self.change = {w.lower() for w in self.options["change_cues"]}
         self.past = {w.lower() for w in self.options["past_cues"]}
         self.aspects = frozenset(w.lower() for w in self.options["aspects"])
+        self.courtesy = set(COURTESY_TITLES)
         self.exclusive: dict[str, set[str]] = {}
         for head, others in self.options["exclusive"].items():  # both ways
             for other in others:
@@ -151,30 +160,39 @@ class TitleConsistency(Check):
         for (surname, first), group in groups.items():
             # a role stated as changed ("former", "Mrs Hughes, a retired nurse") is compared with none
             unchanged = [r for r in group if not self._changed(doc, r)]
-            if not unchanged:
+            # courtesy titles and offices are told apart each on their own: "Mrs Marsh" said often
+            # does not hide that the "Head teacher Gillian Marsh" became the "chair of governors"
+            for courtesy in (True, False):
+                kind = [r for r in unchanged if (r.head in self.courtesy) == courtesy]
+                yield from self._contradictions(doc, surname, first, group, kind)
+
+    def _contradictions(self, doc: Document, surname: str, first: str | None, group: list[Role],
+                        unchanged: list[Role]) -> Iterator[Diagnostic]:
+        """The roles of one person, of one kind, that contradict the role kept (the usual one)."""
+        if not unchanged:
+            return
+        heads = Counter(r.head for r in unchanged)
+        written = Counter(r.words for r in unchanged)
+        # the usual role is the one to keep: "Ms." seven times, "Mr" once flags the "Mr"; of one
+        # head, the words written most ("House Speaker" six times, a caption's "President Trump
+        # Speaker" once)
+        head = max(unchanged, key=lambda r: (heads[r.head], -r.start)).head
+        anchor = max((r for r in unchanged if r.head == head), key=lambda r: (written[r.words], -r.start))
+        if any(_stated_past(doc, r, anchor.words) for r in group if r not in unchanged):
+            return  # the role kept is stated as past elsewhere ("former Vice President Joe Biden"
+            # ... "deals with Sen. Biden or Vice President Biden ... President Biden's plan")
+        for r in unchanged:
+            if r is anchor or r.agrees(anchor, self.exclusive, self.aspects):
                 continue
-            heads = Counter(r.head for r in unchanged)
-            written = Counter(r.words for r in unchanged)
-            # the usual role is the one to keep: "Ms." seven times, "Mr" once flags the "Mr"; of one
-            # head, the words written most ("House Speaker" six times, a caption's "President Trump
-            # Speaker" once)
-            head = max(unchanged, key=lambda r: (heads[r.head], -r.start)).head
-            anchor = max((r for r in unchanged if r.head == head), key=lambda r: (written[r.words], -r.start))
-            if any(_stated_past(doc, r, anchor.words) for r in group if r not in unchanged):
-                continue  # the role kept is stated as past elsewhere ("former Vice President Joe Biden"
-                # ... "deals with Sen. Biden or Vice President Biden ... President Biden's plan")
-            for r in unchanged:
-                if r is anchor or r.agrees(anchor, self.exclusive, self.aspects):
-                    continue
-                if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
-                    continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
-                if r.head in self.exclusive.get(anchor.head, ()) and _family_named(doc.view, surname):
-                    continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple
-                other = doc.view[anchor.start:anchor.end]
-                name = f"{first} {surname}" if first else surname
-                yield self.report(doc, r.start, r.end, suggestions=[other],
-                                  related=[(anchor.start, anchor.end, f"{name} is {other} here")],
-                                  name=name, other=other, line=doc.line_of(anchor.start))
+            if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
+                continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
+            if r.head in self.exclusive.get(anchor.head, ()) and _family_named(doc.view, surname):
+                continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple
+            other = doc.view[anchor.start:anchor.end]
+            name = f"{first} {surname}" if first else surname
+            yield self.report(doc, r.start, r.end, suggestions=[other],
+                              related=[(anchor.start, anchor.end, f"{name} is {other} here")],
+                              name=name, other=other, line=doc.line_of(anchor.start))
 
     def _changed(self, doc: Document, r: Role) -> bool:
         """A change cue in or just before the role, or just after the name ("former",
@@ -259,23 +277,39 @@ class TitleConsistency(Check):
         return None
 
     def _appositive_roles(self, doc: Document) -> Iterator[Role]:
-        """A role set beside a full name in lower case: "Maria Lopez, the district's
-        superintendent," is the Superintendent ("Assistant Superintendent Lopez" is another role)."""
+        """A role in lower case set beside a name: "Maria Lopez, the district's superintendent,"
+        is the Superintendent ("Assistant Superintendent Lopez" is another role); so is "the
+        district's superintendent, Maria Lopez," before it, and "Mrs Lopez, the chair of
+        governors," after a courtesy title (the head of a role with "of" is the word before it);
+        and a sentence may open on the role: "Council leader Bethan Rhys said"."""
         view = doc.view
-        for m in _APPOSED_ROLE.finditer(view) if ", " in view else ():
-            role = m.group("role").split()
-            head = role[-1].capitalize()
-            if head not in self.heads or not head[1:].islower():
-                continue
-            yield Role(bare_word(m.group("surname")), m.group("first"), tuple(role), m.start("role"), m.end("role"),
-                       doc.sentence_at(m.start("role")), head)
+        for pattern in _APPOSED_ROLES:
+            for m in pattern.finditer(view):
+                role = m.group("role").split()
+                role[0] = role[0].lower()
+                head = (role[:role.index("of")] if "of" in role else role)[-1].capitalize()
+                if head not in self.heads:
+                    continue
+                yield Role(bare_word(m.group("surname")), m.group("first") or None, tuple(role), m.start("role"),
+                           m.end("role"), doc.sentence_at(m.start("role")), head)
 
 
 # a relative clause between commas right after a role's name: "Sgt Lucy Hamer, who led the inquiry, has ..."
 _RELATIVE_AFTER_NAME = re.compile(r"(?: [A-Z][\w’'.-]*){1,3}, (?:who|whose) [^,;:]{1,80},")
 # "Maria Lopez, the district's superintendent,": a full name, then its role between commas
-_APPOSED_ROLE = re.compile(r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z]+['’]s )?"
-                           r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
+_COURTESY = rf"(?:{'|'.join(COURTESY_TITLES)})"
+_APPOSED_ROLE = re.compile(rf"(?!{_COURTESY}\b)(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), "
+                           r"(?:the|a|an) (?:[a-z-]+['’]s )?(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
+# "The council's chief executive, Bethan Rhys,": the role, then the full name between commas
+_ROLE_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?:The|the) (?:[a-z-]+['’]s )?(?P<role>(?:[a-z-]+ ){0,2}[a-z]+), "
+                           r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+)[,.]")
+# "Mrs Marsh, the school's chair of governors,": a courtesy title and a surname, then the role
+_TITLED_APPOSED = re.compile(rf"\b{_COURTESY}\.? (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z-]+['’]s )?"
+                             r"(?P<role>(?:[a-z-]+ ){0,3}[a-z]+)(?P<first>)[,.]")
+# "Council leader Bethan Rhys said": a sentence opening on a role in lower case after its first word
+_OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<role>[A-Z][a-z]+(?: [a-z]+){1,2}) (?P<first>[A-Z][a-z]+) "
+                           r"(?P<surname>[A-Z][\w’'-]+)(?:,| (?:said|says|told|added)\b)")
+_APPOSED_ROLES = (_APPOSED_ROLE, _ROLE_APPOSED, _TITLED_APPOSED, _OPENING_ROLE)
 
 
 def _family_named(view: str, surname: str) -> bool:
