@@ -1,0 +1,107 @@
+"""quotation: the same quotation given twice in different words ("we will not be bullied into
+accepting a pay cut" ... "we won't be bullied into accepting a pay cut").
+
+A quotation is what someone said, word for word, so a repeat of it (a partial quote taken up again
+later, a line quoted in the lede and again in the body) must give the same words. Two quotations
+are the same one when they share a run of at least `min_run` words; they contradict each other
+when, beside that run, both go on in different words. A repeat that stops where the other goes on
+is a shorter quote of the same words ("not going to balance this budget" out of a longer
+sentence), and a longer one may quote more of the speech. Only a quotation woven into the
+reporter's sentence in lower case is read as a repeat (see `_partial`). An ellipsis or an editor's brackets
+("[the council] will pay") mark words left out or put in, so the comparison stops there. The
+headline is not compared: headlines shorten quotations on purpose.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Iterator, NamedTuple
+
+from ..core.diagnostic import Diagnostic
+from ..core.options import Option
+from ..document.model import Document
+from .shared.article_model import headline
+from .shared.check import Check
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# where a quotation leaves words out or an editor puts some in: the words on either side were not said together
+WORDS_SHOWN = 3  # the words where two quotations part, shown side by side
+_BREAK = re.compile(r"\.\.\.|…|\[[^\]\n]*\]|\([^)\n]*\)")
+
+
+class Piece(NamedTuple):
+    words: list[str]              # lower case, straight apostrophes
+    spans: list[tuple[int, int]]  # each word's span in the view
+
+
+class QuotationConsistency(Check):
+    NAME = "quotation"
+    DESCRIPTION = "Flags a quotation repeated later in the article in different words."
+    OPTIONS = {
+        "min_run": Option("int", 6, "how many words in a row two quotations share to be the same one", minimum=3),
+    }
+    SCOPES = ("document",)
+    DEFAULT_SCOPE = "document"
+    PLACEHOLDERS = ("match", "line", "theirs")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        quotes = doc.quotes
+        if len(quotes) < 2:
+            return
+        top = len(headline(doc)) if doc.blocks else 0
+        first = doc.blocks[0].end if top else 0
+        pieces = [(p, _partial(doc.view, s, e)) for s, e in quotes if s >= first for p in self._pieces(doc.view, s, e)]
+        reported: set[int] = set()
+        for j, (later, partial) in enumerate(pieces):
+            if not partial:
+                continue
+            for earlier, _ in pieces[:j]:
+                at = self._differs(earlier, later)
+                if at is None or at[0] in reported:
+                    continue
+                (ls, le), (es, ee) = at
+                reported.add(ls)
+                yield self.report(doc, ls, le, suggestions=[doc.view[es:ee]], theirs=doc.view[es:ee],
+                                  line=doc.line_of(es),
+                                  related=[(es, ee, f"the same quotation says '{doc.view[es:ee]}' here")])
+                break
+
+    def _pieces(self, view: str, start: int, end: int) -> Iterator[Piece]:
+        """The runs of a quotation's words between ellipses and brackets, long enough to compare."""
+        cut = start
+        for m in [*_BREAK.finditer(view, start, end), None]:
+            stop = m.start() if m else end
+            found = list(_WORD.finditer(view, cut, stop))
+            if len(found) >= self.options["min_run"]:
+                yield Piece([w.group().lower().replace("’", "'") for w in found], [w.span() for w in found])
+            cut = m.end() if m else end
+
+    def _differs(self, earlier: Piece, later: Piece) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """Where `later`, a quote of words `earlier` holds, leaves them for others (the span of its
+        words there, and of the words `earlier` has there), or None when it keeps to them. The
+        later one must be those words but for at most WORDS_SHOWN at an edge, where the earlier
+        goes on: two quotations that share a stretch and part for good are two sentences of a
+        speech, or two texts of a bill, not one quoted twice."""
+        a, b = earlier.words, later.words
+        match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        i, j, size = match.a, match.b, match.size
+        if size < self.options["min_run"] or len(b) - size > WORDS_SHOWN:
+            return None
+        if j + size < len(b) and i + size < len(a):  # the later ends in other words than the earlier goes on with
+            return _joined(later.spans[j + size:]), _joined(earlier.spans[i + size:i + size + len(b) - j - size])
+        if j and i:  # the later starts in other words than the earlier had there
+            return _joined(later.spans[:j]), _joined(earlier.spans[max(0, i - j):i])
+        return None
+
+
+def _partial(view: str, start: int, end: int) -> bool:
+    """Whether the quotation is a fragment woven into the reporter's sentence, in lower case
+    ('she repeated that the city was "not going to balance this budget"'): the way a quotation is
+    taken up again. A quotation of whole sentences that shares a stretch with another is more
+    often another sentence of the same speech ("good for the world" ... "good for the United States")."""
+    first = next((ch for ch in view[start:end] if ch.isalnum()), "")
+    return first.islower()
+
+
+def _joined(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    return spans[0][0], spans[-1][1]
