@@ -24,8 +24,8 @@ from .shared.article_model import headline
 from .shared.check import Check
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# where a quotation leaves words out or an editor puts some in: the words on either side were not said together
 WORDS_SHOWN = 3  # the words where two quotations part, shown side by side
+# where a quotation leaves words out or an editor puts some in: the words on either side were not said together
 _BREAK = re.compile(r"\.\.\.|…|\[[^\]\n]*\]|\([^)\n]*\)")
 
 
@@ -48,8 +48,7 @@ class QuotationConsistency(Check):
         quotes = doc.quotes
         if len(quotes) < 2:
             return
-        top = len(headline(doc)) if doc.blocks else 0
-        first = doc.blocks[0].end if top else 0
+        first = doc.blocks[0].end if headline(doc) else 0  # the headline's quotations are not compared
         pieces = [(p, _partial(doc.view, s, e)) for s, e in quotes if s >= first for p in self._pieces(doc.view, s, e)]
         reported: set[int] = set()
         for j, (later, partial) in enumerate(pieces):

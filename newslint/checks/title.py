@@ -129,7 +129,6 @@ class TitleConsistency(Check):
         self.change = {w.lower() for w in self.options["change_cues"]}
         self.past = {w.lower() for w in self.options["past_cues"]}
         self.aspects = frozenset(w.lower() for w in self.options["aspects"])
-        self.courtesy = set(COURTESY_TITLES)
         self.exclusive: dict[str, set[str]] = {}
         for head, others in self.options["exclusive"].items():  # both ways
             for other in others:
@@ -163,7 +162,7 @@ class TitleConsistency(Check):
             # courtesy titles and offices are told apart each on their own: "Mrs Marsh" said often
             # does not hide that the "Head teacher Gillian Marsh" became the "chair of governors"
             for courtesy in (True, False):
-                kind = [r for r in unchanged if (r.head in self.courtesy) == courtesy]
+                kind = [r for r in unchanged if (r.head in COURTESY_TITLES) == courtesy]
                 yield from self._contradictions(doc, surname, first, group, kind)
 
     def _contradictions(self, doc: Document, surname: str, first: str | None, group: list[Role],

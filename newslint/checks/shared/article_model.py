@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ...document.model import Document
 from ...document.people import People, people, vocabulary
@@ -471,10 +471,7 @@ class _AgeReader:
         one the cast knows as a person, or one given an age) named last before it, in its
         paragraph or the two before ("he" may go on from a paragraph that only said "he")."""
         persons = self.model.cast.persons
-        block = bisect.bisect_right(self.block_starts, offset)
-        for run in reversed(self.people_at[:bisect.bisect_right(self.ends, offset)]):
-            if block - bisect.bisect_right(self.block_starts, run.start) > 2:
-                return None
+        for run in self._runs_before(offset, paragraphs=2):
             key = self.model.key(run)
             if run.surname in persons or key in aged:
                 return key
@@ -482,14 +479,16 @@ class _AgeReader:
 
     def named_before(self, offset: int) -> str | None:
         """The person named last before `offset`, in its paragraph or the one before."""
-        people_at = self.people_at
-        k = bisect.bisect_right(self.ends, offset)
-        if not k:
-            return None
-        run = people_at[k - 1]
-        if bisect.bisect_right(self.block_starts, offset) - bisect.bisect_right(self.block_starts, run.start) > 1:
-            return None
-        return self.model.key(run)
+        run = next(self._runs_before(offset, paragraphs=1), None)
+        return self.model.key(run) if run is not None else None
+
+    def _runs_before(self, offset: int, paragraphs: int) -> Iterator[NameRun]:
+        """The name runs before `offset`, the last first, in its paragraph or the `paragraphs` before."""
+        block = bisect.bisect_right(self.block_starts, offset)
+        for run in reversed(self.people_at[:bisect.bisect_right(self.ends, offset)]):
+            if block - bisect.bisect_right(self.block_starts, run.start) > paragraphs:
+                return
+            yield run
 
     def _introducing(self, m: re.Match, value: int, run_at: dict[int, NameRun],
                      run_ending: dict[int, NameRun]) -> Age | None:

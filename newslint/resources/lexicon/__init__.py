@@ -108,10 +108,7 @@ class Lexicon:
         lower = _normalise(word).lower()
         if lower in self._cb:
             return self.zipf(lower)
-        rare = self.__dict__.get("_rare")
-        if rare is None:
-            loader, self._rare_loader = self._rare_loader, None
-            rare = self.__dict__["_rare"] = _SortedWords(*(loader() if callable(loader) else loader or ()))
+        rare = self._sorted_part("rare")
         i = rare.index(lower)
         if i is None:
             return 0.0
@@ -124,11 +121,15 @@ class Lexicon:
         denouncer. Evidence that a word is no slip, for the speller only: these words are too
         rare to be offered as corrections, and the list holds place names in lower case
         (aalborg), which must stay names for the other rules."""
-        listed = self.__dict__.get("_listed")
-        if listed is None:
-            loader, self._listed_loader = self._listed_loader, None
-            listed = self.__dict__["_listed"] = _SortedWords(*(loader() if callable(loader) else loader or ()))
-        return listed.index(_normalise(word).lower()) is not None
+        return self._sorted_part("listed").index(_normalise(word).lower()) is not None
+
+    def _sorted_part(self, part: str) -> "_SortedWords":
+        """The rare words or the larger list's ("rare", "listed"), loaded at first use."""
+        store = self.__dict__.get(f"_{part}")
+        if store is None:
+            loader = self.__dict__.pop(f"_{part}_loader", None)
+            store = self.__dict__[f"_{part}"] = _SortedWords(*(loader() if callable(loader) else loader or ()))
+        return store
 
     def is_word(self, lower: str) -> bool:
         """`known` for a word already in lower case with straight apostrophes (the fast path)."""
