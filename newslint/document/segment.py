@@ -155,7 +155,10 @@ def find_quotations(view: str, blocks: list[Block]) -> list[tuple[int, int]]:
 # "they wrote", "He tweeted:", "the letter said"
 _WRITTEN = re.compile(r"\b(?:wrote|writes|written|writing|reported|tweet(?:s|ed|ing)?|post(?:ed|ing)|"
                       r"statements?|releases?|letters?|notes?|e-?mail(?:s|ed)?|filings?|memo|documents?|stipulat(?:es|ed|ing)|"
-                      r"communiqu[ée])\b", re.IGNORECASE)
+                      r"communiqu[ée]|outlets?|newspapers?|magazines?|editorials?|op-eds?)\b", re.IGNORECASE)
+# and what says so in a paragraph that introduces an excerpt with a colon ("The Boston Globe
+# reports:"); beside a quotation a report may be its speaker's ("co-author of the report")
+_EXCERPT_CUE = re.compile(_WRITTEN.pattern + r"|\b(?:reports?|articles?)\b", re.IGNORECASE)
 
 
 def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, int]],
@@ -166,12 +169,17 @@ def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, i
     the one after its closing mark (the quotation's own, or the next one where it ends a
     sentence; `sentence_at` gives the sentence that holds an offset), within its paragraph and
     short of the quotations next to it: "the release of the ship" three sentences on attributes
-    nothing. They keep their writer's style; a reporter writes speech down in the house style."""
+    nothing. They keep their writer's style; a reporter writes speech down in the house style.
+    So does an excerpt: the paragraph after one that ends in a colon and names writing in its
+    last sentence ("..., writes in The Atlantic that the policy failed:"), quoted or not, whole."""
     import bisect
+    excerpts = _excerpts(view, blocks, sentence_at)
     posts = set(embedded_posts(view, blocks))
     starts = [b.start for b in blocks]
-    out = []
+    out = list(excerpts)
     for i, (start, end) in enumerate(quotes):
+        if any(s <= start and end <= e for s, e in excerpts):
+            continue
         if (start, end) in posts:
             out.append((start, end))
             continue
@@ -186,7 +194,25 @@ def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, i
         right = min(block.end, quotes[i + 1][0] if i + 1 < len(quotes) else block.end, sentence_at(after)[1])
         if _WRITTEN.search(view, left, start) or _WRITTEN.search(view, end, right):
             out.append((start, end))
+    return sorted(out)
+
+
+def _excerpts(view: str, blocks: list[Block], sentence_at: Callable[[int], tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs that a paragraph ending in a colon introduces as writing (see written_quotations)."""
+    out = []
+    for intro, excerpt in zip(blocks, blocks[1:]):
+        end = _text_end(view, intro.start, intro.end)
+        if view[end - 1:end] == ":" and intro.kind == "paragraph" == excerpt.kind \
+                and _EXCERPT_CUE.search(view, sentence_at(end - 1)[0], end):
+            out.append((excerpt.start, _text_end(view, excerpt.start, excerpt.end)))
     return out
+
+
+def _text_end(view: str, start: int, end: int) -> int:
+    """The end of the span's text, before the spaces and line breaks that close it."""
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def is_post_signature(view: str, start: int, end: int) -> bool:

@@ -307,4 +307,6 @@ def _listed_pairs(dialect_data: dict) -> dict[str, str]:
         if gb and us and "," not in us:
             pairs.setdefault(gb.strip(), us.strip())
     pairs.update(dialect_data.get("pairs") or {})
+    for word in dialect_data.get("different_words") or ():
+        pairs.pop(word, None)
     return pairs
