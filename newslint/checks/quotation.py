@@ -8,7 +8,9 @@ when, beside that run, both go on in different words. A repeat that stops where 
 is a shorter quote of the same words ("not going to balance this budget" out of a longer
 sentence), and a longer one may quote more of the speech. Only a quotation woven into the
 reporter's sentence in lower case is read as a repeat (see `_partial`). An ellipsis or an editor's brackets
-("[the council] will pay") mark words left out or put in, so the comparison stops there. The
+("[the council] will pay") mark words left out or put in, so the comparison stops there, and the
+pieces of one quotation are never compared with each other: a speaker may repeat a phrase and end
+it two ways ("the beginning of the end of stigma ... the beginning of the end of shame"). The
 headline is not compared: headlines shorten quotations on purpose.
 """
 from __future__ import annotations
@@ -49,12 +51,15 @@ class QuotationConsistency(Check):
         if len(quotes) < 2:
             return
         first = doc.blocks[0].end if headline(doc) else 0  # the headline's quotations are not compared
-        pieces = [(p, _partial(doc.view, s, e)) for s, e in quotes if s >= first for p in self._pieces(doc.view, s, e)]
+        pieces = [(p, _partial(doc.view, s, e), s) for s, e in quotes if s >= first
+                  for p in self._pieces(doc.view, s, e)]
         reported: set[int] = set()
-        for j, (later, partial) in enumerate(pieces):
+        for j, (later, partial, quote) in enumerate(pieces):
             if not partial:
                 continue
-            for earlier, _ in pieces[:j]:
+            for earlier, _, earlier_quote in pieces[:j]:
+                if earlier_quote == quote:
+                    continue
                 at = self._differs(earlier, later)
                 if at is None or at[0] in reported:
                     continue

@@ -44,6 +44,10 @@ from .shared.check import Check
 from .shared.page import FUNCTION_WORDS
 
 # capitalised only because they open a sentence ("But Mr Kennedy", "Why Sen. Flake"): never part of a role
+# words no name holds, though a Title Case headline capitalises them ("Attorney General On Challenging")
+_NOT_IN_NAMES = frozenset(["his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "on", "of", "in",
+                           "at", "to", "for", "with", "by", "and", "or", "but", "is", "are", "was", "were", "has",
+                           "have", "had", "this", "that", "these", "those"])
 _NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhile", "nor", "under", "for", "from",
                                    "over", "without", "against", "during", "despite", "among", "behind", "unlike",
                                    "since", "until", "like", "thanks",
@@ -250,8 +254,8 @@ class TitleConsistency(Check):
                     break
                 name.append(tokens[k])
                 k += 1
-            if not name:
-                continue
+            if not name or any(t.text.lower() in _NOT_IN_NAMES for t in name):
+                continue  # "President Trump Continues His Attacks On": a headline in Title Case, no name
             full = self.full
             if tok.text in full:  # "NSA Director Gen. Keith Alexander": a post, then a rank; the rank is the role
                 j = max([j] + [m + 1 for m in range(j, i)
