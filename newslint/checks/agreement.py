@@ -42,6 +42,8 @@ COMMON_WORD_ZIPF = 6.0
 # after these, the next word is a verb (whose object a following name is): "to persuade Trump"
 VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
                           "did", "does", "do"])
+# the stems of negative contractions that are no verb opener as written: "won't", "can't"
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
 # and a relative pronoun: the word after it is the clause's verb ("who follow Obama have")
 _CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
 # a past verb or a gerund before a pronoun makes it the object: "who painted it were", "the
@@ -52,6 +54,21 @@ _OBJECT_BEFORE = frozenset("of in at on for from with by about into against over
                            "towards toward near behind across through without within beyond upon".split())
 # an auxiliary before a name opens a question: "Would Adam Schiff have", "Did Mr Blair have"
 AUXILIARIES = VERB_OPENERS | {"had", "has", "have", "is", "was", "were", "are"}
+
+
+def _after_a_verb_opener(tokens, v: int, view: str) -> bool:
+    """Whether token `v`, in lower case, follows a word after which a verb comes ("to close",
+    "would not discuss", "didn't mention"): then it is that verb."""
+    if v < 1 or not tokens[v].text.islower():
+        return False
+    before = v - 1
+    if tokens[before].text in ("not", "never") and before > 0 and view[tokens[before].end:tokens[v].start] == " ":
+        before -= 1
+    opener = tokens[before].text.lower()
+    if opener.endswith(("n't", "n’t")):
+        opener = _NEGATED.get(opener[:-3], opener[:-3])
+    gap = view[tokens[before].end:tokens[before + 1].start]
+    return opener in VERB_OPENERS and gap == " "
 
 
 class Agreement(Check):
@@ -110,11 +127,9 @@ class Agreement(Check):
                 subject.text.istitle() and s > 0 and capitalised(tokens[s - 1])
                 and view[tokens[s - 1].end:subject.start] == " ")
             if pronoun and s > 0 and view[tokens[s - 1].end:subject.start] == " " and (
-                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text)
-                    or (s > 1 and tokens[s - 2].text in VERB_OPENERS and tokens[s - 1].text.islower()
-                        and view[tokens[s - 2].end:tokens[s - 1].start] == " ")):
-                # "the people who painted it were", "his vows to close it have": the pronoun is the
-                # verb's object
+                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text) or _after_a_verb_opener(tokens, s - 1, view)):
+                # "the people who painted it were", "his vows to close it have", "would not discuss
+                # it were": the pronoun is the verb's object
                 continue
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
@@ -247,6 +262,8 @@ class Agreement(Check):
         # officer Tim Howard have": a list's last item, or a clause, the words cannot say)
         if named and self.not_within & set(before[max(0, len(before) - self.options["window"]):]):
             return True
+        if named and len(before) >= 3 and before[-2] == "the" and before[-3] in _OBJECT_BEFORE:
+            return True  # "these moves by the younger Paul were": a preposition's object, described
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
 
 

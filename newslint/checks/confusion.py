@@ -51,6 +51,8 @@ _LOG_2 = math.log(2)
 # shell 4.4, lead 5.2, whose 5.1)
 FUNCTION_WORD_ZIPF = 5.4
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]"
+CLAUSE_REACH = 5  # words after a member that unless_in_clause reads
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\"“”()\n—–]")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
 # a past participle after a contracted auxiliary: "it's been", "who's taken", "there's grown"
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ne)|been|got|had|made|done|gone|come|become|run|won|lost|left|"
@@ -106,6 +108,10 @@ class Confusion(Check):
         "taken_as_meant": Option("strings", [], "members never flagged where written, only suggested: personnel "
                                  "('a personnel matter' reads as 'personal' to the pairs, but nobody writes the rarer "
                                  "word by mistake there)"),
+        "unless_in_clause": Option("mapping_of_lists", {}, "a member left alone where one of these words stands "
+                                   f"among the {CLAUSE_REACH} words after it, before any punctuation: where: "
+                                   "[have, is] ('10 others where lower court judges have said': the clause has "
+                                   "its verb, and 'were' would make two)"),
         "unless_after": Option("mapping_of_lists", {}, "a member left alone right after one of these words: "
                                "weather: [to] ('to weather a storm' is the verb, which the pairs cannot see)"),
     }
@@ -160,6 +166,7 @@ class Confusion(Check):
         self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
         self.needs_noun_after = frozenset(_plain(w).lower() for w in self.options["needs_noun_after"])
         self.unless_after = _word_sets(self.options["unless_after"])
+        self.unless_in_clause = _word_sets(self.options["unless_in_clause"])
         self.taken_as_meant = frozenset(_plain(w).lower() for w in self.options["taken_as_meant"])
         self.unless_within = _word_sets(self.options["unless_within"])
         self._model: ConfusionModel | None = None
@@ -245,6 +252,8 @@ class Confusion(Check):
             if following in self.unless_next.get(word, ()) or (word in self.before_gerunds and gerund(following)):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
+                continue
+            if word in self.unless_in_clause and not self.unless_in_clause[word].isdisjoint(_clause_after(doc, tok)):
                 continue
             if verdict.word in self.needs_noun_after and (_ends_clause_without_noun(doc, tok) or (
                     verdict.right_silent and _function_word(following))):
@@ -405,6 +414,12 @@ def _next_word(doc: Document, tok: Token) -> str:
     """The word after the token, in lower case ('' at the end)."""
     i = doc.token_range(tok.start, tok.end).stop
     return _plain(doc.tokens[i].text).lower() if i < len(doc.tokens) else ""
+
+
+def _clause_after(doc: Document, tok: Token) -> list[str]:
+    """The CLAUSE_REACH words after the token, in lower case, up to the first punctuation."""
+    rest = doc.view[tok.end:tok.end + 20 * CLAUSE_REACH]
+    return [_plain(w).lower() for w in _CLAUSE_BREAK.split(rest, maxsplit=1)[0].split()[:CLAUSE_REACH]]
 
 
 def _function_word(word: str) -> bool:

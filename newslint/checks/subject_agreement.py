@@ -658,8 +658,8 @@ class SubjectAgreement(Check):
                 break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
             modifiers.append(before)
             first -= 1
-            if _aged(before) and first > 0 and view[tokens[first - 1].end:tokens[first].start] == "-":
-                first -= 1  # "a 23-year-old man"
+            while first > 0 and view[tokens[first - 1].end:tokens[first].start] == "-":
+                first -= 1  # "a 23-year-old man", "the 23-candidate field", "a state-run firm": one modifier
                 modifiers.append(tokens[first])
         if name and determiner != "the":
             return None
@@ -671,11 +671,11 @@ class SubjectAgreement(Check):
             # "The very rich are": a degree adverb right before it makes the head an adjective;
             # "a situation that no one desires is": a pronoun and its verb
             return None
-        if any((m.kind == "number" and not _aged(m) and not view.startswith("-year-old", m.end))
+        if any((m.kind == "number" and not _aged(m) and not view.startswith("-", m.end))
                or m.text.lower() in CARDINALS for m in modifiers) and not (
                 number == "singular" and self.determiners.get(determiner or "") == "singular"):
             # "the 10 billion were", "the 2004 figure": amounts are counted either way (but "a 6.3
-            # magnitude earthquake" is one)
+            # magnitude earthquake" is one, and so is "the 45-page document")
             number = None
         elif determiner is None and any(m.text.endswith(("ing", "ed")) for m in modifiers):
             return None
