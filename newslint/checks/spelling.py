@@ -83,6 +83,8 @@ FOREIGN_RUN = 3  # unknown words between a word and a foreign one that still mak
 # a gloss in brackets right after a word: "the cancha (soccer field)"
 _ARTICLES = ("the", "a", "an")
 _SIC = re.compile(r"\W{0,2}[ \t]*[(\[]sic\b", re.IGNORECASE)  # "fulfull (sic.)", "recieve [sic]"
+# a French article elided before the next word: "raison d'être", "coup d'état", "maître d'hôtel"
+_FRENCH_ELISION = re.compile(r"[ \t]+[dl]['’][^\W\d_]")
 _BRACKETED_ENDING = re.compile(r"\(([a-z]{1,4})\)")
 # one syllable of a romanised Korean or Chinese name: an onset, a vowel, an ending (sang, gyun, hwan)
 _SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|[nmkl])?")
@@ -216,6 +218,8 @@ class Spelling(Check):
         for start, end, (_, _, word, v) in self._located(doc, self._token_suspects):
             if not v.listed and (self._repeated(doc, word) or self._deliberate(doc, start, end)):
                 continue
+            if _FRENCH_ELISION.match(doc.view, end):
+                continue  # even a listed misspelling: "raison d'être" is French, no slip of "reason"
             if self._joined_across_marks(doc.view, start, end):
                 continue  # even a listed misspelling: "[R]ather" is no slip of "other"
             if word.lower() in self.lexicon.prefixes and _SUSPENDED.match(doc.view, end):
@@ -303,7 +307,8 @@ class Spelling(Check):
         if self._beside_a_foreign_word(view, start, end):
             return True  # "chanted “sí se puede!”": a phrase of another language
         quote = doc.quote_around(start, end)
-        return quote is not None and len(view[quote[0]:quote[1]].split()) <= QUOTED_TERM_WORDS
+        return quote is not None and (len(view[quote[0]:quote[1]].split()) <= QUOTED_TERM_WORDS
+                                      or _SIC.match(view, quote[1]) is not None)  # a quotation marked "[sic]"
 
     def _beside_a_foreign_word(self, view: str, start: int, end: int) -> bool:
         """Whether a run of words the dictionary lacks (or of two letters), on either side of the
