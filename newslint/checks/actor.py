@@ -9,8 +9,9 @@ named in the article ("Biden’s visit to Beijing"), that is flagged, with the p
 establish the real actor as related locations.
 
 Distinct events are left alone: another destination, a time of its own ("next month", "in
-November"), or a cue such as "also", "after" or "own" near the mention ("after" only when the
-sentence names a second event); and when the established actor's own is "a rival budget", the
+November"), or a cue such as "also", "after", "own" or "response to" near the mention ("after" only when the
+sentence names a second event), or a comparison right after it ("Price's budget, like Ryan's");
+and when the established actor's own is "a rival budget", the
 article has two. Two people with the event as often: it is the first person the body names
 (after a lede about a thing: "A report by the state auditor found ..."), unless another gives
 the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not "met staff").
@@ -154,7 +155,8 @@ class Actor(Check):
                 continue  # "Sato unveiled a rival budget": the article itself has two
             for m in group:
                 if straight_apostrophes(m.actor) == straight_apostrophes(main) or m.kind in _EVIDENCE_ONLY \
-                        or m.actor not in cast.persons or m.actor in own \
+                        or m.actor not in cast.persons or m.actor.lower() in words()["institutions"] \
+                        or m.actor in own \
                         or (m.actor in said_own and (m.destination is None or m.destination in said_own[m.actor])) \
                         or not self._same_place(doc, m, places, counts, established):
                     continue
@@ -598,10 +600,13 @@ class Actor(Check):
         if self.distinct & words or _TIME_WORDS & words or any(YEAR.fullmatch(w) for w in inside):
             return True  # ("Obama’s 2014 budget": a year's own)
         later = {_clean(w) for w in after[:3]}
-        return bool(_TIME_WORDS & later or self.distinct & later & _TIME_CUES
+        return bool(_TIME_WORDS & later or self.distinct & later & _TIME_CUES or _COMPARED & later
                     or any(YEAR.fullmatch(w) for w in later))
 
 
+# words right after the event phrase that set it beside another of its kind: "Price's budget, like
+# Ryan's before it" is one of several budgets
+_COMPARED = {"like", "unlike"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "their"}
 _ACT_OPENERS = {"the", "a", "an", "this"} | _POSSESSIVE_PRONOUNS
 # words that put an event still to come: "Jones's speech on Tuesday will focus on housing"
