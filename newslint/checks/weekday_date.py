@@ -19,7 +19,8 @@ fire") after the article gave it another weekday is a slip even with no date. An
 its name ("Saturday's Harbourfest") is dated by a sentence that names it with a weekday and a
 date ("Harbourfest will take place on Sunday 8 June").
 A date without a year takes the year that puts it nearest the article's date; with neither, the
-rule stays silent.
+rule stays silent. A weekday that only a photo caption's date (a paragraph with a credit)
+contradicts is left alone: the picture may be a file photo of another day.
 """
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ from ..document.people import CALENDAR, people
 from .shared.article_model import governor_stem
 from .shared.check import Check
 
+# a photo's credit: its caption's dates are the picture's, often a file photo of another day
+_PHOTO_CREDIT = re.compile(r"\((?:Photo|Image|Picture|Credit)s?:[^)\n]*\)|Getty Images|\b(?:AP|AFP|EPA) Photo\b|"
+                           r"/(?:AP|AFP|EPA|Reuters|Getty)\b")
 _LOOK_BACK = 120  # characters read back from "on <day>" for the event noun
 _BETWEEN_WEEKDAY_DATE = re.compile(r"[,\s(]*(?:the\s+)?\Z")
 _BETWEEN_DATE_WEEKDAY = re.compile(r"[,\s(]*(?:a\s+|which\s+was\s+a\s+)?\Z")
@@ -86,6 +90,13 @@ def _scheduled_next_year(doc: Document, mention: DateMention, around: dt.date | 
         return False
     start, end = doc.sentence_at(mention.start)
     return WEEKDAYS[date.weekday()] == name and _SCHEDULED.search(doc.view, start, end) is not None
+
+
+def _caption_spans(doc: Document) -> list[tuple[int, int]]:
+    """The paragraphs that carry a photo credit: captions, whose dates may be a file photo's
+    ("Pence attends the presidential debate on Sept. 26, 2016. (Photo: ...)" beside "Tuesday's
+    debate", another)."""
+    return [(b.start, b.end) for b in doc.blocks if _PHOTO_CREDIT.search(doc.view, b.start, b.end)]
 
 
 def _act(word: str) -> str:
@@ -189,7 +200,11 @@ class WeekdayDate(Check):
                 date = around + dt.timedelta(days=offset)
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [])
-        yield from self._events(doc, weekdays, dates, around, done, pairs)
+        captioned = _caption_spans(doc)
+        for found in self._events(doc, weekdays, dates, around, done, pairs):
+            if found.related and all(any(s <= r.offset < e for s, e in captioned) for r in found.related):
+                continue  # only a caption dates the event: the picture may be a file photo of another day
+            yield found
 
     def _paired_date(self, view: str, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
         for d in dates:
