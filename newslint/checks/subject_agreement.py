@@ -55,6 +55,10 @@ _TIME_PREPOSITIONS = frozenset(["after", "before", "since", "until"])
 _SPANS_OF_TIME = frozenset(["minute", "hour", "day", "week", "month", "year", "decade", "moment", "shortly",
                             "soon", "long", "just", "right"])
 COMMON_WORD = 5.0
+# after "is": the subject is a word or phrase talked about, singular whatever its words ("Gold Star
+# families is a term", "Black Lives Matter is the slogan")
+_NAMES_A_TERM = re.compile(r" (?:a|an|the|another|one) (?:\w+ )?(?:term|word|phrase|expression|slogan|label|"
+                           r"catchphrase|euphemism|name|nickname|acronym|abbreviation|title)\b")
 _DEGREE_ADVERBS = frozenset(["very", "too", "so", "extremely", "most", "less", "least", "truly"])
 LIST_ITEM_WORDS = 4  # words of a list's item between two commas: "average income"
 _SUBJECT_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
@@ -188,6 +192,8 @@ class SubjectAgreement(Check):
                 continue
             if _after_a_gerund(doc, first):
                 continue  # "Reclaiming white, working-class voters is a tall order": the gerund's clause is the subject
+            if _NAMES_A_TERM.match(view, verb.end):
+                continue  # "Gold Star families is a term the military uses": the words are named, not used
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             if not self.wanted(doc, verb.start, verb.end, spans):
