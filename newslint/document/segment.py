@@ -200,19 +200,11 @@ def written_quotations(view: str, blocks: list[Block], quotes: list[tuple[int, i
 def _excerpts(view: str, blocks: list[Block], sentence_at: Callable[[int], tuple[int, int]]) -> list[tuple[int, int]]:
     """The paragraphs that a paragraph ending in a colon introduces as writing (see written_quotations)."""
     out = []
-    for intro, excerpt in zip(blocks, blocks[1:]):
-        end = _text_end(view, intro.start, intro.end)
-        if view[end - 1:end] == ":" and intro.kind == "paragraph" == excerpt.kind \
-                and _EXCERPT_CUE.search(view, sentence_at(end - 1)[0], end):
-            out.append((excerpt.start, _text_end(view, excerpt.start, excerpt.end)))
+    for intro, excerpt in zip(blocks, blocks[1:]):  # (the readers trim blocks: a block ends on its text)
+        if view[intro.end - 1:intro.end] == ":" and intro.kind == "paragraph" == excerpt.kind \
+                and _EXCERPT_CUE.search(view, sentence_at(intro.end - 1)[0], intro.end):
+            out.append((excerpt.start, excerpt.end))
     return out
-
-
-def _text_end(view: str, start: int, end: int) -> int:
-    """The end of the span's text, before the spaces and line breaks that close it."""
-    while end > start and view[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def is_post_signature(view: str, start: int, end: int) -> bool:
