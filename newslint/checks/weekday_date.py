@@ -200,10 +200,12 @@ class WeekdayDate(Check):
                 date = around + dt.timedelta(days=offset)
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [])
-        captioned = _caption_spans(doc)
+        captioned: list[tuple[int, int]] | None = None  # read only for a finding
         for found in self._events(doc, weekdays, dates, around, done, pairs):
-            if found.related and all(any(s <= r.offset < e for s, e in captioned) for r in found.related):
-                continue  # only a caption dates the event: the picture may be a file photo of another day
+            if found.related:
+                captioned = _caption_spans(doc) if captioned is None else captioned
+                if all(any(s <= r.offset < e for s, e in captioned) for r in found.related):
+                    continue  # only a caption dates the event: the picture may be a file photo of another day
             yield found
 
     def _paired_date(self, view: str, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
