@@ -147,8 +147,11 @@ class Agreement(Check):
                 first = self._name_start(tokens, first, view)
                 if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1 or tokens[first].text.lower() in _QUANTIFIERS:
                     continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
-                if first == s and not singular_elsewhere and opens_sentence(doc, subject.start):
-                    continue  # "People have ...": one capital word opening a sentence may be anything
+                if first == s and opens_sentence(doc, subject.start) and \
+                        (not singular_elsewhere or re.search(rf"\b{re.escape(name.lower())}\b", view)):
+                    # "People have ...": one capital word opening a sentence may be anything; and one
+                    # the article writes in lower case is a noun ("Cities have", after "Guardian Cities is")
+                    continue
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
                     continue
             if self._plural_made_right(tokens, first, view, named=not pronoun):
