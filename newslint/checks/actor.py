@@ -18,6 +18,8 @@ the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not 
 The event is someone's by a possessive, a by-phrase or a pronoun, or by being the subject that
 makes it in two sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado
 met ..."; not of events in the plural: "voted against the last two budgets").
+Acts told with a date are read apart: the same verb on "the" thing with the same date ("introduced
+the bill in January") given to two people is one act told twice, the later telling flagged.
 Event nouns, verbs and cue words are the rule's YAML.
 """
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Iterator
 from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
-from ..document.dates import MONTHS, YEAR
+from ..document.dates import MONTH_NAME, MONTHS, WEEKDAYS, YEAR
 from ..document.model import Document
 from ..document.people import CALENDAR, People, bare, capitalised, people, possessive, vocabulary
 from ..document.readers.text import is_headline
@@ -91,6 +93,12 @@ class Actor(Check):
                               "Beijing' is a trip, 'met staff in the canteen' none"),
         "makes": Option("strings", [], "words before an event in a headline that naming no one says someone makes it "
                         "('mayor presents budget'): the person the body names first"),
+        "deed_verbs": Option("strings", [], "past tenses not in -ed whose dated act on 'the' thing is one person's "
+                             "('won the seat in 2019'); any verb in -ed is one too"),
+        "bodies": Option("strings", [], "nouns after an event word that make it a body's or a job's name "
+                         "('budget office', 'speech writer'): no event"),
+        "shared_acts": Option("strings", [], "past tenses of acts that many do on one day: to speak or react "
+                              "('told the committee on Monday', 'welcomed the ruling')"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -110,6 +118,10 @@ class Actor(Check):
         self.event_words = context.phrases.register(sorted(words | {w + "s" for w in words}), ignorecase=True)
         self.act_class = {v.lower(): cls for cls, verbs in self.options["acts"].items() for v in verbs}
         self.act_words = context.phrases.register(sorted(self.act_class), ignorecase=False) if self.act_class else None
+        self.bodies = {w.lower() for w in self.options["bodies"]}
+        self.shared_acts = {v.lower() for v in self.options["shared_acts"]}
+        pasts = "|".join(sorted(map(re.escape, self.options["deed_verbs"]), key=len, reverse=True))
+        self.deed = re.compile(_DEED.replace("VERBS", rf"[a-z]{{2,}}ed|{pasts}" if pasts else r"[a-z]{2,}ed"))
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
@@ -170,6 +182,45 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
+        for first, again in self._deeds(doc):
+            if again.start not in reported:
+                reported.add(again.start)
+                yield self.report(doc, again.start, again.end, suggestions=[first.actor],
+                                  related=[(first.start, first.end, f"{first.actor} {first.act} here")],
+                                  event=f"act ('{again.act}')", actor=first.actor, other=again.actor,
+                                  lines=str(doc.line_of(first.start)))
+
+    def _deeds(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
+        """One dated act told of two people: "State Sen. Marcia Delgado ... introduced the bill in
+        January" ... "Whitaker, who introduced the bill in January". The same verb with the same
+        date (a weekday, a month, a year) is one act, which one person did; the later telling,
+        on "the" thing, gives it to another. Not an act on a thing of one's own ("announced his
+        bid on Monday"), nor one done together ("Ames and Roe signed", "signed it with Roe"), nor
+        inside a quotation."""
+        model = article(doc)
+        cast, view = model.cast, doc.view
+        told: dict[tuple[str, str], list[Deed]] = {}
+        for m in self.deed.finditer(view):
+            who, verb = m.group("name"), m.group("verb")
+            if who not in cast.persons or who in model.namesakes or who in CALENDAR or verb in self.shared_acts \
+                    or who.lower() in words()["institutions"] or _JOINED.search(view, max(0, m.start() - 6), m.start()):
+                continue
+            _, e = doc.sentence_at(m.start())
+            when = None if m.group("time") else _DEED_TIME.search(view, m.end(), min(e, m.end() + _DEED_REACH))
+            time = m.group("time") or (when.group(0) if when else None)
+            end = when.end() if when else view.find(" ", m.end() + 1, e)
+            if time is None or end < 0 or _CLAUSE_END.search(view, m.end(), end) or doc.in_quote(m.start(), end):
+                continue
+            act = view[m.start("verb"):end] + ("" if when else f" {time}")  # "introduced the bill in January"
+            key = (verb, time.removeprefix("on ").removeprefix("last ").lower())
+            told.setdefault(key, []).append(Deed(who, act, m.group("det"), m.start("name"), m.end("name"),
+                                                 frozenset(_CAPITALISED.findall(view, m.start(), end))))
+        for deeds in told.values():
+            first = deeds[0]
+            for again in deeds[1:]:
+                if again.actor != first.actor and again.det in ("the", "this") \
+                        and first.actor not in again.names and again.actor not in first.names:
+                    yield first, again
 
     @staticmethod
     def _lede_trip(doc: Document, established: list[Mention]) -> bool:
@@ -361,6 +412,8 @@ class Actor(Check):
                     continue  # read from the verbs of its acts (`_act_mentions`)
                 if j > 0 and tokens[idx[j - 1]].text.lower() in VERB_OPENERS:
                     continue  # "To address this, a bill by Sen. Gillibrand": a verb, no event
+                if j + 1 < len(idx) and tokens[idx[j + 1]].text.lower() in self.bodies:
+                    continue  # "Trump's budget office", "her speech writer": a body or its people, no event
                 dest, phrase_end = self._destination(tokens, idx[j + 1:], view)
                 phrase_end = max(phrase_end, tok.end)
                 named = _event_name_start(tokens, idx, j)  # "her State of the State address"
@@ -602,6 +655,29 @@ class Actor(Check):
         later = {_clean(w) for w in after[:3]}
         return bool(_TIME_WORDS & later or self.distinct & later & _TIME_CUES or _COMPARED & later
                     or any(YEAR.fullmatch(w) for w in later))
+
+
+@dataclass(frozen=True)
+class Deed:
+    actor: str
+    act: str        # "introduced the bill in January"
+    det: str        # the article before its object: "the", "a"
+    start: int      # the actor's name
+    end: int
+    names: frozenset[str]  # the capitalised words from the name to the date: one who acted with them
+
+
+_DEED_TIME = re.compile(rf"(?:(?:on |last )?(?:{'|'.join(WEEKDAYS)})|in {MONTH_NAME}(?: (?:1[89]|20)\d\d)?"
+                        rf"|in (?:1[89]|20)\d\d|on {MONTH_NAME} \d{{1,2}})\b")
+# a person's name, a "who" or a description set beside it, maybe a date, a verb in the past and its
+# object's article: "Delgado, a Democrat from Rutland, introduced the", "Quill on Monday signed a"
+_DEED = (r"\b(?P<name>[A-Z][\w’'-]+)(?:,? who|, (?:a|an|the) [^,.;:“”\"()]{3,60},)? "
+         rf"(?:(?P<time>{_DEED_TIME.pattern}) )?(?P<verb>VERBS) (?P<det>the|a|an|this) ")
+_DEED_REACH = 160  # characters from the object to its date: "signed the £2.4m agreement with ... on Monday"
+_CAPITALISED = re.compile(r"[A-Z][\w-]+")
+_JOINED = re.compile(r"(?:\band|&|,) \Z")  # "Ames and Roe signed": an act of two
+# a clause or quotation ending between the act and its date: the date is another verb's
+_CLAUSE_END = re.compile(r"[.;:?!](?=\s)|[“”\"]|, (?:and|but|who|which|while|after|before|when) ")
 
 
 # words right after the event phrase that set it beside another of its kind: "Price's budget, like

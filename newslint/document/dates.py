@@ -13,13 +13,13 @@ MONTHS = {name: i + 1 for i, names in enumerate([
     ("november", "nov"), ("december", "dec")]) for name in names}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE = re.compile(
-    rf"\b(?P<m1>{_MONTH}) (?P<d1>{_DAY})\b(?:,? (?P<y1>{_YEAR})\b)?"
-    rf"|\b(?P<d2>{_DAY}) (?:of )?(?P<m2>{_MONTH})(?:,? (?P<y2>{_YEAR})\b)?"
+    rf"\b(?P<m1>{MONTH_NAME}) (?P<d1>{_DAY})\b(?:,? (?P<y1>{_YEAR})\b)?"
+    rf"|\b(?P<d2>{_DAY}) (?:of )?(?P<m2>{MONTH_NAME})(?:,? (?P<y2>{_YEAR})\b)?"
     rf"|\b(?P<y3>{_YEAR})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])\b")
 # WEEKDAY is r"\b(?:Monday|...|Sunday)\b" and YEAR r"(?<![\d.,$£€-])(?:1[89]\d\d|20\d\d)(?![\d%]|-\d)",
 # written so that every alternative starts with a literal character and checks what stands
