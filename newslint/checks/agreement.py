@@ -174,12 +174,14 @@ class Agreement(Check):
             before, gap = tokens[first - 1], view[tokens[first - 1].end:tokens[first].start]
             case = before.text in ("v.", "vs.", "v") and first > 1 and capitalised(tokens[first - 2])  # "Roe v. Wade"
             # "USA Freedom Act", "the U.N. Population Fund"
-            in_name = capitalised(before) or (before.kind in ("word", "abbreviation") and acronym(before)) or case
+            initial = len(before.text) == 1 and before.text.isupper() and gap == ". "  # "George W. Bush"
+            in_name = capitalised(before) or (before.kind in ("word", "abbreviation") and acronym(before)) or case \
+                or initial
             if not in_name or before.text.lower() in AUXILIARIES or before.text.lower() in _OPENERS \
                     or (before.text == "The" and plural):
                 break  # "If Ginsburg were": a sentence's first word, no part of the name ("The Fed" is one,
                 # but "The North Koreans have" is a people)
-            if gap != " " and not (gap == ". " and (before.text in titles or case)):
+            if gap != " " and not (gap == ". " and (before.text in titles or case or initial)):
                 break
             first -= 1
         return first
