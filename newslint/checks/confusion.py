@@ -256,9 +256,10 @@ class Confusion(Check):
             if word in self.unless_in_clause and not self.unless_in_clause[word].isdisjoint(_clause_after(doc, tok)):
                 continue
             if verdict.word in self.needs_noun_after and (_ends_clause_without_noun(doc, tok) or (
-                    verdict.right_silent and _function_word(following))):
+                    verdict.right_silent and _function_word(following)) or _SPAN_OF_TIME.match(doc.view, tok.end)):
                 continue  # "they're strategic.": no "their" before a clause's last word that names nothing,
-                # nor before a function word the table never saw it with ("walks out of there against")
+                # nor before a function word the table never saw it with ("walks out of there against"),
+                # nor before a span of time that dates the clause ("had built there four years ago")
             if word in self.unless_within and _within_three(doc, tok, self.unless_within[word]):
                 continue
             if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
@@ -403,6 +404,9 @@ def _ends_clause_without_noun(doc: Document, tok: Token) -> bool:
 
 
 _CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
+# a span of time that dates a clause, never a possessive's noun: "four years ago", "a decade earlier"
+_SPAN_OF_TIME = re.compile(r" (?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?|decades?|hours?|minutes?) "
+                           r"(?:ago|earlier|later|before)\b")
 
 
 def gerund(word: str) -> bool:
