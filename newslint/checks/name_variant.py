@@ -148,8 +148,10 @@ class NameVariant(Check):
         neighbours = _Neighbours(frequent, opts["long_name"])
         for rare, places in where.items():
             if self._no_name(doc, lexicon, rare) or _a_plural(lexicon, rare, where, plural, possessed) \
-                    or (rare[:-1] in where and any(_before_plural_verb(doc, k) for k in at[rare])):
-                # "after the queen, royal family and Middletons have heard": a family
+                    or (rare[:-1] in where and any(_before_plural_verb(doc, k) for k in at[rare])) \
+                    or all(k > 0 and tokens[k - 1].text.lower() in _DEGREE for k in at[rare]):
+                # "after the queen, royal family and Middletons have heard": a family; "very Trumpy
+                # states": an adjective
                 continue
             count = len(places)
             # a given name, or a person's surname after one ("Rep. Stephanie Howse" beside "the Ohio
@@ -371,6 +373,9 @@ def _parts(doc: Document, at: list[int]) -> set[str | None]:
 _WORD_CACHE = 100_000
 # the article names the other spelling itself: "Ar Raqqah, also spelled Raqqa", "(or Kyiv)"
 _SPELT_ALSO = re.compile(r"(?:\b(?:spelled|spelt|known as|transliterated as|pronounced)|[(,] or)\s+\Z", re.IGNORECASE)
+# degree words before a capitalised word that make it an adjective: "very Trumpy states"
+_DEGREE = frozenset(["very", "so", "too", "more", "most", "less", "least", "rather", "quite", "pretty", "fairly",
+                     "extremely", "increasingly"])
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _CORRECTION = re.compile(r"\b(?:misspell|misspelt|misidentif|incorrectly (?:spell|identif|nam)|the spelling of|"
                          r"corrected to (?:spell|read|identify|show))",
