@@ -17,7 +17,10 @@ It knows
     article opened with, Lindqvist; "the 24-year-old" with no one named near it is the person
     the headline and the lede name (a headline's capitalised "Climber" names no one: then the
     one the lede describes and the next paragraph names), when that is a slip away from their
-    other age.
+    other age; "the 32-year-old teacher" is that person too when the headline calls them a
+    teacher; and one quoted just before, given no age ("Fiona Leckie said ..."), is not the
+    N-year-old of the next paragraph when someone was given an age a year away. No run that holds a
+    place's or a body's noun ("Raigmore Hospital", "River Wend") names a person.
 
 The rules read it: number (ages), name-variant (given names), title (who holds which role) and
 actor (who the role nouns are). The words it reads with are article_model.yaml.
@@ -83,6 +86,7 @@ _POSSESSIVES = ("his ", "her ", "their ", "its ", "my ", "our ", "your ", "'s ",
 # twin", "their 10- and")
 _OF_BEFORE = re.compile(r"\b(?:of|their|his|her|our|my|your) (?:[\w-]+ (?:and |or )?)?\Z")
 # a speech verb after "the N-year-old" in its paragraph: the person speaks, and is alive
+_SAID_AFTER = re.compile(r",? (?:said|says|told)\b")  # a name as its sentence's speaker: "Fiona Leckie said"
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\b")
 # the first two start with a literal character, which the engine looks for in C; the third, at a
 # sentence's start, is tried only in a text that holds ", was " (as the others need "died" or "e was ")
@@ -418,8 +422,10 @@ class _AgeReader:
         if self._people_at is None:
             model, aged = self.model, self.aged
             view, cast = self.view, model.cast
+            places = words()["entity_nouns"]  # "Raigmore Hospital", "River Wend": no one
             runs = [r for r in model.runs
-                    if r.surname in cast.persons or r.surname in aged or _full_name(view, r, cast)]
+                    if (r.surname in cast.persons or r.surname in aged or _full_name(view, r, cast))
+                    and places.isdisjoint(view[r.start:r.end].lower().split())]
             # "Police said ...": a common word opening a sentence, unless a full name ends with it
             doubtful = {r.surname for r in runs
                         if r.size == 1 and _opens_sentence(view, r) and _common_word(r.surname)}
@@ -555,7 +561,7 @@ class _AgeReader:
                     continue  # "A 17-year-old boy shot ... a 16-year-old boy": a second boy
                 found.append(Age(f"the {noun}", value, m.start("n"), m.end("n"), "description"))
                 continue
-            person = self.links.get(f"the {noun}") if noun else None
+            person = self._described_as(noun, before)
             if person is None and noun and before.endswith(_POSSESSIVES):
                 continue  # "her 70-year-old mother": someone else, described by whose they are
             if person is None:
@@ -574,7 +580,7 @@ class _AgeReader:
                     # 83-year-old widow who greets"; not "Ellison, 81," ... the 78-year-old a
                     # spokesman speaks of, nor in a round-up of athletes each "the N-year-old", nor
                     # "the 60-year-old mother of the victim")
-                    about = self.subject or (self._aged_before(m.start(), value, found, within=1)
+                    about = self.subject or (self._aged_before(m.start(), value, found, self._slip(m.start(), found))
                                              if view.count("-year-old") == 1 else None)
                     if about is not None:
                         found.append(Age(about, value, m.start("n"), m.end("n"), "subject"))
@@ -595,6 +601,26 @@ class _AgeReader:
                     continue  # the age of someone else: "the 45-year-old" after another person's name
             found.append(Age(person, value, m.start("n"), m.end("n"), "year-old"))
         return found[len(stated):]
+
+    def _described_as(self, noun: str | None, before: str) -> str | None:
+        """Whom "the N-year-old <noun>" names: the one the article tied the noun to ("identified
+        the man as"), or the story's subject, whom the headline calls so ("Luton maths teacher
+        named ..." ... "the 32-year-old teacher"; not "his 23-year-old daughter")."""
+        if not noun:
+            return None
+        person = self.links.get(f"the {noun}")
+        if person is None and before.lower().endswith("the ") and _in_headline(self.doc, noun):
+            return self.subject
+        return person
+
+    def _slip(self, offset: int, found: list[Age]) -> int:
+        """How many years a "the N-year-old" at `offset` with no one named near it may be from the
+        age given before: one; three for the one a headline gives an age, where no one else is
+        named before it ("Boy, 16, rescued" ... "The 14-year-old had been swimming")."""
+        head = self.doc.blocks[0].end if headline(self.doc) else 0
+        in_head = {a.person for a in found if a.start < head}
+        named = any(r.start < offset and self.model.key(r) not in in_head for r in self.people_at)
+        return 3 if in_head and not named else 1
 
     @property
     def subject(self) -> str | None:
@@ -621,7 +647,21 @@ class _AgeReader:
         person = self.named_before(offset)
         if person is not None and _SPEAKER_BEFORE.search(self.view, max(0, offset - 30), offset):
             return self._aged_before(offset, value, found) or person
+        if person is not None and person not in {a.person for a in found} and self._a_speaker(person, offset):
+            # "Union secretary Fiona Leckie said the tournament ..." / "The 14-year-old now has her
+            # sights set ...": one quoted about the story, given no age, is not the one described
+            # (who does not speak there) when someone was given an age a year away
+            return self._aged_before(offset, value, found, within=1) or person
         return person
+
+    def _a_speaker(self, person: str, offset: int) -> bool:
+        """Whether the person named last before `offset` is named there as a speaker ("Fiona
+        Leckie said") and the paragraph at `offset` has no speech verb."""
+        run = next(self._runs_before(offset, paragraphs=1), None)
+        view = self.view
+        end = view.find("\n", offset)
+        return run is not None and _SAID_AFTER.match(view, run.end) is not None \
+            and not _SPEAKS.search(view, offset, len(view) if end < 0 else end)
 
     @staticmethod
     def _aged_before(offset: int, value: int, found: list[Age], within: int = 3) -> str | None:
@@ -833,9 +873,11 @@ def _anonymous_lede(doc: Document, model: Article, lede) -> str | None:
     m = _ANONYMOUS_LEDE.match(doc.view, lede.start)
     if m is None:
         return None
-    # "An experienced climber died": the first of its words that names a person
-    noun = next((w for w in _LOWER_WORDS.finditer(doc.view, m.end("article"), m.end())
-                 if w.group() in words()["lede_nouns"]), None)
+    # "An experienced climber died": the first of its words that names a person; or the last word the
+    # headline gives the person too ("Luton maths teacher named ..." ... "A maths teacher who")
+    found = list(_LOWER_WORDS.finditer(doc.view, m.end("article"), m.end()))
+    noun = next((w for w in found if w.group() in words()["lede_nouns"]), None) or \
+        next((w for w in reversed(found) if len(w.group()) > 3 and _in_headline(doc, w.group())), None)
     if noun is None:
         return None
     return _named_after(doc, model, noun.start(), noun.end(), noun.group())
