@@ -27,8 +27,10 @@
   restated   "carrying 183 passengers" ... "the 138 (injured) passengers", "320 jobs" ... "the 230 job
              losses", "$75 million" ... "the $57 million
              gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
-             "these" and a number whose digits are an earlier one's in another order, a slip of
-             the keys (a number the article gave before is a restatement, not a slip); the thing
+             "these" and a number whose digits are an earlier one's in another order, or of four
+             figures or more with one figure changed outside quotations ("18,400 runners" ... "the
+             16,400 runners"), a slip of the keys (a number the article gave before is a
+             restatement, not a slip); the thing
              may be named by a noun of the same count class ("350 jobs" ... "the 530 workers"),
              and a sum by another of the amounts ("£1.85m contract" ... "the £1.58m deal")
 
@@ -210,6 +212,11 @@ class Direction(NamedTuple):
     end: int
     sentence: int
     subject: str | None   # what rose or fell, when the sentence says: "prices were up" -> price
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    """Two numbers of four figures or more that differ in one figure: "18,400" for "16,400"."""
+    return len(a) == len(b) >= 4 and "." not in a + b and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _value(text: str) -> int | None:
@@ -532,7 +539,11 @@ class NumberConsistency(Check):
                 sole_sum = bool(currency) and len({d for u, _, d, _ in seen if u == unit}) == 1
                 earlier = [(t, d, e) for u, t, d, e in seen
                            if u == unit and (sole_sum or self._same_thing(t, thing, currency))]
-                slips = [e for t, d, e in earlier if d != digits and sorted(d) == sorted(digits)]
+                # (one figure changed is a slip too, outside quotations, where a speaker may
+                # round or misremember: "the 30,000 emails that are missing")
+                slips = [e for t, d, e in earlier if d != digits and (sorted(d) == sorted(digits) or (
+                    _one_digit_apart(d, digits) and not doc.in_quote(e.start(), e.end())
+                    and not doc.in_quote(m.start(), m.end())))]
                 given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
                 if slips and not given and not self._cued(doc, slips[0]):
                     named = thing and thing.split()[0] not in _NOT_A_THING
