@@ -12,6 +12,10 @@ reporter's sentence in lower case is read as a repeat (see `_partial`). An ellip
 pieces of one quotation are never compared with each other: a speaker may repeat a phrase and end
 it two ways ("the beginning of the end of stigma ... the beginning of the end of shame"). The
 headline is not compared: headlines shorten quotations on purpose.
+
+The same words quoted twice must also have one speaker: a quotation given to a person named beside
+it ('," said Marisol Vega', '," Okafor said', '," he said' for the one named last in its paragraph)
+and later to another is flagged at the second name.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from typing import Iterator, NamedTuple
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
+from ..document.people import people
 from .shared.article_model import headline
 from .shared.check import Check
 
@@ -44,7 +49,7 @@ class QuotationConsistency(Check):
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
-    PLACEHOLDERS = ("match", "line", "theirs")
+    PLACEHOLDERS = ("match", "line", "how")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         quotes = doc.quotes
@@ -65,10 +70,31 @@ class QuotationConsistency(Check):
                     continue
                 (ls, le), (es, ee) = at
                 reported.add(ls)
-                yield self.report(doc, ls, le, suggestions=[doc.view[es:ee]], theirs=doc.view[es:ee],
-                                  line=doc.line_of(es),
+                yield self.report(doc, ls, le, suggestions=[doc.view[es:ee]], line=doc.line_of(es),
+                                  how=f"in other words: '{doc.view[ls:le]}' here, '{doc.view[es:ee]}' there",
                                   related=[(es, ee, f"the same quotation says '{doc.view[es:ee]}' here")])
                 break
+        yield from self._two_speakers(doc, quotes, first)
+
+    def _two_speakers(self, doc: Document, quotes: list[tuple[int, int]], first: int) -> Iterator[Diagnostic]:
+        """The same words quoted twice, each time given to a speaker named beside them ('"You don't
+        cut the bus lines people actually ride," said Marisol Vega' ... '"You don't cut the bus
+        lines people actually ride," Okafor said'): one of the two is not who said them."""
+        view, persons = doc.view, people(doc).persons
+        said: dict[tuple[str, ...], tuple[str, int]] = {}  # the words -> their first speaker, where
+        for s, e in quotes:
+            words = tuple(w.group().lower().replace("’", "'") for w in _WORD.finditer(view, s, e))
+            if s < first or len(words) < self.options["min_run"]:
+                continue
+            speaker = _speaker(doc, s, e)
+            if speaker is None or speaker[0] not in persons and not _GIVEN_BEFORE.search(view, 0, speaker[1]):
+                continue  # a speaker is a person of the article, or named in full ("said Marisol Vega")
+            name, start, end = speaker
+            before = said.setdefault(words, (name, start))
+            if before[0] != name:
+                yield self.report(doc, start, end, suggestions=[before[0]], line=doc.line_of(before[1]),
+                                  how=f"but gives it to {name}; it is {before[0]}'s there",
+                                  related=[(before[1], before[1] + len(before[0]), f"{before[0]} says it here")])
 
     def _pieces(self, view: str, start: int, end: int) -> Iterator[Piece]:
         """The runs of a quotation's words between ellipses and brackets, long enough to compare."""
@@ -96,6 +122,32 @@ class QuotationConsistency(Check):
         if j and i:  # the later starts in other words than the earlier had there
             return _joined(later.spans[:j]), _joined(earlier.spans[max(0, i - j):i])
         return None
+
+
+# who says a quotation, named right after it ('," said Marisol Vega', '," coach Dan Okafor said', '," he said')
+# or right before it ('Okafor said: "')
+_SAID_AFTER = re.compile(r" (?:(?:said|says|added) (?P<after>(?:[A-Z][\w.’'-]* )*[A-Z][\w’'-]+)"
+                         r"|(?P<named>(?:[A-Za-z][\w.’'-]* ){0,5}?[A-Z][\w’'-]+|he|she) (?:said|says|added))\b")
+_SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+) (?:said|says|added)[:,] ?\Z")
+_NAME = re.compile(r"[A-Z][\w’'-]+")
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+ \Z")  # a given name right before a surname
+
+
+def _speaker(doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
+    """The surname of whoever says the quotation at start..end and its span, when a name (or
+    "he", "she" for the one named last before it in its paragraph) is set beside it."""
+    view = doc.view
+    m = _SAID_AFTER.match(view, end, min(len(view), end + 80))
+    if m is not None and m.group("named") in ("he", "she"):
+        paragraph = view.rfind("\n", 0, start) + 1
+        names = [n for n in _NAME.finditer(view, paragraph, start) if n.group() in people(doc).persons]
+        return (names[-1].group(), *names[-1].span()) if names else None
+    if m is not None:
+        group = "after" if m.group("after") else "named"
+        last = list(_NAME.finditer(view, m.start(group), m.end(group)))[-1]
+        return last.group(), last.start(), last.end()
+    b = _SAID_BEFORE.search(view, max(0, start - 60), start)
+    return (b.group("before"), b.start("before"), b.end("before")) if b else None
 
 
 def _partial(view: str, start: int, end: int) -> bool:
