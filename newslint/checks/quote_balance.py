@@ -33,6 +33,7 @@ _FEET_INCHES = re.compile(r"\d['’]\s?\d{1,2}\Z")
 _SINGLE = re.compile(r"['‘’]")
 _TWO_CLOSING = re.compile(r"['’]['’]")
 _DOUBLE = re.compile(r"[“”\"]")
+_TEASER = re.compile(r"[^\n\"“”]{8,200}[^\s.!?:;,\"”] Read more:?[ \t]*")  # a one-line headline and its prompt
 _NEXT_OPENS_QUOTE = re.compile(r"\s*['‘\"“]")  # the next paragraph carries a quotation on
 _SINGLE_OPENING = re.compile(r"['‘][A-Z]")  # led by the mark, which the engine looks for in C
 # the reporter's words, which a quotation running on into the next paragraph does not hold:
@@ -194,8 +195,12 @@ class _Open:
 
 
 def _embedded(doc: Document, start: int, end: int) -> bool:
-    """A paragraph of a post embedded whole, or its signature: a quotation that runs on goes
-    round it ("... Manchester United." / Club statement / — Club (@club) Nov 20, 2019 / "He has won")."""
+    """A paragraph of a post embedded whole, or its signature, or another story's headline with its
+    link prompt: a quotation that runs on goes round it ("... Manchester United." / Club statement
+    / — Club (@club) Nov 20, 2019 / "He has won"; '"... the UK's participation' / Brexit extension
+    could be until 2020 Read more / '"Let me be clear: ...')."""
+    if _TEASER.fullmatch(doc.view, start, end):
+        return True
     if not doc.posts:
         return False
     from ..document.segment import is_post_signature
