@@ -644,23 +644,24 @@ class _AgeReader:
         """The person named last before "the N-year-old" at `offset`, unless that person speaks of
         it ("Det Con Paul Rigby, who led the investigation, said the 53-year-old had"): then the
         one given an age before, a slip away, if any."""
-        person = self.named_before(offset)
+        run = next(self._runs_before(offset, paragraphs=1), None)  # as named_before reads it
+        person = self.model.key(run) if run is not None else None
         if person is not None and _SPEAKER_BEFORE.search(self.view, max(0, offset - 30), offset):
             return self._aged_before(offset, value, found) or person
-        if person is not None and person not in {a.person for a in found} and self._a_speaker(person, offset):
+        if run is not None and person is not None and person not in {a.person for a in found} \
+                and self._a_speaker(run, offset):
             # "Union secretary Fiona Leckie said the tournament ..." / "The 14-year-old now has her
             # sights set ...": one quoted about the story, given no age, is not the one described
             # (who does not speak there) when someone was given an age a year away
             return self._aged_before(offset, value, found, within=1) or person
         return person
 
-    def _a_speaker(self, person: str, offset: int) -> bool:
-        """Whether the person named last before `offset` is named there as a speaker ("Fiona
-        Leckie said") and the paragraph at `offset` has no speech verb."""
-        run = next(self._runs_before(offset, paragraphs=1), None)
+    def _a_speaker(self, run: NameRun, offset: int) -> bool:
+        """Whether the name `run` is set as its sentence's speaker ("Fiona Leckie said") and the
+        paragraph at `offset` has no speech verb."""
         view = self.view
         end = view.find("\n", offset)
-        return run is not None and _SAID_AFTER.match(view, run.end) is not None \
+        return _SAID_AFTER.match(view, run.end) is not None \
             and not _SPEAKS.search(view, offset, len(view) if end < 0 else end)
 
     @staticmethod
