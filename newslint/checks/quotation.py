@@ -83,11 +83,12 @@ class QuotationConsistency(Check):
         view, persons = doc.view, people(doc).persons
         said: dict[tuple[str, ...], tuple[str, int]] = {}  # the words -> their first speaker, where
         for s, e in quotes:
-            words = tuple(w.group().lower().replace("’", "'") for w in _WORD.finditer(view, s, e))
+            words = tuple(_said(w) for w in _WORD.finditer(view, s, e))
             if s < first or len(words) < self.options["min_run"]:
                 continue
             speaker = _speaker(doc, s, e)
-            if speaker is None or speaker[0] not in persons and not _GIVEN_BEFORE.search(view, 0, speaker[1]):
+            if speaker is None or speaker[0] not in persons and \
+                    not _GIVEN_BEFORE.search(view, max(0, speaker[1] - _GIVEN_REACH), speaker[1]):
                 continue  # a speaker is a person of the article, or named in full ("said Marisol Vega")
             name, start, end = speaker
             before = said.setdefault(words, (name, start))
@@ -103,7 +104,7 @@ class QuotationConsistency(Check):
             stop = m.start() if m else end
             found = list(_WORD.finditer(view, cut, stop))
             if len(found) >= self.options["min_run"]:
-                yield Piece([w.group().lower().replace("’", "'") for w in found], [w.span() for w in found])
+                yield Piece([_said(w) for w in found], [w.span() for w in found])
             cut = m.end() if m else end
 
     def _differs(self, earlier: Piece, later: Piece) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -131,6 +132,7 @@ _SAID_AFTER = re.compile(r" (?:(?:said|says|added) (?P<after>(?:[A-Z][\w.’'-]*
 _SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+) (?:said|says|added)[:,] ?\Z")
 _NAME = re.compile(r"[A-Z][\w’'-]+")
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+ \Z")  # a given name right before a surname
+_GIVEN_REACH = 64  # characters read back for it: longer than any given name
 
 
 def _speaker(doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
@@ -148,6 +150,11 @@ def _speaker(doc: Document, start: int, end: int) -> tuple[str, int, int] | None
         return last.group(), last.start(), last.end()
     b = _SAID_BEFORE.search(view, max(0, start - 60), start)
     return (b.group("before"), b.start("before"), b.end("before")) if b else None
+
+
+def _said(word: re.Match) -> str:
+    """A quoted word as quotations are compared: lower case, straight apostrophes."""
+    return word.group().lower().replace("’", "'")
 
 
 def _partial(view: str, start: int, end: int) -> bool:
