@@ -202,7 +202,7 @@ class Actor(Check):
         told: dict[tuple[str, str], list[Deed]] = {}
         for m in self.deed.finditer(view):
             who, verb = m.group("name"), m.group("verb")
-            if who not in cast.persons or who in model.namesakes or who in CALENDAR or verb in self.shared_acts \
+            if who not in cast.persons or who in model.namesakes or verb in self.shared_acts \
                     or who.lower() in words()["institutions"] or _JOINED.search(view, max(0, m.start() - 6), m.start()):
                 continue
             _, e = doc.sentence_at(m.start())
