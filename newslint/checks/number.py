@@ -145,6 +145,7 @@ _IN_A_PART = r"(?:[^,;:.!?\n]|\.(?=\d))"  # a decimal point is no sentence's end
 _MONEY_BREAKDOWN = re.compile(rf"(?P<total>{_SUM})[^.:;!?\n$£€]{{0,60}}(?::| —| –) "
                               rf"(?P<parts>(?:[£$€]{_IN_A_PART}{{1,120}}, )*(?:and )?[£$€]{_IN_A_PART}{{1,120}}?)"
                               r"(?=[.;!?]|$)", re.M)
+_REMAINDER = re.compile(r"\b(?:[Tt]he (?:other|remaining|rest)|[Aa]nother|[Rr]emainder)\b")
 _MONEY_PART = re.compile(rf"(?P<amount>{_SUM}) (?P<words>[a-z]+(?: [a-z]+)*)")
 _BREAKDOWN_MARKS = (":", "—", "–", "f the ", "f those ", "f these ", "of which ", "of whom ")  # what each needs
 _PART_SPLIT = re.compile(r",? and (?=[\d£$€])|, (?=[\d£$€])")  # "380 are general and acute beds and 40 are ..."
@@ -163,6 +164,7 @@ _FOR = re.compile(_VOTERS + r"(?:voted (?:for|in favou?r|yes)|supported|backed)\
 _NOT_A_THING = frozenset("to for in on at from and or of by with as was were is are had has have last this a an the "
                          "than more less over under each per it he she they we you".split())
 _RELATIVES = frozenset(("who", "whom", "which", "that"))
+_LENGTH_NOUNS = re.compile(r"(?: [a-z]+){0,4}")  # the words after a length's unit, in the clause
 # an article that gives this many percentages may give one figure for two things
 DENSE_PERCENTAGES = 6
 _WORD = re.compile(r"[A-Za-z]+")
@@ -217,6 +219,13 @@ class Direction(NamedTuple):
 def _one_digit_apart(a: str, b: str) -> bool:
     """Two numbers of four figures or more that differ in one figure: "18,400" for "16,400"."""
     return len(a) == len(b) >= 4 and "." not in a + b and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _length_nouns(view: str, at: int) -> str:
+    """The words that may name what a length measures, after its unit: "(23-mile) walking and
+    biking trail" -> "walking biking trail"."""
+    run = _LENGTH_NOUNS.match(view, at)
+    return " ".join(w for w in (run.group() if run else "").split() if w not in _NOT_A_THING)
 
 
 def _value(text: str) -> int | None:
@@ -274,6 +283,7 @@ class NumberConsistency(Check):
         self.count_verb_stems = {governor_stem(w) for w in self.count_verbs}
         self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
         self.amount_nouns = frozenset(n.lower() for n in opts["amounts"])
+        self.length_units = frozenset(u.lower() for u in opts["length_units"])
         units = "|".join(re.escape(u) for u in opts["units"])
         # found from the unit, then the number read backwards: "three-day summit", "48 hour strike"
         self.duration = re.compile(rf"[- ](?P<unit>(?i:{units}))s?(?:[- ]long)?\s+(?P<noun>[a-z]+)") if units else None
@@ -364,7 +374,7 @@ class NumberConsistency(Check):
                         or any(p.groupdict().get("cur") != m.groupdict().get("cur") for p in led):
                     continue
                 parts = [kind.value(p) or 0 for p in led]
-                if sum(parts) == total or max(parts) >= total:
+                if sum(parts) == total or max(parts) >= total or self._remainder_follows(doc, m.end("parts")):
                     continue
                 listed = " + ".join(p.group("amount") for p in led)
                 added = kind.written(m, sum(parts))
@@ -372,6 +382,13 @@ class NumberConsistency(Check):
                                   related=[(m.start("parts"), m.end("parts"), f"the parts: {listed}")],
                                   what=kind.what(m), other=f"its parts add up to {added} ({listed})",
                                   line=doc.line_of(m.start("parts")), match=m.group("total"))
+
+    def _remainder_follows(self, doc: Document, end: int) -> bool:
+        """Whether the parts' sentence or the next one speaks of the rest ("The other three races
+        are for vacant seats"): the parts listed were not all of them."""
+        k = self._sentence_of(doc, end)
+        stop = doc.sentences[min(k + 1, len(doc.sentences) - 1)][1]
+        return _REMAINDER.search(doc.view, end, max(stop, end)) is not None
 
     def _directions(self, doc: Document) -> Iterator[Diagnostic]:
         """A percentage stated as a rise in one sentence and as a fall in another: the
@@ -523,12 +540,19 @@ class NumberConsistency(Check):
             unit = f"{currency}{_SHORT.get(m.group('mult'), m.group('mult') or '')}{'%' if m.group('pct') else ''}"
             thing = m.group("thing") or ""
             head = m.group("head")
-            if not unit and head and head.endswith("s") and not thing.endswith("s") and thing not in _NOT_A_THING:
+            if not unit and thing in self.length_units and view[m.end("n"):m.start("thing")] == "-":
+                # "a 23-mile walking and biking trail": a length, of the nouns that follow its unit
+                unit, thing = thing, _length_nouns(view, m.end("thing"))
+                if not thing:
+                    continue
+            elif not unit and head and head.endswith("s") and not thing.endswith("s") and thing not in _NOT_A_THING:
                 # "the 1,420 evacuated homes": homes, described; "the 230 job losses": the jobs counted before
                 thing = f"{thing}s" if any(t == f"{thing}s" for _, t, _, _ in seen) else head
             if not unit and not (thing.endswith("s") and len(set(digits)) > 1 and not _year(m.group("n"))):
                 continue  # a bare count counts a plural: "183 passengers", not "2019 season"
-            if unit and m.group("head") and thing not in _NOT_A_THING and m.group("head") not in _NOT_A_THING:
+            length = unit in self.length_units
+            if unit and not length and m.group("head") and thing not in _NOT_A_THING \
+                    and m.group("head") not in _NOT_A_THING:
                 thing = f"{thing} {m.group('head')}"  # "a 12% rent increase": the increase, of rent
             start = m.start() - len(currency)
             # "the 27% who said so in 2011": a share its own clause defines, no number taken up
@@ -537,8 +561,8 @@ class NumberConsistency(Check):
                 # a sum taken up with "the" where the article gave one sum only: that one, whatever
                 # its noun ("a £4.2m diagnostic centre" ... "the £2.4 million unit")
                 sole_sum = bool(currency) and len({d for u, _, d, _ in seen if u == unit}) == 1
-                earlier = [(t, d, e) for u, t, d, e in seen
-                           if u == unit and (sole_sum or self._same_thing(t, thing, currency))]
+                earlier = [(t, d, e) for u, t, d, e in seen if u == unit and (sole_sum or self._same_thing(
+                    t, thing, currency, self._lead_in(doc, e) if m.group("pct") else None))]
                 # (one figure changed is a slip too, outside quotations, where a speaker may
                 # round or misremember: "the 30,000 emails that are missing")
                 slips = [e for t, d, e in earlier if d != digits and (sorted(d) == sorted(digits) or (
@@ -547,7 +571,8 @@ class NumberConsistency(Check):
                 given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
                 if slips and not given and not self._cued(doc, slips[0]):
                     named = thing and thing.split()[0] not in _NOT_A_THING
-                    what = (f"the {thing}" if named else "the sum" if currency else "the share") \
+                    what = f"the length of the {thing.split()[0]}" if length else \
+                        (f"the {thing}" if named else "the sum" if currency else "the share") \
                         if currency or m.group("pct") else f"the number of {thing}"
                     key = f"{what} ({slips[0].start()})"
                     for q in (slips[0], m):
@@ -557,25 +582,36 @@ class NumberConsistency(Check):
                                        self._sentence_of(doc, at), what=what, stated=True)
             seen.append((unit, thing, digits, m))
 
-    def _same_thing(self, earlier: str, thing: str, currency: str) -> bool:
+    def _same_thing(self, earlier: str, thing: str, currency: str, lead_in: str | None = None) -> bool:
         """Whether a number restated for `thing` may restate one given for `earlier`: the same
         noun, a word that names no thing ("$75 million to the university"), nouns of one count
         class ("jobs", "workers"), or, for a sum of money, two of the rule's amounts ("a £1.85m
-        contract" ... "the £1.58m deal")."""
-        if not earlier or earlier in _NOT_A_THING or set(earlier.split()) & set(thing.split()):
+        contract" ... "the £1.58m deal"). A share that names no thing after it is one of the thing
+        its sentence named before it (`lead_in`): "Turnout was 31.4 per cent" ... "the 34.1 per cent
+        turnout", not "a low of 5.3%" ... "the 3.5 percent typical"."""
+        if not earlier or earlier in _NOT_A_THING:
+            return lead_in is None or not thing or thing.split()[0] in lead_in.lower()
+        if set(earlier.split()) & set(thing.split()):
             return True  # "at £3.2m," ... "the £2.3m bill"; "a 12% rent increase" ... "the 21% increase"
         if not thing:
             return False
-        earlier, thing = earlier.split()[0], thing.split()[0]  # the noun a number counts comes first
-        cls = self.count_class.get(earlier)
-        return (cls is not None and cls == self.count_class.get(thing)) \
-            or bool(currency and earlier in self.amount_nouns and thing in self.amount_nouns)
+        if currency:  # a sum's noun may follow a modifier: "a $2.6 million state grant"
+            nouns = self.amount_nouns
+            return bool(nouns.intersection(earlier.split()) and nouns.intersection(thing.split()))
+        cls = self.count_class.get(earlier.split()[0])  # the noun a number counts comes first
+        return cls is not None and cls == self.count_class.get(thing.split()[0])
+
+    def _lead_in(self, doc: Document, m: re.Match) -> str:
+        """The words of a number's sentence before it."""
+        return doc.view[doc.sentences[self._sentence_of(doc, m.start())][0]:m.start()]
 
     def _cued(self, doc: Document, m: re.Match) -> bool:
         """A change cue among the two words before a number ("rose from 36"): the words after
-        it name what it counts."""
+        it name what it counts. A bound is no change ("more than 12,400 runners")."""
         s = doc.sentences[self._sentence_of(doc, m.start())][0]
         before = doc.view[s:m.start()].split()
+        if _BOUND.search(doc.view, max(s, m.start() - 16), m.start()):
+            return False
         return bool(self.change & _cue_words(before[-2:], len(before) <= 2, []) - _NOT_CHANGES)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:
