@@ -57,6 +57,8 @@ _NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhil
 
 # titles of courtesy, not offices: told apart from offices, and never a given name ("Mrs Marsh, the chair")
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
+_COURTESY_SEX = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+_GENDERED_PRONOUN = re.compile(r"\b(?:(?P<he>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 MIN_COUNTRY_STEM = 4
 _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic")
 
@@ -189,8 +191,10 @@ class TitleConsistency(Check):
                 continue
             if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
                 continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
-            if r.head in self.exclusive.get(anchor.head, ()) and _family_named(doc.view, surname):
-                continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple
+            if r.head in self.exclusive.get(anchor.head, ()) and (
+                    _family_named(doc.view, surname) or _pronoun_agrees(doc, r)):
+                continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple; "Mrs. Clinton,
+                # for all her reservations," is no slip for the "Mr. Clinton" who "said he"
             other = doc.view[anchor.start:anchor.end]
             name = f"{first} {surname}" if first else surname
             yield self.report(doc, r.start, r.end, suggestions=[other],
@@ -313,6 +317,16 @@ _TITLED_APPOSED = re.compile(rf"\b{_COURTESY}\.? (?P<surname>[A-Z][\w’'-]+), (
 _OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<role>[A-Z][a-z]+(?: [a-z]+){1,2}) (?P<first>[A-Z][a-z]+) "
                            r"(?P<surname>[A-Z][\w’'-]+)(?:,| (?:said|says|told|added)\b)")
 _APPOSED_ROLES = (_APPOSED_ROLE, _ROLE_APPOSED, _TITLED_APPOSED, _OPENING_ROLE)
+
+
+def _pronoun_agrees(doc: Document, r: Role) -> bool:
+    """Whether the first he or she (his, her...) after a courtesy title, in its sentence, is the
+    title's: the title is then as meant."""
+    sex = _COURTESY_SEX.get(r.head)
+    if sex is None:
+        return False
+    pronoun = _GENDERED_PRONOUN.search(doc.view, r.end, r.sentence[1])
+    return pronoun is not None and (pronoun.group("he") is not None) == (sex == "he")
 
 
 def _family_named(view: str, surname: str) -> bool:
