@@ -8,13 +8,15 @@ The two words may be separated by spaces or one line break, not by punctuation o
 line. Doubles in which both words are capitalised are names (Duran Duran, Walla Walla), and so
 is a word that ends a hyphenated name ("Moon Jae-in in Seoul"). Grammar doubles a few words
 too, and these are left alone (a finding an editor would call wrong costs more than a miss):
+  - a word after its own prefixed form, which is wordplay: "a non-endorsement endorsement";
   - a preposition stranded at the end of a relative clause, before a phrase that opens with the
     same preposition: "the cause (that) she fought for for 20 years", "what it stood for for";
   - a particle that closes a verb, before a stretch of time or a set phrase: "workers clocked in
     in the last week", "they held on on the final day", "ballots can be turned in in person" (a
     bare year or month after the pair is a slip's usual place, "died in in 2010", and stays
     flagged, unless the verb takes the particle: "was sworn in in January 2011");
-  - an ordinal after a determiner that starts a title: "the first first husband".
+  - an ordinal after a determiner that starts a title: "the first first husband";
+  - a word said three times or more, as chants and songs repeat it: "Na na na na".
 A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged;
 nor is a paragraph with `transcript_doubles` doubles or more, a verbatim transcript whose stutters
 ("He he can certainly say", "and and so") are the speaker's, as edited copy never has them.
@@ -36,6 +38,10 @@ from ..core.rule import Rule
 from ..document.model import Document
 from .shared.check import BuildContext, Check
 
+# marks that may touch a doubled word, made spaces for the cheap test: "a non-endorsement endorsement."
+_APART = str.maketrans(dict.fromkeys("-.,;:!?\"“”()", " "))
+# a prefix that makes a word's opposite or kin: "non-denial denial", "ex-wife wife"
+_PREFIXED = re.compile(r"(?i)(?<![\w-])(?:non|anti|un|pseudo|quasi|semi|counter|ex|post|pre|neo)-\Z")
 # hyphens may touch the pair: "head-to to-head" is a double too
 _DOUBLE = re.compile(r"(?<![\w'’@#])([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)(?![\w'’])", re.IGNORECASE)
 # prepositions a clause may end with ("what she fought for", "workers clocked in"); "to" and "of"
@@ -65,6 +71,9 @@ _STRETCH_OF_TIME = re.compile(
     r"(?:minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|seasons?|quarters?|"
     r"rounds?|innings|half|period)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+# the word next to a pair, across a space or a comma: "Na na na", "hey hey, hey"
+_REPEAT_AFTER = re.compile(r",?[ \t]+([^\W\d_]+)")
+_REPEAT_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+),?[ \t]+\Z")
 _ORDINALS = frozenset(("first", "second", "third", "last"))
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|your|this|[\w-]+['’]s)\s+\Z", re.IGNORECASE)
 
@@ -88,7 +97,7 @@ class DoubledWord(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         # cheap test first (all in C): any whitespace token equal to the next one?
-        words = doc.lowered.replace("-", " ").split()
+        words = doc.lowered.translate(_APART).split()
         if not any(map(operator.eq, words, words[1:])):
             return
         found = list(self._doubles(doc))  # (view offset, finding)
@@ -111,7 +120,8 @@ class DoubledWord(Check):
                 continue  # "The the" is a double; "the The" is a sentence joined to a heading
             if first != second and not _opens_a_sentence(view, m.start()):
                 continue  # "the Rustic Drive In in Smithfield": a name's last word, then the word
-            if self._ends_a_name(view, m.start()) or self._grammatical(view, m, first.lower()):
+            if self._ends_a_name(view, m.start()) or self._grammatical(view, m, first.lower()) \
+                    or _PREFIXED.search(view, max(0, m.start() - 8), m.start()) or _chanted(view, m):
                 continue
             if view[m.end():m.end() + 1] == "-" and view[m.start() - 1:m.start()] != "-" \
                     and first.lower() in _STRANDABLE:
@@ -157,6 +167,16 @@ class DoubledWord(Check):
         while begin > 0 and (view[begin - 1].isalpha() or view[begin - 1] in "-'’"):
             begin -= 1
         return view[begin].isupper()
+
+
+def _chanted(view: str, m: re.Match) -> bool:
+    """Whether the pair is part of a word said three times or more, as a chant or a song repeats
+    it ("Na na na na", "hey hey, hey"): typing doubles a word, it does not triple it."""
+    word = m.group(1).lower()
+    after = _REPEAT_AFTER.match(view, m.end())
+    before = _REPEAT_BEFORE.search(view, max(0, m.start() - len(word) - 3), m.start())
+    return (after is not None and after.group(1).lower() == word) or \
+        (before is not None and before.group(1).lower() == word)
 
 
 def _opens_a_sentence(view: str, start: int) -> bool:
