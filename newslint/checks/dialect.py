@@ -38,6 +38,7 @@ from .shared.fixes import match_case
 from .shared.phrases import bounded_occurrences
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w-])")
+_ISE_ENDINGS = ("ise", "ises", "ised", "ising", "iser", "isers", "isation", "isations")
 
 
 def _joins_before(ch: str) -> bool:  # [\w’'-]
@@ -133,16 +134,19 @@ class DialectMix(Check):
         dialects = lexicon.get().dialect_map()
         marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
         quoted: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
-        # the words of the text that mark a dialect, found in C; then where each stands
-        present = dialects.keys() & set(_LOWER_WORD.findall(doc.view))
+        # the words of the text that mark a dialect, found in C, and the British -ise words the
+        # lists lack ("weaponised", "denuclearisation"); then where each stands
+        words = set(_LOWER_WORD.findall(doc.view))
+        present = {w: dialects[w] for w in dialects.keys() & words}
+        present.update((w, "en-GB") for w in words if w.endswith(_ISE_ENDINGS) and w not in present
+                       and lexicon.get().unlisted_british(w))
         if not present:
             return
         view = doc.view
-        for word in present:
-            found = marked[dialects[word]]
+        for word, dialect in present.items():
             for start in bounded_occurrences(view, word, _joins_before, _joins_after):
                 where = quoted if doc.in_quote(start, start + len(word)) else marked
-                where[dialects[word]].append((start, start + len(word), word))
+                where[dialect].append((start, start + len(word), word))
         marked["en-US"] += self._us_nouns(doc)
         for dialect, other in (("en-GB", "en-US"), ("en-US", "en-GB")):
             marked[other] += _variants_beside(doc, marked[dialect])

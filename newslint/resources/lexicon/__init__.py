@@ -205,7 +205,7 @@ class Lexicon:
         Keeps a capital first letter or CAPITALS. None when the word has no counterpart."""
         w = _normalise(word)
         lower = w.lower()
-        other = self._gb_to_us.get(lower) or self._us_to_gb.get(lower)
+        other = self._gb_to_us.get(lower) or self._us_to_gb.get(lower) or self.unlisted_british(lower)
         if other is None:
             return None
         if w.isupper() and len(w) > 1:
@@ -213,6 +213,19 @@ class Lexicon:
         if w[:1].isupper():
             return other[0].upper() + other[1:]
         return other
+
+    def unlisted_british(self, lower: str) -> str | None:
+        """The American spelling of a British -ise word the dictionary lacks, so that no listed
+        pair holds it: the -ize form when that is a dictionary word (weaponised -> weaponized,
+        monetising -> monetizing), or an -isation noun whatever its stem (denuclearisation ->
+        denuclearization: no American word ends so). None for a dictionary word."""
+        if lower in self._cb or lower in self._gb_to_us:
+            return None
+        from .dialects import transform
+        for other in transform(lower):
+            if other.replace("iz", "is") == lower and (other in self._cb or other.endswith(("ization", "izations"))):
+                return other
+        return None
 
     def variant_known(self, word: str) -> str | None:
         """The other dialect's spelling of `word` when `word` is one side of a listed pair
