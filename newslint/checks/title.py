@@ -192,7 +192,7 @@ class TitleConsistency(Check):
             if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
                 continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
             if r.head in self.exclusive.get(anchor.head, ()) and (
-                    _family_named(doc.view, surname) or _pronoun_agrees(doc, r)):
+                    _family_named(doc.view, surname) or _pronoun_agrees(doc, r, anchor)):
                 continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple; "Mrs. Clinton,
                 # for all her reservations," is no slip for the "Mr. Clinton" who "said he"
             other = doc.view[anchor.start:anchor.end]
@@ -319,11 +319,12 @@ _OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<role>[A-Z][a-z]+(?: [a
 _APPOSED_ROLES = (_APPOSED_ROLE, _ROLE_APPOSED, _TITLED_APPOSED, _OPENING_ROLE)
 
 
-def _pronoun_agrees(doc: Document, r: Role) -> bool:
+def _pronoun_agrees(doc: Document, r: Role, anchor: Role) -> bool:
     """Whether the first he or she (his, her...) after a courtesy title, in its sentence, is the
-    title's: the title is then as meant."""
+    title's, where the title the article gives more often is the other sex's: the title is then
+    as meant (Mrs and Miss, both "she", are no pair it can tell apart)."""
     sex = _COURTESY_SEX.get(r.head)
-    if sex is None:
+    if sex is None or _COURTESY_SEX.get(anchor.head) in (None, sex):
         return False
     pronoun = _GENDERED_PRONOUN.search(doc.view, r.end, r.sentence[1])
     return pronoun is not None and (pronoun.group("he") is not None) == (sex == "he")
