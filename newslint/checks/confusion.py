@@ -87,6 +87,8 @@ class Confusion(Check):
         "unless_next": Option("mapping_of_lists", {}, "a member left alone when one of these words follows it, "
                               "where the pair table reads a set phrase of the rival's: then: [or] ('then or now', "
                               "not 'greater than or equal')"),
+        "before_counts": Option("strings", [], "members right after a comma that a count after them proves: the "
+                                "count is their clause's subject ('the school, where about 75 students had huddled')"),
         "right_before_participles": Option("strings", [], "auxiliaries that a past participle after them proves "
                                            "right against a member that is none ('were undervalued', not 'where')"),
         "clear_min_ratio": Option("number", 0, "a lower min_ratio (not a set's own) where the table saw the likelier "
@@ -162,6 +164,7 @@ class Confusion(Check):
         self.no_contraction_after = frozenset(_plain(w).lower() for w in self.options["no_contraction_after"])
         self.before_plurals = frozenset(_plain(w).lower() for w in self.options["right_before_plurals"])
         self.unless_next = _word_sets(self.options["unless_next"])
+        self.before_counts = frozenset(_plain(w).lower() for w in self.options["before_counts"])
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
         self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
         self.needs_noun_after = frozenset(_plain(w).lower() for w in self.options["needs_noun_after"])
@@ -250,6 +253,9 @@ class Confusion(Check):
                     and _PARTICIPLE.fullmatch(following):
                 continue  # "warnings ... were undervalued": a passive, not "where"
             if following in self.unless_next.get(word, ()) or (word in self.before_gerunds and gerund(following)):
+                continue
+            if word in self.before_counts and doc.view[tok.start - 2:tok.start] == ", " \
+                    and _COUNT_AFTER.match(doc.view, tok.end):
                 continue
             if word in self.unless_after and _previous_word(doc, tok) in self.unless_after[word]:
                 continue
@@ -405,6 +411,8 @@ def _ends_clause_without_noun(doc: Document, tok: Token) -> bool:
 
 _CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
 # a span of time that dates a clause, never a possessive's noun: "four years ago", "a decade earlier"
+# a count, perhaps approximate: " about 75", " nearly 2,000", " 30"
+_COUNT_AFTER = re.compile(r" (?:(?:about|around|nearly|almost|roughly|some|over|more than|at least|up to) )?\d")
 _SPAN_OF_TIME = re.compile(r" (?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?|decades?|hours?|minutes?) "
                            r"(?:ago|earlier|later|before)\b")
 

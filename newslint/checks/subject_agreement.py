@@ -560,8 +560,9 @@ class SubjectAgreement(Check):
 
     def _person_before(self, doc: Document, name: int) -> tuple[str, int, int] | None:
         """A person of the article (agreement.named_persons) named just before "who" ("Mr Wilson,
-        who", "David Blunkett - who"), unless the name may be plural ("Democrats") or shares the
-        relative with a noun before it ("the parents of Stefan Pakeerah, who")."""
+        who", "David Blunkett - who"), unless the name may be plural ("Democrats"), shares the
+        relative with a noun before it ("the parents of Stefan Pakeerah, who") or names one of
+        two set off by a comma ("Ramos and his partner, Officer Liu, who were")."""
         tokens = doc.tokens
         text = _plain(tokens[name].text)
         if text != strip_possessive(text) or text not in named_persons(doc) or _looks_plural(text.lower()):
@@ -569,7 +570,8 @@ class SubjectAgreement(Check):
         first = name
         while first > 0 and self._joined(doc, first - 1, first) and tokens[first - 1].text[0].isupper():
             first -= 1
-        return ("singular", first, name) if self._sole_noun(doc, first) else None
+        return ("singular", first, name) if self._sole_noun(doc, first) and not self._joined_by_and(doc, first) \
+            else None
 
     def _sole_noun(self, doc: Document, first: int) -> bool:
         """Whether the noun phrase starting at `first` is the only one a personal relative after it
@@ -660,8 +662,11 @@ class SubjectAgreement(Check):
             if _no_phrase_word(word):
                 return None
             if word.lower() in self.no_head or len(modifiers) == MAX_MODIFIERS or (name and not word[0].isupper()) \
-                    or _looks_plural(word.lower()):
-                break  # a plural noun is no modifier: "talks with Disney's producers revealed there"
+                    or _looks_plural(word.lower()) or (
+                        self.nouns.number(word.lower()) == "plural" and self.nouns.number(lower) is None):
+                break  # a plural noun is no modifier: "talks with Disney's producers revealed there";
+                # nor before a word the table does not know as a noun: "People familiar with the matter
+                # have" (an adjective after its noun; but "the way people vote has")
             modifiers.append(before)
             first -= 1
             while first > 0 and view[tokens[first - 1].end:tokens[first].start] == "-":
