@@ -410,9 +410,9 @@ def _ends_clause_without_noun(doc: Document, tok: Token) -> bool:
 
 
 _CLAUSE_ENDS = frozenset(".,;:!?\"”’)")
-# a span of time that dates a clause, never a possessive's noun: "four years ago", "a decade earlier"
 # a count, perhaps approximate: " about 75", " nearly 2,000", " 30"
 _COUNT_AFTER = re.compile(r" (?:(?:about|around|nearly|almost|roughly|some|over|more than|at least|up to) )?\d")
+# a span of time that dates a clause, never a possessive's noun: "four years ago", "a decade earlier"
 _SPAN_OF_TIME = re.compile(r" (?:[\w-]+ ){1,2}(?:years?|months?|weeks?|days?|decades?|hours?|minutes?) "
                            r"(?:ago|earlier|later|before)\b")
 

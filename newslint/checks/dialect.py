@@ -131,7 +131,8 @@ class DialectMix(Check):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         from ..resources import lexicon
-        dialects = lexicon.get().dialect_map()
+        lex = lexicon.get()
+        dialects = lex.dialect_map()
         marked: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
         quoted: dict[str, list[tuple[int, int, str]]] = {"en-GB": [], "en-US": []}
         # the words of the text that mark a dialect, found in C, and the British -ise words the
@@ -139,7 +140,7 @@ class DialectMix(Check):
         words = set(_LOWER_WORD.findall(doc.view))
         present = {w: dialects[w] for w in dialects.keys() & words}
         present.update((w, "en-GB") for w in words if w.endswith(_ISE_ENDINGS) and w not in present
-                       and lexicon.get().unlisted_british(w))
+                       and lex.unlisted_british(w))
         if not present:
             return
         view = doc.view

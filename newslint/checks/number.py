@@ -608,10 +608,10 @@ class NumberConsistency(Check):
     def _cued(self, doc: Document, m: re.Match) -> bool:
         """A change cue among the two words before a number ("rose from 36"): the words after
         it name what it counts. A bound is no change ("more than 12,400 runners")."""
-        s = doc.sentences[self._sentence_of(doc, m.start())][0]
-        before = doc.view[s:m.start()].split()
-        if _BOUND.search(doc.view, max(s, m.start() - 16), m.start()):
+        lead_in = self._lead_in(doc, m)
+        if _BOUND.search(doc.view, m.start() - min(len(lead_in), 16), m.start()):
             return False
+        before = lead_in.split()
         return bool(self.change & _cue_words(before[-2:], len(before) <= 2, []) - _NOT_CHANGES)
 
     def _durations(self, doc: Document) -> Iterator[Quantity]:
