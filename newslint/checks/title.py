@@ -86,7 +86,8 @@ class Role:
 
     head: str               # the head noun: roles with different heads may be held together
 
-    def agrees(self, other: "Role", exclusive: dict[str, set[str]], aspects: frozenset[str] = frozenset()) -> bool:
+    def agrees(self, other: "Role", exclusive: dict[str, set[str]], aspects: frozenset[str] = frozenset(),
+               ranks: dict[str, set[str]] | None = None) -> bool:
         if self.head != other.head:  # "General Musharraf" and "President Musharraf": both held,
             # and "chief executive" is the "Chief Executive Officer" shortened
             short, long = sorted((self.words, other.words), key=len)
@@ -97,13 +98,14 @@ class Role:
             mine, theirs = (w[:w.index("of")] if "of" in w else w for w in (mine, theirs))
         short, long = sorted((mine, theirs), key=len)
         # "Chinese Foreign Minister" is the "Foreign Minister", and the "Polish Foreign Minister" the
-        # "Polish Minister" (words left out of the longer, in order; a word may be clipped: "Fed");
-        # a "Deputy Chief Constable" is not the "Chief Constable"
-        rest = iter(long)
-        if not all(any(_same_word(word, other) for other in rest) for word in short):
+        # "Polish Minister" (words left out of the longer, in any order: the "council deputy leader" is
+        # the "deputy council leader"; a word may be clipped: "Fed"); a "Deputy Chief Constable" is
+        # not the "Chief Constable", nor a "Chief Superintendent" a "Superintendent" (a rank)
+        if not all(any(_same_word(word, other) for other in long) for word in short):
             return False
         extra = set(long) - set(short)
-        return not words()["role_modifiers"] & extra
+        return not words()["role_modifiers"] & extra and \
+            not any(self.head in (ranks or {}).get(word, ()) for word in extra)
 
 
 class TitleConsistency(Check):
@@ -118,6 +120,8 @@ class TitleConsistency(Check):
         "aspects": Option("strings", [], "modifiers that name one post from another side and are left out when two "
                           "roles are compared: Minority, Democratic ('Senate Minority Leader' is 'Senate Democratic "
                           "Leader')"),
+        "ranks": Option("mapping_of_lists", {}, "modifiers that make another rank of these heads: Chief -> "
+                        "[Superintendent] ('Chief Superintendent' is not 'Superintendent')"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -135,6 +139,7 @@ class TitleConsistency(Check):
         self.change = {w.lower() for w in self.options["change_cues"]}
         self.past = {w.lower() for w in self.options["past_cues"]}
         self.aspects = frozenset(w.lower() for w in self.options["aspects"])
+        self.ranks = {modifier.lower(): set(heads) for modifier, heads in self.options["ranks"].items()}
         self.exclusive: dict[str, set[str]] = {}
         for head, others in self.options["exclusive"].items():  # both ways
             for other in others:
@@ -187,7 +192,7 @@ class TitleConsistency(Check):
             return  # the role kept is stated as past elsewhere ("former Vice President Joe Biden"
             # ... "deals with Sen. Biden or Vice President Biden ... President Biden's plan")
         for r in unchanged:
-            if r is anchor or r.agrees(anchor, self.exclusive, self.aspects):
+            if r is anchor or r.agrees(anchor, self.exclusive, self.aspects, self.ranks):
                 continue
             if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
                 continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
@@ -215,7 +220,7 @@ class TitleConsistency(Check):
             after += [w.strip(",.;:()\"“”'’") for w in rest[clause.end():].replace("-", " ").split()[:4]]
         past_before = self.past & set(before[-1:]) or (
             len(before) > 1 and before[-2] in self.past and before[-1] in ("a", "an", "the", "then"))
-        if self.change & {*before, *role, *(w.lower() for w in after)} or past_before:
+        if self.change & {*before, *role, *(w.lower() for w in after if w not in _CUES_BEFORE_ONLY)} or past_before:
             return True  # "former Commerce Secretary", "who was Gov. Ruiz", "was the Mayor" (not "was for")
         return any(w.lower() in self.past and self.heads & set(after[n + 1:n + 5]) for n, w in enumerate(after))
 
@@ -288,27 +293,51 @@ class TitleConsistency(Check):
         is the Superintendent ("Assistant Superintendent Lopez" is another role); so is "the
         district's superintendent, Maria Lopez," before it, and "Mrs Lopez, the chair of
         governors," after a courtesy title (the head of a role with "of" is the word before it);
-        and a sentence may open on the role: "Council leader Bethan Rhys said"."""
+        and a sentence may open on the role: "Council leader Bethan Rhys said", or hold it before the
+        name: "and deputy council leader Fiona Brathwaite", "Larder Scotland chairwoman Alison
+        McKechnie" (one name, one role: the first pattern that reads it)."""
         view = doc.view
-        for pattern in _APPOSED_ROLES:
+        named: set[int] = set()
+        for pattern in (*_APPOSED_ROLES, _ROLE_BEFORE_NAME):
             for m in pattern.finditer(view):
                 role = m.group("role").split()
+                if pattern is _ROLE_BEFORE_NAME:
+                    kept = _role_words(role)
+                    opener = m.group("opener")
+                    # "Deputy general Rod Rosenstein": the sentence's first word is the role's too
+                    role = [opener, *kept] if opener and kept == role and opener.lower() not in FUNCTION_WORDS \
+                        else kept
+                if not role or role[0] == "of":  # "the rank of Chief Constable"
+                    continue
                 role[0] = role[0].lower()
                 head = (role[:role.index("of")] if "of" in role else role)[-1].capitalize()
-                if head not in self.heads:
+                if head not in self.heads or m.start("surname") in named:
                     continue
-                yield Role(bare_word(m.group("surname")), m.group("first") or None, tuple(role), m.start("role"),
-                           m.end("role"), doc.sentence_at(m.start("role")), head)
+                named.add(m.start("surname"))
+                start = m.end("role") - len(" ".join(role))
+                yield Role(bare_word(m.group("surname")), m.group("first") or None,
+                           tuple(part for word in role for part in word.split("-")), start,
+                           m.end("role"), doc.sentence_at(start), head)
 
 
+# change cues that state a change only before a role: "the new chief", not "Abara said the new footage"
+_CUES_BEFORE_ONLY = frozenset(["new", "newly"])
 # a relative clause between commas right after a role's name: "Sgt Lucy Hamer, who led the inquiry, has ..."
 _RELATIVE_AFTER_NAME = re.compile(r"(?: [A-Z][\w’'.-]*){1,3}, (?:who|whose) [^,;:]{1,80},")
 # "Maria Lopez, the district's superintendent,": a full name, then its role between commas
 _COURTESY = rf"(?:{'|'.join(COURTESY_TITLES)})"
 _APPOSED_ROLE = re.compile(rf"(?!{_COURTESY}\b)(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), "
                            r"(?:the|a|an) (?:[a-z-]+['’]s )?(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)[,.]")
-# "The council's chief executive, Bethan Rhys,": the role, then the full name between commas
-_ROLE_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?:The|the) (?:[a-z-]+['’]s )?(?P<role>(?:[a-z-]+ ){0,2}[a-z]+), "
+# "Anjali Nair, chief executive of Southvale Hospitals,": no article before a role of a body
+_APPOSED_ROLE_OF = re.compile(rf"(?!{_COURTESY}\b)(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+), "
+                              r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+) of (?:the )?[A-Z]")
+# "The council's chief executive, Bethan Rhys,", "Larder Scotland's chief executive, Alison McKechnie,", "The
+# leader of Carrowdale Borough Council, Cllr Fiona Brathwaite,": the role, then the full name between commas
+_ROLE_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))"
+                           r"(?:(?:The|the) (?:[a-z-]+['’]s )?|(?:[A-Z][\w&-]* ){0,3}[A-Z][\w&-]*['’]s? )"
+                           r"(?P<role>(?:[a-z-]+ ){0,2}[a-z]+)"
+                           r"(?: of (?:the )?[A-Z][\w’'&-]*(?: (?:[A-Z][\w’'&-]*|of|and|for))*)?, "
+                           rf"(?:(?:{_COURTESY}|Cllr|Councillor|Prof|Professor|Sir|Dame)\.? )?"
                            r"(?P<first>[A-Z][a-z]+) (?P<surname>[A-Z][\w’'-]+)[,.]")
 # "Mrs Marsh, the school's chair of governors,": a courtesy title and a surname, then the role
 _TITLED_APPOSED = re.compile(rf"\b{_COURTESY}\.? (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z-]+['’]s )?"
@@ -316,7 +345,34 @@ _TITLED_APPOSED = re.compile(rf"\b{_COURTESY}\.? (?P<surname>[A-Z][\w’'-]+), (
 # "Council leader Bethan Rhys said": a sentence opening on a role in lower case after its first word
 _OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<role>[A-Z][a-z]+(?: [a-z]+){1,2}) (?P<first>[A-Z][a-z]+) "
                            r"(?P<surname>[A-Z][\w’'-]+)(?:,| (?:said|says|told|added)\b)")
-_APPOSED_ROLES = (_APPOSED_ROLE, _ROLE_APPOSED, _TITLED_APPOSED, _OPENING_ROLE)
+_APPOSED_ROLES = (_APPOSED_ROLE, _APPOSED_ROLE_OF, _ROLE_APPOSED, _TITLED_APPOSED, _OPENING_ROLE)
+# "and deputy council leader Fiona Brathwaite": up to three words in lower case right before a full name
+# (not a third name: "chairwoman Mary Ann Kerr"); _role_words keeps those of the role
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?:^|(?<=[.!?] )|(?<=\n))(?P<opener>[A-Z][a-z]+) )?"
+                               r"\b(?P<role>(?:[a-z-]+ ){0,2}[a-z-]+) (?P<first>[A-Z][a-z]+) "
+                               r"(?P<surname>[A-Z][\w’'-]+)\b(?![ -][A-Z])")
+# verbs that may stand right before a role: "said chief executive Helen Darby"
+_SPEECH_BEFORE_ROLE = frozenset(["said", "says", "told", "tells", "asks", "adds", "warns", "thinks", "wrote",
+                                 "writes", "spoke", "speaks"])
+
+
+_BEFORE_A_VERB = frozenset(["to", "will", "would", "could", "can", "should", "may", "might", "must", "did", "not"])
+
+
+def _role_words(found: list[str]) -> list[str]:
+    """The words of a role before a name, read back from its head until a function word or a verb
+    ("and deputy council leader" is the "deputy council leader", "praised chief executive" the
+    "chief executive")."""
+    if found[-1] in FUNCTION_WORDS:
+        return []
+    role = found[-1:]
+    for word in reversed(found[:-1]):
+        if word in _BEFORE_A_VERB and len(role) > 1:
+            del role[0]  # "not to indict officer Darren Wilson": the word after "to" is a verb
+        if word in FUNCTION_WORDS or word in _SPEECH_BEFORE_ROLE or word.endswith("ed"):
+            break
+        role.insert(0, word)
+    return role
 
 
 def _pronoun_agrees(doc: Document, r: Role, anchor: Role) -> bool:
