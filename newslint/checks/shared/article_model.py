@@ -66,6 +66,11 @@ _AHEAD_OF_BIRTHDAY = re.compile(r"\b(?:shy of|short of|ahead of|eve of|before|aw
 # or "born in Kelby in March 1999" (a place first)
 _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:in|on) (?:\d{1,2} )?"
                    r"(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?(?P<year>(?:18|19|20)\d\d)\b")
+# an age just changed, said of a name: "Ruiz, who turned 40 in April," is 40 now (not "She turned 62 on
+# Saturday" after "The 61-year-old governor": a change the story tells)
+_TURNED = re.compile(r", who turned (?P<n>\d{1,3}) (?:last (?:week|month)|earlier this (?:week|month|year)|(?:on|in) "
+                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                     r"June|July|August|September|October|November|December)\b)")
 # an age about to change: "who turns 60 next month" is 59 now
 _TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?:week|month)|later this (?:week|month)|"
                     r"tomorrow|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
@@ -95,7 +100,9 @@ _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         # "Vance, a retired pharmacist, was 84.": a sentence of the person and a description
                         r"|(?:(?<=[.!?] )|(?<!.))(?P<who>[A-Z][\w’'-]*), [^,.!?\n]{1,60}, was (?P<k>\d{1,3})\.")
 _DIGIT = re.compile(r"\d")
-_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained)(?: that)? (?:the )?\Z",
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained|noted|argued|stressed|"
+                             r"acknowledged|accepted|insisted|conceded|believed|believes|found|ruled)"
+                             r"(?: that)? (?:the )?\Z",
                              re.IGNORECASE)
 OLDEST = 120  # no one is older: a greater age is a building's, a tree's, a firm's
 _ADVERBS = frozenset(("already", "also", "still", "now", "then", "just", "never", "often", "again", "soon"))
@@ -156,6 +163,7 @@ class Article:
     runs: list[NameRun]
     given: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)  # surname -> given -> spans
     namesakes: set[str] = field(default_factory=set)  # surnames two people share
+    headlined: dict[str, str] = field(default_factory=dict)  # shared surname -> the given name the headline gives it
     ages: list[Age] = field(default_factory=list)
     role_holders: dict[str, str] = field(default_factory=dict)  # "pope" -> "Francis", when one person holds it
     amounts: list[Amount] = field(default_factory=list)
@@ -174,13 +182,17 @@ class Article:
         """Who a run names, as the rules group people: the surname, or for a surname two people
         share, the given name and surname; the shared surname alone names the one of them
         introduced before it ("Lena Okafor ... Okafor, 34, won" before "her father, Samuel
-        Okafor"), else no one (None)."""
+        Okafor"), or after both the one the headline names, whom the story is about ("Ruth Kessler
+        ... dies" ... "Her son Martin Kessler said" ... "Kessler taught"), else no one (None)."""
         if run.surname not in self.namesakes:
             return run.surname
         if run.given:
             return f"{run.given} {run.surname}"
         before = [given for given, spans in self.given.get(run.surname, {}).items() if spans[0][0] < run.start]
-        return f"{before[0]} {run.surname}" if len(before) == 1 else None
+        if len(before) == 1:
+            return f"{before[0]} {run.surname}"
+        lead = self.headlined.get(run.surname)
+        return f"{lead} {run.surname}" if lead in before else None
 
 
 def article(doc: Document) -> Article:
@@ -201,6 +213,13 @@ def _build(doc: Document) -> Article:
     for surname, names in model.given.items():
         if len(same_name_groups(list(names))) > 1:
             model.namesakes.add(surname)
+    if model.namesakes and headline(doc):
+        top = doc.blocks[0].end
+        for surname in model.namesakes:
+            given = {r.given for r in model.runs if r.start < top and r.surname == surname and r.given}
+            # the body gives the name too: a headline's capitals make no given name ("Surging Sanders")
+            if len(given) == 1 and any(at >= top for at, _ in model.given[surname][next(iter(given))]):
+                model.headlined[surname] = given.pop()
     model.ages = _ages(doc, model)
     model.role_holders = _role_holders(doc, model)
     model.amounts = _amounts(doc)
@@ -256,9 +275,8 @@ def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
         runs.append(NameRun(start, end, strip_possessive(words_at[0][1]), None, None, 1))
         return
     skip = _run_openers()
-    k = 0
-    while k < len(words_at) - 1 and words_at[k][1] in skip:
-        k += 1
+    # the given name follows the run's last title: "Fire Chief Dwight Calloway" is Dwight's
+    k = max((i + 1 for i, (_, word) in enumerate(words_at[:-1]) if word in skip), default=0)
     at, given = words_at[k]
     if k == len(words_at) - 1 or len(given) <= 2 or not given[1:].islower() or given.lower() in _not_given():
         runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), None, None, len(words_at)))
@@ -543,10 +561,11 @@ class _AgeReader:
                     found.append(Age(model.key(run) or "", value, m.start("n"), m.end("n"), "year-old"))
                 continue  # "the 31-year-old Brazilian midfielder": someone described, not named
             noun = _described(m.group("noun"))
-            if noun and _OF_BEFORE.search(view, max(0, m.start() - 20), m.start()) and (
-                    noun in ("men", "women", "children", "people") or noun.endswith("s")
-                    and not noun.endswith(("ss", "us", "is"))):
-                continue  # "the mother of twin 11-year-old boys", "with their 10- and 12-year-old sons": others
+            if noun in words()["animal_nouns"] or noun and _OF_BEFORE.search(view, max(0, m.start() - 20), m.start()) \
+                    and (noun in ("men", "women", "children", "people") or noun.endswith("s")
+                         and not noun.endswith(("ss", "us", "is"))):
+                continue  # "aboard the eight-year-old gelding"; "the mother of twin 11-year-old boys", "with
+                # their 10- and 12-year-old sons": others
             before = view[max(0, m.start() - 6):m.start()].lower()
             if (not noun or noun in words()["clause_openers"]) and \
                     _INDEFINITE_BEFORE.search(view, max(0, m.start() - 24), m.start()):
@@ -646,6 +665,9 @@ class _AgeReader:
         one given an age before, a slip away, if any."""
         run = next(self._runs_before(offset, paragraphs=1), None)  # as named_before reads it
         person = self.model.key(run) if run is not None else None
+        if run is not None and person is None:  # a surname two people share ("Gerald Finch, 57," ... "his
+            # wife, Linda Finch" ... "Finch was flown to hospital. The 55-year-old"): the one of them aged a slip away
+            return self._aged_before(offset, value, [a for a in found if a.person.endswith(" " + run.surname)])
         if person is not None and _SPEAKER_BEFORE.search(self.view, max(0, offset - 30), offset):
             return self._aged_before(offset, value, found) or person
         if run is not None and person is not None and person not in {a.person for a in found} \
@@ -708,7 +730,8 @@ class _AgeReader:
         return found
 
     def occasions(self) -> list[Age]:
-        """"his 101st birthday", "who turns 60 next month" (59 now), and "He was 88." after the
+        """"his 101st birthday", "who turns 60 next month" (59 now), "who turned 40 last month" (40
+        now), and "He was 88." after the
         news of a death."""
         found: list[Age] = []
         for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
@@ -718,10 +741,11 @@ class _AgeReader:
                 # "a month shy of his 80th birthday": 79 still
                 ahead = _AHEAD_OF_BIRTHDAY.search(self.view, max(0, m.start() - 16), m.start()) is not None
                 found.append(Age(person, int(m.group("n")) - ahead, m.start("n"), m.end("n"), "birthday"))
-        for m in _TURNS.finditer(self.view) if "turn" in self.view else ():
-            person = self.named_before(m.start())
-            if person:
-                found.append(Age(person, int(m.group("n")) - 1, m.start("n"), m.end("n"), "turning"))
+        for pattern, before in ((_TURNS, 1), (_TURNED, 0)) if "turn" in self.view else ():
+            for m in pattern.finditer(self.view):
+                person = self.named_before(m.start())
+                if person:
+                    found.append(Age(person, int(m.group("n")) - before, m.start("n"), m.end("n"), "turning"))
         view = self.view
         for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view or ", was " in view else ():
             group = next(g for g in ("n", "m", "k") if m.group(g))
