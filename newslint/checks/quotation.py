@@ -125,9 +125,11 @@ class QuotationConsistency(Check):
         return None
 
 
-# who says a quotation, named right after it ('," said Marisol Vega', '," coach Dan Okafor said', '," he said')
-# or right before it ('Okafor said: "')
-_SAID_AFTER = re.compile(r" (?:(?:said|says|added) (?P<after>(?:[A-Z][\w.’'-]* )*[A-Z][\w’'-]+)"
+# who says a quotation, named right after it ('," said Marisol Vega', '," said student body president Jalen
+# Ortiz', '," coach Dan Okafor said', '," he said') or right before it ('Okafor said: "'); a role's words in lower
+# case, not a phrase of time, place or manner ('," said in a statement that President ...')
+_ROLE_WORD = r"(?!(?:in|on|at|that|after|before|to|of|for|with|by|when|as|while|from|during|outside)\b)[a-z-]+ "
+_SAID_AFTER = re.compile(rf" (?:(?:said|says|added) (?:{_ROLE_WORD}){{0,4}}(?P<after>(?:[A-Z][\w.’'-]* )*[A-Z][\w’'-]+)"
                          r"|(?P<named>(?:[A-Za-z][\w.’'-]* ){0,5}?[A-Z][\w’'-]+|he|she) (?:said|says|added))\b")
 _SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+) (?:said|says|added)[:,] ?\Z")
 _NAME = re.compile(r"[A-Z][\w’'-]+")
