@@ -37,6 +37,7 @@ from ..document.model import Document
 from ..document.people import CALENDAR, People, bare, capitalised, people, possessive, vocabulary
 from ..document.readers.text import is_headline
 from ..document.tokens import Token, straight_apostrophes
+from ..document.tokens import strip_possessive as bare_word
 from .agreement import VERB_OPENERS
 from .shared.article_model import article, headline, words
 from .shared.check import Check
@@ -99,6 +100,12 @@ class Actor(Check):
                          "('budget office', 'speech writer'): no event"),
         "shared_acts": Option("strings", [], "past tenses of acts that many do on one day: to speak or react "
                               "('told the committee on Monday', 'welcomed the ruling')"),
+        "goal_nouns": Option("strings", [], "nouns of a score in a match, which one player makes in a given minute "
+                             "('Okafor's 67th-minute goal')"),
+        "scoring_verbs": Option("strings", [], "verbs that make a score by themselves ('Delgado scored in the 67th "
+                                "minute')"),
+        "shooting_verbs": Option("strings", [], "verbs that make a score only with a goal noun or 'in', 'home' after "
+                                 "them ('curled in a 78th-minute winner'; not 'headed wide in the 78th minute')"),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
@@ -122,6 +129,8 @@ class Actor(Check):
         self.shared_acts = {v.lower() for v in self.options["shared_acts"]}
         pasts = "|".join(sorted(map(re.escape, self.options["deed_verbs"]), key=len, reverse=True))
         self.deed = re.compile(_DEED.replace("VERBS", rf"[a-z]{{2,}}ed|{pasts}" if pasts else r"[a-z]{2,}ed"))
+        self.goals = _goal_patterns(self.options["goal_nouns"], self.options["scoring_verbs"],
+                                    self.options["shooting_verbs"])
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
@@ -182,7 +191,7 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
-        for first, again in self._deeds(doc):
+        for first, again in (*self._deeds(doc), *self._goals(doc)):
             if again.start not in reported:
                 reported.add(again.start)
                 yield self.report(doc, again.start, again.end, suggestions=[first.actor],
@@ -221,6 +230,25 @@ class Actor(Check):
                 if again.actor != first.actor and again.det in ("the", "this") \
                         and first.actor not in again.names and again.actor not in first.names:
                     yield first, again
+
+    def _goals(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
+        """One score told of two players: "Maria Delgado scored in the 67th minute" ... "Okafor's
+        67th-minute goal". A minute holds one score of a match, which one player makes; a report of
+        several matches (more than three scorelines: a round-up) may hold two in one minute, and is
+        left alone, as are quotations."""
+        if self.goals is None or "minute" not in doc.view or len(set(_SCORELINE.findall(doc.view))) > 3:
+            return
+        view = doc.view
+        cast = people(doc)
+        scores = sorted((m.start("name"), m.group("n"), bare_word(m.group("name")))
+                        for pattern in self.goals for m in pattern.finditer(view)
+                        if not doc.in_quote(m.start(), m.end()) and bare_word(m.group("name")) in cast.persons)
+        first: dict[str, Deed] = {}
+        for start, minute, scorer in scores:
+            deed = Deed(scorer, f"scored in minute {minute}", "the", start, start + len(scorer), frozenset())
+            earlier = first.setdefault(minute, deed)
+            if earlier.actor != scorer:
+                yield earlier, deed
 
     @staticmethod
     def _lede_trip(doc: Document, established: list[Mention]) -> bool:
@@ -578,8 +606,9 @@ class Actor(Check):
                 if verb.endswith(("ed", "en")) and verb not in _MADE_BY:
                     return None  # "The report, disclosed by Mr. Snowden": who disclosed it, not who wrote it
                 after = following[n + 1:n + 8]
-                if after and tokens[after[0]].text in ("the", "a", "an"):
-                    # a role, then the name set beside it: "by the Mayor of Westcombe, Ruth Penhale"
+                if after and tokens[after[0]].text in ("the", "a", "an", "her", "his", "their"):
+                    # a role, then the name set beside it: "by the Mayor of Westcombe, Ruth Penhale", "by
+                    # her son, Thomas Harrow"
                     after = next((after[k:] for k in range(2, len(after))
                                   if view[tokens[after[k - 1]].end:tokens[after[k]].start] == ", "), [])
                 name = None
@@ -676,6 +705,29 @@ _DEED = (r"\b(?P<name>[A-Z][\w’'-]+)(?:,? who|, (?:a|an|the) [^,.;:“”\"()]
 _DEED_REACH = 160  # characters from the object to its date: "signed the £2.4m agreement with ... on Monday"
 _CAPITALISED = re.compile(r"[A-Z][\w-]+")
 _JOINED = re.compile(r"(?:\band|&|,) \Z")  # "Ames and Roe signed": an act of two
+# a match's score: "won 2-1", "a 1-0 win"
+_SCORELINE = re.compile(r"(?<![\w/.:-])\d{1,2}-\d{1,2}(?![\w/-])")
+
+
+def _goal_patterns(nouns: list[str], scoring: list[str], shooting: list[str]) -> tuple[re.Pattern, ...] | None:
+    """The ways a report gives a score to a player in a minute: "Okafor's 67th-minute goal",
+    "Delgado scored in the 67th minute", "Kieran Doyle scoring the winner in the 78th minute",
+    "Mendes curled in a superb 78th-minute winner"; a player's name, then no other before the minute."""
+    if not nouns or not scoring:
+        return None
+    noun = "(?:" + "|".join(map(re.escape, nouns)) + ")"
+    name = r"\b(?P<name>[A-Z][\w’'-]+)"
+    # the words between a verb and the minute: no name, no clause
+    rest = r"(?:[^.;:!?,A-Z]{0,60}?\b)?"
+    nth = r"(?P<n>\d{1,3})(?:st|nd|rd|th)"
+    minute = rf"(?:in the )?{nth}(?: minute\b|-minute {noun}\b)"
+    shots = "|".join(map(re.escape, shooting)) or "(?!)"
+    return (
+        re.compile(rf"{name}['’]s? (?:[a-z]+ )?{nth}-minute {noun}\b"),
+        re.compile(rf"{name}['’]s? (?:[a-z]+ )?{noun} in the {nth} minute\b"),
+        re.compile(rf"{name} (?:{'|'.join(map(re.escape, scoring))})\b {rest}{minute}"),
+        re.compile(rf"{name} (?:{shots}) (?:in|home|(?:[a-z]+ ){{0,3}}{noun}\b)[^.;:!?,A-Z]{{0,60}}?{minute}"),
+    )
 # a clause or quotation ending between the act and its date: the date is another verb's
 _CLAUSE_END = re.compile(r"[.;:?!](?=\s)|[“”\"]|, (?:and|but|who|which|while|after|before|when) ")
 
