@@ -31,6 +31,7 @@ from .shared.article_model import headline
 from .shared.check import Check
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CUE_REACH = 80  # characters before a quotation read for the words that present it as given before
 WORDS_SHOWN = 3  # the words where two quotations part, shown side by side
 # where a quotation leaves words out or an editor puts some in: the words on either side were not said together
 _BREAK = re.compile(r"\.\.\.|…|\[[^\]\n]*\]|\([^)\n]*\)")
@@ -46,10 +47,20 @@ class QuotationConsistency(Check):
     DESCRIPTION = "Flags a quotation repeated later in the article in different words."
     OPTIONS = {
         "min_run": Option("int", 6, "how many words in a row two quotations share to be the same one", minimum=3),
+        "repeat_cues": Option("strings", [], "words just before a quotation that present it as one given before "
+                              "('Mr Collis repeated:', 'As she put it:', 'Kaminski's words'): it must give the same "
+                              "words"),
+        "min_shared": Option("number", 0.65, "the share of the shorter quotation's words that a quotation so "
+                             "presented shares, in order, with an earlier one to be the same", minimum=0.0),
     }
     SCOPES = ("document",)
     DEFAULT_SCOPE = "document"
     PLACEHOLDERS = ("match", "line", "how")
+
+    def __init__(self, rule, context):
+        super().__init__(rule, context)
+        cues = "|".join(re.escape(c) for c in sorted(self.options["repeat_cues"], key=len, reverse=True))
+        self.repeat_cue = re.compile(rf"\b(?:{cues})\b", re.IGNORECASE) if cues else None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         quotes = doc.quotes
@@ -75,6 +86,44 @@ class QuotationConsistency(Check):
                                   related=[(es, ee, f"the same quotation says '{doc.view[es:ee]}' here")])
                 break
         yield from self._two_speakers(doc, quotes, first)
+        yield from self._presented_again(doc, quotes, first, reported)
+
+    def _presented_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
+                         reported: set[int]) -> Iterator[Diagnostic]:
+        """A whole quotation presented as one given before ("Mr Collis repeated:", "As Mrs Bexley
+        put it:", "wrote out Kaminski's words") that gives other words than the earlier one it
+        shares most of its words with: "There is no plan to close the pool" ... repeated: "There
+        is no plan to shut the pool"."""
+        cue = self.repeat_cue
+        if cue is None:
+            return
+        view = doc.view
+        said = []  # each quotation's start, its words as compared and their spans
+        for s, e in quotes:
+            if s >= first:
+                found = list(_WORD.finditer(view, s, e))
+                said.append((s, [_said(w) for w in found], [w.span() for w in found]))
+        for j, (s, later, later_spans) in enumerate(said):
+            if len(later) < self.options["min_run"] or \
+                    not cue.search(view, max(doc.sentence_at(s)[0], s - _CUE_REACH), s):
+                continue
+            for _, earlier, earlier_spans in said[:j]:
+                if earlier == later or min(len(earlier), len(later)) < self.options["min_run"]:
+                    continue
+                matcher = SequenceMatcher(None, earlier, later, autojunk=False)
+                shared = sum(block.size for block in matcher.get_matching_blocks())
+                if shared < self.options["min_shared"] * min(len(earlier), len(later)):
+                    continue
+                tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+                if j1 == j2 or i1 == i2 or later_spans[j1][0] in reported:
+                    continue  # words only left out or added at one place: a shorter or longer quote
+                ls, le = _joined(later_spans[j1:j2])
+                es, ee = _joined(earlier_spans[i1:i2])
+                reported.add(ls)
+                yield self.report(doc, ls, le, suggestions=[view[es:ee]], line=doc.line_of(es),
+                                  how=f"in other words: '{view[ls:le]}' here, '{view[es:ee]}' there",
+                                  related=[(es, ee, f"the same quotation says '{view[es:ee]}' here")])
+                break
 
     def _two_speakers(self, doc: Document, quotes: list[tuple[int, int]], first: int) -> Iterator[Diagnostic]:
         """The same words quoted twice, each time given to a speaker named beside them ('"You don't
