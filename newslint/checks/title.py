@@ -197,7 +197,8 @@ class TitleConsistency(Check):
             if r.head != anchor.head and heads[r.head] > 1 and heads[anchor.head] > 1:
                 continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
             if r.head in self.exclusive.get(anchor.head, ()) and (
-                    _family_named(doc.view, surname) or _pronoun_agrees(doc, r, anchor)):
+                    _family_named(doc.view, surname) or _pronoun_agrees(doc, r, anchor)
+                    or _held_together(doc.view, r.head, anchor.head)):
                 continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple; "Mrs. Clinton,
                 # for all her reservations," is no slip for the "Mr. Clinton" who "said he"
             other = doc.view[anchor.start:anchor.end]
@@ -384,6 +385,14 @@ def _pronoun_agrees(doc: Document, r: Role, anchor: Role) -> bool:
         return False
     pronoun = _GENDERED_PRONOUN.search(doc.view, r.end, r.sentence[1])
     return pronoun is not None and (pronoun.group("he") is not None) == (sex == "he")
+
+
+def _held_together(view: str, head: str, other: str) -> bool:
+    """Whether the article joins the two heads as one person's ("chairman and chief executive",
+    "chief executive and chair"): the posts may be held together."""
+    a, b = re.escape(head.lower()), re.escape(other.lower())
+    return re.search(rf"\b(?:{a}\w* (?:and|&) (?:\w+ ){{0,2}}{b}|{b}\w* (?:and|&) (?:\w+ ){{0,2}}{a})\b", view,
+                     re.IGNORECASE) is not None
 
 
 def _family_named(view: str, surname: str) -> bool:
