@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -77,7 +78,7 @@ _TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?
 # "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
 # or a pronoun for the person named last, or for whom the story is about ("Born in Bootle in March 1926, she was")
 _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,120}?, "
-                           r"(?:(?P<name>[A-Z][\w’'-]+) [a-z]|(?:he|she) )")
+                           r"(?:(?P<name>[A-Z][\w’'-]+) [a-z]|(?P<pronoun>he|she) )")
 _DAY_MONTH = re.compile(r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\.? (?P<d2>\d{1,2}),?) \Z")
 _MONTH_ONLY = re.compile(r"\bin (?P<m>[A-Z][a-z]+) \Z")  # "born in March 1999"
 # one or two words in lower case after "N-year-old", then a name: "25-year-old union organizer Meg Reilly"
@@ -96,10 +97,18 @@ _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds|recalled|explained)\
 # the first two start with a literal character, which the engine looks for in C; the third, at a
 # sentence's start, is tried only in a text that holds ", was " (as the others need "died" or "e was ")
 _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
-                        r"|d(?<!\w.)ied\b[^.!?]{0,60}?\baged (?P<m>\d{1,3})\b"
+                        r"|d(?<!\w.)ied\b[^.!?]{0,60}?\b(?:aged|at the age of) (?P<m>\d{1,3})\b"
                         # "Vance, a retired pharmacist, was 84.": a sentence of the person and a description
                         r"|(?:(?<=[.!?] )|(?<!.))(?P<who>[A-Z][\w’'-]*), [^,.!?\n]{1,60}, was (?P<k>\d{1,3})\.")
 _DIGIT = re.compile(r"\d")
+# the pronouns and courtesy titles that say a person's sex
+_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_SEX = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
+        "herself": "she"}
+_TITLE_SEX = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|thinks|thought|believes|believed)(?: that)? \Z")
+# "the 41-year-old said he": the pronoun the described person speaks of themselves with (read from the number)
+_SAYS_OF_SELF = re.compile(r"\d{1,3}-year-old (?:said|says|added|told \w+) (?:that )?(he|she)\b")
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained|noted|argued|stressed|"
                              r"acknowledged|accepted|insisted|conceded|believed|believes|found|ruled)"
                              r"(?: that)? (?:the )?\Z",
@@ -432,6 +441,7 @@ class _AgeReader:
         self.aged: set[str] = set()
         self.unowned: set[int] = set()  # ages stated for a namesake the text does not tell apart: "Brooks, 17,"
         self._people_at: list[NameRun] | None = None
+        self._sexes: dict[str, str] | None = None
         self.ends: list[int] = []
 
     @property
@@ -490,16 +500,47 @@ class _AgeReader:
     def _before_any_name(self, offset: int) -> bool:
         return not self.people_at or self.people_at[0].start > offset
 
-    def _pronoun_before(self, offset: int, aged: set[str]) -> str | None:
+    def _pronoun_before(self, offset: int, aged: set[str], pronoun: str) -> str | None:
         """Whom "he" or "she" at `offset` stands for: the person (not a place: "at Low Skellgill";
         one the cast knows as a person, or one given an age) named last before it, in its
-        paragraph or the two before ("he" may go on from a paragraph that only said "he")."""
+        paragraph or the two before ("he" may go on from a paragraph that only said "he"), whom
+        the article does not call by the other sex's pronoun ("Stanisław Kowalczyk ... and his
+        wife, Margaret. Born in Tynemouth in 1949, she" is not the father)."""
         persons = self.model.cast.persons
         for run in self._runs_before(offset, paragraphs=2):
             key = self.model.key(run)
-            if run.surname in persons or key in aged:
+            if (run.surname in persons or key in aged) and self.sex(key) in (None, _SEX[pronoun.lower()]):
                 return key
         return None
+
+    def sex(self, person: str | None) -> str | None:
+        """"he" or "she", as the article refers to a person: the first pronoun after each mention,
+        in its sentence, before anyone else is named ("Delgado, who ... and his wife"; not one a
+        speech verb opens: "Jane Reed said he loved the shop" speaks of another), and a courtesy
+        title ("Mrs Arden"); None where it says neither, or both as often."""
+        if self._sexes is None:
+            self._sexes = {}
+            votes: dict[str, Counter[str]] = {}
+            runs = self.people_at
+            for n, run in enumerate(runs):
+                key = self.model.key(run)
+                if key is None:
+                    continue
+                title = self.view[run.start:run.end].split(" ", 1)[0].rstrip(".")
+                if title in _TITLE_SEX:
+                    votes.setdefault(key, Counter())[_TITLE_SEX[title]] += 1
+                _, end = self.doc.sentence_at(run.start)
+                if n + 1 < len(runs):
+                    end = min(end, runs[n + 1].start)
+                pronoun = _PRONOUN.search(self.view, run.end, end)
+                if pronoun is not None and \
+                        not _REPORTED.search(self.view, max(0, pronoun.start() - 14), pronoun.start()):
+                    votes.setdefault(key, Counter())[_SEX[pronoun.group().lower()]] += 1
+            for key, counted in votes.items():
+                (first, n), *rest = counted.most_common()
+                if not rest or rest[0][1] < n:
+                    self._sexes[key] = first
+        return self._sexes.get(person) if person is not None else None
 
     def named_before(self, offset: int) -> str | None:
         """The person named last before `offset`, in its paragraph or the one before."""
@@ -670,6 +711,10 @@ class _AgeReader:
             return self._aged_before(offset, value, [a for a in found if a.person.endswith(" " + run.surname)])
         if person is not None and _SPEAKER_BEFORE.search(self.view, max(0, offset - 30), offset):
             return self._aged_before(offset, value, found) or person
+        own = _SAYS_OF_SELF.match(self.view, offset)
+        if person is not None and own and self.sex(person) not in (None, _SEX[own.group(1)]):
+            # "Whitley said ... The 41-year-old said he planned": not Whitley, whom the article calls "she"
+            return self._aged_before(offset, value, found, within=1)
         if run is not None and person is not None and person not in {a.person for a in found} \
                 and self._a_speaker(run, offset):
             # "Union secretary Fiona Leckie said the tournament ..." / "The 14-year-old now has her
@@ -708,7 +753,7 @@ class _AgeReader:
         run_starting = {r.start: r for r in self.model.runs}
         births = [(self._person_of(run_ending.get(m.start())), m) for m in _BORN.finditer(view)] + \
             [(self._person_of(run_starting.get(m.start("name"))) if m.group("name") else
-              self._pronoun_before(m.start(), {a.person for a in ages}) or self.subject, m)
+              self._pronoun_before(m.start(), {a.person for a in ages}, m.group("pronoun")) or self.subject, m)
             for m in _BORN_FRONTED.finditer(view)]
         found = []
         for who, m in births:
