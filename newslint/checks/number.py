@@ -38,7 +38,8 @@ A number that repeats a value the article already gave for the same thing refers
 ("a $36m contract and a $63m contract ... the $63m contract"): only a new value contradicts.
 
 A change stated as such ("rose from 1,200 to 2,100", "revised", "another 300") is not a
-contradiction: the change cues are the rule's YAML.
+contradiction: the change cues are the rule's YAML. A share after "by" is the change's size ("rose by
+23 per cent" ... "the 32 per cent rise" is a slip).
 """
 from __future__ import annotations
 
@@ -214,6 +215,18 @@ class Direction(NamedTuple):
     end: int
     sentence: int
     subject: str | None   # what rose or fell, when the sentence says: "prices were up" -> price
+
+
+# the past tenses of the changes a share measures that no ending makes: "rose by 23 per cent" is the "rise"
+_CHANGE_PASTS = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "grow": ("grew", "grown")}
+
+
+def _told_in(noun: str, text: str) -> bool:
+    """Whether the text names `noun`, or tells it with its verb: "the 32 per cent rise" in "rose
+    by 23 per cent", "the increase" in "increased by"."""
+    stem = governor_stem(noun)
+    return any(word == noun or governor_stem(word) == stem or word in _CHANGE_PASTS.get(noun, ())
+               for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _one_digit_apart(a: str, b: str) -> bool:
@@ -590,7 +603,7 @@ class NumberConsistency(Check):
         its sentence named before it (`lead_in`): "Turnout was 31.4 per cent" ... "the 34.1 per cent
         turnout", not "a low of 5.3%" ... "the 3.5 percent typical"."""
         if not earlier or earlier in _NOT_A_THING:
-            return lead_in is None or not thing or thing.split()[0] in lead_in.lower()
+            return lead_in is None or not thing or _told_in(thing.split()[0], lead_in)
         if set(earlier.split()) & set(thing.split()):
             return True  # "at £3.2m," ... "the £2.3m bill"; "a 12% rent increase" ... "the 21% increase"
         if not thing:
@@ -607,9 +620,11 @@ class NumberConsistency(Check):
 
     def _cued(self, doc: Document, m: re.Match) -> bool:
         """A change cue among the two words before a number ("rose from 36"): the words after
-        it name what it counts. A bound is no change ("more than 12,400 runners")."""
+        it name what it counts. A bound is no change ("more than 12,400 runners"), nor the size of
+        a change in percent ("rose by 23 per cent" is the "23 per cent rise")."""
         lead_in = self._lead_in(doc, m)
-        if _BOUND.search(doc.view, m.start() - min(len(lead_in), 16), m.start()):
+        if _BOUND.search(doc.view, m.start() - min(len(lead_in), 16), m.start()) or \
+                (m.group("pct") and lead_in.endswith(" by ")):
             return False
         before = lead_in.split()
         return bool(self.change & _cue_words(before[-2:], len(before) <= 2, []) - _NOT_CHANGES)
