@@ -18,6 +18,8 @@ An event a story has one of (a fire, an opening) taken up by a weekday that owns
 fire") after the article gave it another weekday is a slip even with no date. An event known by
 its name ("Saturday's Harbourfest") is dated by a sentence that names it with a weekday and a
 date ("Harbourfest will take place on Sunday 8 June").
+An act told with its verb and a weekday ("Hartwell announced Tuesday") and taken up by another weekday
+that owns its noun ("In Monday's announcement") is one act given two days.
 A date without a year takes the year that puts it nearest the article's date; with neither, the
 rule stays silent. A weekday that only a photo caption's date (a paragraph with a credit)
 contradicts is left alone: the picture may be a file photo of another day.
@@ -116,6 +118,22 @@ _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 _NAMED_PLACE = r"(?:,?\s+(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*))"
 
 
+# a weekday that owns an act's noun: "Monday's announcement", "Tuesday night's ruling"
+_ACT_NOUN = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s ([a-z]{4,})\b")
+# a verb in the past right before a weekday: "announced Tuesday", "announced on Tuesday"
+_VERB_BEFORE_DAY = re.compile(r"\b([a-z]{3,}ed) (?:on )?\Z")
+_ACT_ENDINGS = re.compile(r"(?:ation|ion|ment|al|ing|ed|es|e|s)\Z")
+
+
+def _act_stem(word: str) -> str:
+    """An act's verb and its noun alike: "announced" and "announcement" are "announc", "voted"
+    and "vote" "vot"."""
+    word = word.lower()
+    while len(shorter := _ACT_ENDINGS.sub("", word)) >= 3 and shorter != word:
+        word = shorter
+    return word
+
+
 def _say(date: dt.date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
 
@@ -201,7 +219,7 @@ class WeekdayDate(Check):
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [])
         captioned: list[tuple[int, int]] | None = None  # read only for a finding
-        for found in self._events(doc, weekdays, dates, around, done, pairs):
+        for found in (*self._events(doc, weekdays, dates, around, done, pairs), *self._acts_taken_up(doc, weekdays)):
             if found.related:
                 captioned = _caption_spans(doc) if captioned is None else captioned
                 if all(any(s <= r.offset < e for s, e in captioned) for r in found.related):
@@ -297,6 +315,31 @@ class WeekdayDate(Check):
         for noun, mentions in on_weekday.items():
             yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up,
                                      once_days.get(noun, []), dated_days)
+
+    def _acts_taken_up(self, doc: Document, weekdays: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
+        """An act told with its verb and a weekday ("Hartwell announced Tuesday that it will
+        close"), taken up later by a weekday that owns the act's noun ("In Monday's announcement,
+        the company said"): one act, so one day. Only where every earlier telling of the verb gives
+        that one other day, and the owned noun is plain (not "Monday's announcement by its rival",
+        "after Monday's announcement")."""
+        view = doc.view
+        told: dict[str, list[tuple[int, int, str]]] = {}  # the act's stem -> the weekdays its verb was given
+        for start, end, name in weekdays:
+            owned = _ACT_NOUN.match(view, end)
+            if owned and _PLAIN_TAKE_UP.match(view, start) and not doc.in_quote(start, end) \
+                    and not _ORDERED.search(view, max(0, start - 12), start) \
+                    and not self.distinct & set(view[max(0, start - 16):start].lower().split()[-1:]):
+                earlier = told.get(_act_stem(owned.group(1)), [])
+                days = {n for _, _, n in earlier}
+                if len(days) == 1 and name not in days:
+                    first = earlier[0]
+                    yield self.report(doc, start, end, suggestions=[first[2]],
+                                      related=[(first[0], first[1], f"the same act: {first[2]}")],
+                                      date=f"the day given for it on line {doc.line_of(first[0])}",
+                                      expected=first[2])
+            verb = _VERB_BEFORE_DAY.search(view, max(0, start - 24), start)
+            if verb and not doc.in_quote(start, end):
+                told.setdefault(_act_stem(verb.group(1)), []).append((start, end, name))
 
     @staticmethod
     def _named_events(doc: Document, weekday_at: dict, pairs: dict[int, DateMention]) -> Iterator[tuple[str, object]]:
