@@ -234,8 +234,9 @@ class Actor(Check):
     def _goals(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
         """One score told of two players: "Maria Delgado scored in the 67th minute" ... "Okafor's
         67th-minute goal". A minute holds one score of a match, which one player makes; a report of
-        several matches (more than three scorelines: a round-up) may hold two in one minute, and is
-        left alone, as are quotations."""
+        several matches (more than three different scorelines: a round-up) may hold two in one
+        minute, and is left alone, as are quotations. (A score's Deed has no determiner or names of
+        its own to compare: "the" and none.)"""
         if self.goals is None or "minute" not in doc.view or len(set(_SCORELINE.findall(doc.view))) > 3:
             return
         view = doc.view
@@ -713,21 +714,23 @@ def _goal_patterns(nouns: list[str], scoring: list[str], shooting: list[str]) ->
     """The ways a report gives a score to a player in a minute: "Okafor's 67th-minute goal",
     "Delgado scored in the 67th minute", "Kieran Doyle scoring the winner in the 78th minute",
     "Mendes curled in a superb 78th-minute winner"; a player's name, then no other before the minute."""
-    if not nouns or not scoring:
+    if not nouns:
         return None
     noun = "(?:" + "|".join(map(re.escape, nouns)) + ")"
     name = r"\b(?P<name>[A-Z][\w’'-]+)"
     # the words between a verb and the minute: no name, no clause
     rest = r"(?:[^.;:!?,A-Z]{0,60}?\b)?"
     nth = r"(?P<n>\d{1,3})(?:st|nd|rd|th)"
-    minute = rf"(?:in the )?{nth}(?: minute\b|-minute {noun}\b)"
-    shots = "|".join(map(re.escape, shooting)) or "(?!)"
-    return (
-        re.compile(rf"{name}['’]s? (?:[a-z]+ )?{nth}-minute {noun}\b"),
-        re.compile(rf"{name}['’]s? (?:[a-z]+ )?{noun} in the {nth} minute\b"),
-        re.compile(rf"{name} (?:{'|'.join(map(re.escape, scoring))})\b {rest}{minute}"),
-        re.compile(rf"{name} (?:{shots}) (?:in|home|(?:[a-z]+ ){{0,3}}{noun}\b)[^.;:!?,A-Z]{{0,60}}?{minute}"),
-    )
+    # "in the 67th minute" or "67th-minute winner"; not "shortly after the 67th minute"
+    minute = rf"(?:in the |(?=\d{{1,3}}(?:st|nd|rd|th)-minute )){nth}(?: minute\b|-minute {noun}\b)"
+    patterns = [re.compile(rf"{name}['’]s? (?:[a-z]+ )?{nth}-minute {noun}\b"),
+                re.compile(rf"{name}['’]s? (?:[a-z]+ )?{noun} in the {nth} minute\b")]
+    if scoring:
+        patterns.append(re.compile(rf"{name} (?:{'|'.join(map(re.escape, scoring))})\b {rest}{minute}"))
+    if shooting:  # "curled in", "fired home", "headed the only goal"; not "fired inches wide"
+        patterns.append(re.compile(rf"{name} (?:{'|'.join(map(re.escape, shooting))}) "
+                                   rf"(?:in\b|home\b|(?:[a-z]+ ){{0,3}}{noun}\b)[^.;:!?,A-Z]{{0,60}}?{minute}"))
+    return tuple(patterns)
 # a clause or quotation ending between the act and its date: the date is another verb's
 _CLAUSE_END = re.compile(r"[.;:?!](?=\s)|[“”\"]|, (?:and|but|who|which|while|after|before|when) ")
 

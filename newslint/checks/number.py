@@ -52,7 +52,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import vocabulary
-from .shared.article_model import NUMBER_WORDS, article, governor_stem
+from .shared.article_model import NUMBER_WORDS, act_stem, article, governor_stem
 from .shared.check import Check
 
 _NUM = r"(?:\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
@@ -218,15 +218,17 @@ class Direction(NamedTuple):
 
 
 # the past tenses of the changes a share measures that no ending makes: "rose by 23 per cent" is the "rise"
-_CHANGE_PASTS = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "grow": ("grew", "grown")}
+_CHANGE_PASTS = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "grow": ("grew", "grown"),
+                 "growth": ("grew", "grown"), "drop": ("dropped",)}
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _told_in(noun: str, text: str) -> bool:
     """Whether the text names `noun`, or tells it with its verb: "the 32 per cent rise" in "rose
     by 23 per cent", "the increase" in "increased by"."""
-    stem = governor_stem(noun)
-    return any(word == noun or governor_stem(word) == stem or word in _CHANGE_PASTS.get(noun, ())
-               for word in re.findall(r"[a-z]+", text.lower()))
+    stem = act_stem(noun)
+    return any(act_stem(word) == stem or word in _CHANGE_PASTS.get(noun, ())
+               for word in _LOWER_WORD.findall(text.lower()))
 
 
 def _one_digit_apart(a: str, b: str) -> bool:

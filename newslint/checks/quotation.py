@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from typing import Iterator, NamedTuple
 
 from ..core.diagnostic import Diagnostic
+from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import people
@@ -31,6 +32,7 @@ from .shared.article_model import headline
 from .shared.check import Check
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_MOST_REWORDED = 5  # words put in place of others in a repeat that slipped ("pretends" / "ignores the fact that")
 _CUE_REACH = 80  # characters before a quotation read for the words that present it as given before
 WORDS_SHOWN = 3  # the words where two quotations part, shown side by side
 # where a quotation leaves words out or an editor puts some in: the words on either side were not said together
@@ -57,6 +59,11 @@ class QuotationConsistency(Check):
     DEFAULT_SCOPE = "document"
     PLACEHOLDERS = ("match", "line", "how")
 
+    @classmethod
+    def validate_options(cls, options: dict) -> None:
+        if options["min_shared"] > 1:
+            raise OptionError("'min_shared' is a share of the words: at most 1")
+
     def __init__(self, rule, context):
         super().__init__(rule, context)
         cues = "|".join(re.escape(c) for c in sorted(self.options["repeat_cues"], key=len, reverse=True))
@@ -79,11 +86,8 @@ class QuotationConsistency(Check):
                 at = self._differs(earlier, later)
                 if at is None or at[0] in reported:
                     continue
-                (ls, le), (es, ee) = at
-                reported.add(ls)
-                yield self.report(doc, ls, le, suggestions=[doc.view[es:ee]], line=doc.line_of(es),
-                                  how=f"in other words: '{doc.view[ls:le]}' here, '{doc.view[es:ee]}' there",
-                                  related=[(es, ee, f"the same quotation says '{doc.view[es:ee]}' here")])
+                reported.add(at[0][0])
+                yield self._reworded(doc, *at)
                 break
         yield from self._two_speakers(doc, quotes, first)
         yield from self._presented_again(doc, quotes, first, reported)
@@ -98,32 +102,42 @@ class QuotationConsistency(Check):
         if cue is None:
             return
         view = doc.view
-        said = []  # each quotation's start, its words as compared and their spans
+        said = []  # each quotation's span, its words as compared and their spans
         for s, e in quotes:
             if s >= first:
                 found = list(_WORD.finditer(view, s, e))
-                said.append((s, [_said(w) for w in found], [w.span() for w in found]))
-        for j, (s, later, later_spans) in enumerate(said):
-            if len(later) < self.options["min_run"] or \
-                    not cue.search(view, max(doc.sentence_at(s)[0], s - _CUE_REACH), s):
-                continue
-            for _, earlier, earlier_spans in said[:j]:
+                said.append((s, e, [_said(w) for w in found], [w.span() for w in found]))
+        for j, (s, e, later, later_spans) in enumerate(said):
+            if len(later) < self.options["min_run"] or any(s <= at < e for at in reported) or _partial(view, s, e) \
+                    or not cue.search(view, max(doc.sentence_at(s)[0], s - _CUE_REACH), s):
+                continue  # (a quotation already reported is reported once; a fragment is check()'s)
+            best: tuple[int, SequenceMatcher, list[tuple[int, int]]] | None = None  # the earlier sharing most
+            for _, _, earlier, earlier_spans in said[:j]:
                 if earlier == later or min(len(earlier), len(later)) < self.options["min_run"]:
                     continue
                 matcher = SequenceMatcher(None, earlier, later, autojunk=False)
                 shared = sum(block.size for block in matcher.get_matching_blocks())
-                if shared < self.options["min_shared"] * min(len(earlier), len(later)):
-                    continue
-                tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
-                if j1 == j2 or i1 == i2 or later_spans[j1][0] in reported:
-                    continue  # words only left out or added at one place: a shorter or longer quote
-                ls, le = _joined(later_spans[j1:j2])
-                es, ee = _joined(earlier_spans[i1:i2])
-                reported.add(ls)
-                yield self.report(doc, ls, le, suggestions=[view[es:ee]], line=doc.line_of(es),
-                                  how=f"in other words: '{view[ls:le]}' here, '{view[es:ee]}' there",
-                                  related=[(es, ee, f"the same quotation says '{view[es:ee]}' here")])
-                break
+                if shared >= self.options["min_shared"] * min(len(earlier), len(later)) and \
+                        (best is None or shared > best[0]):
+                    best = (shared, matcher, earlier_spans)
+            if best is None:
+                continue
+            _, matcher, earlier_spans = best
+            # the first words put in place of others (words only left out or added make a shorter or longer quote)
+            replaced = next((op for op in matcher.get_opcodes() if op[0] == "replace"), None)
+            if replaced is None or max(replaced[2] - replaced[1], replaced[4] - replaced[3]) > _MOST_REWORDED:
+                continue  # other words at length are another sentence, not a slip of one
+            _, i1, i2, j1, j2 = replaced
+            reported.add(later_spans[j1][0])
+            yield self._reworded(doc, _joined(later_spans[j1:j2]), _joined(earlier_spans[i1:i2]))
+
+    def _reworded(self, doc: Document, later: tuple[int, int], earlier: tuple[int, int]) -> Diagnostic:
+        """A quotation that gives other words (`later`) where the same quotation said `earlier`."""
+        view = doc.view
+        here, there = view[later[0]:later[1]], view[earlier[0]:earlier[1]]
+        return self.report(doc, *later, suggestions=[there], line=doc.line_of(earlier[0]),
+                           how=f"in other words: '{here}' here, '{there}' there",
+                           related=[(*earlier, f"the same quotation says '{there}' here")])
 
     def _two_speakers(self, doc: Document, quotes: list[tuple[int, int]], first: int) -> Iterator[Diagnostic]:
         """The same words quoted twice, each time given to a speaker named beside them ('"You don't

@@ -39,7 +39,7 @@ from ..document.model import Document
 from ..document.people import acronym, bare, capitalised, people
 from ..document.tokens import Token
 from ..document.tokens import strip_possessive as bare_word
-from .shared.article_model import article, same_name_groups, words
+from .shared.article_model import COURTESY_SEX, article, same_name_groups, words
 from .shared.check import Check
 from .shared.page import FUNCTION_WORDS
 
@@ -57,7 +57,6 @@ _NOT_MODIFIERS = FUNCTION_WORDS | {"new", "then", "why", "yet", "now", "meanwhil
 
 # titles of courtesy, not offices: told apart from offices, and never a given name ("Mrs Marsh, the chair")
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
-_COURTESY_SEX = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 _GENDERED_PRONOUN = re.compile(r"\b(?:(?P<he>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 MIN_COUNTRY_STEM = 4
 _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic")
@@ -101,7 +100,7 @@ class Role:
         # "Polish Minister" (words left out of the longer, in any order: the "council deputy leader" is
         # the "deputy council leader"; a word may be clipped: "Fed"); a "Deputy Chief Constable" is
         # not the "Chief Constable", nor a "Chief Superintendent" a "Superintendent" (a rank)
-        if not all(any(_same_word(word, other) for other in long) for word in short):
+        if not all(any(_same_word(word, longer) for longer in long) for word in short):
             return False
         extra = set(long) - set(short)
         return not words()["role_modifiers"] & extra and \
@@ -145,6 +144,11 @@ class TitleConsistency(Check):
             for other in others:
                 self.exclusive.setdefault(head, set()).add(other)
                 self.exclusive.setdefault(other, set()).add(head)
+        # two exclusive offices joined as one person's: "chairman and chief executive", either way round
+        self.joined = {(a, b): re.compile(rf"\b(?:{_office(a)} (?:and|&) {_WORDS_OF_A_POST}{_office(b)}|"
+                                          rf"{_office(b)} (?:and|&) {_WORDS_OF_A_POST}{_office(a)})\b", re.IGNORECASE)
+                       for a, others in self.exclusive.items() for b in others
+                       if a not in COURTESY_TITLES and b not in COURTESY_TITLES}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         # a quotation gives the speaker's titles ("I apologize to Dr. Carson"), not the article's
@@ -198,7 +202,7 @@ class TitleConsistency(Check):
                 continue  # "Ms. Kim" twice and "Mr. Kim" twice: two people, not a slip
             if r.head in self.exclusive.get(anchor.head, ()) and (
                     _family_named(doc.view, surname) or _pronoun_agrees(doc, r, anchor)
-                    or _held_together(doc.view, r.head, anchor.head)):
+                    or self._held_together(doc, surname, r.head, anchor.head)):
                 continue  # "the Rigsbys" ... "Mr. Rigsby" ... "Mrs. Rigsby": a couple; "Mrs. Clinton,
                 # for all her reservations," is no slip for the "Mr. Clinton" who "said he"
             other = doc.view[anchor.start:anchor.end]
@@ -206,6 +210,16 @@ class TitleConsistency(Check):
             yield self.report(doc, r.start, r.end, suggestions=[other],
                               related=[(anchor.start, anchor.end, f"{name} is {other} here")],
                               name=name, other=other, line=doc.line_of(anchor.start))
+
+    def _held_together(self, doc: Document, surname: str, head: str, other: str) -> bool:
+        """Whether a sentence naming the person joins the two offices as theirs ("chairman and
+        chief executive Jamie Dimon"; not "the chief executive and the chairman", two people, nor
+        "Mr and Mrs Jones", two people of one name)."""
+        joined = self.joined.get((head, other))
+        if joined is None:
+            return False
+        view = doc.view
+        return any(joined.search(view, s, e) and surname in view[s:e] for s, e in doc.sentences)
 
     def _changed(self, doc: Document, r: Role) -> bool:
         """A change cue in or just before the role, or just after the name ("former",
@@ -221,7 +235,8 @@ class TitleConsistency(Check):
             after += [w.strip(",.;:()\"“”'’") for w in rest[clause.end():].replace("-", " ").split()[:4]]
         past_before = self.past & set(before[-1:]) or (
             len(before) > 1 and before[-2] in self.past and before[-1] in ("a", "an", "the", "then"))
-        if self.change & {*before, *role, *(w.lower() for w in after if w not in _CUES_BEFORE_ONLY)} or past_before:
+        after_cues = {w.lower() for w in after} - _CUES_BEFORE_ONLY
+        if self.change & {*before, *role, *after_cues} or past_before:
             return True  # "former Commerce Secretary", "who was Gov. Ruiz", "was the Mayor" (not "was for")
         return any(w.lower() in self.past and self.heads & set(after[n + 1:n + 5]) for n, w in enumerate(after))
 
@@ -289,6 +304,23 @@ class TitleConsistency(Check):
             return self.full.get(last, last)
         return None
 
+    def _role_words(self, found: list[str]) -> list[str]:
+        """The words of a role in lower case, read back from its head until a function word or a
+        verb ("and deputy council leader" is the "deputy council leader", "praised chief executive"
+        the "chief executive"); a word after "to" or a modal is a verb ("not to indict officer
+        Darren Wilson") unless it is a role's ("wrote to deputy mayor Fiona Brathwaite")."""
+        if found[-1] in FUNCTION_WORDS:
+            return []
+        role = found[-1:]
+        for word in reversed(found[:-1]):
+            if word in _BEFORE_A_VERB and len(role) > 1 and role[0] not in words()["role_modifiers"] \
+                    and role[0].capitalize() not in self.heads:
+                del role[0]
+            if word in FUNCTION_WORDS or word in _SPEECH_BEFORE_ROLE or word.endswith("ed"):
+                break
+            role.insert(0, word)
+        return role
+
     def _appositive_roles(self, doc: Document) -> Iterator[Role]:
         """A role in lower case set beside a name: "Maria Lopez, the district's superintendent,"
         is the Superintendent ("Assistant Superintendent Lopez" is another role); so is "the
@@ -302,8 +334,10 @@ class TitleConsistency(Check):
         for pattern in (*_APPOSED_ROLES, _ROLE_BEFORE_NAME):
             for m in pattern.finditer(view):
                 role = m.group("role").split()
-                if pattern is _ROLE_BEFORE_NAME:
-                    kept = _role_words(role)
+                if pattern is _APPOSED_ROLE_OF:
+                    role = self._role_words(role)  # "Tom Reed, who is leader of the Council"
+                elif pattern is _ROLE_BEFORE_NAME:
+                    kept = self._role_words(role)
                     opener = m.group("opener")
                     # "Deputy general Rod Rosenstein": the sentence's first word is the role's too
                     role = [opener, *kept] if opener and kept == role and opener.lower() not in FUNCTION_WORDS \
@@ -319,6 +353,15 @@ class TitleConsistency(Check):
                 yield Role(bare_word(m.group("surname")), m.group("first") or None,
                            tuple(part for word in role for part in word.split("-")), start,
                            m.end("role"), doc.sentence_at(start), head)
+
+
+# up to two words of a post between "and" and its head, no determiner: "chairman and chief executive"
+_WORDS_OF_A_POST = r"(?:(?!(?:the|a|an|his|her|its|their)\b)[a-z]+ ){0,2}"
+
+
+def _office(head: str) -> str:
+    """A head as a lower-case post is written: "Chairman", "chairman", "chairmen"."""
+    return re.escape(head.lower()) + r"\w*"
 
 
 # change cues that state a change only before a role: "the new chief", not "Abara said the new footage"
@@ -350,7 +393,7 @@ _APPOSED_ROLES = (_APPOSED_ROLE, _APPOSED_ROLE_OF, _ROLE_APPOSED, _TITLED_APPOSE
 # "and deputy council leader Fiona Brathwaite": up to three words in lower case right before a full name
 # (not a third name: "chairwoman Mary Ann Kerr"); _role_words keeps those of the role
 _ROLE_BEFORE_NAME = re.compile(r"(?:(?:^|(?<=[.!?] )|(?<=\n))(?P<opener>[A-Z][a-z]+) )?"
-                               r"\b(?P<role>(?:[a-z-]+ ){0,2}[a-z-]+) (?P<first>[A-Z][a-z]+) "
+                               r"(?<![\w-])(?P<role>(?:[a-z-]+ ){0,2}[a-z-]+) (?P<first>[A-Z][a-z]+) "
                                r"(?P<surname>[A-Z][\w’'-]+)\b(?![ -][A-Z])")
 # verbs that may stand right before a role: "said chief executive Helen Darby"
 _SPEECH_BEFORE_ROLE = frozenset(["said", "says", "told", "tells", "asks", "adds", "warns", "thinks", "wrote",
@@ -360,39 +403,17 @@ _SPEECH_BEFORE_ROLE = frozenset(["said", "says", "told", "tells", "asks", "adds"
 _BEFORE_A_VERB = frozenset(["to", "will", "would", "could", "can", "should", "may", "might", "must", "did", "not"])
 
 
-def _role_words(found: list[str]) -> list[str]:
-    """The words of a role before a name, read back from its head until a function word or a verb
-    ("and deputy council leader" is the "deputy council leader", "praised chief executive" the
-    "chief executive")."""
-    if found[-1] in FUNCTION_WORDS:
-        return []
-    role = found[-1:]
-    for word in reversed(found[:-1]):
-        if word in _BEFORE_A_VERB and len(role) > 1:
-            del role[0]  # "not to indict officer Darren Wilson": the word after "to" is a verb
-        if word in FUNCTION_WORDS or word in _SPEECH_BEFORE_ROLE or word.endswith("ed"):
-            break
-        role.insert(0, word)
-    return role
 
 
 def _pronoun_agrees(doc: Document, r: Role, anchor: Role) -> bool:
     """Whether the first he or she (his, her...) after a courtesy title, in its sentence, is the
     title's, where the title the article gives more often is the other sex's: the title is then
     as meant (Mrs and Miss, both "she", are no pair it can tell apart)."""
-    sex = _COURTESY_SEX.get(r.head)
-    if sex is None or _COURTESY_SEX.get(anchor.head) in (None, sex):
+    sex = COURTESY_SEX.get(r.head)
+    if sex is None or COURTESY_SEX.get(anchor.head) in (None, sex):
         return False
     pronoun = _GENDERED_PRONOUN.search(doc.view, r.end, r.sentence[1])
     return pronoun is not None and (pronoun.group("he") is not None) == (sex == "he")
-
-
-def _held_together(view: str, head: str, other: str) -> bool:
-    """Whether the article joins the two heads as one person's ("chairman and chief executive",
-    "chief executive and chair"): the posts may be held together."""
-    a, b = re.escape(head.lower()), re.escape(other.lower())
-    return re.search(rf"\b(?:{a}\w* (?:and|&) (?:\w+ ){{0,2}}{b}|{b}\w* (?:and|&) (?:\w+ ){{0,2}}{a})\b", view,
-                     re.IGNORECASE) is not None
 
 
 def _family_named(view: str, surname: str) -> bool:

@@ -35,7 +35,7 @@ from ..core.options import Option
 from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
 from ..document.model import Document
 from ..document.people import CALENDAR, people
-from .shared.article_model import governor_stem
+from .shared.article_model import act_stem
 from .shared.check import Check
 
 # a photo's credit: its caption's dates are the picture's, often a file photo of another day
@@ -103,7 +103,7 @@ def _caption_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _act(word: str) -> str:
     """The key of an act, the same from its gerund and its participle ("sentencing", "sentenced")."""
-    return "act:" + governor_stem(word)
+    return "act:" + act_stem(word)
 
 
 # a weekday that owns what follows, maybe through a part of its day: "Friday's", "Friday night's"
@@ -122,18 +122,7 @@ _NAMED_PLACE = r"(?:,?\s+(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){0,3}
 _ACT_NOUN = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s ([a-z]{4,})\b")
 # a verb in the past right before a weekday: "announced Tuesday", "announced on Tuesday"
 _VERB_BEFORE_DAY = re.compile(r"\b([a-z]{3,}ed) (?:on )?\Z")
-_ACT_ENDINGS = re.compile(r"(?:ation|ion|ment|al|ing|ed|es|e|s)\Z")
-
-
-def _act_stem(word: str) -> str:
-    """An act's verb and its noun alike: "announced" and "announcement" are "announc", "voted"
-    and "vote" "vot"."""
-    word = word.lower()
-    while len(shorter := _ACT_ENDINGS.sub("", word)) >= 3 and shorter != word:
-        word = shorter
-    return word
-
-
+_TOLD_THAT = re.compile(r"(?: (?:night|morning|afternoon|evening))?,? that\b")  # "announced Tuesday that"
 def _say(date: dt.date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
 
@@ -219,7 +208,11 @@ class WeekdayDate(Check):
                 if WEEKDAYS[date.weekday()] != name:
                     yield self._report(doc, start, end, date, [])
         captioned: list[tuple[int, int]] | None = None  # read only for a finding
+        reported: set[int] = set()
         for found in (*self._events(doc, weekdays, dates, around, done, pairs), *self._acts_taken_up(doc, weekdays)):
+            if found.offset in reported:
+                continue  # "opened on Tuesday ... Wednesday's opening": one weekday, one finding
+            reported.add(found.offset)
             if found.related:
                 captioned = _caption_spans(doc) if captioned is None else captioned
                 if all(any(s <= r.offset < e for s, e in captioned) for r in found.related):
@@ -317,11 +310,13 @@ class WeekdayDate(Check):
                                      once_days.get(noun, []), dated_days)
 
     def _acts_taken_up(self, doc: Document, weekdays: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
-        """An act told with its verb and a weekday ("Hartwell announced Tuesday that it will
-        close"), taken up later by a weekday that owns the act's noun ("In Monday's announcement,
-        the company said"): one act, so one day. Only where every earlier telling of the verb gives
-        that one other day, and the owned noun is plain (not "Monday's announcement by its rival",
-        "after Monday's announcement")."""
+        """An act of telling, told with its verb, a weekday and what it told ("Hartwell announced
+        Tuesday that it will close"), taken up later by a weekday that owns the act's noun ("In
+        Monday's announcement, the company said"): one act, so one day. Only where every earlier
+        telling of the verb gives that one other day, and the owned noun is plain (not "Monday's
+        announcement by its rival", "after Monday's announcement"). An act that recurs ("Shares
+        closed on Monday ... Tuesday's close", "debated on Monday ... Thursday's debate") tells no
+        "that"."""
         view = doc.view
         told: dict[str, list[tuple[int, int, str]]] = {}  # the act's stem -> the weekdays its verb was given
         for start, end, name in weekdays:
@@ -329,17 +324,12 @@ class WeekdayDate(Check):
             if owned and _PLAIN_TAKE_UP.match(view, start) and not doc.in_quote(start, end) \
                     and not _ORDERED.search(view, max(0, start - 12), start) \
                     and not self.distinct & set(view[max(0, start - 16):start].lower().split()[-1:]):
-                earlier = told.get(_act_stem(owned.group(1)), [])
-                days = {n for _, _, n in earlier}
-                if len(days) == 1 and name not in days:
-                    first = earlier[0]
-                    yield self.report(doc, start, end, suggestions=[first[2]],
-                                      related=[(first[0], first[1], f"the same act: {first[2]}")],
-                                      date=f"the day given for it on line {doc.line_of(first[0])}",
-                                      expected=first[2])
+                earlier = told.get(act_stem(owned.group(1)), [])
+                if len({n for _, _, n in earlier}) == 1 and name != earlier[0][2]:
+                    yield self._other_day(doc, (start, end), earlier[0], "it", "act")
             verb = _VERB_BEFORE_DAY.search(view, max(0, start - 24), start)
-            if verb and not doc.in_quote(start, end):
-                told.setdefault(_act_stem(verb.group(1)), []).append((start, end, name))
+            if verb and _TOLD_THAT.match(view, end) and not doc.in_quote(start, end):
+                told.setdefault(act_stem(verb.group(1)), []).append((start, end, name))
 
     @staticmethod
     def _named_events(doc: Document, weekday_at: dict, pairs: dict[int, DateMention]) -> Iterator[tuple[str, object]]:
@@ -436,11 +426,14 @@ class WeekdayDate(Check):
         for k, (start, end, name) in enumerate(mentions):
             earlier = {n for _, _, n in mentions[:k]}
             if start in taken_up and len(earlier) == 1 and name not in earlier:
-                first = mentions[0]
-                yield self.report(doc, start, end, suggestions=[first[2]],
-                                  related=[(first[0], first[1], f"the same event: {first[2]}")],
-                                  date=f"the day given for the {kind} on line {doc.line_of(first[0])}",
-                                  expected=first[2])
+                yield self._other_day(doc, (start, end), mentions[0], f"the {kind}", "event")
+
+    def _other_day(self, doc: Document, taken_up: tuple[int, int], first: tuple[int, int, str], what: str,
+                   same: str) -> Diagnostic:
+        """A weekday taken up for an event or an act that the article gave another day first."""
+        return self.report(doc, *taken_up, suggestions=[first[2]],
+                           related=[(first[0], first[1], f"the same {same}: {first[2]}")],
+                           date=f"the day given for {what} on line {doc.line_of(first[0])}", expected=first[2])
 
     def _verb_days(self, doc: Document, weekday_at: dict, date_at: dict, done: set[int]) -> Iterator[tuple]:
         """A day after a past-tense verb ("opened on Tuesday", "opened on 14 May") in a sentence

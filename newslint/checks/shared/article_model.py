@@ -102,10 +102,10 @@ _DEATH_AGE = re.compile(r"(?:H(?<!\w.)e|S(?<!\w.)he) was (?P<n>\d{1,3})\."
                         r"|(?:(?<=[.!?] )|(?<!.))(?P<who>[A-Z][\w’'-]*), [^,.!?\n]{1,60}, was (?P<k>\d{1,3})\.")
 _DIGIT = re.compile(r"\d")
 # the pronouns and courtesy titles that say a person's sex
-_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
-_SEX = {"he": "he", "his": "he", "him": "he", "himself": "he", "she": "she", "her": "she", "hers": "she",
-        "herself": "she"}
-_TITLE_SEX = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+# (not "him" or "her", which are as often another's: "Kessler thanked him")
+_PRONOUN = re.compile(r"\b(?:he|his|himself|she|hers|herself)\b", re.IGNORECASE)
+_SEX = {"he": "he", "his": "he", "himself": "he", "she": "she", "hers": "she", "herself": "she"}
+COURTESY_SEX = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|thinks|thought|believes|believed)(?: that)? \Z")
 # "the 41-year-old said he": the pronoun the described person speaks of themselves with (read from the number)
 _SAYS_OF_SELF = re.compile(r"\d{1,3}-year-old (?:said|says|added|told \w+) (?:that )?(he|she)\b")
@@ -284,8 +284,12 @@ def _add_run(runs: list[NameRun], words_at: list[tuple[int, str]]) -> None:
         runs.append(NameRun(start, end, strip_possessive(words_at[0][1]), None, None, 1))
         return
     skip = _run_openers()
-    # the given name follows the run's last title: "Fire Chief Dwight Calloway" is Dwight's
-    k = max((i + 1 for i, (_, word) in enumerate(words_at[:-1]) if word in skip), default=0)
+    k = 0
+    while k < len(words_at) - 1 and words_at[k][1] in skip:
+        k += 1
+    # the given name follows the run's last title where a given name and a surname follow it: "Fire
+    # Chief Dwight Calloway" is Dwight's (not "Martin Luther King Jr", "Carole King Jones")
+    k = max([k] + [i + 1 for i, (_, word) in enumerate(words_at[:-2]) if word in skip])
     at, given = words_at[k]
     if k == len(words_at) - 1 or len(given) <= 2 or not given[1:].islower() or given.lower() in _not_given():
         runs.append(NameRun(start, end, strip_possessive(words_at[-1][1]), None, None, len(words_at)))
@@ -514,21 +518,22 @@ class _AgeReader:
         return None
 
     def sex(self, person: str | None) -> str | None:
-        """"he" or "she", as the article refers to a person: the first pronoun after each mention,
-        in its sentence, before anyone else is named ("Delgado, who ... and his wife"; not one a
-        speech verb opens: "Jane Reed said he loved the shop" speaks of another), and a courtesy
-        title ("Mrs Arden"); None where it says neither, or both as often."""
+        """"he" or "she", as the article refers to a person: the first pronoun after each mention
+        (not a possessive one: "Kessler's husband ... his"), in its sentence, before anyone else is
+        named ("Delgado, who ... and his wife"; not one a speech verb opens: "Jane Reed said he
+        loved the shop" speaks of another), and a courtesy title ("Mrs Arden"); None where it says
+        neither, or both as often."""
         if self._sexes is None:
             self._sexes = {}
             votes: dict[str, Counter[str]] = {}
             runs = self.people_at
             for n, run in enumerate(runs):
                 key = self.model.key(run)
-                if key is None:
-                    continue
+                if key is None or self.view.startswith(("'s", "’s"), run.end):
+                    continue  # "Ruth Kessler's husband ... his garden": the pronoun is the husband's
                 title = self.view[run.start:run.end].split(" ", 1)[0].rstrip(".")
-                if title in _TITLE_SEX:
-                    votes.setdefault(key, Counter())[_TITLE_SEX[title]] += 1
+                if title in COURTESY_SEX:
+                    votes.setdefault(key, Counter())[COURTESY_SEX[title]] += 1
                 _, end = self.doc.sentence_at(run.start)
                 if n + 1 < len(runs):
                     end = min(end, runs[n + 1].start)
@@ -776,8 +781,7 @@ class _AgeReader:
 
     def occasions(self) -> list[Age]:
         """"his 101st birthday", "who turns 60 next month" (59 now), "who turned 40 last month" (40
-        now), and "He was 88." after the
-        news of a death."""
+        now), and "He was 88." after the news of a death."""
         found: list[Age] = []
         for m in _BIRTHDAY.finditer(self.view) if "birthday" in self.view else ():
             # "A woman ... has celebrated her 100th birthday": before any name, whom the story is about
@@ -786,11 +790,11 @@ class _AgeReader:
                 # "a month shy of his 80th birthday": 79 still
                 ahead = _AHEAD_OF_BIRTHDAY.search(self.view, max(0, m.start() - 16), m.start()) is not None
                 found.append(Age(person, int(m.group("n")) - ahead, m.start("n"), m.end("n"), "birthday"))
-        for pattern, before in ((_TURNS, 1), (_TURNED, 0)) if "turn" in self.view else ():
+        for pattern, years_short in ((_TURNS, 1), (_TURNED, 0)) if "turn" in self.view else ():
             for m in pattern.finditer(self.view):
                 person = self.named_before(m.start())
                 if person:
-                    found.append(Age(person, int(m.group("n")) - before, m.start("n"), m.end("n"), "turning"))
+                    found.append(Age(person, int(m.group("n")) - years_short, m.start("n"), m.end("n"), "turning"))
         view = self.view
         for m in _DEATH_AGE.finditer(view) if "died" in view or "e was " in view or ", was " in view else ():
             group = next(g for g in ("n", "m", "k") if m.group(g))
@@ -829,6 +833,18 @@ def _full_name(view: str, run: NameRun, cast: People) -> bool:
 _COUNT = re.compile(r"(?P<n>\d(?<![\w,.].)(?:\d{0,2}(?:,\d{3})+|\d+))\s+(?P<thing>[a-z]+s)\b")
 _GOVERNOR = re.compile(r"(?P<word>[A-Za-z]+)(?: of)? \Z")
 _ENDINGS = re.compile(r"(?:ing|ed|es|e|s)\Z")
+
+
+_ACT_ENDINGS = re.compile(r"(?:ation|ion|ment|al|ing|ed|es|e|s)\Z")
+
+
+def act_stem(word: str) -> str:
+    """An act's verb and its noun alike: "announced" and "announcement" are "announc", "voted"
+    and "vote" "vot", "increased" and "increase" "increas"."""
+    word = word.lower()
+    while len(shorter := _ACT_ENDINGS.sub("", word)) >= 3 and shorter != word:
+        word = shorter
+    return word
 
 
 def governor_stem(word: str) -> str:
