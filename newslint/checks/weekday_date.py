@@ -123,6 +123,12 @@ _ACT_NOUN = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s ([a-z]
 # a verb in the past right before a weekday: "announced Tuesday", "announced on Tuesday"
 _VERB_BEFORE_DAY = re.compile(r"\b([a-z]{3,}ed) (?:on )?\Z")
 _TOLD_THAT = re.compile(r"(?: (?:night|morning|afternoon|evening))?,? that\b")  # "announced Tuesday that"
+def _plain_take_up(view: str, at: int) -> bool:
+    """Whether the weekday at `at` owns its event with nothing to make it another's ("Monday's
+    vote showed"; not "Monday's vote by trustees", "after Monday's vote")."""
+    return _PLAIN_TAKE_UP.match(view, at) is not None and not _ORDERED.search(view, max(0, at - 12), at)
+
+
 def _say(date: dt.date) -> str:
     return f"{date:%B} {date.day}, {date.year}"
 
@@ -321,8 +327,7 @@ class WeekdayDate(Check):
         told: dict[str, list[tuple[int, int, str]]] = {}  # the act's stem -> the weekdays its verb was given
         for start, end, name in weekdays:
             owned = _ACT_NOUN.match(view, end)
-            if owned and _PLAIN_TAKE_UP.match(view, start) and not doc.in_quote(start, end) \
-                    and not _ORDERED.search(view, max(0, start - 12), start) \
+            if owned and _plain_take_up(view, start) and not doc.in_quote(start, end) \
                     and not self.distinct & set(view[max(0, start - 16):start].lower().split()[-1:]):
                 earlier = told.get(act_stem(owned.group(1)), [])
                 if len({n for _, _, n in earlier}) == 1 and name != earlier[0][2]:
@@ -368,8 +373,7 @@ class WeekdayDate(Check):
         if not resolved and kind in self.once:
             yield from self._taken_up(doc, kind, mentions, taken_up)
         elif not resolved and once_days:  # only the public vote itself: not "Monday's vote in the Senate"
-            plain = {at for at in taken_up if _PLAIN_TAKE_UP.match(doc.view, at)
-                     and not _ORDERED.search(doc.view, max(0, at - 12), at)}
+            plain = {at for at in taken_up if _plain_take_up(doc.view, at)}
             yield from self._taken_up(doc, kind, sorted(set(mentions) | set(once_days)), plain)
         if len(resolved) != 1:
             return
