@@ -331,8 +331,11 @@ class TitleConsistency(Check):
         McKechnie" (one name, one role: the first pattern that reads it)."""
         view = doc.view
         named: set[int] = set()
+        persons = people(doc).persons
         for pattern in (*_APPOSED_ROLES, _ROLE_BEFORE_NAME):
             for m in pattern.finditer(view):
+                if pattern is _SURNAME_APPOSED and bare_word(m.group("surname")) not in persons:
+                    continue  # "Paris, the capital,": no one
                 role = m.group("role").split()
                 if pattern is _APPOSED_ROLE_OF:
                     role = self._role_words(role)  # "Tom Reed, who is leader of the Council"
@@ -386,10 +389,14 @@ _ROLE_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))"
 # "Mrs Marsh, the school's chair of governors,": a courtesy title and a surname, then the role
 _TITLED_APPOSED = re.compile(rf"\b{_COURTESY}\.? (?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z-]+['’]s )?"
                              r"(?P<role>(?:[a-z-]+ ){0,3}[a-z]+)(?P<first>)[,.]")
+# "Whitcombe, the company's chief operating officer,": a sentence opening on a surname the cast knows as a
+# person's, then its role
+_SURNAME_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<surname>[A-Z][\w’'-]+), (?:the|a|an) (?:[a-z-]+['’]s )?"
+                              r"(?P<role>(?:[a-z-]+ ){0,3}[a-z]+)(?P<first>)[,.]")
 # "Council leader Bethan Rhys said": a sentence opening on a role in lower case after its first word
 _OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<role>[A-Z][a-z]+(?: [a-z]+){1,2}) (?P<first>[A-Z][a-z]+) "
                            r"(?P<surname>[A-Z][\w’'-]+)(?:,| (?:said|says|told|added)\b)")
-_APPOSED_ROLES = (_APPOSED_ROLE, _APPOSED_ROLE_OF, _ROLE_APPOSED, _TITLED_APPOSED, _OPENING_ROLE)
+_APPOSED_ROLES = (_APPOSED_ROLE, _APPOSED_ROLE_OF, _ROLE_APPOSED, _TITLED_APPOSED, _SURNAME_APPOSED, _OPENING_ROLE)
 # "and deputy council leader Fiona Brathwaite": up to three words in lower case right before a full name
 # (not a third name: "chairwoman Mary Ann Kerr"); _role_words keeps those of the role
 _ROLE_BEFORE_NAME = re.compile(r"(?:(?:^|(?<=[.!?] )|(?<=\n))(?P<opener>[A-Z][a-z]+) )?"
