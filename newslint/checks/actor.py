@@ -241,9 +241,10 @@ class Actor(Check):
             return
         view = doc.view
         cast = people(doc)
-        scores = sorted((m.start("name"), m.group("n"), bare_word(m.group("name")))
+        scores = sorted((m.start("name"), m.group("n"), scorer)
                         for pattern in self.goals for m in pattern.finditer(view)
-                        if not doc.in_quote(m.start(), m.end()) and bare_word(m.group("name")) in cast.persons)
+                        if (scorer := bare_word(m.group("name"))) in cast.persons
+                        and not doc.in_quote(m.start(), m.end()))
         first: dict[str, Deed] = {}
         for start, minute, scorer in scores:
             deed = Deed(scorer, f"scored in minute {minute}", "the", start, start + len(scorer), frozenset())

@@ -220,7 +220,6 @@ class Direction(NamedTuple):
 # the past tenses of the changes a share measures that no ending makes: "rose by 23 per cent" is the "rise"
 _CHANGE_PASTS = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "grow": ("grew", "grown"),
                  "growth": ("grew", "grown"), "drop": ("dropped",)}
-_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _told_in(noun: str, text: str) -> bool:
@@ -228,7 +227,7 @@ def _told_in(noun: str, text: str) -> bool:
     by 23 per cent", "the increase" in "increased by"."""
     stem = act_stem(noun)
     return any(act_stem(word) == stem or word in _CHANGE_PASTS.get(noun, ())
-               for word in _LOWER_WORD.findall(text.lower()))
+               for word in _WORD.findall(text.lower()))
 
 
 def _one_digit_apart(a: str, b: str) -> bool:

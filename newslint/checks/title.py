@@ -219,7 +219,11 @@ class TitleConsistency(Check):
         if joined is None:
             return False
         view = doc.view
-        return any(joined.search(view, s, e) and surname in view[s:e] for s, e in doc.sentences)
+        for m in joined.finditer(view):
+            s, e = doc.sentence_at(m.start())
+            if m.end() <= e and surname in view[s:e]:
+                return True
+        return False
 
     def _changed(self, doc: Document, r: Role) -> bool:
         """A change cue in or just before the role, or just after the name ("former",
@@ -405,11 +409,8 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:^|(?<=[.!?] )|(?<=\n))(?P<opener>[A-Z][a-
 # verbs that may stand right before a role: "said chief executive Helen Darby"
 _SPEECH_BEFORE_ROLE = frozenset(["said", "says", "told", "tells", "asks", "adds", "warns", "thinks", "wrote",
                                  "writes", "spoke", "speaks"])
-
-
+# words after which the next word is a verb, unless it is a role's: "not to indict officer Darren Wilson"
 _BEFORE_A_VERB = frozenset(["to", "will", "would", "could", "can", "should", "may", "might", "must", "did", "not"])
-
-
 
 
 def _pronoun_agrees(doc: Document, r: Role, anchor: Role) -> bool:

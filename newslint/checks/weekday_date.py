@@ -123,6 +123,8 @@ _ACT_NOUN = re.compile(r"(?: (?:night|morning|afternoon|evening))?['’]s ([a-z]
 # a verb in the past right before a weekday: "announced Tuesday", "announced on Tuesday"
 _VERB_BEFORE_DAY = re.compile(r"\b([a-z]{3,}ed) (?:on )?\Z")
 _TOLD_THAT = re.compile(r"(?: (?:night|morning|afternoon|evening))?,? that\b")  # "announced Tuesday that"
+
+
 def _plain_take_up(view: str, at: int) -> bool:
     """Whether the weekday at `at` owns its event with nothing to make it another's ("Monday's
     vote showed"; not "Monday's vote by trustees", "after Monday's vote")."""

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from ...document.dates import MONTHS, WEEKDAYS, article_date
 from ...document.model import Document
 from ...document.people import People, people, vocabulary
 from ...document.readers.text import is_headline
@@ -67,14 +68,15 @@ _AHEAD_OF_BIRTHDAY = re.compile(r"\b(?:shy of|short of|ahead of|eve of|before|aw
 # or "born in Kelby in March 1999" (a place first)
 _BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:in|on) (?:\d{1,2} )?"
                    r"(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?(?P<year>(?:18|19|20)\d\d)\b")
+_DAY_NAMES = "|".join(WEEKDAYS)
 # an age just changed, said of a name: "Ruiz, who turned 40 in April," is 40 now (not "She turned 62 on
 # Saturday" after "The 61-year-old governor": a change the story tells)
-_TURNED = re.compile(r", who turned (?P<n>\d{1,3}) (?:last (?:week|month)|earlier this (?:week|month|year)|(?:on|in) "
-                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                     r"June|July|August|September|October|November|December)\b)")
+_TURNED = re.compile(rf", who turned (?P<n>\d{{1,3}}) (?:last (?:week|month)|earlier this (?:week|month|year)|"
+                     rf"(?:on|in) (?:{_DAY_NAMES}|January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December)\b)")
 # an age about to change: "who turns 60 next month" is 59 now
-_TURNS = re.compile(r"\b(?:turns|will turn|is turning) (?P<n>\d{1,3}) (?:next (?:week|month)|later this (?:week|month)|"
-                    r"tomorrow|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_TURNS = re.compile(rf"\b(?:turns|will turn|is turning) (?P<n>\d{{1,3}}) (?:next (?:week|month)|"
+                    rf"later this (?:week|month)|tomorrow|on (?:{_DAY_NAMES}))\b")
 # "Born in Porthallow on 3 May 1938, the son of a crab fisherman, Hallett left school": the name after
 # or a pronoun for the person named last, or for whom the story is about ("Born in Bootle in March 1926, she was")
 _BORN_FRONTED = re.compile(r"B(?<![\w.]B)orn\b[^.!?]{0,60}?\b(?P<year>(?:18|19|20)\d\d)\b[^.!?]{0,120}?, "
@@ -750,7 +752,6 @@ class _AgeReader:
         view = self.view
         if " born " not in view and "Born " not in view:
             return []
-        from ...document.dates import MONTHS, article_date
         today = article_date(self.doc)
         if today is None:
             return []
