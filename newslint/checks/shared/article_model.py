@@ -66,8 +66,9 @@ _BIRTHDAY = re.compile(r"\b(?:his|her|their) (?P<n>\d{1,3})(?:st|nd|rd|th) birth
 _AHEAD_OF_BIRTHDAY = re.compile(r"\b(?:shy of|short of|ahead of|eve of|before|away from)\s+\Z")
 # "Brennan, who was born in 1961", "Lacey was born on March 3, 1936": the name right before
 # or "born in Kelby in March 1999" (a place first)
-_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:in|on) (?:\d{1,2} )?"
-                   r"(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?(?P<year>(?:18|19|20)\d\d)\b")
+# "was born in 1961", "was born on 3 May 1938", and in American copy "was born Nov. 20, 1939"
+_BORN = re.compile(r"(?:, who)? (?:was|is) born (?:in [A-Z][a-z]+(?: [A-Z][a-z]+)? )?(?:(?:in|on) (?:\d{1,2} )?"
+                   r"(?:[A-Z][a-z]+\.? (?:\d{1,2}, )?)?|[A-Z][a-z]+\.? \d{1,2}, )(?P<year>(?:18|19|20)\d\d)\b")
 _DAY_NAMES = "|".join(WEEKDAYS)
 # an age just changed, said of a name: "Ruiz, who turned 40 in April," is 40 now (not "She turned 62 on
 # Saturday" after "The 61-year-old governor": a change the story tells)
@@ -120,8 +121,14 @@ _ADVERBS = frozenset(("already", "also", "still", "now", "then", "just", "never"
 
 
 def _described(noun: str | None) -> str | None:
-    """The noun "the N-year-old" describes, none for an adverb ("The 68-year-old already has")."""
+    """The noun "the N-year-old" describes, none for an adverb ("The 68-year-old already has");
+    "a person" where a place or a group follows ("A 13-year-old from Ashby Cross has become")."""
+    if noun in _OF_PLACE:
+        return "person"
     return None if noun is None or noun.endswith("ly") or noun in _ADVERBS else noun
+
+
+_OF_PLACE = frozenset(("from", "of", "in"))
 
 
 _SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+),? (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
@@ -423,18 +430,35 @@ def _ages(doc: Document, model: Article) -> list[Age]:
         found += reader.year_old(found)
     # a description tied to a person is that person's age
     ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
+    later = _named_later(doc, model)
+    if later is not None:
+        ages = _tied_if_near(ages, *later)
     ages += reader.born(ages)
     return sorted(_near_their_other_ages(ages), key=lambda a: a.start)
+
+
+def _a_slip_apart(a: Age, b: Age) -> bool:
+    """Ages close enough to be one person's, once mistyped: a few years, or the digits swapped."""
+    return abs(a.value - b.value) <= 3 or sorted(str(a.value)) == sorted(str(b.value))
 
 
 def _near_their_other_ages(ages: list[Age]) -> list[Age]:
     """Ages given to the story's subject for want of anyone named near them ("The 24-year-old"
     two paragraphs on), kept when the subject has no other age or one a slip away: an age far
     from theirs is someone else's."""
-    def near(a: Age, b: Age) -> bool:
-        return abs(a.value - b.value) <= 3 or sorted(str(a.value)) == sorted(str(b.value))
     return [a for a in ages if a.how != "subject" or
-            all(near(a, b) for b in ages if b.person == a.person and b.how != "subject")]
+            all(_a_slip_apart(a, b) for b in ages if b.person == a.person and b.how != "subject")]
+
+
+def _tied_if_near(ages: list[Age], description: str, person: str) -> list[Age]:
+    """The ages of a lede's description given to the person `_named_later` found, when each is
+    a slip away from each age given that person: "A 33-year-old nurse" and "Joanne Petrie, 34,"
+    are one woman, once mistyped; a 17-year-old and a witness of 52 are two people."""
+    described = [a for a in ages if a.person == description]
+    own = [a for a in ages if a.person == person]
+    if not described or not own or not all(_a_slip_apart(a, b) for a in described for b in own):
+        return ages
+    return [a._replace(person=person) if a.person == description else a for a in ages]
 
 
 class _AgeReader:
@@ -895,7 +919,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
                 and first.start() < m.start():
             # "identified the man as", or the noun the headline gives the story's subject ("Idaho
             # hiker found alive" ... "identified the hiker as"): the person the article opened with
-            links.setdefault(f"the {first.group('noun')}", who)
+            links.setdefault(f"the {_described(first.group('noun'))}", who)
     for m in _APPOSED_NAME.finditer(view) if ", " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
         who = model.key(run) if run is not None and (run.surname in model.cast.persons or
@@ -904,7 +928,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
             links.setdefault(f"the {m.group('noun')}", who)
     introduced = _introduced(doc, model, first)
     if first is not None and introduced:
-        links.setdefault(f"the {first.group('noun')}", introduced)
+        links.setdefault(f"the {_described(first.group('noun'))}", introduced)
     return links
 
 
@@ -921,9 +945,10 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
     Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
     ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
     when the lede has a second person to name ("... after a woman was hurt")."""
-    if first is None or first.group("noun") not in words()["lede_nouns"]:
+    noun = _described(first.group("noun")) if first is not None else None
+    if first is None or noun not in words()["lede_nouns"]:
         return None
-    return _named_after(doc, model, first.start(), first.end(), first.group("noun"))
+    return _named_after(doc, model, first.start(), first.end(), noun)
 
 
 def _named_after(doc: Document, model: Article, start: int, end: int, noun: str) -> str | None:
@@ -948,6 +973,34 @@ def _named_after(doc: Document, model: Article, start: int, end: int, noun: str)
     if _SPEECH.search(sentence) or f"the {noun}" in sentence.lower():
         return None
     return model.key(run)
+
+
+def _named_later(doc: Document, model: Article) -> tuple[str, str] | None:
+    """A lede's description of one person ("A 33-year-old nurse who pulled a pensioner from a
+    burning car ...") and the first person named after it, when a paragraph up to
+    `_LATER_PARAGRAPHS` on opens with that person's full name ("Joanne Petrie, 34, who works
+    ..."): maybe the one described, as `_tied_if_near` decides by their ages."""
+    view = doc.view
+    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view else None
+    noun = _described(first.group("noun")) if first is not None and first.group("age") else None
+    if first is None or noun is None or noun in words()["animal_nouns"] or noun in words()["clause_openers"]:
+        return None
+    blocks = doc.blocks
+    k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
+    if k is None or k > 2:
+        return None
+    run = next((r for r in model.runs if r.start >= first.end() and model.key(r) and r.surname in model.cast.persons),
+               None)
+    opens = {b.start for b in blocks[k + 1:k + 1 + _LATER_PARAGRAPHS]}
+    if run is None or run.start not in opens or run.size < 2 or not run.given:
+        return None
+    index = doc.sentence_index(run.start)
+    if index < 0 or f"the {noun}" in view[run.start:doc.sentences[index][1]].lower():
+        return None  # "Gary Price, 47, said the boy ...": someone else, speaking of the one described
+    return f"the {noun}", model.key(run) or ""
+
+
+_LATER_PARAGRAPHS = 4
 
 
 # a lede that opens with a person it does not name: "A pensioner from Kent has rowed ..."
