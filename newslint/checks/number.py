@@ -8,7 +8,8 @@
   lengths    "a 14-mile light rail extension" ... "the 18-mile extension": a thing a story has one of
              (YAML), unless a word around says the length changed ("originally", "extended from")
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
-             verb, in different sentences; a death toll ("killed 14 people") ... "the 16 deaths"
+             verb (or words of one act: "cutting 340 jobs" ... "the loss of 350 jobs"), in different
+             sentences; a death toll ("killed 14 people") ... "the 16 deaths"
   swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
              with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
@@ -267,6 +268,9 @@ class NumberConsistency(Check):
         "toll_verbs": Option("strings", [], "verbs before a death toll: 'killed 14 (people)'"),
         "toll_nouns": Option("strings", [], "nouns after a death toll taken up again: 'the 16 deaths'"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
+        "count_acts": Option("mapping_of_lists", {}, "act -> verbs and nouns that name it, so that counts told with "
+                             "any of them are one count: cut: [cut, eliminated, loss] ('cutting 340 jobs' ... 'the "
+                             "loss of 350 jobs')"),
         "count_classes": Option("mapping_of_lists", {}, "class -> nouns that count one thing, for a number restated "
                                 "with its digits swapped: workforce: [jobs, workers] ('350 jobs' ... 'the 530 "
                                 "workers')"),
@@ -294,6 +298,8 @@ class NumberConsistency(Check):
         self.age_change = {w.lower() for w in opts["age_cues"]}
         self.proposals = frozenset(w.lower() for w in opts["proposal_cues"])
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
+        self.count_act = {w.lower(): act for act, named in opts["count_acts"].items() for w in named}
+        self.count_verbs |= self.count_act.keys()
         self.count_verb_stems = {governor_stem(w) for w in self.count_verbs}
         self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
         self.amount_nouns = frozenset(n.lower() for n in opts["amounts"])
@@ -457,8 +463,9 @@ class NumberConsistency(Check):
         after = [] if q.bound else doc.view[q.end:e].split()[:_CUE_WINDOW]
         cues = self.age_change if q.key.startswith(_AGE) else self.change
         window = before[-_CUE_WINDOW:]
-        if window and window[-1].lower() != "of":  # "a total of 300" states a change; "the terms of
-            window = [w for w in window if w.lower() != "of"]  # the $12.5m deal" names a thing
+        if window and (window[-1].lower() != "of" or window[-2:-1] and window[-2].lower() in self.count_act):
+            # "a total of 300" states a change; "the terms of the $12.5m deal", "the loss of 350 jobs" name a thing
+            window = [w for w in window if w.lower() != "of"]
         return bool(cues & _cue_words(window, len(before) <= _CUE_WINDOW, after))
 
     def _apart(self, doc: Document, a: Quantity, b: Quantity) -> bool:
@@ -754,9 +761,11 @@ class NumberConsistency(Check):
             # and the word between the number and the noun ("the 16 injured passengers"), and a
             # participle before the number ("injuring 14 passengers"), in the form of the past (not
             # "killed 14 people": a verb before the count states an event, which two may share)
-            before = view[max(s, m.start() - 16):m.start()].split()[-1:]
-            words += view[m.end("n"):m.start("noun")].split() + [w for w in before if w.endswith("ing")]
-            verbs = {self._past(w) for w in words} & self.count_verbs
+            before = view[max(s, m.start() - 24):m.start()].split()[-2:]
+            words += view[m.end("n"):m.start("noun")].split() + [w for w in before[-1:] if w.endswith("ing")]
+            if before[-1:] == ["of"]:
+                words += before[:1]  # "the loss of 350 jobs"
+            verbs = {self.count_act.get(v, v) for v in {self._past(w) for w in words} & self.count_verbs}
             if len(verbs) != 1:
                 continue
             if _BOUND.search(view, max(s, m.start() - 14), m.start("n")) \
