@@ -13,13 +13,21 @@ pieces of one quotation are never compared with each other: a speaker may repeat
 it two ways ("the beginning of the end of stigma ... the beginning of the end of shame"). The
 headline is not compared: headlines shorten quotations on purpose.
 
+A quoted sentence given again paragraphs apart with no cue is the same sentence when it keeps to
+nearly all of the earlier one's words (`min_close` of the longer, in order) and puts other words
+in place of one or two short runs ("everything I had, and I leave" ... "all I had, and I walk away");
+sentences alike in one paragraph are a speaker's own turn of phrase ("good for the world ... good
+for the United States"), and one word's forms ("any more", "anymore") are no other words.
+
 The same words quoted twice must also have one speaker: a quotation given to a person named beside
 it ('," said Marisol Vega', '," Okafor said', '," he said' for the one named last in its paragraph)
 and later to another is flagged at the second name.
 """
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from difflib import SequenceMatcher
 from typing import Iterator, NamedTuple
 
@@ -32,6 +40,8 @@ from .shared.article_model import headline
 from .shared.check import Check
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]")  # between two quoted words: a sentence ends there
+_MOST_SWAPPED = 3  # words of a run put in place of others in a quoted sentence given again with no cue
 _MOST_REWORDED = 5  # words put in place of others in a repeat that slipped ("pretends" / "ignores the fact that")
 _CUE_REACH = 80  # characters before a quotation read for the words that present it as given before
 WORDS_SHOWN = 3  # the words where two quotations part, shown side by side
@@ -52,6 +62,11 @@ class QuotationConsistency(Check):
         "repeat_cues": Option("strings", [], "words just before a quotation that present it as one given before "
                               "('Mr Collis repeated:', 'As she put it:', 'Kaminski's words'): it must give the same "
                               "words"),
+        "min_close": Option("number", 0.8, "the share of the longer sentence's words, in order, that a quoted sentence "
+                            "shares with one quoted before, with no cue, to be the same sentence given again (each at "
+                            "least `min_sentence` words; the words put in place of others at most two short runs)",
+                            minimum=0.0),
+        "min_sentence": Option("int", 8, "the fewest words of a quoted sentence compared with no cue", minimum=3),
         "min_shared": Option("number", 0.65, "the share of the shorter quotation's words that a quotation so "
                              "presented shares, in order, with an earlier one to be the same", minimum=0.0),
     }
@@ -61,8 +76,9 @@ class QuotationConsistency(Check):
 
     @classmethod
     def validate_options(cls, options: dict) -> None:
-        if options["min_shared"] > 1:
-            raise OptionError("'min_shared' is a share of the words: at most 1")
+        for share in ("min_shared", "min_close"):
+            if options[share] > 1:
+                raise OptionError(f"'{share}' is a share of the words: at most 1")
 
     def __init__(self, rule, context):
         super().__init__(rule, context)
@@ -91,6 +107,47 @@ class QuotationConsistency(Check):
                 break
         yield from self._two_speakers(doc, quotes, first)
         yield from self._presented_again(doc, quotes, first, reported)
+        yield from self._sentence_again(doc, quotes, first, reported)
+
+    def _sentence_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
+                        reported: set[int]) -> Iterator[Diagnostic]:
+        """A quoted sentence given again, with no cue, in nearly the same words: "I gave this club
+        everything I had, and I leave with my head held high" ... "I gave this club all I had, and I
+        walk away with my head held high". One or two short runs of other words in a sentence that
+        otherwise keeps to the earlier one are a slip of one sentence; a quotation given to another
+        speaker is `_two_speakers`' to judge, and is left alone here."""
+        view, least = doc.view, self.options["min_sentence"]
+        starts = [b.start for b in doc.blocks]
+        sentences = []  # (the quotation's start, its speaker, a sentence's words and their spans)
+        for s, e in quotes:
+            if s < first or e - s < least * 3:
+                continue
+            named = _speaker(doc, s, e)
+            found = list(_WORD.finditer(view, s, e))
+            cuts = [k for k in range(1, len(found)) if _SENTENCE_END.search(view, found[k - 1].end(), found[k].start())]
+            for a, b in zip([0, *cuts], [*cuts, len(found)]):
+                if b - a >= least:
+                    sentences.append((s, named[0] if named else None, [_said(w) for w in found[a:b]],
+                                      [w.span() for w in found[a:b]]))
+        for j, (s, speaker, later, later_spans) in enumerate(sentences):
+            if any(later_spans[0][0] <= at <= later_spans[-1][1] for at in reported):
+                continue
+            for s0, speaker0, earlier, earlier_spans in sentences[:j]:
+                if s0 == s or earlier == later or speaker and speaker0 and speaker != speaker0 \
+                        or bisect.bisect_right(starts, s0) == bisect.bisect_right(starts, s):
+                    continue  # (one paragraph's sentences alike are a speaker's own turn: "good for the
+                    # world ... good for the United States")
+                matcher = SequenceMatcher(None, earlier, later, autojunk=False)
+                ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+                shared = sum(block.size for block in matcher.get_matching_blocks())
+                if shared < self.options["min_close"] * max(len(earlier), len(later)) or len(ops) > 2 \
+                        or any(op[0] != "replace" or max(op[2] - op[1], op[4] - op[3]) > _MOST_SWAPPED
+                               or _variant(earlier[op[1]:op[2]], later[op[3]:op[4]]) for op in ops):
+                    continue
+                _, i1, i2, j1, j2 = ops[0]
+                reported.add(later_spans[j1][0])
+                yield self._reworded(doc, _joined(later_spans[j1:j2]), _joined(earlier_spans[i1:i2]))
+                break
 
     def _presented_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
                          reported: set[int]) -> Iterator[Diagnostic]:
@@ -229,6 +286,14 @@ def _partial(view: str, start: int, end: int) -> bool:
     often another sentence of the same speech ("good for the world" ... "good for the United States")."""
     first = next((ch for ch in view[start:end] if ch.isalnum()), "")
     return first.islower()
+
+
+def _variant(these: list[str], those: list[str]) -> bool:
+    """Whether two runs of words are one word's forms, not other words: "any more" and "anymore",
+    "appointment" and "reappointment", "I" and a mis-decoded "Ï"."""
+    a, b = ("".join(ch for ch in unicodedata.normalize("NFKD", "".join(words)) if not unicodedata.combining(ch))
+            for words in (these, those))
+    return a in b or b in a
 
 
 def _joined(spans: list[tuple[int, int]]) -> tuple[int, int]:
