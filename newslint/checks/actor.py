@@ -18,6 +18,10 @@ the event first. "Met" makes a trip only with a place ("met Xi in Beijing", not 
 The event is someone's by a possessive, a by-phrase or a pronoun, or by being the subject that
 makes it in two sentences ("Gov. Delgado led a trade mission to Japan" ... "In Tokyo, Delgado
 met ..."; not of events in the plural: "voted against the last two budgets").
+Acts one person does on a thing ("proposed the moratorium", "put forward the scheme", "donated the
+collection": the YAML's `sole_acts` and `sole_objects`) are read apart too, with no date: told of
+two people, the later telling that takes the thing up with "the" is flagged, unless someone acted
+with them ("Ames and Roe proposed", "with Sen. Roe").
 Acts told with a date are read apart: the same verb on "the" thing with the same date ("introduced
 the bill in January") given to two people is one act told twice, the later telling flagged.
 Event nouns, verbs and cue words are the rule's YAML.
@@ -100,6 +104,13 @@ class Actor(Check):
                          "('budget office', 'speech writer'): no event"),
         "shared_acts": Option("strings", [], "past tenses of acts that many do on one day: to speak or react "
                               "('told the committee on Monday', 'welcomed the ruling')"),
+        "sole_acts": Option("mapping_of_lists", {}, "act -> past tenses of an act one person does on a thing "
+                            "('introduced', 'put forward', 'donated'): told of two people, with no date, it is "
+                            "flagged where the later telling takes the thing up with 'the'"),
+        "sole_objects": Option("mapping_of_lists", {}, "act -> the nouns of the things it is done on: proposed: "
+                               "[bill, motion, moratorium]"),
+        "things": Option("mapping_of_lists", {}, "thing -> nouns that name it, so that two tellings of an act "
+                         "on either are one: plan: [plan, scheme]"),
         "goal_nouns": Option("strings", [], "nouns of a score in a match, which one player makes in a given minute "
                              "('Okafor's 67th-minute goal')"),
         "scoring_verbs": Option("strings", [], "verbs that make a score by themselves ('Delgado scored in the 67th "
@@ -129,6 +140,8 @@ class Actor(Check):
         self.shared_acts = {v.lower() for v in self.options["shared_acts"]}
         pasts = "|".join(sorted(map(re.escape, self.options["deed_verbs"]), key=len, reverse=True))
         self.deed = re.compile(_DEED.replace("VERBS", rf"[a-z]{{2,}}ed|{pasts}" if pasts else r"[a-z]{2,}ed"))
+        self.sole = _sole_patterns(self.options["sole_acts"], self.options["sole_objects"])
+        self.thing = {n.lower(): cls for cls, nouns in self.options["things"].items() for n in nouns}
         self.goals = _goal_patterns(self.options["goal_nouns"], self.options["scoring_verbs"],
                                     self.options["shooting_verbs"])
 
@@ -191,7 +204,7 @@ class Actor(Check):
                     related=[(e.start, e.end, _note(e)) for e in evidence[:6]],
                     event=f"{m.noun} to {m.destination}" if m.destination else m.noun, actor=main, other=m.actor,
                     lines=", ".join(str(n) for n in lines))
-        for first, again in (*self._deeds(doc), *self._goals(doc)):
+        for first, again in (*self._deeds(doc), *self._sole_deeds(doc), *self._goals(doc)):
             if again.start not in reported:
                 reported.add(again.start)
                 yield self.report(doc, again.start, again.end, suggestions=[first.actor],
@@ -227,9 +240,53 @@ class Actor(Check):
         for deeds in told.values():
             first = deeds[0]
             for again in deeds[1:]:
-                if again.actor != first.actor and again.det in ("the", "this") \
+                if again.actor != first.actor and again.det in ("the", "this") and again.actor in cast.persons \
                         and first.actor not in again.names and again.actor not in first.names:
                     yield first, again
+
+    def _sole_deeds(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
+        """One act on one thing told of two people, with no date: "Councilwoman Patricia Delgado
+        proposed the moratorium" (or "The plan was put forward by the council leader, Margaret
+        Pryce") ... "Huber, who introduced the moratorium". The acts are ones a single person does
+        (YAML `sole_acts`), on things named by `sole_objects`, two nouns of one of `things` being
+        one thing; the later telling must take the thing up with "the" or "this", and neither may
+        be done with someone ("Ames and Roe proposed", "with Roe") nor inside a quotation."""
+        if not self.sole:
+            return
+        model = article(doc)
+        cast, view = model.cast, doc.view
+        told: dict[tuple[str, str], list[Deed]] = {}
+        tellings = [(act, m, (m.group("name"), m.start("name")) if "name" in pattern.groupindex
+                     else self._by_whom(doc, m)) for act, pattern in self.sole for m in pattern.finditer(view)]
+        # a person named in full is one ("Walter Brandt"), though the surname also names a place ("the Brandt Gallery")
+        named_in_full = {r.end for r in model.runs if r.size >= 2 and r.given}
+        for act, m, (who, at) in sorted(tellings, key=lambda t: t[1].start()):
+            if who is None or who not in cast.persons and at + len(who) not in named_in_full or who in model.namesakes \
+                    or _JOINED.search(view, max(0, at - 6), at) or _JOINED_AFTER.match(view, at + len(who)) \
+                    or doc.in_quote(m.start(), m.end()) or _WITH.search(view, m.end(), doc.sentence_at(m.start())[1]):
+                continue
+            head, det = m.group("head").lower(), m.group("det").lower()
+            told.setdefault((act, self.thing.get(head, head)), []).append(
+                Deed(who, f"{m.group('verb')} the {head}", det, at, at + len(who), frozenset()))
+        for deeds in told.values():
+            first = deeds[0]
+            for again in deeds[1:]:
+                if again.actor != first.actor and again.det in ("the", "this") \
+                        and doc.sentence_index(again.start) != doc.sentence_index(first.start):
+                    yield first, again
+                    break
+
+    @staticmethod
+    def _by_whom(doc: Document, m: re.Match) -> tuple[str | None, int]:
+        """The one person a passive telling's by-phrase names, in full or as the cast knows them
+        ("was put forward by the council leader, Margaret Pryce"), or None for none or two ("by
+        Ames and Roe")."""
+        model = article(doc)
+        runs = [r for r in model.runs if m.start("by") <= r.start and r.end <= m.end("by")
+                and (r.surname in model.cast.persons or r.size >= 2 and r.given)]
+        if len(runs) != 1:
+            return None, 0
+        return runs[0].surname, runs[0].end - len(runs[0].surname)
 
     def _goals(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
         """One score told of two players: "Maria Delgado scored in the 67th minute" ... "Okafor's
@@ -709,6 +766,32 @@ _CAPITALISED = re.compile(r"[A-Z][\w-]+")
 _JOINED = re.compile(r"(?:\band|&|,) \Z")  # "Ames and Roe signed": an act of two
 # a match's score: "won 2-1", "a 1-0 win"
 _SCORELINE = re.compile(r"(?<![\w/.:-])\d{1,2}-\d{1,2}(?![\w/-])")
+
+
+def _sole_patterns(acts: dict[str, list[str]], objects: dict[str, list[str]]) -> list[tuple[str, re.Pattern]]:
+    """Each act's ways of telling a person's act on its things: "Delgado, a Democrat, proposed
+    the moratorium", "Huber, who introduced the £2m plan", "The plan was put forward by the
+    council leader, Margaret Pryce", "The collection, which Ms Tolland donated"."""
+    found = []
+    for act, named in acts.items():
+        verbs = "|".join(sorted(map(re.escape, named), key=len, reverse=True))
+        nouns = "|".join(sorted(map(re.escape, objects.get(act, [])), key=len, reverse=True))
+        if not verbs or not nouns:
+            continue
+        thing = rf"(?P<det>[Tt]he|[Tt]his|[Aa]n?|his|her) (?:[\w£$€.,’'-]+ ){{0,3}}?(?P<head>{nouns})\b"
+        beside = r"(?:,? who|, (?:a|an|the) [^,.;:“”\"()]{3,60},|, \d{1,3},)?"  # "who", "a Democrat", "87"
+        found += [(act, re.compile(rf"\b(?P<name>[A-Z][\w’'-]+){beside} (?P<verb>{verbs}) {thing}")),
+                  (act, re.compile(rf"{thing},? (?:which|that) (?:[A-Z][\w.’'-]* )*?(?P<name>[A-Z][\w’'-]+) "
+                                   rf"(?P<verb>{verbs})\b")),
+                  (act, re.compile(rf"{thing} (?:was|had been|has been) (?P<verb>{verbs}) by "
+                                   rf"(?P<by>[^.;:!?“”\"]{{3,60}})"))]
+    return found
+
+
+# after the actor's name: another's name joined to it ("Ames and Roe", "Ames, with Roe,")
+_JOINED_AFTER = re.compile(r"(?: and|,? with) [A-Z]")
+# an act done with another, told after it: "introduced the bill with Sen. Roe", "jointly"
+_WITH = re.compile(r"\b(?:with|alongside) (?:[a-z]+ ){0,3}?[A-Z]|\b(?:jointly|together)\b")
 
 
 def _goal_patterns(nouns: list[str], scoring: list[str], shooting: list[str]) -> tuple[re.Pattern, ...] | None:
