@@ -315,13 +315,23 @@ def named_persons(doc: Document) -> set[str]:
         if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
             named.add(name)
         elif i < last and tokens[i + 1].text in verbs and any(
-                lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())):
+                lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())) \
+                and not _of_a_body(tokens, i):
             named.add(name)
     named |= _named_after_a_role(doc, titles)
     named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
     named -= _groups(doc, words["quantifiers"])
     doc.__dict__["_named_persons"] = named
     return named
+
+
+def _of_a_body(tokens, i: int) -> bool:
+    """Whether the capitalised words ending at token `i` follow "of", "at" or "the": a body's or
+    a place's name ending a speaker's apposition ("Keith Amos, chairman of the Friends of
+    Seacombe Winter Gardens, said"), not the speaker."""
+    while i > 0 and tokens[i - 1].text[:1].isupper():
+        i -= 1
+    return i > 0 and tokens[i - 1].text.lower() in ("of", "at", "the")
 
 
 @lru_cache(maxsize=1)

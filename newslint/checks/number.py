@@ -14,14 +14,16 @@
              with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
              the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency;
-             a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
+             a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement",
+             "awarded £1.8m" ... "the £1.2m award")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
   totals     "evacuated 52 homes" ... "all 54 homes": the whole taken up again, when the
              article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against", "the six members who
              supported it": the smaller side of a vote's only tally is the number against, the
-             larger the number for
+             larger the number for; "voted 6-3" ... "the 5-4 vote": one body's vote (the same
+             number of votes cast) taken up with "the" and another tally
   breakdowns "312 applications: 180 from England, 95 from Wales and 47 from Scotland": a count
              and, after a colon or a dash ("Of the 312 applications,", "420 beds, of which"), its
              parts, each led by its number and the same word; parts that do not add up to the count
@@ -731,6 +733,8 @@ class NumberConsistency(Check):
             return
         tallies = [(m, next((x, y) for x, y in _TALLY_SIDES if m.group(x))) for m in _TALLY.finditer(view)]
         sides = {tuple(sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))) for m, (x, y) in tallies}
+        if len(sides) == 2 and len({sum(pair) for pair in sides}) == 1:
+            yield from self._retold_tally(doc, tallies)
         if len(sides) != 1:
             return
         m, (x, y) = tallies[0]
@@ -747,6 +751,21 @@ class NumberConsistency(Check):
                 if (n := _value(found.group("n"))) is not None:
                     yield Quantity(key, n, found.start("n"), found.end("n"), self._sentence_of(doc, found.start()),
                                    stated=True)
+
+    def _retold_tally(self, doc: Document, tallies: list[tuple[re.Match, tuple[str, str]]]) -> Iterator[Quantity]:
+        """Two tallies of one body (the same number of votes cast), one of them taken up with "the"
+        ("voted 6-3" ... "the 5-4 vote"): one vote given two tallies. A second vote of the body is
+        told as such ("the first vote", "the final vote": the change cues)."""
+        def sides(m: re.Match, x: str, y: str) -> tuple[int, int]:
+            a, b = sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))
+            return a, b
+        stated = {sides(m, x, y) for m, (x, y) in tallies if not doc.view.endswith("the ", 0, m.start())}
+        for k, (m, (x, y)) in enumerate(tallies):
+            # the first tally, and those taken up with "the" that no tally stated before them
+            if k == 0 or doc.view.endswith("the ", 0, m.start()) and sides(m, x, y) not in stated:
+                a, b = sides(m, x, y)
+                yield Quantity("the vote's tally", a * 1000 + b, m.start(x), m.end(y),
+                               self._sentence_of(doc, m.start()), what="the tally of the vote")
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
         if self.count is None or not self.count_verbs:
