@@ -7,7 +7,9 @@ Transliteration variants ("Zelenskyy"/"Zelensky") are caught the same way. Disti
 with close names ("Mark Smith" and "Marc Jones") are told apart by the names next to them, unless
 no dictionary knows the rarer form and the usual one is a common name ("Daavid Boulware" beside
 "David Plotz"); a titled form never introduced ("Ms Gallacher", "Cllr Mulholand's") takes up
-the one person introduced in full once ("Siobhan Gallagher"); and names shorter than
+the one person introduced in full once ("Siobhan Gallagher"), and so does a bare surname that
+speaks ("Stevenson said" for "Carol Stephenson"), even spelt as another sound of the name
+("McDonald" for "Macdonald", ph for v); and names shorter than
 `min_length` ("Xi", "Xie") are left alone; two forms of four letters are compared only as a
 person's name ("Irna" is no slip for Iran, nor "Tham" for Thai; "Jasn"
 is one for Jason). A name in a quotation of writing (a tweet, a memo, a note: see
@@ -161,7 +163,8 @@ class NameVariant(Check):
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
                                or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))
-                          and self._variant(rare, f, rare in plural or f not in possessed)
+                          and (self._variant(rare, f, rare in plural or f not in possessed)
+                               or _sounds_alike(rare, f) and _taken_up_instead(doc, rare, f))
                           and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
                           # "Minister Marise Payne" beside "Marine" (Corps), "Tim Koogle" beside "Google": a
                           # common word no one bears as a name here ("David Plotz" does)
@@ -176,7 +179,7 @@ class NameVariant(Check):
                 # lost or added ("Llewelyn" for "Llewellyn"), or a person the article introduced
                 # in full when the rare form's person never was ("Anders Petersen" ... "Mr Peterson")
                 candidates = [f for f in candidates if not lexicon.known(f) or _undoubled(f) == _undoubled(rare)
-                              or _introduced_instead(doc, rare, f)]
+                              or _taken_up_instead(doc, rare, f)]
             if _entity_of_its_own(doc, places, [where[f] for f in candidates]):
                 continue  # "Zabul province", the "Ramadhan Foundation": not a slip for Kabul or Ramadan
             # beside other names the two are two people, unless no dictionary knows the rare form
@@ -246,8 +249,9 @@ class NameVariant(Check):
                                           times=times(len(names[usual])))
 
     def _no_name(self, doc: Document, lexicon, form: str) -> bool:
-        """"The", "Later", "Kenyan": a word, not a misspelt name (but "Mr Peterson" is a name)."""
-        return self._common_word(form, lexicon) and not _never_introduced(doc, form)
+        """"The", "Later", "Kenyan": a word, not a misspelt name (but "Mr Peterson" and "Stevenson
+        said" are names)."""
+        return self._common_word(form, lexicon) and not _never_introduced(doc, form) and not _bare_speaker(doc, form)
 
     def _common_word(self, form: str, lexicon) -> bool:
         """A dictionary word common enough (Zipf `word_zipf`) to be a word, not a name; cached,
@@ -513,10 +517,43 @@ def _given_names(doc: Document, surname: str) -> set[str]:
     return found
 
 
-def _introduced_instead(doc: Document, rare: str, usual: str) -> bool:
-    """The rare form is a person never introduced; the usual form is one introduced in full
-    ("Anders Petersen" ... "Mr Peterson")."""
-    return usual in article(doc).cast.first_names and _never_introduced(doc, rare)
+def _taken_up_instead(doc: Document, rare: str, usual: str) -> bool:
+    """The rare form is a person never introduced, titled ("Mr Peterson") or speaking ("Stevenson
+    said"); the usual form is one introduced in full ("Anders Petersen", "Carol Stephenson"): news
+    names everyone in full first, so the rare form takes up that person, misspelt."""
+    model = article(doc)
+    return (usual in model.cast.first_names or usual in model.given) \
+        and (_never_introduced(doc, rare) or _bare_speaker(doc, rare))
+
+
+def _bare_speaker(doc: Document, name: str) -> bool:
+    """A surname that speaks ("Stevenson said", "said Stevenson") and is never given a first name."""
+    model = article(doc)
+    if name in model.cast.first_names or name in model.given:
+        return False
+    # the name alone: no other name after it ("says Rodney Kendrick", "said Maine Sen. King"), nor before it
+    escaped = re.escape(name)
+    said = rf"\b{escaped}(?:,[^,.]{{1,60}},)? (?:said|says|told|added)\b|\b(?:said|says) {escaped}\b(?! [A-Z])"
+    return any(not _NAME_BEFORE.search(doc.view, max(0, m.start() - 30), m.start())
+               for m in re.finditer(said, doc.view))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]* \Z")
+
+
+def _sounds_alike(rare: str, usual: str) -> bool:
+    """Two spellings of one sound of a name: "Stevenson" and "Stephenson", "McDonald" and
+    "Macdonald" (a slip of hearing, beyond one letter)."""
+    return _sound(rare) == _sound(usual) and edit_distance(rare.lower(), usual.lower(), 3) <= 3
+
+
+def _sound(name: str) -> str:
+    """A name as it sounds, roughly: Mac as Mc, ph and v as f, c before a, o, u as k, z as s, y as
+    i, doubled letters as one."""
+    s = _unaccented(name).lower()
+    s = re.sub(r"^mac", "mc", s).replace("ph", "f").replace("v", "f").replace("ck", "k").replace("z", "s")
+    s = re.sub(r"c(?=[aou])", "k", s).replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 def _titled_back_to(doc: Document, rare: str, usual: str) -> bool:
@@ -548,8 +585,9 @@ def _undoubled(word: str) -> str:
 
 
 class _Neighbours:
-    """Forms within one edit of a word (two for long words), found through their deletions, and
-    forms of six letters or more whose consonant groups are the word's (_skeleton)."""
+    """Forms within one edit of a word (two for long words), found through their deletions,
+    forms of six letters or more whose consonant groups are the word's (_skeleton), and forms
+    that sound like it (_sound)."""
 
     def __init__(self, forms: list[str], long_name: int):
         self.long_name = long_name
@@ -564,6 +602,7 @@ class _Neighbours:
             keys |= {k[:i] + k[i + 1:] for k in list(keys) for i in range(len(k))}
         if len(word) >= SKELETON_MIN:
             keys.add("#" + _skeleton(word))
+        keys.add("~" + _sound(word))
         return keys
 
     def near(self, word: str) -> set[str]:
