@@ -733,7 +733,8 @@ class NumberConsistency(Check):
             return
         tallies = [(m, next((x, y) for x, y in _TALLY_SIDES if m.group(x))) for m in _TALLY.finditer(view)]
         sides = {tuple(sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))) for m, (x, y) in tallies}
-        if len(sides) == 2 and len({sum(pair) for pair in sides}) == 1:
+        one, other = sides if len(sides) == 2 else ((0, 0), (1, 1))
+        if sum(one) == sum(other) or one[1] == other[1]:  # the same body, or the same majority
             yield from self._retold_tally(doc, tallies)
         if len(sides) != 1:
             return
@@ -753,16 +754,19 @@ class NumberConsistency(Check):
                                    stated=True)
 
     def _retold_tally(self, doc: Document, tallies: list[tuple[re.Match, tuple[str, str]]]) -> Iterator[Quantity]:
-        """Two tallies of one body (the same number of votes cast), one of them taken up with "the"
-        ("voted 6-3" ... "the 5-4 vote"): one vote given two tallies. A second vote of the body is
-        told as such ("the first vote", "the final vote": the change cues)."""
+        """Two tallies of one body (the same number of votes cast) or one majority ("by seven votes
+        to four" ... "The 7-3 vote"), the later taken up with "the" ("voted 6-3" ... "the 5-4
+        vote"): one vote given two tallies. A second vote is stated as such ("voted 5-4 last
+        month"), or told by the change cues ("the first vote")."""
         def sides(m: re.Match, x: str, y: str) -> tuple[int, int]:
             a, b = sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))
             return a, b
-        stated = {sides(m, x, y) for m, (x, y) in tallies if not doc.view.endswith("the ", 0, m.start())}
+        def taken_up(m: re.Match) -> bool:
+            return doc.view[max(0, m.start() - 4):m.start()].lower() == "the "
+        stated = {sides(m, x, y) for m, (x, y) in tallies if not taken_up(m)}
         for k, (m, (x, y)) in enumerate(tallies):
             # the first tally, and those taken up with "the" that no tally stated before them
-            if k == 0 or doc.view.endswith("the ", 0, m.start()) and sides(m, x, y) not in stated:
+            if k == 0 or taken_up(m) and sides(m, x, y) not in stated:
                 a, b = sides(m, x, y)
                 yield Quantity("the vote's tally", a * 1000 + b, m.start(x), m.end(y),
                                self._sentence_of(doc, m.start()), what="the tally of the vote")

@@ -989,10 +989,10 @@ def _named_later(doc: Document, model: Article) -> tuple[str, str] | None:
     k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
     if k is None or k > 2:
         return None
-    run = next((r for r in model.runs if r.start >= first.end() and model.key(r) and r.surname in model.cast.persons),
-               None)
-    opens = {b.start for b in blocks[k + 1:k + 1 + _LATER_PARAGRAPHS]}
-    if run is None or run.start not in opens or run.size < 2 or not run.given:
+    # the first person named with a given name ("Firefighters said" names no one)
+    run = next((r for r in model.runs if r.start >= first.end() and model.key(r) and r.size >= 2 and r.given
+                and (r.surname in model.cast.persons or _full_name(view, r, model.cast))), None)
+    if run is None or run.start not in {b.start for b in blocks[k + 1:k + 1 + _LATER_PARAGRAPHS]}:
         return None
     index = doc.sentence_index(run.start)
     if index < 0 or f"the {noun}" in view[run.start:doc.sentences[index][1]].lower():
