@@ -21,7 +21,8 @@ for the United States"), and one word's forms ("any more", "anymore") are no oth
 
 The same words quoted twice must also have one speaker: a quotation given to a person named beside
 it ('," said Marisol Vega', '," Okafor said', '," he said' for the one named last in its paragraph)
-and later to another is flagged at the second name.
+and later to another is flagged at the second name, unless the second speaker cites the first
+("said campaigner Tom Ellis, quoting the leader").
 """
 from __future__ import annotations
 
@@ -212,7 +213,8 @@ class QuotationConsistency(Check):
                 continue  # a speaker is a person of the article, or named in full ("said Marisol Vega")
             name, start, end = speaker
             before = said.setdefault(words, (name, start))
-            if before[0] != name:
+            if before[0] != name and not _CITING.search(view, e, max(e, doc.sentence_at(e)[1])):
+                # (not one who cites the other: 'said campaigner Tom Ellis, quoting the leader')
                 yield self.report(doc, start, end, suggestions=[before[0]], line=doc.line_of(before[1]),
                                   how=f"but gives it to {name}; it is {before[0]}'s there",
                                   related=[(before[1], before[1] + len(before[0]), f"{before[0]} says it here")])
@@ -253,6 +255,8 @@ _SAID_AFTER = re.compile(rf" (?:(?:said|says|added) (?:{_ROLE_WORD}){{0,4}}(?P<a
                          r"|(?P<named>(?:[A-Za-z][\w.’'-]* ){0,5}?[A-Z][\w’'-]+|he|she) (?:said|says|added))\b")
 _SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+) (?:said|says|added)[:,] ?\Z")
 _NAME = re.compile(r"[A-Z][\w’'-]+")
+# a speaker who gives another's words as that person's: "quoting the leader", "in the words of"
+_CITING = re.compile(r"\b(?:quoting|quoted|citing|cited|echoing|echoed|in the words of|paraphrasing)\b")
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+ \Z")  # a given name right before a surname
 _GIVEN_REACH = 64  # characters read back for it: longer than any given name
 
