@@ -240,7 +240,7 @@ class Actor(Check):
         for deeds in told.values():
             first = deeds[0]
             for again in deeds[1:]:
-                if again.actor != first.actor and again.det in ("the", "this") and again.actor in cast.persons \
+                if again.actor != first.actor and again.det in ("the", "this") \
                         and first.actor not in again.names and again.actor not in first.names:
                     yield first, again
 
@@ -250,7 +250,8 @@ class Actor(Check):
         Pryce") ... "Huber, who introduced the moratorium". The acts are ones a single person does
         (YAML `sole_acts`), on things named by `sole_objects`, two nouns of one of `things` being
         one thing; the later telling must take the thing up with "the" or "this", and neither may
-        be done with someone ("Ames and Roe proposed", "with Roe") nor inside a quotation."""
+        be done with someone ("Ames and Roe proposed", "with Roe") nor inside a quotation, nor may
+        the later telling name another place for it ("in the House" after "in the Senate")."""
         if not self.sole:
             return
         model = article(doc)
@@ -266,12 +267,15 @@ class Actor(Check):
                     or doc.in_quote(m.start(), m.end()) or _WITH.search(view, m.end(), doc.sentence_at(m.start())[1]):
                 continue
             head, det = m.group("head").lower(), m.group("det").lower()
+            where = _WHERE.match(view, m.end())  # "introduced the bill in the House": where the act was done
             told.setdefault((act, self.thing.get(head, head)), []).append(
-                Deed(who, f"{m.group('verb')} the {head}", det, at, at + len(who), frozenset()))
+                Deed(who, f"{m.group('verb')} the {head}", det, at, at + len(who),
+                     frozenset(where.groups()) if where else frozenset()))
         for deeds in told.values():
             first = deeds[0]
             for again in deeds[1:]:
-                if again.actor != first.actor and again.det in ("the", "this") \
+                if again.actor != first.actor and again.det in ("the", "this") and again.actor in cast.persons \
+                        and not (again.names and again.names != first.names) \
                         and doc.sentence_index(again.start) != doc.sentence_index(first.start):
                     yield first, again
                     break
@@ -752,7 +756,9 @@ class Deed:
     det: str        # the article before its object: "the", "a"
     start: int      # the actor's name
     end: int
-    names: frozenset[str]  # the capitalised words from the name to the date: one who acted with them
+    # the capitalised words from the name to the date (one who acted with them); for an act told with no
+    # date, the place named after its thing ("in the House")
+    names: frozenset[str]
 
 
 _DEED_TIME = re.compile(rf"(?:(?:on |last )?(?:{'|'.join(WEEKDAYS)})|in {MONTH_NAME}(?: (?:1[89]|20)\d\d)?"
@@ -788,6 +794,9 @@ def _sole_patterns(acts: dict[str, list[str]], objects: dict[str, list[str]]) ->
     return found
 
 
+# a place or body after the thing: "in the House", "at Westminster", "to the Senate" (the House's sponsor
+# of a bill is not the Senate's)
+_WHERE = re.compile(r",? (?:in|at|to|before) (?:the )?([A-Z][\w’'-]+)")
 # after the actor's name: another's name joined to it ("Ames and Roe", "Ames, with Roe,")
 _JOINED_AFTER = re.compile(r"(?: and|,? with) [A-Z]")
 # an act done with another, told after it: "introduced the bill with Sen. Roe", "jointly"

@@ -994,6 +994,11 @@ def _named_later(doc: Document, model: Article) -> tuple[str, str] | None:
                 and (r.surname in model.cast.persons or _full_name(view, r, model.cast))), None)
     if run is None or run.start not in {b.start for b in blocks[k + 1:k + 1 + _LATER_PARAGRAPHS]}:
         return None
+    # the one the story is about, named most and more than once ("Ms Petrie has been shortlisted"), not a
+    # witness quoted once ("Paul Tregarthen, 46, who witnessed the crash, said")
+    named = Counter(model.key(r) for r in model.runs if r.surname in model.cast.persons and model.key(r))
+    if named[model.key(run)] < 2 or any(n > named[model.key(run)] for n in named.values()):
+        return None
     index = doc.sentence_index(run.start)
     if index < 0 or f"the {noun}" in view[run.start:doc.sentences[index][1]].lower():
         return None  # "Gary Price, 47, said the boy ...": someone else, speaking of the one described
