@@ -35,12 +35,16 @@ from typing import Iterator, NamedTuple
 from ..core.diagnostic import Diagnostic
 from ..core.errors import OptionError
 from ..core.options import Option
+from ..document.dates import WEEKDAYS
 from ..document.model import Document
 from ..document.people import people
 from .shared.article_model import headline
 from .shared.check import Check
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# words before a quotation that tell it was said on another occasion than the one before
+_ANOTHER_OCCASION = re.compile(rf"\b(?:[Ll]ater|[Ee]arlier|again|[Ss]peaking to|[Ii]n an interview|[Yy]esterday|"
+                               rf"[Tt]he (?:next|following) day|[Oo]n (?:{'|'.join(WEEKDAYS)}))\b")
 _SENTENCE_END = re.compile(r"[.!?]")  # between two quoted words: a sentence ends there
 _MOST_SWAPPED = 3  # words of a run put in place of others in a quoted sentence given again with no cue
 _MOST_REWORDED = 5  # words put in place of others in a repeat that slipped ("pretends" / "ignores the fact that")
@@ -133,6 +137,9 @@ class QuotationConsistency(Check):
         for j, (s, speaker, later, later_spans) in enumerate(sentences):
             if any(later_spans[0][0] <= at <= later_spans[-1][1] for at in reported):
                 continue
+            sentence_start, _ = doc.sentence_at(s)
+            if _ANOTHER_OCCASION.search(view, sentence_start, s):
+                continue  # "Later, speaking to reporters, she said:": said again, another time
             for s0, speaker0, earlier, earlier_spans in sentences[:j]:
                 if s0 == s or earlier == later or speaker and speaker0 and speaker != speaker0 \
                         or bisect.bisect_right(starts, s0) == bisect.bisect_right(starts, s):
