@@ -264,18 +264,19 @@ class Actor(Check):
         for act, m, (who, at) in sorted(tellings, key=lambda t: t[1].start()):
             if who is None or who not in cast.persons and at + len(who) not in named_in_full or who in model.namesakes \
                     or _JOINED.search(view, max(0, at - 6), at) or _JOINED_AFTER.match(view, at + len(who)) \
-                    or doc.in_quote(m.start(), m.end()) or _WITH.search(view, m.end(), doc.sentence_at(m.start())[1]):
+                    or doc.in_quote(m.start(), m.end()) or _WITH.match(view, m.end()) \
+                    or m.group("verb") == "introduced" and _PRESENTED.match(view, m.end()):
                 continue
             head, det = m.group("head").lower(), m.group("det").lower()
             where = _WHERE.match(view, m.end())  # "introduced the bill in the House": where the act was done
             told.setdefault((act, self.thing.get(head, head)), []).append(
-                Deed(who, f"{m.group('verb')} the {head}", det, at, at + len(who),
-                     frozenset(where.groups()) if where else frozenset()))
+                Deed(who, f"{m.group('verb')} the {m.group('words')}{head}", det, at, at + len(who),
+                     frozenset(where.groups()) if where else frozenset(), frozenset(m.group("words").split())))
         for deeds in told.values():
             first = deeds[0]
             for again in deeds[1:]:
                 if again.actor != first.actor and again.det in ("the", "this") and again.actor in cast.persons \
-                        and not (again.names and again.names != first.names) \
+                        and not (again.names and again.names != first.names) and again.described <= first.described \
                         and doc.sentence_index(again.start) != doc.sentence_index(first.start):
                     yield first, again
                     break
@@ -759,6 +760,8 @@ class Deed:
     # the capitalised words from the name to the date (one who acted with them); for an act told with no
     # date, the place named after its thing ("in the House")
     names: frozenset[str]
+    # the words that describe the thing ("the rent cap amendment"): another's are another thing
+    described: frozenset[str] = frozenset()
 
 
 _DEED_TIME = re.compile(rf"(?:(?:on |last )?(?:{'|'.join(WEEKDAYS)})|in {MONTH_NAME}(?: (?:1[89]|20)\d\d)?"
@@ -784,12 +787,14 @@ def _sole_patterns(acts: dict[str, list[str]], objects: dict[str, list[str]]) ->
         nouns = "|".join(sorted(map(re.escape, objects.get(act, [])), key=len, reverse=True))
         if not verbs or not nouns:
             continue
-        thing = rf"(?P<det>[Tt]he|[Tt]his|[Aa]n?|his|her) (?:[\w£$€.,’'-]+ ){{0,3}}?(?P<head>{nouns})\b"
+        # the thing, not a thing's ("the bill's House companion")
+        thing = rf"(?P<det>[Tt]he|[Tt]his|[Aa]n?|his|her) (?P<words>(?:[\w£$€.,’'-]+ ){{0,3}}?)" \
+                rf"(?P<head>{nouns})\b(?!['’])"
         beside = r"(?:,? who|, (?:a|an|the) [^,.;:“”\"()]{3,60},|, \d{1,3},)?"  # "who", "a Democrat", "87"
         found += [(act, re.compile(rf"\b(?P<name>[A-Z][\w’'-]+){beside} (?P<verb>{verbs}) {thing}")),
                   (act, re.compile(rf"{thing},? (?:which|that) (?:[A-Z][\w.’'-]* )*?(?P<name>[A-Z][\w’'-]+) "
                                    rf"(?P<verb>{verbs})\b")),
-                  (act, re.compile(rf"{thing} (?:was|had been|has been) (?P<verb>{verbs}) by "
+                  (act, re.compile(rf"{thing} (?:was|were|had been|has been|have been) (?P<verb>{verbs}) by "
                                    rf"(?P<by>[^.;:!?“”\"]{{3,60}})"))]
     return found
 
@@ -799,8 +804,10 @@ def _sole_patterns(acts: dict[str, list[str]], objects: dict[str, list[str]]) ->
 _WHERE = re.compile(r",? (?:in|at|to|before) (?:the )?([A-Z][\w’'-]+)")
 # after the actor's name: another's name joined to it ("Ames and Roe", "Ames, with Roe,")
 _JOINED_AFTER = re.compile(r"(?: and|,? with) [A-Z]")
-# an act done with another, told after it: "introduced the bill with Sen. Roe", "jointly"
-_WITH = re.compile(r"\b(?:with|alongside) (?:[a-z]+ ){0,3}?[A-Z]|\b(?:jointly|together)\b")
+# an act done with another, told right after it: "introduced the bill with Sen. Roe", "jointly"
+_WITH = re.compile(r"[^.;:!?]{0,40}?\b(?:(?:with|alongside) (?:[a-z]+ ){0,3}?[A-Z]|(?:jointly|together)\b)")
+# a thing "introduced to residents" is presented to them, not proposed
+_PRESENTED = re.compile(r" to (?!the [A-Z])[a-z]")
 
 
 def _goal_patterns(nouns: list[str], scoring: list[str], shooting: list[str]) -> tuple[re.Pattern, ...] | None:

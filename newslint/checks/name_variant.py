@@ -532,13 +532,14 @@ def _bare_speaker(doc: Document, name: str) -> bool:
     if name in model.cast.first_names or name in model.given:
         return False
     # the name alone: no other name after it ("says Rodney Kendrick", "said Maine Sen. King"), nor before it
-    escaped = re.escape(name)
-    said = rf"\b{escaped}(?:,[^,.]{{1,60}},)? (?:said|says|told|added)\b|\b(?:said|says) {escaped}\b(?! [A-Z])"
-    return any(not _NAME_BEFORE.search(doc.view, max(0, m.start() - 30), m.start())
-               for m in re.finditer(said, doc.view))
+    escaped, view = re.escape(name), doc.view
+    if any(_NAME_BEFORE.search(view, max(0, m.start() - 30), m.start()) for m in re.finditer(rf"\b{escaped}\b", view)):
+        return False  # introduced somewhere after initials, a title or a given name: "J.D. Stevenson", "Rep. Stevenson"
+    said = rf"\b{escaped}(?:,[^,.]{{1,60}},)? (?:said|says|told|added)\b(?! it\b)|\b(?:said|says) {escaped}\b(?! [A-Z])"
+    return re.search(said, view) is not None  # (not "Philips said it had fixed": a firm)
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]* \Z")
+_NAME_BEFORE = re.compile(r"(?<![.!?] )(?<!^)(?<!\n)[A-Z][\w’'.-]* \Z")  # (not a sentence's opening word)
 
 
 def _sounds_alike(rare: str, usual: str) -> bool:

@@ -8,22 +8,20 @@
   lengths    "a 14-mile light rail extension" ... "the 18-mile extension": a thing a story has one of
              (YAML), unless a word around says the length changed ("originally", "extended from")
   counts     "1,200 jobs will be cut" ... "2,100 jobs will be cut": the same noun with the same
-             verb (or words of one act: "cutting 340 jobs" ... "the loss of 350 jobs"), in different
-             sentences; a death toll ("killed 14 people") ... "the 16 deaths"
+             verb, in different sentences; a death toll ("killed 14 people") ... "the 16 deaths"
   swapped    "the loss of 640 jobs" ... "the loss of 460 jobs": counts of one thing under one word,
              with the same digits in another order (the article model's amounts)
   amounts    "a £12m budget" ... "the £15m budget": one sum of money before the same noun (and
              the same adjective, if any: "annual loss" is not "quarterly loss"), in one currency;
-             a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement",
-             "awarded £1.8m" ... "the £1.2m award")
+             a verb may name the noun ("pay $14.5 million to settle" ... "the $12.5 million settlement")
   directions "shares rose 4%" ... "the 4% fall": one percentage given a rise and a fall, in
              different sentences (each reported against the direction stated more often)
   totals     "evacuated 52 homes" ... "all 54 homes": the whole taken up again, when the
              article counts the thing once before, with a count verb
   tallies    "voted 7-2" ... "one of three members who voted against", "the six members who
              supported it": the smaller side of a vote's only tally is the number against, the
-             larger the number for; "voted 6-3" ... "the 5-4 vote": one body's vote (the same
-             number of votes cast) taken up with "the" and another tally
+             larger the number for; "voted 6-3" ... "the 5-4 vote showed": one body's vote (the
+             same number of votes cast) taken up plainly with another tally
   breakdowns "312 applications: 180 from England, 95 from Wales and 47 from Scotland": a count
              and, after a colon or a dash ("Of the 312 applications,", "420 beds, of which"), its
              parts, each led by its number and the same word; parts that do not add up to the count
@@ -127,6 +125,20 @@ _TALLY = re.compile(r"\b(?:(?P<verb>voted|passed|approved|rejected|defeated|carr
                     # British copy: "backed the scheme by seven votes to three"
                     rf"|\bby (?P<e>{_NUM}) votes? to (?P<f>{_NUM})\b)")
 _TALLY_SIDES = (("a", "b"), ("c", "d"), ("e", "f"))
+# a tally taken up plainly: "the 5-4 vote showed", not "the 5-4 vote on the rezoning", "the 5-4 decision"
+_PLAIN_TALLY = re.compile(r"[Tt]he \d{1,3}-\d{1,3} vote\b(?! (?:on|in|by|of|over|for|at|from|to|against)\b)")
+
+
+def _sides(m: re.Match, x: str, y: str) -> tuple[int, int]:
+    """A tally's two sides, the smaller first."""
+    a, b = sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))
+    return a, b
+
+
+def _tally_value(m: re.Match, x: str, y: str) -> int:
+    """A tally as one number to compare: 5-4 and 4-5 alike."""
+    fewer, more = _sides(m, x, y)
+    return fewer * 1000 + more
 _FELL = frozenset(["rejected", "defeated", "failed"])
 # a count and its parts: "received 312 applications: 180 from England, 95 from Wales and 47 from
 # Scotland", "Of the 312 applications, 180 came from ...", "420 beds, of which 380 are ..."; each
@@ -270,9 +282,6 @@ class NumberConsistency(Check):
         "toll_verbs": Option("strings", [], "verbs before a death toll: 'killed 14 (people)'"),
         "toll_nouns": Option("strings", [], "nouns after a death toll taken up again: 'the 16 deaths'"),
         "count_verbs": Option("strings", [], "verbs that make two counts the same thing (cut, killed...)"),
-        "count_acts": Option("mapping_of_lists", {}, "act -> verbs and nouns that name it, so that counts told with "
-                             "any of them are one count: cut: [cut, eliminated, loss] ('cutting 340 jobs' ... 'the "
-                             "loss of 350 jobs')"),
         "count_classes": Option("mapping_of_lists", {}, "class -> nouns that count one thing, for a number restated "
                                 "with its digits swapped: workforce: [jobs, workers] ('350 jobs' ... 'the 530 "
                                 "workers')"),
@@ -300,8 +309,6 @@ class NumberConsistency(Check):
         self.age_change = {w.lower() for w in opts["age_cues"]}
         self.proposals = frozenset(w.lower() for w in opts["proposal_cues"])
         self.count_verbs = {w.lower() for w in opts["count_verbs"]}
-        self.count_act = {w.lower(): act for act, named in opts["count_acts"].items() for w in named}
-        self.count_verbs |= self.count_act.keys()
         self.count_verb_stems = {governor_stem(w) for w in self.count_verbs}
         self.count_class = {n.lower(): cls for cls, nouns in opts["count_classes"].items() for n in nouns}
         self.amount_nouns = frozenset(n.lower() for n in opts["amounts"])
@@ -465,9 +472,8 @@ class NumberConsistency(Check):
         after = [] if q.bound else doc.view[q.end:e].split()[:_CUE_WINDOW]
         cues = self.age_change if q.key.startswith(_AGE) else self.change
         window = before[-_CUE_WINDOW:]
-        if window and (window[-1].lower() != "of" or window[-2:-1] and window[-2].lower() in self.count_act):
-            # "a total of 300" states a change; "the terms of the $12.5m deal", "the loss of 350 jobs" name a thing
-            window = [w for w in window if w.lower() != "of"]
+        if window and window[-1].lower() != "of":  # "a total of 300" states a change; "the terms of
+            window = [w for w in window if w.lower() != "of"]  # the $12.5m deal" names a thing
         return bool(cues & _cue_words(window, len(before) <= _CUE_WINDOW, after))
 
     def _apart(self, doc: Document, a: Quantity, b: Quantity) -> bool:
@@ -733,8 +739,7 @@ class NumberConsistency(Check):
             return
         tallies = [(m, next((x, y) for x, y in _TALLY_SIDES if m.group(x))) for m in _TALLY.finditer(view)]
         sides = {tuple(sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))) for m, (x, y) in tallies}
-        one, other = sides if len(sides) == 2 else ((0, 0), (1, 1))
-        if sum(one) == sum(other) or one[1] == other[1]:  # the same body, or the same majority
+        if len(sides) == 2 and len({sum(pair) for pair in sides}) == 1:  # the same number of votes cast
             yield from self._retold_tally(doc, tallies)
         if len(sides) != 1:
             return
@@ -754,21 +759,18 @@ class NumberConsistency(Check):
                                    stated=True)
 
     def _retold_tally(self, doc: Document, tallies: list[tuple[re.Match, tuple[str, str]]]) -> Iterator[Quantity]:
-        """Two tallies of one body (the same number of votes cast) or one majority ("by seven votes
-        to four" ... "The 7-3 vote"), the later taken up with "the" ("voted 6-3" ... "the 5-4
-        vote"): one vote given two tallies. A second vote is stated as such ("voted 5-4 last
-        month"), or told by the change cues ("the first vote")."""
-        def sides(m: re.Match, x: str, y: str) -> tuple[int, int]:
-            a, b = sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))
-            return a, b
-        def taken_up(m: re.Match) -> bool:
-            return doc.view[max(0, m.start() - 4):m.start()].lower() == "the "
-        stated = {sides(m, x, y) for m, (x, y) in tallies if not taken_up(m)}
-        for k, (m, (x, y)) in enumerate(tallies):
-            # the first tally, and those taken up with "the" that no tally stated before them
-            if k == 0 or taken_up(m) and sides(m, x, y) not in stated:
-                a, b = sides(m, x, y)
-                yield Quantity("the vote's tally", a * 1000 + b, m.start(x), m.end(y),
+        """Two tallies of one body (the same number of votes cast), the later taken up plainly as
+        "the 5-4 vote" ("voted 6-3" ... "the 5-4 vote showed"): one vote given two tallies. Not a
+        vote named by what it was on or whose it was ("The 5-4 vote on the rezoning", "the 5-4
+        decision in Shelby County"), nor one a sentence states ("voted 5-4 last month")."""
+        view = doc.view
+        first, (x, y) = tallies[0]
+        stated = {_sides(m, a, b) for m, (a, b) in tallies if not _PLAIN_TALLY.match(view, max(0, m.start() - 4))}
+        yield Quantity("the vote's tally", _tally_value(first, x, y), first.start(x), first.end(y),
+                       self._sentence_of(doc, first.start()), what="the tally of the vote")
+        for m, (a, b) in tallies[1:]:
+            if _PLAIN_TALLY.match(view, max(0, m.start() - 4)) and _sides(m, a, b) not in stated:
+                yield Quantity("the vote's tally", _tally_value(m, a, b), m.start(a), m.end(b),
                                self._sentence_of(doc, m.start()), what="the tally of the vote")
 
     def _counts(self, doc: Document) -> Iterator[Quantity]:
@@ -784,11 +786,9 @@ class NumberConsistency(Check):
             # and the word between the number and the noun ("the 16 injured passengers"), and a
             # participle before the number ("injuring 14 passengers"), in the form of the past (not
             # "killed 14 people": a verb before the count states an event, which two may share)
-            before = view[max(s, m.start() - 24):m.start()].split()[-2:]
-            words += view[m.end("n"):m.start("noun")].split() + [w for w in before[-1:] if w.endswith("ing")]
-            if before[-1:] == ["of"]:
-                words += before[:1]  # "the loss of 350 jobs"
-            verbs = {self.count_act.get(v, v) for v in {self._past(w) for w in words} & self.count_verbs}
+            before = view[max(s, m.start() - 16):m.start()].split()[-1:]
+            words += view[m.end("n"):m.start("noun")].split() + [w for w in before if w.endswith("ing")]
+            verbs = {self._past(w) for w in words} & self.count_verbs
             if len(verbs) != 1:
                 continue
             if _BOUND.search(view, max(s, m.start() - 14), m.start("n")) \

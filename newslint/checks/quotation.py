@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import Iterator, NamedTuple
 
@@ -44,7 +45,8 @@ from .shared.check import Check
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # words before a quotation that tell it was said on another occasion than the one before
 _ANOTHER_OCCASION = re.compile(rf"\b(?:[Ll]ater|[Ee]arlier|again|[Ss]peaking to|[Ii]n an interview|[Yy]esterday|"
-                               rf"[Tt]he (?:next|following) day|[Oo]n (?:{'|'.join(WEEKDAYS)}))\b")
+                               rf"[Tt]he (?:next|following) day|[Oo]n (?:{'|'.join(WEEKDAYS)})|told|wrote|"
+                               rf"posted|tweeted|[Ii]n a (?:post|tweet|letter|message))\b")
 _SENTENCE_END = re.compile(r"[.!?]")  # between two quoted words: a sentence ends there
 _MOST_SWAPPED = 3  # words of a run put in place of others in a quoted sentence given again with no cue
 _MOST_REWORDED = 5  # words put in place of others in a repeat that slipped ("pretends" / "ignores the fact that")
@@ -116,11 +118,15 @@ class QuotationConsistency(Check):
 
     def _sentence_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
                         reported: set[int]) -> Iterator[Diagnostic]:
-        """A quoted sentence given again, with no cue, in nearly the same words: "I gave this club
-        everything I had, and I leave with my head held high" ... "I gave this club all I had, and I
-        walk away with my head held high". One or two short runs of other words in a sentence that
-        otherwise keeps to the earlier one are a slip of one sentence; a quotation given to another
-        speaker is `_two_speakers`' to judge, and is left alone here."""
+        """A quoted sentence given again, with no cue, in nearly the same words, by the one
+        speaker: "I gave this club everything I had, and I leave with my head held high," he
+        said ... "Doyle's statement ended: "I gave this club all I had, and I walk away with my
+        head held high". One or two short runs of other words in a sentence that otherwise keeps to
+        the earlier one are a slip of one sentence. The earlier sentence's speaker is named beside
+        it, and the later one is given to that speaker or named before it; two spokesmen, a chant
+        and a sign are other speakers. Not a sentence with an editor's brackets or an ellipsis, nor
+        one said or written on another occasion ("Later, speaking to reporters,", "told BBC Radio
+        4", "wrote on Facebook")."""
         view, least = doc.view, self.options["min_sentence"]
         starts = [b.start for b in doc.blocks]
         sentences = []  # (the quotation's start, its speaker, a sentence's words and their spans)
@@ -131,17 +137,26 @@ class QuotationConsistency(Check):
             found = list(_WORD.finditer(view, s, e))
             cuts = [k for k in range(1, len(found)) if _SENTENCE_END.search(view, found[k - 1].end(), found[k].start())]
             for a, b in zip([0, *cuts], [*cuts, len(found)]):
-                if b - a >= least:
+                if b - a >= least and not _BREAK.search(view, found[a].start(), found[b - 1].end()):
                     sentences.append((s, named[0] if named else None, [_said(w) for w in found[a:b]],
                                       [w.span() for w in found[a:b]]))
-        for j, (s, speaker, later, later_spans) in enumerate(sentences):
-            if any(later_spans[0][0] <= at <= later_spans[-1][1] for at in reported):
-                continue
+        index: dict[str, list[int]] = {}  # a long word -> the sentences that hold it, so that only
+        for j, (s, speaker, later, later_spans) in enumerate(sentences):  # sentences sharing most are compared
+            shared_words = Counter(k for w in set(later) if len(w) > 3 for k in index.get(w, ()))
+            for w in set(later):
+                if len(w) > 3:
+                    index.setdefault(w, []).append(j)
+            long_words = sum(1 for w in set(later) if len(w) > 3)
             sentence_start, _ = doc.sentence_at(s)
-            if _ANOTHER_OCCASION.search(view, sentence_start, s):
+            if any(later_spans[0][0] <= at <= later_spans[-1][1] for at in reported) \
+                    or _ANOTHER_OCCASION.search(view, sentence_start, s):
                 continue  # "Later, speaking to reporters, she said:": said again, another time
-            for s0, speaker0, earlier, earlier_spans in sentences[:j]:
-                if s0 == s or earlier == later or speaker and speaker0 and speaker != speaker0 \
+            for k, _ in shared_words.most_common():
+                s0, speaker0, earlier, earlier_spans = sentences[k]
+                if shared_words[k] < long_words / 2:
+                    break  # (sentences are compared only when they share half the longer words)
+                if s0 == s or earlier == later or speaker0 is None \
+                        or (speaker != speaker0 if speaker else speaker0 not in view[sentence_start:s]) \
                         or bisect.bisect_right(starts, s0) == bisect.bisect_right(starts, s):
                     continue  # (one paragraph's sentences alike are a speaker's own turn: "good for the
                     # world ... good for the United States")
@@ -220,7 +235,7 @@ class QuotationConsistency(Check):
                 continue  # a speaker is a person of the article, or named in full ("said Marisol Vega")
             name, start, end = speaker
             before = said.setdefault(words, (name, start))
-            if before[0] != name and not _CITING.search(view, e, max(e, doc.sentence_at(e)[1])):
+            if before[0] != name and not _CITING.match(view, e):
                 # (not one who cites the other: 'said campaigner Tom Ellis, quoting the leader')
                 yield self.report(doc, start, end, suggestions=[before[0]], line=doc.line_of(before[1]),
                                   how=f"but gives it to {name}; it is {before[0]}'s there",
@@ -263,7 +278,7 @@ _SAID_AFTER = re.compile(rf" (?:(?:said|says|added) (?:{_ROLE_WORD}){{0,4}}(?P<a
 _SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+) (?:said|says|added)[:,] ?\Z")
 _NAME = re.compile(r"[A-Z][\w’'-]+")
 # a speaker who gives another's words as that person's: "quoting the leader", "in the words of"
-_CITING = re.compile(r"\b(?:quoting|quoted|citing|cited|echoing|echoed|in the words of|paraphrasing)\b")
+_CITING = re.compile(r"[^.;:!?“”\"]{0,60}?\b(?:quoting|citing|echoing|in the words of|paraphrasing)\b")
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][a-z]+ \Z")  # a given name right before a surname
 _GIVEN_REACH = 64  # characters read back for it: longer than any given name
 

@@ -18,8 +18,6 @@ An event a story has one of (a fire, an opening) taken up by a weekday that owns
 fire") after the article gave it another weekday is a slip even with no date. An event known by
 its name ("Saturday's Harbourfest") is dated by a sentence that names it with a weekday and a
 date ("Harbourfest will take place on Sunday 8 June").
-A weekday that owns an act's gerund ("Wednesday's reopening") gives the act the day a dated
-sentence gives its verb ("will reopen on Thursday 20 March").
 An act told with its verb and a weekday ("Hartwell announced Tuesday") and taken up by another weekday
 that owns its noun ("In Monday's announcement") is one act given two days.
 A date without a year takes the year that puts it nearest the article's date; with neither, the
@@ -67,7 +65,6 @@ _SPAN_END = re.compile(r"\b(?:until|till|through|since)\s+(?:the\s+(?:morning|af
 # in a dated sentence that names it ("will be sentenced on Friday 14 March", "reopened on ...", "will reopen")
 _ACT_BEFORE = re.compile(r"\bthe ([a-z]{3,}ing) \Z")
 _ACT_ON = re.compile(r"\bthe ([a-z]{3,}ing) on \Z")  # the act itself: "at the reopening on Sunday"
-_OWNED_ACT = re.compile(r" ([a-z]{3,}ing)\b(?! (?:of|for|to)\b)")  # "Wednesday's reopening", not "Monday's opening of"
 _ACT_AFTER = re.compile(r" to be ([a-z]{3,}ed)\b")  # the act a day is for: "on Thursday to be sentenced"
 _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
 
@@ -487,8 +484,6 @@ class WeekdayDate(Check):
             m = self.date_event.match(view, word.end())
         if m is not None and m.end() > m.end("noun"):
             return None  # "Tuesday night's protests": several, one of them perhaps on another day
-        if m is None and owner and (act := _OWNED_ACT.match(view, end)):
-            return _act(act.group(1))  # "Wednesday's reopening": the day the market "will reopen"
         return self._kind(m.group("noun")) if m else None
 
     def _kind(self, noun: str) -> str:

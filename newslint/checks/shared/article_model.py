@@ -120,15 +120,15 @@ OLDEST = 120  # no one is older: a greater age is a building's, a tree's, a firm
 _ADVERBS = frozenset(("already", "also", "still", "now", "then", "just", "never", "often", "again", "soon"))
 
 
+_OF_PLACE = frozenset(("from", "of", "in"))
+
+
 def _described(noun: str | None) -> str | None:
     """The noun "the N-year-old" describes, none for an adverb ("The 68-year-old already has");
     "a person" where a place or a group follows ("A 13-year-old from Ashby Cross has become")."""
     if noun in _OF_PLACE:
         return "person"
     return None if noun is None or noun.endswith("ly") or noun in _ADVERBS else noun
-
-
-_OF_PLACE = frozenset(("from", "of", "in"))
 
 
 _SUBJECT_OF_SENTENCE = re.compile(r"([A-Z][\w’'-]+),? (?:said|says|told|added|wants|would|hopes)\b[^.!?]*\Z")
@@ -430,11 +430,37 @@ def _ages(doc: Document, model: Article) -> list[Age]:
         found += reader.year_old(found)
     # a description tied to a person is that person's age
     ages = [Age(reader.links.get(a.person, a.person), a.value, a.start, a.end, a.how) for a in found]
-    later = _named_later(doc, model)
-    if later is not None:
-        ages = _tied_if_near(ages, *later)
+    ages = _of_today(doc, ages)
     ages += reader.born(ages)
     return sorted(_near_their_other_ages(ages), key=lambda a: a.start)
+
+
+def _of_today(doc: Document, ages: list[Age]) -> list[Age]:
+    """The ages stated as of the article's day: not one in a sentence that opens in an earlier
+    year ("In December 1955, Parks, 42, refused ..."), nor the age at death of one who died in an
+    earlier year ("... and died in 2010. She was 70."), which a year of birth, read against the
+    article's date, would contradict."""
+    today = article_date(doc)
+    if today is None:
+        return ages
+    view, kept = doc.view, []
+    for age in ages:
+        s, _ = doc.sentence_at(age.start)
+        opening = _PAST_OPENING.match(view, s)
+        if opening and int(opening.group("year")) < today.year:
+            continue
+        if age.how == "death":
+            block = next((b for b in doc.blocks if b.start <= age.start < b.end), None)
+            died = _DIED_IN.search(view, block.start, age.start) if block is not None else None
+            if died and int(died.group("year")) < today.year:
+                continue
+        kept.append(age)
+    return kept
+
+
+# a sentence that opens in a year: "In December 1955, ...", "In 2019 ..."
+_PAST_OPENING = re.compile(r"(?:In|By) (?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?(?P<year>(?:18|19|20)\d\d)\b")
+_DIED_IN = re.compile(r"\bdied (?:in |on )?(?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?(?P<year>(?:18|19|20)\d\d)\b")
 
 
 def _a_slip_apart(a: Age, b: Age) -> bool:
@@ -448,17 +474,6 @@ def _near_their_other_ages(ages: list[Age]) -> list[Age]:
     from theirs is someone else's."""
     return [a for a in ages if a.how != "subject" or
             all(_a_slip_apart(a, b) for b in ages if b.person == a.person and b.how != "subject")]
-
-
-def _tied_if_near(ages: list[Age], description: str, person: str) -> list[Age]:
-    """The ages of a lede's description given to the person `_named_later` found, when each is
-    a slip away from each age given that person: "A 33-year-old nurse" and "Joanne Petrie, 34,"
-    are one woman, once mistyped; a 17-year-old and a witness of 52 are two people."""
-    described = [a for a in ages if a.person == description]
-    own = [a for a in ages if a.person == person]
-    if not described or not own or not all(_a_slip_apart(a, b) for a in described for b in own):
-        return ages
-    return [a._replace(person=person) if a.person == description else a for a in ages]
 
 
 class _AgeReader:
@@ -919,7 +934,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
                 and first.start() < m.start():
             # "identified the man as", or the noun the headline gives the story's subject ("Idaho
             # hiker found alive" ... "identified the hiker as"): the person the article opened with
-            links.setdefault(f"the {_described(first.group('noun'))}", who)
+            links.setdefault(f"the {_described(first.group('noun')) or first.group('noun')}", who)
     for m in _APPOSED_NAME.finditer(view) if ", " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
         who = model.key(run) if run is not None and (run.surname in model.cast.persons or
@@ -928,7 +943,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
             links.setdefault(f"the {m.group('noun')}", who)
     introduced = _introduced(doc, model, first)
     if first is not None and introduced:
-        links.setdefault(f"the {_described(first.group('noun'))}", introduced)
+        links.setdefault(f"the {_described(first.group('noun')) or first.group('noun')}", introduced)
     return links
 
 
@@ -973,39 +988,6 @@ def _named_after(doc: Document, model: Article, start: int, end: int, noun: str)
     if _SPEECH.search(sentence) or f"the {noun}" in sentence.lower():
         return None
     return model.key(run)
-
-
-def _named_later(doc: Document, model: Article) -> tuple[str, str] | None:
-    """A lede's description of one person ("A 33-year-old nurse who pulled a pensioner from a
-    burning car ...") and the first person named after it, when a paragraph up to
-    `_LATER_PARAGRAPHS` on opens with that person's full name ("Joanne Petrie, 34, who works
-    ..."): maybe the one described, as `_tied_if_near` decides by their ages."""
-    view = doc.view
-    first = _YEAR_OLD_DESCRIPTION.search(view) if "-year-old" in view else None
-    noun = _described(first.group("noun")) if first is not None and first.group("age") else None
-    if first is None or noun is None or noun in words()["animal_nouns"] or noun in words()["clause_openers"]:
-        return None
-    blocks = doc.blocks
-    k = next((i for i, b in enumerate(blocks) if b.start <= first.start() < b.end), None)
-    if k is None or k > 2:
-        return None
-    # the first person named with a given name ("Firefighters said" names no one)
-    run = next((r for r in model.runs if r.start >= first.end() and model.key(r) and r.size >= 2 and r.given
-                and (r.surname in model.cast.persons or _full_name(view, r, model.cast))), None)
-    if run is None or run.start not in {b.start for b in blocks[k + 1:k + 1 + _LATER_PARAGRAPHS]}:
-        return None
-    # the one the story is about, named most and more than once ("Ms Petrie has been shortlisted"), not a
-    # witness quoted once ("Paul Tregarthen, 46, who witnessed the crash, said")
-    named = Counter(model.key(r) for r in model.runs if r.surname in model.cast.persons and model.key(r))
-    if named[model.key(run)] < 2 or any(n > named[model.key(run)] for n in named.values()):
-        return None
-    index = doc.sentence_index(run.start)
-    if index < 0 or f"the {noun}" in view[run.start:doc.sentences[index][1]].lower():
-        return None  # "Gary Price, 47, said the boy ...": someone else, speaking of the one described
-    return f"the {noun}", model.key(run) or ""
-
-
-_LATER_PARAGRAPHS = 4
 
 
 # a lede that opens with a person it does not name: "A pensioner from Kent has rowed ..."
