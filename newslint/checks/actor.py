@@ -287,10 +287,10 @@ class Actor(Check):
         ("was put forward by the council leader, Margaret Pryce"), or None for none or two ("by
         Ames and Roe")."""
         model = article(doc)
-        runs = [r for r in model.runs if m.start("by") <= r.start and r.end <= m.end("by")
-                and (r.surname in model.cast.persons or r.size >= 2 and r.given)]
+        inside = [r for r in model.runs if m.start("by") <= r.start and r.end <= m.end("by")]
+        runs = [r for r in inside if r.surname in model.cast.persons] or [r for r in inside if r.size >= 2 and r.given]
         if len(runs) != 1:
-            return None, 0
+            return None, 0  # (a person of the cast before a party's name: "Cllr Joanna Whitlock, the Liberal Democrat")
         return runs[0].surname, runs[0].end - len(runs[0].surname)
 
     def _goals(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
@@ -795,7 +795,7 @@ def _sole_patterns(acts: dict[str, list[str]], objects: dict[str, list[str]]) ->
                   (act, re.compile(rf"{thing},? (?:which|that) (?:[A-Z][\w.’'-]* )*?(?P<name>[A-Z][\w’'-]+) "
                                    rf"(?P<verb>{verbs})\b")),
                   (act, re.compile(rf"{thing} (?:was|were|had been|has been|have been) (?P<verb>{verbs}) by "
-                                   rf"(?P<by>[^.;:!?“”\"]{{3,60}})"))]
+                                   rf"(?P<by>(?:(?!,? and )[^.;:!?“”\"]){{3,60}})"))]  # to "and seconded by"
     return found
 
 

@@ -12,9 +12,10 @@ too, and these are left alone (a finding an editor would call wrong costs more t
   - a preposition stranded at the end of a relative clause, before a phrase that opens with the
     same preposition: "the cause (that) she fought for for 20 years", "what it stood for for";
   - a particle that closes a verb, before a stretch of time or a set phrase: "workers clocked in
-    in the last week", "they held on on the final day", "ballots can be turned in in person" (a
-    bare year or month after the pair is a slip's usual place, "died in in 2010", and stays
-    flagged, unless the verb takes the particle: "was sworn in in January 2011");
+    in the last week", "they have been asking for for years", "they held on on the final day",
+    "ballots can be turned in in person" (a bare year or month after the pair is a slip's usual
+    place, "died in in 2010", and stays flagged, unless the verb takes the particle: "was sworn in
+    in January 2011");
   - an ordinal after a determiner that starts a title: "the first first husband";
   - a word said three times or more, as chants and songs repeat it: "Na na na na".
 A post embedded whole (a tweet with its signature) is quoted as its writer wrote it: not flagged;
@@ -69,7 +70,10 @@ _STRETCH_OF_TIME = re.compile(
     r"\s+(?:(?:the|this|that)\s+(?:last|past|first|final|next|same|coming|following|previous|early|closing|"
     r"opening)|recent|past|coming)(?:\s+(?:\d+|two|three|four|five|six|few|several))?\s+"
     r"(?:minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|seasons?|quarters?|"
-    r"rounds?|innings|half|period)\b", re.IGNORECASE)
+    r"rounds?|innings|half|period)\b"
+    # or a bare stretch: "asking for for years", "waited for for 20 years", "for many months"
+    r"|\s+(?:\d+\s+|many\s+|several\s+|a\s+few\s+)?(?:minutes|hours|days|weeks|months|years|decades|ages)\b",
+    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # the word next to a pair, across a space or a comma: "Na na na", "hey hey, hey"
 _REPEAT_AFTER = re.compile(r",?[ \t]+([^\W\d_]+)")
