@@ -527,19 +527,23 @@ def _taken_up_instead(doc: Document, rare: str, usual: str) -> bool:
 
 
 def _bare_speaker(doc: Document, name: str) -> bool:
-    """A surname that speaks ("Stevenson said", "said Stevenson") and is never given a first name."""
-    model = article(doc)
-    if name in model.cast.first_names or name in model.given:
-        return False
-    # the name alone: no other name after it ("says Rodney Kendrick", "said Maine Sen. King"), nor before it
-    escaped, view = re.escape(name), doc.view
-    if any(_NAME_BEFORE.search(view, max(0, m.start() - 30), m.start()) for m in re.finditer(rf"\b{escaped}\b", view)):
-        return False  # introduced somewhere after initials, a title or a given name: "J.D. Stevenson", "Rep. Stevenson"
-    said = rf"\b{escaped}(?:,[^,.]{{1,60}},)? (?:said|says|told|added)\b(?! it\b)|\b(?:said|says) {escaped}\b(?! [A-Z])"
-    return re.search(said, view) is not None  # (not "Philips said it had fixed": a firm)
+    """A surname that speaks ("Stevenson said", "said Stevenson") and is never given a first name,
+    initials or a title anywhere ("J.D. Stevenson", "Rep. Stevenson"), nor said of a firm
+    ("Philips said it had fixed"). The article's bare speakers are read once."""
+    speakers = doc.__dict__.get("_bare_speakers")
+    if speakers is None:
+        view, model = doc.view, article(doc)
+        spoke = {m.group(1) for m in _SPEAKS_AFTER.finditer(view)} | {m.group(1) for m in _SPEAKS_BEFORE.finditer(view)}
+        named = {m.group(1) for m in _AFTER_A_NAME.finditer(view)}
+        speakers = doc.__dict__["_bare_speakers"] = spoke - named - model.cast.first_names.keys() - model.given.keys()
+    return name in speakers
 
 
-_NAME_BEFORE = re.compile(r"(?<![.!?] )(?<!^)(?<!\n)[A-Z][\w’'.-]* \Z")  # (not a sentence's opening word)
+# "Stevenson said", "Stevenson, a farmer, told" (not "Philips said it"); "said Stevenson" (not "said Maine Sen. King")
+_SPEAKS_AFTER = re.compile(r"\b([A-Z][\w’'-]+)(?:,[^,.]{1,60},)? (?:said|says|told|added)\b(?! it\b)")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says) ([A-Z][\w’'-]+)\b(?! [A-Z])")
+# a word written after another name (a given name, initials, a title), not after a sentence's opening word
+_AFTER_A_NAME = re.compile(r"(?<![.!?] )(?<!\n)(?<!^)\b[A-Z][\w’'.-]* (?=([A-Z][\w’'-]+))")
 
 
 def _sounds_alike(rare: str, usual: str) -> bool:

@@ -139,6 +139,8 @@ def _tally_value(m: re.Match, x: str, y: str) -> int:
     """A tally as one number to compare: 5-4 and 4-5 alike."""
     fewer, more = _sides(m, x, y)
     return fewer * 1000 + more
+
+
 _FELL = frozenset(["rejected", "defeated", "failed"])
 # a count and its parts: "received 312 applications: 180 from England, 95 from Wales and 47 from
 # Scotland", "Of the 312 applications, 180 came from ...", "420 beds, of which 380 are ..."; each
@@ -738,7 +740,7 @@ class NumberConsistency(Check):
         if " vote" not in view:
             return
         tallies = [(m, next((x, y) for x, y in _TALLY_SIDES if m.group(x))) for m in _TALLY.finditer(view)]
-        sides = {tuple(sorted((_value(m.group(x)) or 0, _value(m.group(y)) or 0))) for m, (x, y) in tallies}
+        sides = {_sides(m, x, y) for m, (x, y) in tallies}
         if len(sides) == 2 and len({sum(pair) for pair in sides}) == 1:  # the same number of votes cast
             yield from self._retold_tally(doc, tallies)
         if len(sides) != 1:

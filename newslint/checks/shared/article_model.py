@@ -463,17 +463,14 @@ _PAST_OPENING = re.compile(r"(?:In|By) (?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?(?P<ye
 _DIED_IN = re.compile(r"\bdied (?:in |on )?(?:[A-Z][a-z]+\.? )?(?:\d{1,2},? )?(?P<year>(?:18|19|20)\d\d)\b")
 
 
-def _a_slip_apart(a: Age, b: Age) -> bool:
-    """Ages close enough to be one person's, once mistyped: a few years, or the digits swapped."""
-    return abs(a.value - b.value) <= 3 or sorted(str(a.value)) == sorted(str(b.value))
-
-
 def _near_their_other_ages(ages: list[Age]) -> list[Age]:
     """Ages given to the story's subject for want of anyone named near them ("The 24-year-old"
     two paragraphs on), kept when the subject has no other age or one a slip away: an age far
     from theirs is someone else's."""
+    def near(a: Age, b: Age) -> bool:
+        return abs(a.value - b.value) <= 3 or sorted(str(a.value)) == sorted(str(b.value))
     return [a for a in ages if a.how != "subject" or
-            all(_a_slip_apart(a, b) for b in ages if b.person == a.person and b.how != "subject")]
+            all(near(a, b) for b in ages if b.person == a.person and b.how != "subject")]
 
 
 class _AgeReader:
