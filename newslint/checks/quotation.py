@@ -39,7 +39,7 @@ from ..core.options import Option
 from ..document.dates import WEEKDAYS
 from ..document.model import Document
 from ..document.people import people
-from .shared.article_model import headline
+from .shared.article_model import edit_distance, headline, sex_of
 from .shared.check import Check
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -235,7 +235,8 @@ class QuotationConsistency(Check):
                 continue  # a speaker is a person of the article, or named in full ("said Marisol Vega")
             name, start, end = speaker
             before = said.setdefault(words, (name, start))
-            if before[0] != name and not _CITING.match(view, e):
+            if before[0] != name and not _CITING.match(view, e) and edit_distance(before[0], name, 2) > 2:
+                # (not one name spelt two ways, "Milanowski" and "Milanowksi": name-variant's to judge)
                 # (not one who cites the other: 'said campaigner Tom Ellis, quoting the leader')
                 yield self.report(doc, start, end, suggestions=[before[0]], line=doc.line_of(before[1]),
                                   how=f"but gives it to {name}; it is {before[0]}'s there",
@@ -285,12 +286,23 @@ _GIVEN_REACH = 64  # characters read back for it: longer than any given name
 
 def _speaker(doc: Document, start: int, end: int) -> tuple[str, int, int] | None:
     """The surname of whoever says the quotation at start..end and its span, when a name (or
-    "he", "she" for the one named last before it in its paragraph) is set beside it."""
+    "he", "she" for the one named last before it in its paragraph, or, where the paragraph opens
+    with the quotation, the one person the paragraph before names, whom the article does not call
+    by the other pronoun) is set beside it. Not a name after a quotation that ends its sentence
+    ('... fixing it." Cllr Whitlock said she would'): that opens the next one."""
     view = doc.view
     m = _SAID_AFTER.match(view, end, min(len(view), end + 80))
+    if m is not None and view[max(0, end - 2):end].rstrip("\"”’'")[-1:] == ".":
+        m = None
     if m is not None and m.group("named") in ("he", "she"):
+        persons = people(doc).persons
         paragraph = view.rfind("\n", 0, start) + 1
-        names = [n for n in _NAME.finditer(view, paragraph, start) if n.group() in people(doc).persons]
+        names = [n for n in _NAME.finditer(view, paragraph, start) if n.group() in persons]
+        if not names and not view[paragraph:start].strip():
+            before = view.rfind("\n", 0, max(0, paragraph - 2)) + 1  # the paragraph before, past a blank line
+            names = [n for n in _NAME.finditer(view, before, paragraph) if n.group() in persons]
+            if len({n.group() for n in names}) != 1 or sex_of(doc, names[0].group()) not in (None, m.group("named")):
+                return None  # no one, two people, or one the article calls by the other pronoun
         return (names[-1].group(), *names[-1].span()) if names else None
     if m is not None:
         group = "after" if m.group("after") else "named"

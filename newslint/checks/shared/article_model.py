@@ -222,6 +222,15 @@ def article(doc: Document) -> Article:
     return cached
 
 
+def sex_of(doc: Document, person: str) -> str | None:
+    """"he" or "she", as the article refers to a person (see _AgeReader.sex); None when it says
+    neither or both. The reader is built once a document."""
+    reader = doc.__dict__.get("_sex_reader")
+    if reader is None:
+        reader = doc.__dict__["_sex_reader"] = _AgeReader(doc, article(doc))
+    return reader.sex(person)
+
+
 def _build(doc: Document) -> Article:
     model = Article(people(doc), _name_runs(doc))
     for run in model.runs:
