@@ -270,13 +270,13 @@ class Actor(Check):
             head, det = m.group("head").lower(), m.group("det").lower()
             where = _WHERE.match(view, m.end())  # "introduced the bill in the House": where the act was done
             told.setdefault((act, self.thing.get(head, head)), []).append(
-                Deed(who, f"{m.group('verb')} the {m.group('words')}{head}", det, at, at + len(who),
-                     frozenset(where.groups()) if where else frozenset(), frozenset(m.group("words").split())))
+                Deed(who, f"{m.group('verb')} the {m.group('words')}{head}", det, at, at + len(who), frozenset(),
+                     frozenset(m.group("words").split()), where.group(1) if where else None))
         for deeds in told.values():
             first = deeds[0]
             for again in deeds[1:]:
                 if again.actor != first.actor and again.det in ("the", "this") and again.actor in cast.persons \
-                        and not (again.names and again.names != first.names) and again.described <= first.described \
+                        and again.where in (None, first.where) and again.described <= first.described \
                         and doc.sentence_index(again.start) != doc.sentence_index(first.start):
                     yield first, again
                     break
@@ -757,11 +757,10 @@ class Deed:
     det: str        # the article before its object: "the", "a"
     start: int      # the actor's name
     end: int
-    # the capitalised words from the name to the date (one who acted with them); for an act told with no
-    # date, the place named after its thing ("in the House")
-    names: frozenset[str]
+    names: frozenset[str]  # the capitalised words from the name to the date: one who acted with them
     # the words that describe the thing ("the rent cap amendment"): another's are another thing
     described: frozenset[str] = frozenset()
+    where: str | None = None  # the place named after the thing ("in the House"): another is another act
 
 
 _DEED_TIME = re.compile(rf"(?:(?:on |last )?(?:{'|'.join(WEEKDAYS)})|in {MONTH_NAME}(?: (?:1[89]|20)\d\d)?"

@@ -142,18 +142,17 @@ class QuotationConsistency(Check):
                                       [w.span() for w in found[a:b]]))
         index: dict[str, list[int]] = {}  # a long word -> the sentences that hold it, so that only
         for j, (s, speaker, later, later_spans) in enumerate(sentences):  # sentences sharing most are compared
-            shared_words = Counter(k for w in set(later) if len(w) > 3 for k in index.get(w, ()))
-            for w in set(later):
-                if len(w) > 3:
-                    index.setdefault(w, []).append(j)
-            long_words = sum(1 for w in set(later) if len(w) > 3)
+            long_words = {w for w in later if len(w) > 3}
+            shared_words = Counter(k for w in long_words for k in index.get(w, ()))
+            for w in long_words:
+                index.setdefault(w, []).append(j)
             sentence_start, _ = doc.sentence_at(s)
             if any(later_spans[0][0] <= at <= later_spans[-1][1] for at in reported) \
                     or _ANOTHER_OCCASION.search(view, sentence_start, s):
                 continue  # "Later, speaking to reporters, she said:": said again, another time
             for k, _ in shared_words.most_common():
                 s0, speaker0, earlier, earlier_spans = sentences[k]
-                if shared_words[k] < long_words / 2:
+                if shared_words[k] < len(long_words) / 2:
                     break  # (sentences are compared only when they share half the longer words)
                 if s0 == s or earlier == later or speaker0 is None \
                         or (speaker != speaker0 if speaker else speaker0 not in view[sentence_start:s]) \

@@ -224,11 +224,16 @@ def article(doc: Document) -> Article:
 
 def sex_of(doc: Document, person: str) -> str | None:
     """"he" or "she", as the article refers to a person (see _AgeReader.sex); None when it says
-    neither or both. The reader is built once a document."""
-    reader = doc.__dict__.get("_sex_reader")
+    neither or both."""
+    return _reader(doc, article(doc)).sex(person)
+
+
+def _reader(doc: Document, model: Article) -> "_AgeReader":
+    """The document's age reader, built once: the ages and the people's sex read from one."""
+    reader = doc.__dict__.get("_age_reader")
     if reader is None:
-        reader = doc.__dict__["_sex_reader"] = _AgeReader(doc, article(doc))
-    return reader.sex(person)
+        reader = doc.__dict__["_age_reader"] = _AgeReader(doc, model)
+    return reader
 
 
 def _build(doc: Document) -> Article:
@@ -432,7 +437,7 @@ def _value(text: str) -> int | None:
 def _ages(doc: Document, model: Article) -> list[Age]:
     if not _DIGIT.search(doc.view):
         return []
-    reader = _AgeReader(doc, model)
+    reader = _reader(doc, model)
     found = reader.stated()
     found += reader.occasions()  # before "the 89-year-old", which may be the one who died at 88
     if "-year-old" in doc.view:
@@ -940,7 +945,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
                 and first.start() < m.start():
             # "identified the man as", or the noun the headline gives the story's subject ("Idaho
             # hiker found alive" ... "identified the hiker as"): the person the article opened with
-            links.setdefault(f"the {_described(first.group('noun')) or first.group('noun')}", who)
+            links.setdefault(f"the {_lede_noun(first)}", who)
     for m in _APPOSED_NAME.finditer(view) if ", " in view else ():
         run = next((r for r in model.runs if r.start <= m.start("name") < r.end), None)
         who = model.key(run) if run is not None and (run.surname in model.cast.persons or
@@ -949,7 +954,7 @@ def _identifications(doc: Document, model: Article) -> dict[str, str]:
             links.setdefault(f"the {m.group('noun')}", who)
     introduced = _introduced(doc, model, first)
     if first is not None and introduced:
-        links.setdefault(f"the {_described(first.group('noun')) or first.group('noun')}", introduced)
+        links.setdefault(f"the {_lede_noun(first)}", introduced)
     return links
 
 
@@ -966,10 +971,15 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
     Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
     ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
     when the lede has a second person to name ("... after a woman was hurt")."""
-    noun = _described(first.group("noun")) if first is not None else None
-    if first is None or noun not in words()["lede_nouns"]:
+    if first is None or _lede_noun(first) not in words()["lede_nouns"]:
         return None
-    return _named_after(doc, model, first.start(), first.end(), noun)
+    return _named_after(doc, model, first.start(), first.end(), _lede_noun(first))
+
+
+def _lede_noun(first: re.Match) -> str:
+    """The noun of the article's first description ("a 57-year-old hiker": hiker; "A 13-year-old
+    from ...": person)."""
+    return _described(first.group("noun")) or first.group("noun")
 
 
 def _named_after(doc: Document, model: Article, start: int, end: int, noun: str) -> str | None:
