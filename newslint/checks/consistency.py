@@ -15,11 +15,14 @@ are flagged; speech, which the reporter writes down in the house style, does bot
 Headlines and subheads (a line of their own that does not end like a sentence: "US FALLS",
 "Apple to shift assembly from US to China") follow headline style and neither count nor are
 flagged. With `names: true`, a form that belongs to a name is left alone too: after a
-capitalised word ("Norbulk Shipping UK") or glued to a colon ("US:CLU19") it is not counted;
+capitalised word ("Norbulk Shipping UK", "T-Mobile US Inc"; not an English word that opens the
+sentence: "The US") or glued to a colon ("US:CLU19") it is not counted;
 before a capitalised word that never follows the other form in the article it is counted but
-not flagged ("the US Open" among "U.S." officials; "US Secretary of State" beside "U.S.
+not flagged ("the U.S. Open" among "US" officials; "US Secretary of State" beside "U.S.
 Secretary of State" is a variant), unless that word is a person's title ("US President" among
-"U.S." officials is a variant).
+"US" officials is a variant), or the article dots the abbreviation and the form is undotted: a
+house that writes "U.S." writes "U.S. Open" too, so "US Democrats" among "U.S." officials is a
+variant (outside quotations, which keep their writer's names).
 """
 from __future__ import annotations
 
@@ -46,6 +49,13 @@ def _opens_sentence(view: str, at: int) -> bool:
     """Whether only spaces and an opening mark or sentence end stand before `at`."""
     before = view[max(0, at - 10):at].rstrip(" \t")
     return not before or before[-1] in _SENTENCE_OPENERS
+
+
+def _common_word(word: str) -> bool:
+    """Whether a capitalised word opening a sentence is an English word ("The US"), not a name
+    ("T-Mobile US Inc")."""
+    from ..resources import lexicon
+    return lexicon.get().is_word(word.lower())
 
 
 def _headline_lines(doc: Document) -> list[tuple[int, int]]:
@@ -128,7 +138,7 @@ class Consistency(Check):
             prev = _PREVIOUS_WORD.search(view, max(0, m.start - 60), m.start)
             if (view.startswith(":", m.end) and view[m.end + 1:m.end + 2].isalnum()) or (
                     prev and prev.group(1)[0].isupper() and not prev.group(1).endswith(("'s", "’s"))
-                    and not _opens_sentence(view, prev.start(1))):
+                    and not (_opens_sentence(view, prev.start(1)) and _common_word(prev.group(1)))):
                 uncounted.add(m.start)  # a ticker (US:CLU19), the end of a name (Norbulk Shipping UK)
             elif (follower := after[m.start]) and \
                     follower not in followers.get(others.get(self._key(m.phrase), ""), ()) \
@@ -144,8 +154,12 @@ class Consistency(Check):
         a_wins = len(at_a) > len(at_b) or (len(at_a) == len(at_b) and at_a[0] < at_b[0])
         (major, at_major), at_minor = ((a, at_a), at_b) if a_wins else ((b, at_b), at_a)
         related = [(s, e, f"'{doc.view[s:e]}' here") for s, e in at_major[:MAX_RELATED]]
+        # a house that dots its abbreviations dots names too ("U.S. Open" in AP style), while
+        # names that keep their dots stand in undotted copy ("U.S. Steel" among "US" officials);
+        # a quotation keeps the name as its writer wrote it (a tweet, a cable's subject line)
+        dotted_house = "." in major and "." not in (a if major == b else b)
         for start, end in at_minor:
-            if start in unflagged:
+            if start in unflagged and not (dotted_house and not doc.in_quote(start, end)):
                 continue
             suggestion = match_case(doc.view[start:end], major)
             safe = self.options["safe_fix"] and not doc.in_quote(start, end)
