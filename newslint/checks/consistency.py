@@ -83,7 +83,8 @@ class Consistency(Check):
         "nonword": Option("bool", False, "match inside words too, not only whole words"),
         "safe_fix": Option("bool", True,
                            "--fix may rewrite the minority form to the majority form (outside quotations)"),
-        "names": Option("bool", False, "leave a form alone where it belongs to a name (US Open, Shipping UK)"),
+        "names": Option("bool", False, "leave a form alone where it belongs to a name (US Open, Shipping UK); "
+                        "in an article that dots the abbreviation, an undotted one outside quotations is no name"),
     }
     DEFAULT_SCOPE = "document"
     SCOPES = ("document", "paragraph")
