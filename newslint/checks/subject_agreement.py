@@ -76,6 +76,17 @@ MAX_HIGHER_PHRASES = 3  # noun phrases a relative may reach back through preposi
 MAX_RELATIVE_APPOSITION = 20  # or a relative clause: "Maria Delgado, who has run the food bank ... since 2015, have"
 # a regular plural's pairs with singular verbs may be this share of its plural ones (rules: 13%)
 PLURAL_STRAY_SHARE = 0.3
+# a body of people whose singular verb pairs are this many times its plural ones takes a singular
+# verb in American copy ("government" 12 to 1, "team" 5, "country" 3.4; not "family" 2.5, "couple"
+# 1.3, "staff" 0.9, "police" 0): British copy writes either
+AMERICAN_LEAN = 3
+# where the spellings leave the dialect open, the marks of an American house style and none of
+# the British: "Mr. Boyd", "2 percent", "May 25" against "Mr Boyd", "2 per cent", "£5m", "25 May"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_AMERICAN_MARKS = re.compile(
+    rf"\b(?:Mrs?|Ms|Dr)\. [A-Z]|\bpercent\b|\b(?:{_MONTHS}|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.? \d{{1,2}}\b")
+_BRITISH_MARKS = re.compile(rf"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£|\b\d{{1,2}} (?:{_MONTHS})\b")
+_BASE_FORMS = frozenset(["have", "do"])  # a verb's base form, which a subjunctive after "that" takes
 # modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
 CARDINALS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                        "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
@@ -136,6 +147,7 @@ class SubjectAgreement(Check):
         self.pronouns = {w.lower(): n for w, n in self.options["pronouns"].items()}
         self.determiners = {w.lower(): n for w, n in self.options["determiners"].items()}
         self.relatives = frozenset(w.lower() for w in self.options["relatives"])
+        self.language = context.settings.get("language", "auto")
         self.clausal = frozenset(w.lower() for w in self.options["clausal_relatives"])
         self.personal_relatives = frozenset(w.lower() for w in self.options["personal_relatives"])
         self.shared_with = frozenset(w.lower() for w in self.options["shared_with"])
@@ -614,6 +626,14 @@ class SubjectAgreement(Check):
         return before[:1].isupper() or _looks_plural(before.lower()) or self.nouns.number(before.lower()) == "plural"
 
     def _phrase(self, doc: Document, head: int, opening_plural: bool = False) -> tuple[str | None, int] | None:
+        """(number, first token) of the noun phrase whose head is `head`, as its words give it;
+        in American copy a body of people the words leave open is singular (_american_body)."""
+        phrase = self._phrase_by_words(doc, head, opening_plural)
+        if phrase is not None and phrase[0] is None and self._american_body(doc, head, phrase[1]):
+            return "singular", phrase[1]
+        return phrase
+
+    def _phrase_by_words(self, doc: Document, head: int, opening_plural: bool = False) -> tuple[str | None, int] | None:
         """(number, first token) of the noun phrase whose head is `head`: a determiner or a
         possessive, at most MAX_MODIFIERS modifiers, the noun. Without a determiner the
         modifiers may be no participle ("people running business have"); a name (a capitalised
@@ -715,6 +735,35 @@ class SubjectAgreement(Check):
                 and not self._counts_a_share(lower) and not _common(lower):
             return "singular"
         return number
+
+    def _american_body(self, doc: Document, head: int, first: int) -> bool:
+        """Whether the head names a body of people that American copy gives a singular verb ("the
+        federal government have" is a slip there, British usage elsewhere): a noun the table
+        names a group and gives singular verbs AMERICAN_LEAN times as often as plural ones, that
+        counts no share, right before its verb (not "warned the White House about Flynn's conduct
+        were", whose subject came before; not "a group of protesters were"), not after "that"
+        before "have" or "do" ("the requirement that each state have": the subjunctive, which "were"
+        and "are" cannot be), in an article that is American by configuration, by its spellings,
+        or, where they leave it open, by the marks of its house style."""
+        tokens = doc.tokens
+        lower = _plain(tokens[head].text).lower()
+        counts = self.nouns.counts.get(lower)
+        if counts is None or not (counts[3] or lower in self.groups) or counts[0] < AMERICAN_LEAN * counts[1] \
+                or self._counts_a_share(lower):
+            return False
+        verb = tokens[head + 1].text.lower() if head + 1 < len(tokens) else ""
+        if verb not in self.forms or (verb in _BASE_FORMS and first > 0 and tokens[first - 1].text.lower() == "that"):
+            return False
+        if self.language in ("en-US", "en-GB"):
+            return self.language == "en-US"
+        american = doc.__dict__.get("_american_spelling")
+        if american is None:
+            from ..resources import lexicon
+            words = [t.text for t in doc.tokens if t.kind == "word" and t.text.islower()]
+            spelling = lexicon.infer_dialect(words, margin=2)
+            american = doc.__dict__["_american_spelling"] = spelling == "en-US" or (
+                spelling is None and bool(_AMERICAN_MARKS.search(doc.view)) and not _BRITISH_MARKS.search(doc.view))
+        return american
 
     def _counts_a_share(self, lower: str) -> bool:
         return lower in self.shares if self.shares is not None else self.nouns.counts_a_share(lower)
