@@ -20,9 +20,11 @@ sentence: "The US") or glued to a colon ("US:CLU19") it is not counted;
 before a capitalised word that never follows the other form in the article it is counted but
 not flagged ("the U.S. Open" among "US" officials; "US Secretary of State" beside "U.S.
 Secretary of State" is a variant), unless that word is a person's title ("US President" among
-"US" officials is a variant), or the article dots the abbreviation and the form is undotted: a
-house that writes "U.S." writes "U.S. Open" too, so "US Democrats" among "U.S." officials is a
-variant (outside quotations, which keep their writer's names).
+"US" officials is a variant), or the article dots the abbreviation, the form is undotted and it
+modifies the name after it: a name of several words ("US Centers for Disease Control"), an acronym
+("US ICE"), or a word the article also writes on its own ("US Democrats" beside "Democrats"):
+among "U.S." officials those are variants, "US Airways" a name (and a quotation keeps its
+writer's form).
 """
 from __future__ import annotations
 
@@ -49,6 +51,33 @@ def _opens_sentence(view: str, at: int) -> bool:
     """Whether only spaces and an opening mark or sentence end stand before `at`."""
     before = view[max(0, at - 10):at].rstrip(" \t")
     return not before or before[-1] in _SENTENCE_OPENERS
+
+
+# a body's name of several words after the form: "US Centers for Disease Control", "US Immigration
+# and Customs Enforcement", "US Government Accountability Office", "US Middle East"
+_LONG_NAME = re.compile(r"[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+(?:for|and|of|on)\b)?[ \t]+[A-Z]")
+
+
+def _modifies(view: str, end: int, word: str, after_forms: set[int]) -> bool:
+    """Whether the form ending at `end` modifies the name after it rather than opens it: the name
+    runs on past one word, is an acronym ("US ICE statistics"), or the article writes it on its
+    own too ("US Democrats" beside "Democrats"); a one-word name that never stands alone is the
+    form's own ("US Airways", "UN Women")."""
+    return bool(_LONG_NAME.match(view, end)) or (len(word) > 1 and word.isupper()) or \
+        _written_alone(view, word, after_forms)
+
+
+def _written_alone(view: str, word: str, after_forms: set[int]) -> bool:
+    """Whether the article writes the capitalised word somewhere other than right after a form
+    of the pair or at a sentence's start ("Democrats" on its own, not "UN Women" and "Women
+    voted")."""
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", view):
+        k = m.start()
+        while k > 0 and view[k - 1] in " \t":
+            k -= 1
+        if k not in after_forms and not _opens_sentence(view, m.start()):
+            return True
+    return False
 
 
 def _common_word(word: str) -> bool:
@@ -108,7 +137,7 @@ class Consistency(Check):
             return
         headlines = _headline_lines(doc)
         matches = [m for m in matches if not any(s <= m.start < e for s, e in headlines)]
-        named = self._named(doc, matches) if self.options["names"] else (set(), set())
+        named = self._named(doc, matches) if self.options["names"] else (set(), set(), set())
         matches = [m for m in matches if m.start not in named[0]]
         for span_start, span_end in doc.spans(self.rule.scope):
             by_form: dict[str, list[tuple[int, int]]] = {}
@@ -118,11 +147,13 @@ class Consistency(Check):
                     by_form.setdefault(self._key(m.phrase), []).append((m.start, m.end))
             for a, b in self.pairs:
                 yield from self._pair(doc, a, by_form.get(self._key(a), []), b, by_form.get(self._key(b), []),
-                                      named[1])
+                                      named[1], named[2])
 
-    def _named(self, doc: Document, matches: list) -> tuple[set[int], set[int]]:
+    def _named(self, doc: Document, matches: list) -> tuple[set[int], set[int], set[int]]:
         """Where a form belongs to a name (see the module's docstring): the starts of the
-        matches not to count, and of those to count but not to flag."""
+        matches not to count, of those to count but not to flag, and of those among the latter
+        whose next word the article also writes on its own ("US Democrats" beside "Democrats":
+        the form is a modifier there, not part of a name as in "US Airways")."""
         view = doc.view
         followers: dict[str, set[str]] = {}  # form -> capitalised words the article writes after it
         after: dict[int, str | None] = {}
@@ -134,7 +165,7 @@ class Consistency(Check):
                 followers.setdefault(self._key(m.phrase), set()).add(follower)
         others = {self._key(a): self._key(b) for a, b in self.pairs}
         others |= {self._key(b): self._key(a) for a, b in self.pairs}
-        uncounted, unflagged = set(), set()
+        uncounted, unflagged, modifying = set(), set(), set()
         for m in matches:
             prev = _PREVIOUS_WORD.search(view, max(0, m.start - 60), m.start)
             if (view.startswith(":", m.end) and view[m.end + 1:m.end + 2].isalnum()) or (
@@ -145,22 +176,25 @@ class Consistency(Check):
                     follower not in followers.get(others.get(self._key(m.phrase), ""), ()) \
                     and strip_possessive(follower).rstrip(".") not in vocabulary()["titles"]:
                 unflagged.add(m.start)  # perhaps the start of a name: the US Open (not "US President")
-        return uncounted, unflagged
+                if _modifies(view, m.end, follower, {m.end for m in matches}):
+                    modifying.add(m.start)
+        return uncounted, unflagged, modifying
 
     def _pair(self, doc: Document, a: str, at_a: list, b: str, at_b: list,
-              unflagged: set[int]) -> Iterator[Diagnostic]:
+              unflagged: set[int], modifying: set[int]) -> Iterator[Diagnostic]:
         if not at_a or not at_b:
             return
         # the majority form wins; on a tie, the form the article used first
         a_wins = len(at_a) > len(at_b) or (len(at_a) == len(at_b) and at_a[0] < at_b[0])
         (major, at_major), at_minor = ((a, at_a), at_b) if a_wins else ((b, at_b), at_a)
         related = [(s, e, f"'{doc.view[s:e]}' here") for s, e in at_major[:MAX_RELATED]]
-        # a house that dots its abbreviations dots names too ("U.S. Open" in AP style), while
-        # names that keep their dots stand in undotted copy ("U.S. Steel" among "US" officials);
-        # a quotation keeps the name as its writer wrote it (a tweet, a cable's subject line)
+        # a house that dots its abbreviations dots them before the bodies it names on their own too
+        # ("US Democrats" beside "Democrats"), not in a name ("US Airways"), nor in a quotation,
+        # which keeps its writer's form (a tweet, a cable's subject line); names that keep their dots
+        # stand in undotted copy ("U.S. Steel" among "US" officials)
         dotted_house = "." in major and "." not in (a if major == b else b)
         for start, end in at_minor:
-            if start in unflagged and not (dotted_house and not doc.in_quote(start, end)):
+            if start in unflagged and not (dotted_house and start in modifying and not doc.in_quote(start, end)):
                 continue
             suggestion = match_case(doc.view[start:end], major)
             safe = self.options["safe_fix"] and not doc.in_quote(start, end)

@@ -80,13 +80,21 @@ PLURAL_STRAY_SHARE = 0.3
 # verb in American copy ("government" 12 to 1, "team" 5, "country" 3.4; not "family" 2.5, "couple"
 # 1.3, "staff" 0.9, "police" 0): British copy writes either
 AMERICAN_LEAN = 3
-# where the spellings leave the dialect open, the marks of an American house style and none of
-# the British: "Mr. Boyd", "2 percent", "May 25" against "Mr Boyd", "2 per cent", "£5m", "25 May"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_AMERICAN_MARKS = re.compile(
-    rf"\b(?:Mrs?|Ms|Dr)\. [A-Z]|\bpercent\b|\b(?:{_MONTHS}|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.? \d{{1,2}}\b")
-_BRITISH_MARKS = re.compile(rf"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£|\b\d{{1,2}} (?:{_MONTHS})\b")
-_BASE_FORMS = frozenset(["have", "do"])  # a verb's base form, which a subjunctive after "that" takes
+# where the spellings leave the dialect open, a courtesy title written the American way and none
+# the British way: "Mr. Boyd" against "Mr Boyd" ("percent" and "July 1" are no marks: wire copy of
+# British spelling writes them too)
+_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr)\. [A-Z]")
+_BRITISH_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£")
+_BASE_FORMS = frozenset(["have", "do"])  # a verb's base form, which a subjunctive takes
+# words after which a base form is a subjunctive ("insisted the company have a safety officer")
+# and prepositions after which a verb may come before its subject ("Before the committee were
+# three bids")
+_NOT_BEFORE_A_BODY = frozenset(["that", "insist", "insists", "insisted", "demand", "demands", "demanded", "ask",
+                                "asks", "asked", "urge", "urges", "urged", "propose", "proposes", "proposed",
+                                "recommend", "recommends", "recommended", "require", "requires", "required",
+                                "request", "requests", "requested", "order", "orders", "ordered", "suggest",
+                                "suggests", "suggested"])
+_INVERTING = frozenset(["before", "after", "behind", "among", "beside", "alongside"])
 # modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
 CARDINALS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                        "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
@@ -740,11 +748,13 @@ class SubjectAgreement(Check):
         """Whether the head names a body of people that American copy gives a singular verb ("the
         federal government have" is a slip there, British usage elsewhere): a noun the table
         names a group and gives singular verbs AMERICAN_LEAN times as often as plural ones, that
-        counts no share, right before its verb (not "warned the White House about Flynn's conduct
-        were", whose subject came before; not "a group of protesters were"), not after "that"
-        before "have" or "do" ("the requirement that each state have": the subjunctive, which "were"
-        and "are" cannot be), in an article that is American by configuration, by its spellings,
-        or, where they leave it open, by the marks of its house style."""
+        counts no share, in lower case (a team's name takes a plural: "The Union have won"),
+        right before its verb (not "warned the White House about Flynn's conduct were", whose
+        subject came before; not "a group of protesters were"), not after a preposition that may
+        put the verb first ("Before the committee were three bids"), nor after "that" or a verb
+        of demand before "have" or "do" ("the requirement that each state have", "insisted the
+        company have": a subjunctive), in an article that is American by configuration, by its
+        spellings, or, where they leave it open, by its courtesy titles."""
         tokens = doc.tokens
         lower = _plain(tokens[head].text).lower()
         counts = self.nouns.counts.get(lower)
@@ -752,8 +762,10 @@ class SubjectAgreement(Check):
                 or self._counts_a_share(lower):
             return False
         verb = tokens[head + 1].text.lower() if head + 1 < len(tokens) else ""
-        if verb not in self.forms or (verb in _BASE_FORMS and first > 0 and tokens[first - 1].text.lower() == "that"):
-            return False
+        before = tokens[first - 1].text.lower() if first > 0 else ""
+        if verb not in self.forms or tokens[head].text[0].isupper() or before in _INVERTING or (
+                verb in _BASE_FORMS and before in _NOT_BEFORE_A_BODY):
+            return False  # a name ("The Union have won": a team), an inversion, a subjunctive
         if self.language in ("en-US", "en-GB"):
             return self.language == "en-US"
         american = doc.__dict__.get("_american_spelling")
