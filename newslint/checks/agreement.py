@@ -281,12 +281,20 @@ _QUANTIFIERS = frozenset(("many", "several", "some", "most", "few", "both", "all
                           "millions", "numerous", "countless"))
 
 
+# a wire story's dateline before its first sentence: "SPRINGFIELD, Ill. (AP) — ", "LONDON (Reuters) - ",
+# "WASHINGTON — ", "(CNN) — "
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?,? "
+                       r"(?:\([A-Z][A-Za-z .]*\) )?|\([A-Z][A-Za-z .]*\) )(?:[—–]|--?) ")
+
+
 def opens_sentence(doc: Document, offset: int) -> bool:
-    """Nothing but opening quotes or brackets between a sentence's start and `offset`."""
+    """Nothing but opening quotes or brackets between a sentence's start and `offset`, or a wire
+    story's dateline ("WASHINGTON (AP) — The committee have voted")."""
     k = doc.sentence_index(offset)
     if k < 0 or offset >= doc.sentences[k][1]:
         return False
-    return not doc.view[doc.sentences[k][0]:offset].strip(" \"'“‘([")
+    before = doc.view[doc.sentences[k][0]:offset]
+    return not before.strip(" \"'“‘([") or _DATELINE.fullmatch(before) is not None
 
 
 def named_persons(doc: Document) -> set[str]:
