@@ -113,7 +113,8 @@ class Consistency(Check):
         "safe_fix": Option("bool", True,
                            "--fix may rewrite the minority form to the majority form (outside quotations)"),
         "names": Option("bool", False, "leave a form alone where it belongs to a name (US Open, Shipping UK); "
-                        "in an article that dots the abbreviation, an undotted one outside quotations is no name"),
+                        "in an article that dots the abbreviation, an undotted one outside quotations that "
+                        "modifies the name after it is no name (US Centers for Disease Control, US Democrats)"),
     }
     DEFAULT_SCOPE = "document"
     SCOPES = ("document", "paragraph")
@@ -166,6 +167,7 @@ class Consistency(Check):
         others = {self._key(a): self._key(b) for a, b in self.pairs}
         others |= {self._key(b): self._key(a) for a, b in self.pairs}
         uncounted, unflagged, modifying = set(), set(), set()
+        ends = {m.end for m in matches}
         for m in matches:
             prev = _PREVIOUS_WORD.search(view, max(0, m.start - 60), m.start)
             if (view.startswith(":", m.end) and view[m.end + 1:m.end + 2].isalnum()) or (
@@ -176,7 +178,7 @@ class Consistency(Check):
                     follower not in followers.get(others.get(self._key(m.phrase), ""), ()) \
                     and strip_possessive(follower).rstrip(".") not in vocabulary()["titles"]:
                 unflagged.add(m.start)  # perhaps the start of a name: the US Open (not "US President")
-                if _modifies(view, m.end, follower, {m.end for m in matches}):
+                if _modifies(view, m.end, follower, ends):
                     modifying.add(m.start)
         return uncounted, unflagged, modifying
 
@@ -192,7 +194,8 @@ class Consistency(Check):
         # ("US Democrats" beside "Democrats"), not in a name ("US Airways"), nor in a quotation,
         # which keeps its writer's form (a tweet, a cable's subject line); names that keep their dots
         # stand in undotted copy ("U.S. Steel" among "US" officials)
-        dotted_house = "." in major and "." not in (a if major == b else b)
+        minor = b if major == a else a
+        dotted_house = "." in major and "." not in minor
         for start, end in at_minor:
             if start in unflagged and not (dotted_house and start in modifying and not doc.in_quote(start, end)):
                 continue

@@ -766,12 +766,13 @@ class NumberConsistency(Check):
         vote named by what it was on or whose it was ("The 5-4 vote on the rezoning", "the 5-4
         decision in Shelby County"), nor one a sentence states ("voted 5-4 last month")."""
         view = doc.view
+        plain = [_PLAIN_TALLY.match(view, max(0, m.start() - 4)) is not None for m, _ in tallies]
         first, (x, y) = tallies[0]
-        stated = {_sides(m, a, b) for m, (a, b) in tallies if not _PLAIN_TALLY.match(view, max(0, m.start() - 4))}
+        stated = {_sides(m, a, b) for (m, (a, b)), taken_up in zip(tallies, plain) if not taken_up}
         yield Quantity("the vote's tally", _tally_value(first, x, y), first.start(x), first.end(y),
                        self._sentence_of(doc, first.start()), what="the tally of the vote")
-        for m, (a, b) in tallies[1:]:
-            if _PLAIN_TALLY.match(view, max(0, m.start() - 4)) and _sides(m, a, b) not in stated:
+        for (m, (a, b)), taken_up in zip(tallies[1:], plain[1:]):
+            if taken_up and _sides(m, a, b) not in stated:
                 yield Quantity("the vote's tally", _tally_value(m, a, b), m.start(a), m.end(b),
                                self._sentence_of(doc, m.start()), what="the tally of the vote")
 

@@ -753,8 +753,8 @@ class SubjectAgreement(Check):
         subject came before; not "a group of protesters were"), not after a preposition that may
         put the verb first ("Before the committee were three bids"), nor after "that" or a verb
         of demand before "have" or "do" ("the requirement that each state have", "insisted the
-        company have": a subjunctive), in an article that is American by configuration, by its
-        spellings, or, where they leave it open, by its courtesy titles."""
+        company have": a subjunctive), in an article that is American by configuration or by
+        _american_copy."""
         tokens = doc.tokens
         lower = _plain(tokens[head].text).lower()
         counts = self.nouns.counts.get(lower)
@@ -766,16 +766,7 @@ class SubjectAgreement(Check):
         if verb not in self.forms or tokens[head].text[0].isupper() or before in _INVERTING or (
                 verb in _BASE_FORMS and before in _NOT_BEFORE_A_BODY):
             return False  # a name ("The Union have won": a team), an inversion, a subjunctive
-        if self.language in ("en-US", "en-GB"):
-            return self.language == "en-US"
-        american = doc.__dict__.get("_american_spelling")
-        if american is None:
-            from ..resources import lexicon
-            words = [t.text for t in doc.tokens if t.kind == "word" and t.text.islower()]
-            spelling = lexicon.infer_dialect(words, margin=2)
-            american = doc.__dict__["_american_spelling"] = spelling == "en-US" or (
-                spelling is None and bool(_AMERICAN_MARKS.search(doc.view)) and not _BRITISH_MARKS.search(doc.view))
-        return american
+        return self.language == "en-US" if self.language in ("en-US", "en-GB") else _american_copy(doc)
 
     def _counts_a_share(self, lower: str) -> bool:
         return lower in self.shares if self.shares is not None else self.nouns.counts_a_share(lower)
@@ -947,6 +938,20 @@ def _countable(lower: str) -> bool:
     if lower.endswith("man") and lex.is_word(lower[:-3] + "men"):
         return True  # spokesman, spokesmen
     return lex.is_word(lower + "s") or (lower.endswith(("x", "ch", "sh", "z")) and lex.is_word(lower + "es"))
+
+
+def _american_copy(doc: Document) -> bool:
+    """Whether the article is American: its spellings lead by two (the lexicon's dialects), or,
+    where they leave it open, its courtesy titles are written "Mr. Boyd" and nothing is British.
+    Cached on the document."""
+    american = doc.__dict__.get("_american_copy")
+    if american is None:
+        from ..resources import lexicon
+        spelling = lexicon.infer_dialect([t.text for t in doc.tokens if t.kind == "word" and t.text.islower()],
+                                         margin=2)
+        american = doc.__dict__["_american_copy"] = spelling == "en-US" or (
+            spelling is None and bool(_AMERICAN_MARKS.search(doc.view)) and not _BRITISH_MARKS.search(doc.view))
+    return american
 
 
 def _looks_plural(lower: str) -> bool:

@@ -971,9 +971,10 @@ def _introduced(doc: Document, model: Article, first: re.Match | None) -> str | 
     Channel." then a paragraph that opens with her name as its subject ("Maisie Dunn set off
     ..."), not with a speaker ("Gary Price, 47, said the boy ...") or someone beside her, and not
     when the lede has a second person to name ("... after a woman was hurt")."""
-    if first is None or _lede_noun(first) not in words()["lede_nouns"]:
+    noun = _lede_noun(first) if first is not None else None
+    if first is None or noun not in words()["lede_nouns"]:
         return None
-    return _named_after(doc, model, first.start(), first.end(), _lede_noun(first))
+    return _named_after(doc, model, first.start(), first.end(), noun)
 
 
 def _lede_noun(first: re.Match) -> str:
