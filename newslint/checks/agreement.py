@@ -49,6 +49,8 @@ _CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
 # a past verb or a gerund before a pronoun makes it the object: "who painted it were", "the
 # reasons it gave for rescinding it were"
 _OBJECT_AFTER = re.compile(r"[a-z]{2,}(?:ed|ing)")
+# pronouns that are never an object (him, her): after a verb they open its clause ("announced he were")
+_SUBJECT_ONLY = frozenset(["he", "she", "i", "we", "they"])
 # prepositions before a name that make it an object, never the subject of the verb after it
 _OBJECT_BEFORE = frozenset("of in at on for from with by about into against over under between among to "
                            "towards toward near behind across through without within beyond upon".split())
@@ -126,7 +128,8 @@ class Agreement(Check):
             pronoun = subject.text.lower() in self.pronouns and not (
                 subject.text.istitle() and s > 0 and capitalised(tokens[s - 1])
                 and view[tokens[s - 1].end:subject.start] == " ")
-            if pronoun and s > 0 and view[tokens[s - 1].end:subject.start] == " " and (
+            if pronoun and subject.text.lower() not in _SUBJECT_ONLY and s > 0 and \
+                    view[tokens[s - 1].end:subject.start] == " " and (
                     _OBJECT_AFTER.fullmatch(tokens[s - 1].text) or _after_a_verb_opener(tokens, s - 1, view)):
                 # "the people who painted it were", "his vows to close it have", "would not discuss
                 # it were": the pronoun is the verb's object
@@ -147,9 +150,11 @@ class Agreement(Check):
                 first = self._name_start(tokens, first, view)
                 if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1 or tokens[first].text.lower() in _QUANTIFIERS:
                     continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
-                if first == s and opens_sentence(doc, subject.start) and \
-                        (not singular_elsewhere or re.search(rf"\b{re.escape(name.lower())}\b", view)):
-                    # "People have ...": one capital word opening a sentence may be anything; and one
+                if first == s and opens_sentence(doc, subject.start) and (
+                        re.search(rf"\b{re.escape(name.lower())}\b", view)
+                        or not (singular_elsewhere or name in persons and name.lower() not in AUXILIARIES)):
+                    # "People have ...": one capital word opening a sentence may be anything but a
+                    # person of the article ("Trump have refused"; "May have" is a modal's); and one
                     # the article writes in lower case is a noun ("Cities have", after "Guardian Cities is")
                     continue
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
