@@ -120,7 +120,9 @@ class SubjectAgreement(Check):
                               "antecedent: of, and, including ('the parents of the boy, who were')"),
         "clausal_relatives": Option("strings", [], "relatives that after a comma may stand for the whole clause "
                                     "before ('..., which has angered'): only a plural verb is read after them"),
-        "clause_openers": Option("strings", [], "words after which a clause, and its subject, begins: that, said"),
+        "clause_openers": Option("strings", [], "words after which a clause, and its subject, begins: that, because"),
+        "reporting_verbs": Option("strings", [], "verbs after which a clause begins without 'that' (said, "
+                                  "suggested), except inside a relative clause, where they may take an object"),
         "prepositions": Option("strings", [], "prepositions whose phrase may stand between a subject and its verb"),
         "adverbs": Option("strings", [], "words (or two-word phrases) that may stand between a subject and "
                           "its verb, besides words in -ly: also, still, in particular"),
@@ -159,7 +161,8 @@ class SubjectAgreement(Check):
         self.clausal = frozenset(w.lower() for w in self.options["clausal_relatives"])
         self.personal_relatives = frozenset(w.lower() for w in self.options["personal_relatives"])
         self.shared_with = frozenset(w.lower() for w in self.options["shared_with"])
-        self.openers = frozenset(w.lower() for w in self.options["clause_openers"])
+        self.reporting_verbs = frozenset(w.lower() for w in self.options["reporting_verbs"])
+        self.openers = frozenset(w.lower() for w in self.options["clause_openers"]) | self.reporting_verbs
         self.relatives_only = self.relatives - self.openers  # "who", "which": "that" opens clauses too
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
         # a sentence's capitalised first word that ends a possessor's name: "Among Powell's challenges"
@@ -816,6 +819,10 @@ class SubjectAgreement(Check):
             return False  # "cargoes shipped before midnight were": a bare singular noun is no clause's subject
         if before in _TIME_PREPOSITIONS and self._in_relative_clause(doc, first - 1):
             return False  # "Families who were moved after a flood have": the relative's time
+        if before in self.reporting_verbs and self._in_relative_clause(doc, first - 1, self.relatives):
+            # "the men who announced the deal were", "one trend that in some ways predicted those
+            # losses has": the verb's object, not a clause
+            return False
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
@@ -848,15 +855,16 @@ class SubjectAgreement(Check):
         item = [_plain(t.text) for t in tokens[k:first]]
         return item[0].islower() and not any(w.lower() in self.determiners for w in item)
 
-    def _in_relative_clause(self, doc: Document, at: int) -> bool:
+    def _in_relative_clause(self, doc: Document, at: int, relatives: frozenset[str] | None = None) -> bool:
         """Whether token `at` stands in a relative clause ("who were moved out of their homes
-        after"), read back to the sentence's start or a comma: the relative's own words."""
+        after"), read back to the sentence's start or a comma: the relative's own words (`relatives`
+        may add "that", which also opens other clauses)."""
         tokens, view = doc.tokens, doc.view
         start = doc.sentence_at(tokens[at].start)[0]
         for k in range(at - 1, -1, -1):
             if tokens[k].start < start or "," in view[tokens[k].end:tokens[k + 1].start]:
                 return False
-            if _plain(tokens[k].text).lower() in self.relatives_only:
+            if _plain(tokens[k].text).lower() in (relatives or self.relatives_only):
                 return True
         return False
 
