@@ -104,6 +104,10 @@ class Confusion(Check):
         "needs_noun_after": Option("strings", [], "members that must be followed by a noun (their, your, its): never "
                                    "suggested before a word the noun table lacks that ends its clause ('they're "
                                    "strategic.')"),
+        "owner_verbs": Option("strings", [], "finite verbs that, as the word after next, make the word between a "
+                              "subject's noun, so a possessive before it is likely: would, is ('it's films would "
+                              "be available': its)"),
+        "owner_min_ratio": Option("number", 1, "the ratio a possessive suggested there needs", minimum=1),
         "unless_within": Option("mapping_of_lists", {}, "a member left alone where one of these words stands among "
                                 "the three words before it: have: [and, of] ('the city and the hotel have grown', "
                                 "'the contents of the article were'): the word before is not the subject"),
@@ -168,6 +172,8 @@ class Confusion(Check):
         self.before_participles = frozenset(_plain(w).lower() for w in self.options["right_before_participles"])
         self.before_gerunds = frozenset(_plain(w).lower() for w in self.options["right_before_gerunds"])
         self.needs_noun_after = frozenset(_plain(w).lower() for w in self.options["needs_noun_after"])
+        self.owner_verbs = frozenset(w.lower() for w in self.options["owner_verbs"])
+        self.owner_bar = math.log(float(self.options["owner_min_ratio"]))
         self.unless_after = _word_sets(self.options["unless_after"])
         self.unless_in_clause = _word_sets(self.options["unless_in_clause"])
         self.taken_as_meant = frozenset(_plain(w).lower() for w in self.options["taken_as_meant"])
@@ -240,7 +246,8 @@ class Confusion(Check):
         spans = None
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
-            if verdict.log_ratio < self._bar(tok, word, verdict) or word in self.taken_as_meant:
+            if word in self.taken_as_meant or verdict.log_ratio < self._bar(tok, word, verdict) and not (
+                    verdict.log_ratio >= self.owner_bar and self._owns_a_subject(doc, tok, verdict)):
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
@@ -299,6 +306,22 @@ class Confusion(Check):
             # opener or a content word by what stands before it too
             return max(bar, self.right_only_bar, self.silent_left_bar)
         return bar if verdict.left_told else max(bar, self.right_only_bar)
+
+    def _owns_a_subject(self, doc: Document, tok: Token, verdict: Verdict) -> bool:
+        """Whether a possessive suggested stands before a subject's noun: a content word, then a
+        finite verb ("it's films would be", "they're family was"), so that nothing but a noun
+        fits between them; a contraction's reading needs a participle, an adverb or an
+        adjective there, which the pairs have weighed ("it's widely believed")."""
+        if verdict.word not in self.needs_noun_after or not self.owner_verbs:
+            return False
+        tokens, view = doc.tokens, doc.view
+        i = doc.token_range(tok.start, tok.end).start
+        if i + 2 >= len(tokens) or view[tok.end:tokens[i + 1].start] != " " \
+                or view[tokens[i + 1].end:tokens[i + 2].start] != " ":
+            return False
+        noun, verb = tokens[i + 1].text, tokens[i + 2].text
+        return verb in self.owner_verbs and noun.isalpha() and noun.islower() and not noun.endswith("ly") \
+            and not gerund(noun) and not _PARTICIPLE.fullmatch(noun) and not _function_word(noun)
 
     def _contraction_unlikely(self, doc: Document, tok: Token, word: str, verdict: Verdict, following: str) -> bool:
         """Whether a contraction suggested for a word written without one lacks the evidence it
