@@ -195,6 +195,10 @@ class NameVariant(Check):
                                 and _parts(doc, at[rare]) == _parts(doc, at[f]) == {"first name"}))]
             if not matches:
                 continue
+            # the nearest form, then the most used: "Repulicans" is one slip from "Republicans",
+            # two from "Republican", which the article writes as often
+            nearest = min(edit_distance(rare, f, 3) for f in matches)
+            matches = [f for f in matches if edit_distance(rare, f, 3) == nearest]
             best = max(len(where[f]) for f in matches)
             usual = [f for f in matches if len(where[f]) == best]
             # two usual forms to choose from: not sure which is meant; or the article says so itself
