@@ -88,17 +88,22 @@ def _common_word(word: str) -> bool:
 
 
 def _headline_lines(doc: Document) -> list[tuple[int, int]]:
-    """The headlines and subheads: heading blocks, and paragraphs of one short line that does
-    not end like a sentence ("US FALLS", a headline repeated in the body). A photo caption is
-    the article's, whoever took the photo: its "US" among "U.S." is the house's to mend."""
+    """The headlines and subheads: heading blocks, paragraphs of one short line that does not
+    end like a sentence ("US FALLS", a headline repeated in the body), and such a line opening
+    the text, whatever follows it without a blank line (a byline: "Top US general says ..."
+    over "By Jane Doe"). A photo caption is the article's, whoever took the photo: its "US"
+    among "U.S." is the house's to mend."""
     cached = doc.__dict__.get("_headline_lines")
     if cached is None:
         cached = []
-        for b in doc.blocks:
-            text = doc.view[b.start:b.end].strip()
+        for k, b in enumerate(doc.blocks):
+            # the block, or the first line of the text's first block
+            newline = doc.view.find("\n", b.start, b.end)
+            end = b.end if k or newline < 0 else newline
+            text = doc.view[b.start:end].strip()
             if b.kind == "heading" or (text and "\n" not in text and len(text.split()) <= HEADLINE_WORDS
                                        and text[-1] not in ".!?:;,\"”’)…"):
-                cached.append((b.start, b.end))
+                cached.append((b.start, end))
         doc.__dict__["_headline_lines"] = cached
     return cached
 
