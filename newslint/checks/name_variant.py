@@ -43,6 +43,7 @@ COMMON_ZIPF = 3.0
 SHORT_NAME = 5  # two shorter forms are compared only as a person's name: short places and acronyms abound
 SKELETON_MIN = 6  # names this long whose consonants agree may differ by two edits
 _VOWELS = re.compile(r"[aeiouy]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "A.J." before a surname
 # a name the web writes this often (david 5.1, george 4.6) has no unknown namesake one slip away
 COMMON_NAME_ZIPF = 4.0
 QUOTED_TITLE_WORDS = 6  # a quotation this short, mostly capitalised, is a title
@@ -63,8 +64,8 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
         text = tokens[k].text
         if text.rstrip(".") in vocabulary()["titles"]:
             return None  # "Ms Gallacher": a title, not a first name's initial
-        if len(text) <= 2 and text[:1].isupper():
-            return text  # an initial
+        if len(text) <= 2 and text[:1].isupper() or _INITIALS.fullmatch(text):
+            return text  # an initial, or two ("A.J. Spiker")
         if tokens[k].kind != "word" or not text[:1].isupper():
             return None
         if not _common(lexicon, bare(tokens[k])):
@@ -137,6 +138,7 @@ class NameVariant(Check):
                 plural.add(name)  # "the Kennedys": a family, "six Baftas", "Both Koreas", "many J.D. Vances"
             if tok.text != name:
                 possessed.add(name)
+        titles = vocabulary()["titles"]
         reported: set[int] = set()  # a span the given names flag is not flagged again as a surname's
         for d in self._given_names(doc):
             reported.add(d.offset)
@@ -160,12 +162,15 @@ class NameVariant(Check):
             # House"; not a place after a word: "Central Ameirca")
             first_name = _titled_first_name(doc, rare, at[rare]) or (
                 rare in introduced and rare in article(doc).cast.persons)
+            # a surname after a first name or initials is no slip for a title ("A.J. Spiker" beside "Speaker")
+            surname = any(_first_name(tokens, k, doc.view, lexicon) for k in at[rare])
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
                                or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))
                           and (self._variant(rare, f, rare in plural or f not in possessed)
                                or _sounds_alike(rare, f) and _taken_up_instead(doc, rare, f))
                           and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
+                          and not (surname and f in titles)
                           # "Minister Marise Payne" beside "Marine" (Corps), "Tim Koogle" beside "Google": a
                           # common word no one bears as a name here ("David Plotz" does)
                           and not (first_name and self._common_word(f, lexicon) and not _a_name_here(doc, f))]
