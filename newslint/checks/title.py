@@ -93,7 +93,14 @@ class Role:
             return other.head not in exclusive.get(self.head, ()) or long[:len(short)] == short  # not "Mr" and "Mrs"
         # "Senate Minority Leader" is the "Senate Democratic Leader": one post seen from two sides
         mine, theirs = (tuple(w for w in r.words if w not in aspects) for r in (self, other))
-        if ("of" in mine) != ("of" in theirs):  # "Secretary Kerry" is the "Secretary of State", shortened
+        if ("of" in mine) != ("of" in theirs):
+            # "Foreign Minister" is the "Minister of Foreign Affairs", its words in another order
+            long_form, plain = (mine, theirs) if "of" in mine else (theirs, mine)
+            whole = tuple(w for w in long_form if w != "of")
+            if all(any(_same_word(word, longer) for longer in whole) for word in plain) \
+                    and not words()["role_modifiers"] & (set(whole) - set(plain)):
+                return True
+            # "Secretary Kerry" is the "Secretary of State", shortened
             mine, theirs = (w[:w.index("of")] if "of" in w else w for w in (mine, theirs))
         short, long = sorted((mine, theirs), key=len)
         # "Chinese Foreign Minister" is the "Foreign Minister", and the "Polish Foreign Minister" the
