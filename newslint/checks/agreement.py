@@ -49,7 +49,8 @@ _CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
 # a past verb or a gerund before a pronoun makes it the object: "who painted it were", "the
 # reasons it gave for rescinding it were"
 _OBJECT_AFTER = re.compile(r"[a-z]{2,}(?:ed|ing)")
-# pronouns that are never an object (him, her): after a verb they open its clause ("announced he were")
+# pronouns that are never an object (him, her): after a verb they open its clause ("announced he were");
+# in lower case only ("officials who greeted He were": a surname)
 _SUBJECT_ONLY = frozenset(["he", "she", "i", "we", "they"])
 # prepositions before a name that make it an object, never the subject of the verb after it
 _OBJECT_BEFORE = frozenset("of in at on for from with by about into against over under between among to "
@@ -128,7 +129,7 @@ class Agreement(Check):
             pronoun = subject.text.lower() in self.pronouns and not (
                 subject.text.istitle() and s > 0 and capitalised(tokens[s - 1])
                 and view[tokens[s - 1].end:subject.start] == " ")
-            if pronoun and subject.text.lower() not in _SUBJECT_ONLY and s > 0 and \
+            if pronoun and subject.text not in _SUBJECT_ONLY and s > 0 and \
                     view[tokens[s - 1].end:subject.start] == " " and (
                     _OBJECT_AFTER.fullmatch(tokens[s - 1].text) or _after_a_verb_opener(tokens, s - 1, view)):
                 # "the people who painted it were", "his vows to close it have", "would not discuss
@@ -152,9 +153,8 @@ class Agreement(Check):
                     continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
                 if first == s and opens_sentence(doc, subject.start) and (
                         re.search(rf"\b{re.escape(name.lower())}\b", view)
-                        or not (singular_elsewhere or name in persons and name.lower() not in AUXILIARIES)):
-                    # "People have ...": one capital word opening a sentence may be anything but a
-                    # person of the article ("Trump have refused"; "May have" is a modal's); and one
+                        or not (singular_elsewhere or self._person_opening(doc, name, persons))):
+                    # "People have ...": one capital word opening a sentence may be anything; and one
                     # the article writes in lower case is a noun ("Cities have", after "Guardian Cities is")
                     continue
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
@@ -169,6 +169,16 @@ class Agreement(Check):
             yield self.report(doc, verb.start, verb.end, suggestions=[suggestion],
                               fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
                               suggestion=suggestion, subject=view[tokens[first].start:subject.end])
+
+    def _person_opening(self, doc: Document, name: str, persons: set[str]) -> bool:
+        """Whether a person of the article opening a sentence on their own is the subject
+        ("Trump have refused"): in American copy only, where a team or firm named after a
+        person takes a singular verb too (British copy writes "McLaren have won", "Dyson have
+        told staff"); not a modal ("May have") nor a plural noun ("Banks have tightened")."""
+        from ..resources import lexicon
+        lower = name.lower()
+        return name in persons and lower not in AUXILIARIES and american_copy(doc) and not (
+            lower.endswith("s") and lexicon.get().known(lower))
 
     def _name_start(self, tokens, first: int, view: str) -> int:
         """Back from the last word of a name to its first: "Mr Tony Blair", "Sen. Ted Cruz", but
@@ -290,6 +300,27 @@ _QUANTIFIERS = frozenset(("many", "several", "some", "most", "few", "both", "all
 # "WASHINGTON — ", "(CNN) — "
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?,? "
                        r"(?:\([A-Z][A-Za-z .]*\) )?|\([A-Z][A-Za-z .]*\) )(?:[—–]|--?) ")
+
+
+# where the spellings leave the dialect open, a courtesy title written the American way and none
+# the British way: "Mr. Boyd" against "Mr Boyd" ("percent" and "July 1" are no marks: wire copy of
+# British spelling writes them too)
+_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr)\. [A-Z]")
+_BRITISH_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£")
+
+
+def american_copy(doc: Document) -> bool:
+    """Whether the article is American: its spellings lead by two (the lexicon's dialects), or,
+    where they leave it open, its courtesy titles are written "Mr. Boyd" and nothing is British.
+    Cached on the document."""
+    american = doc.__dict__.get("_american_copy")
+    if american is None:
+        from ..resources import lexicon
+        spelling = lexicon.infer_dialect([t.text for t in doc.tokens if t.kind == "word" and t.text.islower()],
+                                         margin=2)
+        american = doc.__dict__["_american_copy"] = spelling == "en-US" or (
+            spelling is None and bool(_AMERICAN_MARKS.search(doc.view)) and not _BRITISH_MARKS.search(doc.view))
+    return american
 
 
 def opens_sentence(doc: Document, offset: int) -> bool:

@@ -247,7 +247,7 @@ class Confusion(Check):
         for tok, verdict in self.verdicts(doc):
             word = _plain(tok.text).lower()
             if word in self.taken_as_meant or verdict.log_ratio < self._bar(tok, word, verdict) and not (
-                    verdict.log_ratio >= self.owner_bar and self._owns_a_subject(doc, tok, verdict)):
+                    verdict.log_ratio >= self.owner_bar and self._owns_a_subject(doc, tok, word, verdict)):
                 continue
             if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
@@ -307,13 +307,13 @@ class Confusion(Check):
             return max(bar, self.right_only_bar, self.silent_left_bar)
         return bar if verdict.left_told else max(bar, self.right_only_bar)
 
-    def _owns_a_subject(self, doc: Document, tok: Token, verdict: Verdict) -> bool:
-        """Whether a possessive suggested stands before a subject's noun: a content word, then a
-        finite verb ("it's films would be", "they're family was"), so that nothing but a noun
+    def _owns_a_subject(self, doc: Document, tok: Token, word: str, verdict: Verdict) -> bool:
+        """Whether a possessive suggested for a contraction stands before a subject's noun: a
+        content word, then a finite verb ("it's films would be", "they're family was"), so that nothing but a noun
         fits between them; a contraction's reading needs a participle, an adverb or an
         adjective there, which the pairs have weighed ("it's widely believed")."""
-        if verdict.word not in self.needs_noun_after or not self.owner_verbs:
-            return False
+        if verdict.word not in self.needs_noun_after or word not in self.contractions or not self.owner_verbs:
+            return False  # "there" may be a place: "Near there residents have complained"
         tokens, view = doc.tokens, doc.view
         i = doc.token_range(tok.start, tok.end).start
         if i + 2 >= len(tokens) or view[tok.end:tokens[i + 1].start] != " " \

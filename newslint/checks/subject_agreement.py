@@ -39,7 +39,7 @@ from ..document.model import Document
 from ..document.people import vocabulary
 from ..document.tokens import straight_apostrophes as _plain
 from ..document.tokens import strip_possessive
-from .agreement import VERB_OPENERS, named_persons, opens_sentence
+from .agreement import VERB_OPENERS, american_copy, named_persons, opens_sentence
 from .confusion import Confusion, gerund
 from .languagetool import from_languagetool
 from .shared.check import Check
@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from ..resources.noun_number import NounNumbers
 
 NUMBERS = ("singular", "plural")
+# the determiners around a relative clause without "that" ("the resistance the president have faced"):
+# never a conjunction's or a relative's ("the requirement that nearly everyone have")
+_ARTICLES = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
 # clause openers that are prepositions after a span of time: "six months before the election"
 _TIME_PREPOSITIONS = frozenset(["after", "before", "since", "until"])
 _SPANS_OF_TIME = frozenset(["minute", "hour", "day", "week", "month", "year", "decade", "moment", "shortly",
@@ -80,11 +83,6 @@ PLURAL_STRAY_SHARE = 0.3
 # verb in American copy ("government" 12 to 1, "team" 5, "country" 3.4; not "family" 2.5, "couple"
 # 1.3, "staff" 0.9, "police" 0): British copy writes either
 AMERICAN_LEAN = 3
-# where the spellings leave the dialect open, a courtesy title written the American way and none
-# the British way: "Mr. Boyd" against "Mr Boyd" ("percent" and "July 1" are no marks: wire copy of
-# British spelling writes them too)
-_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr)\. [A-Z]")
-_BRITISH_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£")
 _BASE_FORMS = frozenset(["have", "do"])  # a verb's base form, which a subjunctive takes
 # words after which a base form is a subjunctive ("insisted the company have a safety officer")
 # and prepositions after which a verb may come before its subject ("Before the committee were
@@ -121,8 +119,11 @@ class SubjectAgreement(Check):
         "clausal_relatives": Option("strings", [], "relatives that after a comma may stand for the whole clause "
                                     "before ('..., which has angered'): only a plural verb is read after them"),
         "clause_openers": Option("strings", [], "words after which a clause, and its subject, begins: that, because"),
-        "reporting_verbs": Option("strings", [], "verbs after which a clause begins without 'that' (said, "
-                                  "suggested), except inside a relative clause, where they may take an object"),
+        "reporting_verbs": Option("strings", [], "more verbs after which a clause begins without 'that' "
+                                  "(suggested), where it opens with a determiner and no word of "
+                                  "reporting_verbs_not_after comes earlier in the sentence"),
+        "reporting_verbs_not_after": Option("strings", [], "words that make a reporting verb after them a relative's "
+                                            "or a subordinate clause's, which may take an object: who, after"),
         "prepositions": Option("strings", [], "prepositions whose phrase may stand between a subject and its verb"),
         "adverbs": Option("strings", [], "words (or two-word phrases) that may stand between a subject and "
                           "its verb, besides words in -ly: also, still, in particular"),
@@ -162,6 +163,7 @@ class SubjectAgreement(Check):
         self.personal_relatives = frozenset(w.lower() for w in self.options["personal_relatives"])
         self.shared_with = frozenset(w.lower() for w in self.options["shared_with"])
         self.reporting_verbs = frozenset(w.lower() for w in self.options["reporting_verbs"])
+        self.reporting_not_after = frozenset(w.lower() for w in self.options["reporting_verbs_not_after"])
         self.openers = frozenset(w.lower() for w in self.options["clause_openers"]) | self.reporting_verbs
         self.relatives_only = self.relatives - self.openers  # "who", "which": "that" opens clauses too
         self.prepositions = frozenset(w.lower() for w in self.options["prepositions"])
@@ -757,7 +759,7 @@ class SubjectAgreement(Check):
         put the verb first ("Before the committee were three bids"), nor after "that" or a verb
         of demand before "have" or "do" ("the requirement that each state have", "insisted the
         company have": a subjunctive), in an article that is American by configuration or by
-        _american_copy."""
+        american_copy."""
         tokens = doc.tokens
         lower = _plain(tokens[head].text).lower()
         counts = self.nouns.counts.get(lower)
@@ -769,7 +771,7 @@ class SubjectAgreement(Check):
         if verb not in self.forms or tokens[head].text[0].isupper() or before in _INVERTING or (
                 verb in _BASE_FORMS and before in _NOT_BEFORE_A_BODY):
             return False  # a name ("The Union have won": a team), an inversion, a subjunctive
-        return self.language == "en-US" if self.language in ("en-US", "en-GB") else _american_copy(doc)
+        return self.language == "en-US" if self.language in ("en-US", "en-GB") else american_copy(doc)
 
     def _counts_a_share(self, lower: str) -> bool:
         return lower in self.shares if self.shares is not None else self.nouns.counts_a_share(lower)
@@ -819,10 +821,17 @@ class SubjectAgreement(Check):
             return False  # "cargoes shipped before midnight were": a bare singular noun is no clause's subject
         if before in _TIME_PREPOSITIONS and self._in_relative_clause(doc, first - 1):
             return False  # "Families who were moved after a flood have": the relative's time
-        if before in self.reporting_verbs and self._in_relative_clause(doc, first - 1, self.relatives):
-            # "the men who announced the deal were", "one trend that in some ways predicted those
-            # losses has": the verb's object, not a clause
-            return False
+        word = _plain(tokens[first].text).lower()
+        if gap == " " and first > 1 and _plain(tokens[first - 2].text).lower() in _ARTICLES \
+                and view[tokens[first - 2].end:tokens[first - 1].start] == " " and before.isalpha() \
+                and word in _ARTICLES and self._noun_number(before, fallback=False) is not None:
+            return True  # "the resistance the president have faced": a relative clause without "that"
+        if before in self.reporting_verbs:
+            # "suggested the review were over"; not "the men who announced the deal were", "The
+            # three deaths confirmed overnight were"
+            earlier = doc.view[doc.sentence_at(tokens[first].start)[0]:tokens[first - 1].start].lower()
+            return gap == " " and word in self.determiners and \
+                self.reporting_not_after.isdisjoint(_plain(w).strip(".,;:\"'“”‘’()") for w in earlier.split())
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
@@ -855,16 +864,15 @@ class SubjectAgreement(Check):
         item = [_plain(t.text) for t in tokens[k:first]]
         return item[0].islower() and not any(w.lower() in self.determiners for w in item)
 
-    def _in_relative_clause(self, doc: Document, at: int, relatives: frozenset[str] | None = None) -> bool:
+    def _in_relative_clause(self, doc: Document, at: int) -> bool:
         """Whether token `at` stands in a relative clause ("who were moved out of their homes
-        after"), read back to the sentence's start or a comma: the relative's own words (`relatives`
-        may add "that", which also opens other clauses)."""
+        after"), read back to the sentence's start or a comma: the relative's own words."""
         tokens, view = doc.tokens, doc.view
         start = doc.sentence_at(tokens[at].start)[0]
         for k in range(at - 1, -1, -1):
             if tokens[k].start < start or "," in view[tokens[k].end:tokens[k + 1].start]:
                 return False
-            if _plain(tokens[k].text).lower() in (relatives or self.relatives_only):
+            if _plain(tokens[k].text).lower() in self.relatives_only:
                 return True
         return False
 
@@ -946,20 +954,6 @@ def _countable(lower: str) -> bool:
     if lower.endswith("man") and lex.is_word(lower[:-3] + "men"):
         return True  # spokesman, spokesmen
     return lex.is_word(lower + "s") or (lower.endswith(("x", "ch", "sh", "z")) and lex.is_word(lower + "es"))
-
-
-def _american_copy(doc: Document) -> bool:
-    """Whether the article is American: its spellings lead by two (the lexicon's dialects), or,
-    where they leave it open, its courtesy titles are written "Mr. Boyd" and nothing is British.
-    Cached on the document."""
-    american = doc.__dict__.get("_american_copy")
-    if american is None:
-        from ..resources import lexicon
-        spelling = lexicon.infer_dialect([t.text for t in doc.tokens if t.kind == "word" and t.text.islower()],
-                                         margin=2)
-        american = doc.__dict__["_american_copy"] = spelling == "en-US" or (
-            spelling is None and bool(_AMERICAN_MARKS.search(doc.view)) and not _BRITISH_MARKS.search(doc.view))
-    return american
 
 
 def _looks_plural(lower: str) -> bool:
