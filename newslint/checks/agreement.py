@@ -302,10 +302,10 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.
                        r"(?:\([A-Z][A-Za-z .]*\) )?|\([A-Z][A-Za-z .]*\) )(?:[—–]|--?) ")
 
 
-# where the spellings leave the dialect open, a courtesy title written the American way and none
-# the British way: "Mr. Boyd" against "Mr Boyd" ("percent" and "July 1" are no marks: wire copy of
-# British spelling writes them too)
-_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr)\. [A-Z]")
+# where the spellings leave the dialect open, a courtesy title written the American way, or the
+# dotted "U.S." (British papers write "US"), and nothing British: "Mr. Boyd" against "Mr Boyd"
+# ("percent" and "July 1" are no marks: wire copy of British spelling writes them too)
+_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr)\. [A-Z]|\bU\.S\.")
 _BRITISH_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£")
 
 
@@ -358,15 +358,24 @@ def named_persons(doc: Document) -> set[str]:
             continue
         if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
             named.add(name)
-        elif i < last and tokens[i + 1].text in verbs and any(
+        elif (i < last and tokens[i + 1].text in verbs or _speaker_after_verb(doc, i, cast, verbs)) and any(
                 lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())) \
                 and not _of_a_body(tokens, i):
-            named.add(name)
+            named.add(name)  # "Williams said", "said Paul Helmke"
     named |= _named_after_a_role(doc, titles)
     named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
     named -= _groups(doc, words["quantifiers"])
     doc.__dict__["_named_persons"] = named
     return named
+
+
+def _speaker_after_verb(doc: Document, i: int, cast, verbs) -> bool:
+    """Whether the name ending at token `i` is a speaker named in full after the verb, set off
+    by a comma or ending the sentence: "said Paul Helmke, who ...", not "said Fannie Mae would"."""
+    tokens, view = doc.tokens, doc.view
+    return i > 1 and tokens[i - 2].text in verbs and tokens[i - 1].text in cast.first_names.get(bare(tokens[i]), ()) \
+        and view[tokens[i - 2].end:tokens[i - 1].start] == " " == view[tokens[i - 1].end:tokens[i].start] \
+        and view[tokens[i].end:tokens[i].end + 1] in (",", ".")
 
 
 def _of_a_body(tokens, i: int) -> bool:
