@@ -505,13 +505,10 @@ class WeekdayDate(Check):
             s, _ = doc.sentence_at(start)
             for done in _DONE.finditer(doc.view, s, min(start, paired.start)):  # "will be sentenced on Friday 14 March"
                 yield _act(done.group(1) or done.group(2)), paired
-            if paired.start == start:  # a date alone dates its sentence's subject: the event named first,
-                # or the nearest of several ("Paul's speech focused on the attack ... on Sept. 11, 2012")
-                named = list(self.any_event.finditer(doc.view, s, start)) if self.any_event is not None else []
-                nouns = [m for m in named if not m.group("noun").lower().endswith("ed")]  # not "opened", "voted"
-                event = nouns[-1] if len({self._kind(m.group("noun")) for m in nouns}) > 1 else named[:1] and named[0]
-                if event and not self.distinct & set(doc.view[event.end():start].lower().split()):
-                    yield self._kind(event.group("noun")), paired  # not "The hearing, first set for Nov. 12"
+            if paired.start == start:  # a date alone dates its sentence's subject: the event named first
+                first = self.any_event.search(doc.view, s, start) if self.any_event is not None else None
+                if first is not None and not self.distinct & set(doc.view[first.end():start].lower().split()):
+                    yield self._kind(first.group("noun")), paired  # not "The hearing, first set for Nov. 12"
                 continue
             before = self._kinds_named(doc.view, s, min(start, paired.start), dates)
             if not before and _ANOTHER_DAY.search(doc.view, paired.end, doc.sentence_at(start)[1]):
