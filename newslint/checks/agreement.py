@@ -37,6 +37,8 @@ from .shared.page import FUNCTION_WORDS
 # "The Fed" keeps its article
 _OPENERS = FUNCTION_WORDS - {"the", "a", "an"}
 
+# a noun the word pairs give plural verbs this often against singular ones may be plural as written (fish)
+PLURAL_SHARE = 0.2
 # a word this frequent (if, will, there) is no first name nor subject; names are rarer ("mark" is 5.0, "george" 4.9)
 COMMON_WORD_ZIPF = 6.0
 # after these, the next word is a verb (whose object a following name is): "to persuade Trump"
@@ -174,11 +176,14 @@ class Agreement(Check):
         """Whether a person of the article opening a sentence on their own is the subject
         ("Trump have refused"): in American copy only, where a team or firm named after a
         person takes a singular verb too (British copy writes "McLaren have won", "Dyson have
-        told staff"); not a modal ("May have") nor a plural noun ("Banks have tightened")."""
-        from ..resources import lexicon
+        told staff"); not a modal ("May have") nor a noun that may be plural ("Banks have
+        tightened", "Fish have returned": the word pairs give it plural verbs often)."""
+        from ..resources import lexicon, noun_number
         lower = name.lower()
+        counts = noun_number.get().counts.get(lower)
         return name in persons and lower not in AUXILIARIES and american_copy(doc) and not (
-            lower.endswith("s") and lexicon.get().known(lower))
+            lower.endswith("s") and lexicon.get().known(lower)) and not (
+            counts is not None and counts[1] >= PLURAL_SHARE * counts[0])  # "Fish have returned"
 
     def _name_start(self, tokens, first: int, view: str) -> int:
         """Back from the last word of a name to its first: "Mr Tony Blair", "Sen. Ted Cruz", but

@@ -45,6 +45,7 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+\Z")
 _SENTENCE_OPENERS = ".!?:;\"“‘(—–\n"
 HEADLINE_WORDS = 20  # a subhead or a repeated headline is shorter than this
+BYLINE_WORDS = 8  # lines this short under a headline are its byline or a site's words
 
 
 def _opens_sentence(view: str, at: int) -> bool:
@@ -97,9 +98,11 @@ def _headline_lines(doc: Document) -> list[tuple[int, int]]:
     if cached is None:
         cached = []
         for k, b in enumerate(doc.blocks):
-            # the block, or the first line of the text's first block
+            # the block, or the first line of the text's first block over short lines (a byline, a
+            # site's word), not a hard-wrapped paragraph's first line
             newline = doc.view.find("\n", b.start, b.end)
-            end = b.end if k or newline < 0 else newline
+            under = doc.view[newline + 1:b.end].split("\n") if newline >= 0 else []
+            end = b.end if k or newline < 0 or any(len(line.split()) > BYLINE_WORDS for line in under) else newline
             text = doc.view[b.start:end].strip()
             if b.kind == "heading" or (text and "\n" not in text and len(text.split()) <= HEADLINE_WORDS
                                        and text[-1] not in ".!?:;,\"”’)…"):

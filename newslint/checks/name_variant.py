@@ -162,7 +162,8 @@ class NameVariant(Check):
             # House"; not a place after a word: "Central Ameirca")
             first_name = _titled_first_name(doc, rare, at[rare]) or (
                 rare in introduced and rare in article(doc).cast.persons)
-            # a surname after a first name or initials is no slip for a title ("A.J. Spiker" beside "Speaker")
+            # a surname after a first name or initials is no slip for a title ("A.J. Spiker" beside
+            # "Speaker"), unless the title is someone's surname too ("Ayanna Bishpo" beside "Ayanna Bishop")
             surname = any(_first_name(tokens, k, doc.view, lexicon) for k in at[rare])
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
@@ -170,7 +171,8 @@ class NameVariant(Check):
                           and (self._variant(rare, f, rare in plural or f not in possessed)
                                or _sounds_alike(rare, f) and _taken_up_instead(doc, rare, f))
                           and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
-                          and not (surname and f in titles)
+                          and not (surname and f in titles
+                                   and not any(_first_name(tokens, k, doc.view, lexicon) for k in at[f]))
                           # "Minister Marise Payne" beside "Marine" (Corps), "Tim Koogle" beside "Google": a
                           # common word no one bears as a name here ("David Plotz" does)
                           and not (first_name and self._common_word(f, lexicon) and not _a_name_here(doc, f))]

@@ -94,10 +94,12 @@ class Role:
         # "Senate Minority Leader" is the "Senate Democratic Leader": one post seen from two sides
         mine, theirs = (tuple(w for w in r.words if w not in aspects) for r in (self, other))
         if ("of" in mine) != ("of" in theirs):
-            # "Foreign Minister" is the "Minister of Foreign Affairs", its words in another order
+            # "Foreign Minister" is the "Minister of Foreign Affairs", its words in another order (a
+            # role is read one word past "of", so only "Affairs" shows that the post's name ends
+            # there: the "Minister of Foreign Trade" is another post)
             long_form, plain = (mine, theirs) if "of" in mine else (theirs, mine)
             whole = tuple(w for w in long_form if w != "of")
-            if all(any(_same_word(word, longer) for longer in whole) for word in plain) \
+            if "affairs" in whole and all(any(_same_word(word, longer) for longer in whole) for word in plain) \
                     and not words()["role_modifiers"] & (set(whole) - set(plain)):
                 return True
             # "Secretary Kerry" is the "Secretary of State", shortened
@@ -278,6 +280,8 @@ class TitleConsistency(Check):
             if k + 1 < len(tokens) and tokens[k].text == "of" and capitalised(tokens[k + 1]) \
                     and _next_to(view, tokens[i], tokens[k]):
                 k += 2
+                if k < len(tokens) and tokens[k].text == "Affairs" and _next_to(view, tokens[k - 1], tokens[k]):
+                    k += 1  # "of Foreign Affairs": the post's whole name
             role_end = tokens[k - 1].end
             # the name: one to three capitalised words right after the role
             name: list[Token] = []
@@ -300,7 +304,7 @@ class TitleConsistency(Check):
             words = tuple(part for t in tokens[j:i + 1]
                           if t.kind != "abbreviation" and not acronym(t) and t.text != "of"
                           for part in full.get(t.text, t.text).lower().split("-")) + \
-                tuple(t.text.lower() for t in tokens[i + 1:i + 3] if t.end <= role_end)
+                tuple(t.text.lower() for t in tokens[i + 1:k] if t.end <= role_end)
             yield Role(bare(name[-1]), bare(name[-2]) if len(name) > 1 else None, words,
                        tokens[j].start, role_end, sentences[si], head)
 
