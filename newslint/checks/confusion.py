@@ -276,7 +276,7 @@ class Confusion(Check):
             if word in self.unless_within and _within_three(doc, tok, self.unless_within[word]):
                 continue
             if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
-                continue  # "the tariffs have not led to": a participle after a perfect's auxiliary
+                continue  # "the tariffs have not led to", "were not led to": a participle after an auxiliary
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
             if not self.wanted(doc, tok.start, tok.end, spans):
@@ -379,15 +379,17 @@ def _before_plural(doc: Document, tok: Token) -> bool:
         len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss") and lexicon.get().is_word(nxt[:-1]))
 
 
-_PERFECT = frozenset(["have", "has", "had", "having", "'ve", "’ve"])
+# auxiliaries a participle follows: a perfect's, or a passive's ("were not led to think")
+_PERFECT = frozenset(["have", "has", "had", "having", "'ve", "’ve", "is", "are", "was", "were", "be", "been",
+                      "being"])
 _BETWEEN_PERFECT = frozenset(["not", "never", "already", "also", "just", "now", "since", "long", "recently", "n't",
                               "really", "actually", "finally", "largely", "mostly", "partly", "probably", "even",
                               "still", "kind", "sort", "of"])  # "has kind of led to"
 
 
 def _after_perfect(doc: Document, tok: Token) -> bool:
-    """Whether have, has or had stands just before the token, past "not", "never", "already"...:
-    "have not led", "has already chosen"."""
+    """Whether have, has or had, or a form of "be", stands just before the token, past "not",
+    "never", "already"...: "have not led", "has already chosen", "were not led to think"."""
     tokens = doc.tokens
     k = doc.token_range(tok.start, tok.end).start - 1
     while k >= 0 and tokens[k].text.lower() in _BETWEEN_PERFECT:

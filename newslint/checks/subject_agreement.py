@@ -514,6 +514,9 @@ class SubjectAgreement(Check):
             return self._person_before(doc, relative - 1) if gap in (", ", " - ", " – ") else None
         if gap != " " and not (gap == ", " and word != "that"):
             return None
+        if gap == ", " and word in self.personal_relatives and word in doc.lowered[
+                doc.sentence_at(tokens[relative].start)[0]:tokens[relative - 1].start].split():
+            return None  # "Republicans who back same-sex marriage, who are": a second clause of the first "who"
         if tokens[relative - 1].text.endswith("ly"):
             return None  # "But surely that was": after an adverb, "that" is the subject itself
         phrase = self._phrase(doc, relative - 1)
