@@ -249,7 +249,7 @@ class Confusion(Check):
             if word in self.taken_as_meant or verdict.log_ratio < self._bar(tok, word, verdict) and not (
                     verdict.log_ratio >= self.owner_bar and self._owns_a_subject(doc, tok, word, verdict)):
                 continue
-            if word in self.unless_earlier and self._earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
+            if word in self.unless_earlier and earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
                 continue
             if word in self.before_plurals and _before_plural(doc, tok):
                 continue
@@ -275,7 +275,7 @@ class Confusion(Check):
                 # nor before a span of time that dates the clause ("had built there four years ago")
             if word in self.unless_within and _within_three(doc, tok, self.unless_within[word]):
                 continue
-            if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_perfect(doc, tok):
+            if _PARTICIPLE.fullmatch(word) and not _PARTICIPLE.fullmatch(verdict.word) and _after_auxiliary(doc, tok):
                 continue  # "the tariffs have not led to", "were not led to": a participle after an auxiliary
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
@@ -334,13 +334,6 @@ class Confusion(Check):
         verb_form = gerund(following) or bool(_PARTICIPLE.fullmatch(following))
         return not verb_form and verdict.log_ratio < self.contraction_bar
 
-    @staticmethod
-    def _earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
-        """Whether one of `words` comes before `offset` in its sentence ("if sales rise, then")."""
-        k = doc.sentence_index(offset)
-        start = doc.sentences[k][0] if k >= 0 else 0
-        return not words.isdisjoint(_plain(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
-
     def refine(self, found: list[Diagnostic], doc: Document) -> list[Diagnostic]:
         """Report each slip once: a span that another of newslint's own grammar rules reports (a
         hand-written context, grammar/confused-words; a subject, grammar/singular-has) keeps that
@@ -380,21 +373,28 @@ def _before_plural(doc: Document, tok: Token) -> bool:
 
 
 # auxiliaries a participle follows: a perfect's, or a passive's ("were not led to think")
-_PERFECT = frozenset(["have", "has", "had", "having", "'ve", "’ve", "is", "are", "was", "were", "be", "been",
-                      "being"])
-_BETWEEN_PERFECT = frozenset(["not", "never", "already", "also", "just", "now", "since", "long", "recently", "n't",
-                              "really", "actually", "finally", "largely", "mostly", "partly", "probably", "even",
-                              "still", "kind", "sort", "of"])  # "has kind of led to"
+_PARTICIPLE_AUXILIARIES = frozenset(["have", "has", "had", "having", "'ve", "’ve", "is", "are", "was", "were",
+                                      "be", "been", "being"])
+_BETWEEN_AUXILIARY = frozenset(["not", "never", "already", "also", "just", "now", "since", "long", "recently", "n't",
+                                "really", "actually", "finally", "largely", "mostly", "partly", "probably", "even",
+                                "still", "kind", "sort", "of"])  # "has kind of led to"
 
 
-def _after_perfect(doc: Document, tok: Token) -> bool:
+def _after_auxiliary(doc: Document, tok: Token) -> bool:
     """Whether have, has or had, or a form of "be", stands just before the token, past "not",
     "never", "already"...: "have not led", "has already chosen", "were not led to think"."""
     tokens = doc.tokens
     k = doc.token_range(tok.start, tok.end).start - 1
-    while k >= 0 and tokens[k].text.lower() in _BETWEEN_PERFECT:
+    while k >= 0 and tokens[k].text.lower() in _BETWEEN_AUXILIARY:
         k -= 1
-    return k >= 0 and tokens[k].text.lower() in _PERFECT
+    return k >= 0 and tokens[k].text.lower() in _PARTICIPLE_AUXILIARIES
+
+
+def earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` comes before `offset` in its sentence ("if sales rise, then")."""
+    k = doc.sentence_index(offset)
+    start = doc.sentences[k][0] if k >= 0 else 0
+    return not words.isdisjoint(_plain(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
 
 
 def _word_sets(mapping: dict[str, list[str]]) -> dict[str, frozenset[str]]:

@@ -100,9 +100,9 @@ def _headline_lines(doc: Document) -> list[tuple[int, int]]:
         for k, b in enumerate(doc.blocks):
             # the block, or the first line of the text's first block over short lines (a byline, a
             # site's word), not a hard-wrapped paragraph's first line
-            newline = doc.view.find("\n", b.start, b.end)
-            under = doc.view[newline + 1:b.end].split("\n") if newline >= 0 else []
-            end = b.end if k or newline < 0 or any(len(line.split()) > BYLINE_WORDS for line in under) else newline
+            newline = doc.view.find("\n", b.start, b.end) if k == 0 else -1
+            end = b.end if newline < 0 or any(len(line.split()) > BYLINE_WORDS
+                                              for line in doc.view[newline + 1:b.end].split("\n")) else newline
             text = doc.view[b.start:end].strip()
             if b.kind == "heading" or (text and "\n" not in text and len(text.split()) <= HEADLINE_WORDS
                                        and text[-1] not in ".!?:;,\"”’)…"):

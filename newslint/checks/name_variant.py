@@ -73,6 +73,11 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
     return None
 
 
+def _after_a_first_name(doc: Document, indexes: list[int], lexicon) -> bool:
+    """Whether a form stands after a first name or initials somewhere: a person's surname."""
+    return any(_first_name(doc.tokens, k, doc.view, lexicon) for k in indexes)
+
+
 def _surname(tokens, i: int, view: str, lexicon) -> str | None:
     """The surname after tokens[i], past a particle: "Arjan de Zeeuw". A dictionary word is
     not a surname: "Foster's Group" and "Fostr's Lager" may be one name."""
@@ -162,17 +167,16 @@ class NameVariant(Check):
             # House"; not a place after a word: "Central Ameirca")
             first_name = _titled_first_name(doc, rare, at[rare]) or (
                 rare in introduced and rare in article(doc).cast.persons)
-            # a surname after a first name or initials is no slip for a title ("A.J. Spiker" beside
-            # "Speaker"), unless the title is someone's surname too ("Ayanna Bishpo" beside "Ayanna Bishop")
-            surname = any(_first_name(tokens, k, doc.view, lexicon) for k in at[rare])
             candidates = [f for f in neighbours.near(rare) if f != rare
                           and (len(where[f]) >= max(2 * count, opts["min_count"])
                                or (len(where[f]) >= count and _titled_back_to(doc, rare, f)))
                           and (self._variant(rare, f, rare in plural or f not in possessed)
                                or _sounds_alike(rare, f) and _taken_up_instead(doc, rare, f))
                           and not (f in CALENDAR and rare.startswith(f))  # "Marchi" is a name, "Friady" a slip
-                          and not (surname and f in titles
-                                   and not any(_first_name(tokens, k, doc.view, lexicon) for k in at[f]))
+                          # a surname after a first name or initials is no slip for a title ("A.J. Spiker"
+                          # beside "Speaker"), unless the title is someone's surname too ("Ayanna Bishop")
+                          and not (f in titles and _after_a_first_name(doc, at[rare], lexicon)
+                                   and not _after_a_first_name(doc, at[f], lexicon))
                           # "Minister Marise Payne" beside "Marine" (Corps), "Tim Koogle" beside "Google": a
                           # common word no one bears as a name here ("David Plotz" does)
                           and not (first_name and self._common_word(f, lexicon) and not _a_name_here(doc, f))]
@@ -204,8 +208,8 @@ class NameVariant(Check):
                 continue
             # the nearest form, then the most used: "Repulicans" is one slip from "Republicans",
             # two from "Republican", which the article writes as often
-            nearest = min(edit_distance(rare, f, 3) for f in matches)
-            matches = [f for f in matches if edit_distance(rare, f, 3) == nearest]
+            distance = {f: edit_distance(rare, f, 3) for f in matches}
+            matches = [f for f in matches if distance[f] == min(distance.values())]
             best = max(len(where[f]) for f in matches)
             usual = [f for f in matches if len(where[f]) == best]
             # two usual forms to choose from: not sure which is meant; or the article says so itself

@@ -40,7 +40,7 @@ from ..document.people import vocabulary
 from ..document.tokens import straight_apostrophes as _plain
 from ..document.tokens import strip_possessive
 from .agreement import VERB_OPENERS, american_copy, named_persons, opens_sentence
-from .confusion import Confusion, gerund
+from .confusion import Confusion, earlier_in_sentence, gerund
 from .languagetool import from_languagetool
 from .shared.check import Check
 from .shared.fixes import match_case
@@ -832,9 +832,8 @@ class SubjectAgreement(Check):
         if before in self.reporting_verbs:
             # "suggested the review were over"; not "the men who announced the deal were", "The
             # three deaths confirmed overnight were"
-            earlier = doc.view[doc.sentence_at(tokens[first].start)[0]:tokens[first - 1].start].lower()
             return gap == " " and word in self.determiners and \
-                self.reporting_not_after.isdisjoint(_plain(w).strip(".,;:\"'“”‘’()") for w in earlier.split())
+                not earlier_in_sentence(doc, tokens[first - 1].start, self.reporting_not_after)
         # "in which his role were": a relative after a preposition is no subject; a clause starts after it
         return gap == " " and (before in self.openers or (
             before in ("which", "whom") and first > 1 and self._after_preposition(doc, first - 1)))
