@@ -90,6 +90,8 @@ class Agreement(Check):
         "plural_verbs": Option("strings", [], "their plural forms: a subject given one of these more than once "
                                "is plural by house style (British teams and bands)"),
         "adverbs": Option("strings", [], "words that may stand between the subject and the verb: also, still"),
+        "clause_openers": Option("strings", [], "words after which a pronoun that may be an object ('it') opens "
+                                 "a clause, read when an adverb stands before the verb: that, said"),
         "not_within": Option("strings", [], "words that, among the few before the subject, make it compound: and"),
         "window": Option("int", 4, "how many words before the subject are read for not_within", minimum=0),
     }
@@ -102,6 +104,7 @@ class Agreement(Check):
         self.not_after = [tuple(p.lower().split()) for p in self.options["not_after"]]
         self.not_within = {w.lower() for w in self.options["not_within"]}
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
+        self.clause_openers = frozenset(w.lower() for w in self.options["clause_openers"])
         self.singular_verbs = set(self.options["singular_verbs"])
         self.plural_verbs = set(self.options["plural_verbs"]) | {self.verb}
         self.reach = max([len(p) for p in self.not_after] + [self.options["window"]])
@@ -133,9 +136,11 @@ class Agreement(Check):
                 and view[tokens[s - 1].end:subject.start] == " ")
             if pronoun and subject.text not in _SUBJECT_ONLY and s > 0 and \
                     view[tokens[s - 1].end:subject.start] == " " and (
-                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text) or _after_a_verb_opener(tokens, s - 1, view)):
+                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text) or _after_a_verb_opener(tokens, s - 1, view)
+                    or s < i - 1 and tokens[s - 1].text.lower() not in self.clause_openers):
                 # "the people who painted it were", "his vows to close it have", "would not discuss
-                # it were": the pronoun is the verb's object
+                # it were": the pronoun is the verb's object; past an adverb, only a word that opens
+                # a clause makes it the subject ("said it really were", not "regulate it really have")
                 continue
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):

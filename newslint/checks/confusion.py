@@ -82,6 +82,9 @@ class Confusion(Check):
                                        "never 'are they're')"),
         "unless_earlier": Option("mapping_of_lists", {}, "a member left alone when one of these words comes "
                                  "before it in its sentence, a reading two words cannot see: then: [if, when]"),
+        "unless_earlier_not_after": Option("mapping_of_lists", {}, "words just before a member that make "
+                                           "unless_earlier void: 'then' after 'more' is 'than' whatever "
+                                           "opened the sentence"),
         "set_min_ratios": Option("mapping_of_numbers", {}, "a set's own min_ratio, where its words are common on both "
                                  "sides of a slip: to/too: 200", minimum=1),
         "unless_next": Option("mapping_of_lists", {}, "a member left alone when one of these words follows it, "
@@ -161,6 +164,7 @@ class Confusion(Check):
         self.scored = {m: expansions.get(m, ((m,),)) for m in self.rivals}
         self.auxiliaries = frozenset(_plain(w).lower() for w in self.options["auxiliaries"])
         self.unless_earlier = _word_sets(self.options["unless_earlier"])
+        self.unless_earlier_not_after = _word_sets(self.options["unless_earlier_not_after"])
         self.right_only_bar = math.log(2 * float(self.options["min_ratio"]))
         self.silent_left_bar = math.log(float(self.options["silent_left_min_ratio"]))
         self.contractions = frozenset(expansions)
@@ -249,7 +253,8 @@ class Confusion(Check):
             if word in self.taken_as_meant or verdict.log_ratio < self._bar(tok, word, verdict) and not (
                     verdict.log_ratio >= self.owner_bar and self._owns_a_subject(doc, tok, word, verdict)):
                 continue
-            if word in self.unless_earlier and earlier_in_sentence(doc, tok.start, self.unless_earlier[word]):
+            if word in self.unless_earlier and earlier_in_sentence(doc, tok.start, self.unless_earlier[word]) \
+                    and not _after_comparative(doc, tok, self.unless_earlier_not_after.get(word, frozenset())):
                 continue
             if word in self.before_plurals and _before_plural(doc, tok):
                 continue
@@ -406,6 +411,15 @@ def _previous_word(doc: Document, tok: Token) -> str:
     """The word before the token, in lower case ('' at the start)."""
     i = doc.token_range(tok.start, tok.end).start
     return _plain(doc.tokens[i - 1].text).lower() if i > 0 else ""
+
+
+def _after_comparative(doc: Document, tok: Token, comparatives: frozenset[str]) -> bool:
+    """Whether a comparative stands just before the token: "something other then", not the
+    pronoun "each other" ("love each other then they ought to")."""
+    i = doc.token_range(tok.start, tok.end).start
+    if i == 0 or _plain(doc.tokens[i - 1].text).lower() not in comparatives:
+        return False
+    return not (i > 1 and doc.tokens[i - 2].text.lower() in ("each", "one") and doc.tokens[i - 1].text == "other")
 
 
 def _within_three(doc: Document, tok: Token, words: frozenset[str]) -> bool:

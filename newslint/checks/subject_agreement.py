@@ -807,8 +807,9 @@ class SubjectAgreement(Check):
                      and first + 1 < len(tokens) and view[tokens[first].end:tokens[first + 1].start] == ", ")
             return not place and not self._listed(doc, first) and not self._coordinate_adjective(doc, first - 1)
         before = _plain(tokens[first - 1].text).lower()
-        if before == "so" and _plain(tokens[first].text).lower() in ("many", "much", "few", "little"):
-            return False  # "the plight of so many other people ... is": a quantity, not a clause
+        if before in ("so", "how") and _plain(tokens[first].text).lower() in ("many", "much", "few", "little"):
+            return False  # "the plight of so many other people ... is": a quantity, not a clause; "How many
+            # times was my son shot?": a question, its verb before the subject
         if before in _TIME_PREPOSITIONS and first > 1 and self._joined(doc, first - 2, first - 1) and (
                 _plain(tokens[first - 2].text).lower().rstrip("s") in _SPANS_OF_TIME
                 or self._noun_number(_plain(tokens[first - 2].text).lower(), fallback=False) == "plural"):
