@@ -20,9 +20,13 @@ its name ("Saturday's Harbourfest") is dated by a sentence that names it with a 
 date ("Harbourfest will take place on Sunday 8 June").
 An act told with its verb and a weekday ("Hartwell announced Tuesday") and taken up by another weekday
 that owns its noun ("In Monday's announcement") is one act given two days.
-A date without a year takes the year that puts it nearest the article's date; with neither, the
-rule stays silent. A weekday that only a photo caption's date (a paragraph with a credit)
-contradicts is left alone: the picture may be a file photo of another day.
+A weekday that points back to a day the story gave ("earlier that Tuesday afternoon") must be one
+of the days its dates fall on, unless the story names that weekday elsewhere.
+A date without a year takes the year that puts it nearest the article's date; with no article
+date, the latest year the story states ("February 2025"), read only against a weekday that owns
+the event ("Sunday's storm"); with neither, the rule stays silent. A weekday that only a photo
+caption's date (a paragraph with a credit) contradicts is left alone: the picture may be a file
+photo of another day.
 """
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ from typing import Iterable, Iterator
 
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
-from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates
+from ..document.dates import WEEKDAY, WEEKDAYS, DateMention, article_date, find_dates, latest_stated_date
 from ..document.model import Document
 from ..document.people import CALENDAR, people
 from .shared.article_model import act_stem
@@ -67,6 +71,16 @@ _ACT_BEFORE = re.compile(r"\bthe ([a-z]{3,}ing) \Z")
 _ACT_ON = re.compile(r"\bthe ([a-z]{3,}ing) on \Z")  # the act itself: "at the reopening on Sunday"
 _ACT_AFTER = re.compile(r" to be ([a-z]{3,}ed)\b")  # the act a day is for: "on Thursday to be sentenced"
 _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expected )?to) (?:be )?(?!the\b)([a-z]{3,})\b")
+
+
+# a weekday that points back to a day the story gave: "earlier that Tuesday", "arrived that Friday night"
+# (not "said that Tuesday night's vote": a clause's "that")
+_POINTED_BACK = re.compile(r"\b(?:[Ee]arlier|[Ll]ater|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Oo]f|[Dd]uring) that \Z")
+_PART_OF_DAY = re.compile(r" (?:morning|afternoon|evening|night)\b")
+_TOLD_BEFORE = re.compile(r"\b(?:said|says|say|told|tell|announced|noted|added|reported|confirmed|stated|"
+                          r"explained|believed?|thought|think|knew|know|feared|learned|warned|insisted|argued|"
+                          r"claimed|suggested|revealed|means?|meant|shows?|showed|found|agreed|hoped?|expects?|"
+                          r"expected|so|now|such) that \Z", re.IGNORECASE)
 
 
 _ANOTHER_DAY = re.compile(rf"\b(?:on|for|by|until) (?:{'|'.join(WEEKDAYS)})\b")
@@ -217,7 +231,10 @@ class WeekdayDate(Check):
                     yield self._report(doc, start, end, date, [])
         captioned: list[tuple[int, int]] | None = None  # read only for a finding
         reported: set[int] = set()
-        for found in (*self._events(doc, weekdays, dates, around, done, pairs), *self._acts_taken_up(doc, weekdays)):
+        stated = None if around is not None else latest_stated_date(view, dates)
+        for found in (*self._events(doc, weekdays, dates, around, stated, done, pairs),
+                      *self._acts_taken_up(doc, weekdays),
+                      *self._days_pointed_back(doc, weekdays, dates, around, pairs)):
             if found.offset in reported:
                 continue  # "opened on Tuesday ... Wednesday's opening": one weekday, one finding
             reported.add(found.offset)
@@ -248,7 +265,7 @@ class WeekdayDate(Check):
             return self.relative[following.group(1).lower()]
         return None
 
-    def _events(self, doc: Document, weekdays, dates, around, done, pairs) -> Iterator[Diagnostic]:
+    def _events(self, doc: Document, weekdays, dates, around, stated, done, pairs) -> Iterator[Diagnostic]:
         if self.event_on is None or self.date_event is None:  # both None when there are no event nouns
             return
         view = doc.view
@@ -314,7 +331,7 @@ class WeekdayDate(Check):
         once_days = self._once_days(doc, weekday_at, done)
         dated_days = {weekday_at[s][2] for s in pairs if s in weekday_at}  # "Sunday 18 May": that Sunday is known
         for noun, mentions in on_weekday.items():
-            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, taken_up,
+            yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, stated, taken_up,
                                      once_days.get(noun, []), dated_days)
 
     def _acts_taken_up(self, doc: Document, weekdays: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
@@ -338,6 +355,37 @@ class WeekdayDate(Check):
             if verb and _TOLD_THAT.match(view, end) and not doc.in_quote(start, end):
                 told.setdefault(act_stem(verb.group(1)), []).append((start, end, name))
 
+    def _days_pointed_back(self, doc: Document, weekdays: list[tuple[int, int, str]], dates: list[DateMention],
+                           around: dt.date | None, pairs: dict[int, DateMention]) -> Iterator[Diagnostic]:
+        """A weekday that points back to a day the story gave ("earlier that Tuesday afternoon",
+        "arrived that Friday night") where the story gave no such day: every date it gives
+        falls on another weekday, and it names that weekday nowhere else."""
+        view = doc.view
+        dated: list[tuple[DateMention, str]] = []
+        for d in dates:
+            day = d.resolve(around)
+            if day is not None:
+                dated.append((d, WEEKDAYS[day.weekday()]))
+            elif named := [s for s, paired in pairs.items() if paired is d]:  # "Thursday, May 2": its weekday given
+                dated.append((d, next(name for s, _, name in weekdays if s == named[0])))
+        if not dated:
+            return
+        known = {name for _, name in dated}
+        for start, end, name in weekdays:
+            if name in known or start in pairs:
+                continue
+            before = view[max(0, start - 16):start]
+            if not (_POINTED_BACK.search(before) or (before.endswith(" that ") and _PART_OF_DAY.match(view, end)
+                                                     and not _TOLD_BEFORE.search(before))):
+                continue
+            if any(other == name and not view.endswith("that ", 0, s) for s, _, other in weekdays if s != start):
+                continue  # "on Tuesday ... later that Tuesday": the story gave the day
+            shown = dated[:3]
+            yield self.report(doc, start, end, suggestions=[],
+                              related=[(d.start, d.end, f"the date: {view[d.start:d.end]}, a {n}") for d, n in shown],
+                              date=f"the day the article dated ({', '.join(view[d.start:d.end] for d, _ in shown)})",
+                              expected=" or ".join(sorted({n for _, n in shown})))
+
     @staticmethod
     def _named_events(doc: Document, weekday_at: dict, pairs: dict[int, DateMention]) -> Iterator[tuple[str, object]]:
         """An event known by its name, which a weekday owns ("Saturday's Harbourfest"): that
@@ -360,16 +408,23 @@ class WeekdayDate(Check):
                     yield kind, paired
 
     def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
-                 around: dt.date | None, taken_up: set[int],
+                 around: dt.date | None, stated: dt.date | None, taken_up: set[int],
                  once_days: list[tuple[int, int, str]], dated_days: set[str]) -> Iterator[Diagnostic]:
         """The weekdays given for one kind of event against its one date (or, for an event a
         story has one of, against the weekday given first; `once_days` are days a sentence gives
         such an event: "Voters ... rejected the bond on Tuesday"). A weekday the article gives its
         own date ("the marathon on Sunday 18 May") names that day's event of the kind ("Sunday's
-        race"), not the one dated on another day ("the 10k race on Saturday 17 May")."""
+        race"), not the one dated on another day ("the 10k race on Saturday 17 May"). With no date
+        of the article's own, a date without a year takes the latest year the story states
+        (`stated`), and is then read against a weekday that owns the event only ("on 3 February"
+        ... "Sunday's storm"): a looser tie ("launch was on Sunday and it goes on sale ... on 2
+        December") may join two events."""
         resolved: dict[dt.date, DateMention] = {}
+        guessed = False
         for d in dated:
             date = d.resolve(around)
+            if date is None and stated is not None:
+                date, guessed = d.resolve(stated), True
             if date is not None:
                 resolved[date] = d
         if not resolved and kind in self.once:
@@ -381,6 +436,8 @@ class WeekdayDate(Check):
             return
         (date, mention), = resolved.items()
         for start, end, name in mentions:
+            if guessed and start not in taken_up:
+                continue
             if WEEKDAYS[date.weekday()] != name and name not in dated_days:
                 yield self._report(doc, start, end, date, [(mention.start, mention.end)])
 

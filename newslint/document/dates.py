@@ -50,6 +50,19 @@ class DateMention:
         return min(candidates, key=lambda d: abs((d - around).days), default=None)
 
 
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_NAME}),? (?P<year>{_YEAR})\b")
+
+
+def latest_stated_date(text: str, dates: list[DateMention]) -> dt.date | None:
+    """The latest date the text states with its year ("June 15, 2024", "February 2025", the
+    month's middle): a year for its dates without one where the article carries no date of
+    its own ("on 3 February" in a story that later says "rainfall totals for February 2025")."""
+    stated = [r for r in (d.resolve(None) for d in dates) if r is not None]
+    stated += [dt.date(int(m.group("year")), MONTHS[m.group("month").rstrip(".").lower()], 15)
+               for m in _MONTH_YEAR.finditer(text)]
+    return max(stated, default=None)
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
