@@ -44,6 +44,7 @@ SHORT_NAME = 5  # two shorter forms are compared only as a person's name: short 
 SKELETON_MIN = 6  # names this long whose consonants agree may differ by two edits
 _VOWELS = re.compile(r"[aeiouy]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "A.J." before a surname
+_INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial: "Sara J. Whitcombe"
 # a name the web writes this often (david 5.1, george 4.6) has no unknown namesake one slip away
 COMMON_NAME_ZIPF = 4.0
 QUOTED_TITLE_WORDS = 6  # a quotation this short, mostly capitalised, is a title
@@ -71,6 +72,12 @@ def _first_name(tokens, i: int, view: str, lexicon) -> str | None:
         if not _common(lexicon, bare(tokens[k])):
             return text
     return None
+
+
+def _surname_only(rest: str) -> bool:
+    """Whether what follows a given name in its run is a surname, after any initials."""
+    words = rest.split()
+    return len(words) >= 1 and all(_INITIAL.fullmatch(w) for w in words[:-1])
 
 
 def _after_a_first_name(doc: Document, indexes: list[int], lexicon) -> bool:
@@ -233,9 +240,9 @@ class NameVariant(Check):
         stands alone or after a kinship word ("her sister Kathryn") is somebody else."""
         model = article(doc)
         kin = words()["kinship"]
-        # a given name and then a surname only ("President Viktor Yanukovych"): a person, not
-        # "Disasters Emergency Committee"
-        two_words = {run.given_span: len(doc.view[run.given_span[1]:run.end].split()) == 1
+        # a given name and then a surname only, past middle initials ("President Viktor Yanukovych",
+        # "Sara J. Whitcombe"): a person, not "Disasters Emergency Committee"
+        two_words = {run.given_span: _surname_only(doc.view[run.given_span[1]:run.end])
                      for run in model.runs if run.given_span}
         for surname, names in model.given.items():
             for group in same_name_groups(list(names)):
@@ -253,7 +260,8 @@ class NameVariant(Check):
                     if self._plural_of(rare, usual) or self._plural_of(usual, rare):
                         continue  # "after Hurricanes Harvey and Irma": a plural before two names
                     if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
-                            doc.view[max(0, s - 20):s].split()[-1:] in ([k] for k in kin) for s, _ in spans):
+                            doc.view[max(0, s - 20):s].rstrip(", ").split()[-1:] in ([k] for k in kin)
+                            for s, _ in spans):  # "her sister Kathryn", "her husband, Jan Corrie"
                         continue
                     related = [(s, e, f"'{usual} {surname}' here") for s, e in names[usual][:MAX_RELATED]]
                     for start, end in spans:

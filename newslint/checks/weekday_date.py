@@ -75,7 +75,9 @@ _DONE = re.compile(r"\b([a-z]{3,}ed)\b|\b(?:will|(?:is|are) (?:due |set |expecte
 
 # a weekday that points back to a day the story gave: "earlier that Tuesday", "arrived that Friday night"
 # (not "said that Tuesday night's vote": a clause's "that")
-_POINTED_BACK = re.compile(r"\b(?:[Ee]arlier|[Ll]ater|[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Oo]f|[Dd]uring) that \Z")
+_POINTED_BACK = re.compile(r"\b(?:[Ee]arlier|[Ll]ater|[Oo]n|[Oo]f|[Dd]uring) that \Z")
+# a span to or from the day: "By that Saturday morning, I had 200 messages" may reach past the dated days
+_SPAN_TO = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter) that \Z")
 _PART_OF_DAY = re.compile(r" (?:morning|afternoon|evening|night)\b")
 _TOLD_BEFORE = re.compile(r"\b(?:said|says|say|told|tell|announced|noted|added|reported|confirmed|stated|"
                           r"explained|believed?|thought|think|knew|know|feared|learned|warned|insisted|argued|"
@@ -376,7 +378,8 @@ class WeekdayDate(Check):
                 continue
             before = view[max(0, start - 16):start]
             if not (_POINTED_BACK.search(before) or (before.endswith(" that ") and _PART_OF_DAY.match(view, end)
-                                                     and not _TOLD_BEFORE.search(before))):
+                                                     and not _TOLD_BEFORE.search(before)
+                                                     and not _SPAN_TO.search(before))):
                 continue
             if any(other == name and not view.endswith("that ", 0, s) for s, _, other in weekdays if s != start):
                 continue  # "on Tuesday ... later that Tuesday": the story gave the day

@@ -359,8 +359,8 @@ def _initial(word: str) -> bool:
 
 def sound_key(name: str) -> str:
     """A rough spoken form of a given name, so that spellings of one name meet: Stephen and
-    Steven, Sarah and Sara, Caitlin and Caitlyn, Jonathan and Johnathan."""
-    s = name.lower()
+    Steven, Sarah and Sara, Caitlin and Caitlyn, Jonathan and Johnathan, Anne and Ann."""
+    s = re.sub(r"([^aeiou])\1e$", r"\1\1", name.lower())  # Anne and Ann, Lynne and Lynn (not Jane and Jan)
     s = s.replace("ph", "f").replace("v", "f").replace("y", "i").replace("ck", "k").replace("c", "k")
     s = re.sub(r"g(?=[ei])", "j", s)
     s = s[:1] + s[1:].replace("h", "")
