@@ -111,6 +111,9 @@ _QUANTITY = re.compile(r"(?P<n>\d(?<![\w.,]\d)[\d,]*(?:\.\d+)?)"
                        r"(?:\s?(?P<mult>bn|m|k|million|billion|trillion)\b)?(?P<pct>\s?%| per ?cent\b)?"
                        r"(?:[- ](?P<thing>[a-z]+)\b(?: (?P<head>[a-z]+)\b)?)?")
 _DEFINITE = re.compile(r"\b(?i:the|these|those|all) \Z")  # not "that": "said that 138 people"
+# a count taken up inside a definite act: "the loss of 460 jobs" (its digits swapped only: "the
+# deaths of 12 people" may count others than "13 people were hurt")
+_DEFINITE_ACT = re.compile(r"\b(?i:the) [a-z]{3,} of \Z")
 # a toll that changes: "the death toll rose to 16", "another two people died", "died later in hospital"
 _TOLL_CHANGED = re.compile(r"\b(?:toll (?:\w+ )?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|"
                            r"jumped|now)|(?:another|more|further|additional|other) (?:\w+ )?(?:people|deaths|bodies)|"
@@ -191,7 +194,10 @@ _BOUND = re.compile(r"\b(?:at least|at most|as many as|as few as|more than|fewer
                     r"almost|about|around|some|over|under|roughly|approximately|an estimated)\s+\Z", re.IGNORECASE)
 _SMALL = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # "Five villages", "the four villages": a count in words of a plural thing
-_COUNT_IN_WORDS = re.compile(rf"\b(?P<n>(?i:{_SMALL})) (?P<thing>[a-z]{{3,}}s)\b")
+# and one word describing it ("Seven primary schools"; not a plural: "six libraries begins"), not one
+# that makes it another set ("two more schools")
+_COUNT_IN_WORDS = re.compile(rf"\b(?P<n>(?i:{_SMALL})) (?!(?:more|other|additional|extra|further|new|remaining|former|"
+                             rf"existing|separate|different|such)\b)(?:[a-z]{{2,}}[a-rt-z] )?(?P<thing>[a-z]{{3,}}s)\b")
 # a count in words taken up: "the four villages", "All three"
 _GIVEN_BEFORE_WORDS = re.compile(r"\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose) \Z")
 # what makes a part of a whole after a count: "the four villages on the east bank", "the two who were charged"
@@ -587,8 +593,9 @@ class NumberConsistency(Check):
                 thing = f"{thing} {m.group('head')}"  # "a 12% rent increase": the increase, of rent
             start = m.start() - len(currency)
             # "the 27% who said so in 2011": a share its own clause defines, no number taken up
-            if m.group("thing") not in _RELATIVES and _DEFINITE.search(view, max(0, start - 7), start) \
-                    and len(set(digits.replace(".", ""))) > 1:
+            definite = _DEFINITE.search(view, max(0, start - 7), start)
+            act = not definite and not unit and _DEFINITE_ACT.search(view, max(0, start - 24), start)
+            if m.group("thing") not in _RELATIVES and (definite or act) and len(set(digits.replace(".", ""))) > 1:
                 # a sum taken up with "the" where the article gave one sum only: that one, whatever
                 # its noun ("a £4.2m diagnostic centre" ... "the £2.4 million unit")
                 sole_sum = bool(currency) and len({d for u, _, d, _ in seen if u == unit}) == 1
@@ -597,7 +604,7 @@ class NumberConsistency(Check):
                 # (one figure changed is a slip too, outside quotations, where a speaker may
                 # round or misremember: "the 30,000 emails that are missing")
                 slips = [e for t, d, e in earlier if d != digits and (sorted(d) == sorted(digits) or (
-                    _one_digit_apart(d, digits) and not doc.in_quote(e.start(), e.end())
+                    not act and _one_digit_apart(d, digits) and not doc.in_quote(e.start(), e.end())
                     and not doc.in_quote(m.start(), m.end())))]
                 given = any(d == digits for u, _, d, _ in seen if u == unit)  # for this thing or another
                 if slips and not given and not self._cued(doc, slips[0]):
