@@ -24,11 +24,14 @@
              same number of votes cast) taken up plainly with another tally
   breakdowns "312 applications: 180 from England, 95 from Wales and 47 from Scotland": a count
              and, after a colon or a dash ("Of the 312 applications,", "420 beds, of which"), its
-             parts, each led by its number and the same word; parts that do not add up to the count
+             parts, each led by its number and the same word; parts that do not add up to the count;
+             or parts of a thing counted once before ("attracted 418 objections" ... "of the
+             objections received, 201 came from ..., 132 from ... and 76 from ...")
   restated   "carrying 183 passengers" ... "the 138 (injured) passengers", "320 jobs" ... "the 230 job
              losses", "$75 million" ... "the $57 million
              gift", "3.2 tonnes" ... "the 2.3 tonnes": a thing taken up again with "the" or
-             "these" and a number whose digits are an earlier one's in another order, or of four
+             "these" (or inside "the loss of": digits in another order only) and a number whose
+             digits are an earlier one's in another order, or of four
              figures or more with one figure changed outside quotations ("18,400 runners" ... "the
              16,400 runners"), a slip of the keys (a number the article gave before is a
              restatement, not a slip); the thing
@@ -150,7 +153,7 @@ _FELL = frozenset(["rejected", "defeated", "failed"])
 # part is led by its number
 _COUNT_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
 _PARTS = rf"(?P<parts>(?:(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?, )*(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?,? and " \
-    rf"(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?)(?=[.;:!?)]|$)"
+    rf"(?:{_COUNT_NUMBER}) [^,.;:!?]{{1,40}}?)(?=[.;:!?)]|$|, (?:including|among them|such as)\b)"
 _TOTAL = rf"(?P<total>(?P<n>{_COUNT_NUMBER}))"
 _BREAKDOWNS = (
     re.compile(rf"(?<![\d,.£$€]){_TOTAL} (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?(?::| —| –) {_PARTS}",
@@ -160,6 +163,8 @@ _BREAKDOWNS = (
     re.compile(rf"(?<![\d,.£$€]){_TOTAL} (?P<thing>[a-z]+s)\b(?: [a-z]+){{0,3}}?, of (?:which|whom) "
                rf"{_PARTS}", re.M),
 )
+# parts of a thing counted before: "of the objections received, 201 came from residents, 132 from ..."
+_PARTS_TAKEN_UP = re.compile(rf"\b[Oo]f (?:the|those|these) (?P<thing>[a-z]+s)(?: [a-z]+){{0,3}}?, {_PARTS}", re.M)
 # a sum and its parts: "The $12 million will be divided among three projects: $5 million for bus
 # lanes, $4 million for signals and $2 million for platforms"
 _IN_A_PART = r"(?:[^,;:.!?\n]|\.(?=\d))"  # a decimal point is no sentence's end: "$1.5 million"
@@ -403,15 +408,11 @@ class NumberConsistency(Check):
         for kind in _BREAKDOWN_KINDS:
             for m in kind.pattern.finditer(view):
                 total = kind.value(m)
-                items = _PART_SPLIT.split(m.group("parts").strip())
-                led = [p for p in (kind.part.match(item) for item in items) if p]
-                # parallel parts, in the total's currency where it has one
-                if total is None or len(items) < 2 or len(led) < len(items) \
-                        or len({_parallel_word(p.group("words")) for p in led}) != 1 \
-                        or any(p.groupdict().get("cur") != m.groupdict().get("cur") for p in led):
+                led = self._parallel_parts(doc, kind, m)
+                if total is None or led is None:
                     continue
                 parts = [kind.value(p) or 0 for p in led]
-                if sum(parts) == total or max(parts) >= total or self._remainder_follows(doc, m.end("parts")):
+                if sum(parts) == total or max(parts) >= total:
                     continue
                 listed = " + ".join(p.group("amount") for p in led)
                 added = kind.written(m, sum(parts))
@@ -419,6 +420,42 @@ class NumberConsistency(Check):
                                   related=[(m.start("parts"), m.end("parts"), f"the parts: {listed}")],
                                   what=kind.what(m), other=f"its parts add up to {added} ({listed})",
                                   line=doc.line_of(m.start("parts")), match=m.group("total"))
+        yield from self._parts_of_a_count_given_before(doc)
+
+    def _parallel_parts(self, doc: Document, kind: _Breakdown, m: re.Match) -> list[re.Match] | None:
+        """The parts a breakdown lists, each led by its number, when they are parallel ("180
+        from England, 95 from Wales"), in the total's currency where it has one, and all of it
+        (no "the other three" after them)."""
+        items = _PART_SPLIT.split(m.group("parts").strip())
+        led = [p for p in (kind.part.match(item) for item in items) if p]
+        if len(items) < 2 or len(led) < len(items) or len({_parallel_word(p.group("words")) for p in led}) != 1 \
+                or any(p.groupdict().get("cur") != m.groupdict().get("cur") for p in led) \
+                or self._remainder_follows(doc, m.end("parts")):
+            return None
+        return led
+
+    def _parts_of_a_count_given_before(self, doc: Document) -> Iterator[Diagnostic]:
+        """Parts of a thing the article counted once before ("attracted 418 objections" ... "of
+        the objections received, 201 came from residents, 132 from people elsewhere and 76 from
+        businesses"): the parts must add up to that count."""
+        view = doc.view
+        kind = _BREAKDOWN_KINDS[0]
+        for m in _PARTS_TAKEN_UP.finditer(view) if "f the " in view else ():
+            count = re.compile(rf"(?<![\d,.£$€])(?P<n>{_COUNT_NUMBER}) {re.escape(m.group('thing'))}\b")
+            counted = {c.group("n"): c for c in count.finditer(view, 0, m.start())
+                       if not _BOUND.search(view, max(0, c.start() - 14), c.start())}  # not "More than 400"
+            led = self._parallel_parts(doc, kind, m)
+            if len(counted) != 1 or led is None:
+                continue
+            (written, given), = counted.items()
+            total, parts = int(written.replace(",", "")), [int(p.group("n").replace(",", "")) for p in led]
+            if sum(parts) == total or max(parts) >= total:
+                continue
+            listed = " + ".join(p.group("amount") for p in led)
+            yield self.report(doc, m.start("parts"), m.end("parts"), suggestions=[],
+                              related=[(given.start("n"), given.end("n"), f"the total: {written}")],
+                              what=f"the total of {m.group('thing')}", other=written,
+                              line=doc.line_of(given.start()), match=f"{sum(parts):,} ({listed})")
 
     def _remainder_follows(self, doc: Document, end: int) -> bool:
         """Whether the parts' sentence or the next one speaks of the rest ("The other three races
