@@ -107,6 +107,7 @@ def amount_pattern(nouns: str) -> re.Pattern:
     return re.compile(rf"{_SUM}[- ](?:(?P<adj>[a-z]+(?:-[a-z]+)?) )?(?P<noun>{nouns})\b")
 
 
+_SEASON_BEFORE = re.compile(r"\b(?i:this|last|next|the|early|late|that) \Z")  # "rose 4.2% this fall": autumn
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?:\s?%| per ?cent\b)")
 # a number with what it counts: "183 passengers", "57 million gift" (after "$"), "2.3 tonnes", "64%
 # stake"; led by a digit class, which the engine looks for in C (the currency is the character before)
@@ -477,7 +478,8 @@ class NumberConsistency(Check):
             after = [(w.group().lower(), w.start(), w.end())
                      for w in islice(_WORD.finditer(view, m.end(), m.end() + 30), 2)]
             rise = [w for w in before + after if w[0] in self.rises]
-            fall = [w for w in before + after if w[0] in self.falls]
+            fall = [w for w in before + after if w[0] in self.falls
+                    and not (w[0] == "fall" and _SEASON_BEFORE.search(view, max(0, w[1] - 7), w[1]))]
             if bool(rise) == bool(fall):
                 continue  # neither, or both: "rose 4% after falling 3%"
             _, start, end = (rise or fall)[0]
