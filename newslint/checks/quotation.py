@@ -161,6 +161,11 @@ class QuotationConsistency(Check):
                     # world ... good for the United States")
                 matcher = SequenceMatcher(None, earlier, later, autojunk=False)
                 ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+                moved = _moved_run(ops, earlier, later)
+                if moved:  # "it was loud, it was fast" ... "it was fast, it was loud"
+                    reported.add(later_spans[0][0])
+                    yield self._reworded(doc, _joined(later_spans), _joined(earlier_spans), "in another order")
+                    break
                 shared = sum(block.size for block in matcher.get_matching_blocks())
                 if shared < self.options["min_close"] * max(len(earlier), len(later)) or len(ops) > 2 \
                         or any(op[0] != "replace" or max(op[2] - op[1], op[4] - op[3]) > _MOST_SWAPPED
@@ -210,12 +215,13 @@ class QuotationConsistency(Check):
             reported.add(later_spans[j1][0])
             yield self._reworded(doc, _joined(later_spans[j1:j2]), _joined(earlier_spans[i1:i2]))
 
-    def _reworded(self, doc: Document, later: tuple[int, int], earlier: tuple[int, int]) -> Diagnostic:
+    def _reworded(self, doc: Document, later: tuple[int, int], earlier: tuple[int, int],
+                  how: str = "in other words") -> Diagnostic:
         """A quotation that gives other words (`later`) where the same quotation said `earlier`."""
         view = doc.view
         here, there = view[later[0]:later[1]], view[earlier[0]:earlier[1]]
         return self.report(doc, *later, suggestions=[there], line=doc.line_of(earlier[0]),
-                           how=f"in other words: '{here}' here, '{there}' there",
+                           how=f"{how}: '{here}' here, '{there}' there",
                            related=[(*earlier, f"the same quotation says '{there}' here")])
 
     def _two_speakers(self, doc: Document, quotes: list[tuple[int, int]], first: int) -> Iterator[Diagnostic]:
@@ -323,6 +329,16 @@ def _partial(view: str, start: int, end: int) -> bool:
     often another sentence of the same speech ("good for the world" ... "good for the United States")."""
     first = next((ch for ch in view[start:end] if ch.isalnum()), "")
     return first.islower()
+
+
+def _moved_run(ops: list[tuple], earlier: list[str], later: list[str]) -> bool:
+    """Whether the later sentence moved one short run of words to another place and kept the
+    rest (the earlier's deletion and the later's insertion of the same words)."""
+    if len(ops) != 2 or {op[0] for op in ops} != {"insert", "delete"}:
+        return False
+    deleted, inserted = sorted(ops, key=lambda op: op[0])  # "delete" before "insert"
+    run = earlier[deleted[1]:deleted[2]]
+    return run == later[inserted[3]:inserted[4]] and len(run) <= _MOST_SWAPPED
 
 
 def _variant(these: list[str], those: list[str]) -> bool:
