@@ -290,14 +290,19 @@ class Agreement(Check):
             before.insert(0, word)
         # "Knight and drum and bass star Roni Size have"; after a comma too ("..., and chief financial
         # officer Tim Howard have": a list's last item, or a clause, the words cannot say)
-        if named and self.not_within & set(before[max(0, len(before) - self.options["window"]):]):
-            return True
+        window = before[max(0, len(before) - self.options["window"]):]
+        opened = max((k + 1 for k, w in enumerate(window) if w in _SUBORDINATORS), default=0)
+        if named and self.not_within & set(window[opened:]):
+            return True  # (not before a clause's start: "politics and media when Bill Clinton were")
         if named and len(before) >= 3 and before[-2] == "the" and before[-3] in _OBJECT_BEFORE:
             return True  # "these moves by the younger Paul were": a preposition's object, described
         return any(len(p) <= len(before) and tuple(before[len(before) - len(p):]) == p for p in self.not_after)
 
 
 _DEGREE = frozenset(("nearly", "almost", "virtually", "practically"))
+# words that open a clause: a compound subject does not reach back past them
+_SUBORDINATORS = frozenset(("when", "while", "because", "after", "before", "since", "until", "if", "although",
+                            "though", "whether", "where", "once", "unless"))
 _ROLE_MODIFIERS = frozenset(("former", "late", "then", "ex", "outgoing", "incoming", "acting", "interim"))
 _NAME_PARTS = frozenset(("de", "da", "di", "del", "van", "von", "la", "le", "bin", "al", "northern", "southern",
                          "eastern", "western", "central", "north", "south", "east", "west", "northeastern",

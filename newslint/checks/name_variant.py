@@ -248,7 +248,10 @@ class NameVariant(Check):
             for group in same_name_groups(list(names)):
                 if len(group) < 2:
                     continue
-                usual = max(group, key=lambda g: (len(names[g]), -names[g][0][0]))  # then the one given first
+                # the one given most with the surname, then alone too ("Philip Gedge" ... "Philip was
+                # educated" beside a headline's "Phillip Gedge"), then the one given first
+                usual = max(group, key=lambda g: (len(names[g]), len(re.findall(rf"\b{re.escape(g)}\b", doc.view)),
+                                                  -names[g][0][0]))
                 for rare in group:
                     spans = names[rare]
                     once_each = len(names[usual]) == len(spans) == 1 and (
