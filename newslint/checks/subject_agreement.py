@@ -758,20 +758,23 @@ class SubjectAgreement(Check):
         names a group and gives singular verbs AMERICAN_LEAN times as often as plural ones, that
         counts no share, in lower case (a team's name takes a plural: "The Union have won"),
         right before its verb (not "warned the White House about Flynn's conduct were", whose
-        subject came before; not "a group of protesters were"), not after a preposition that may
+        subject came before; not "a group of protesters were"), or initials after "the" ("The FBI
+        were"), not after a preposition that may
         put the verb first ("Before the committee were three bids"), nor after "that" or a verb
         of demand before "have" or "do" ("the requirement that each state have", "insisted the
         company have": a subjunctive), in an article that is American by configuration or by
         american_copy."""
         tokens = doc.tokens
         lower = _plain(tokens[head].text).lower()
+        # an agency known by its initials right after "the": "The FBI were expected"
+        initials = first == head - 1 and tokens[first].text.lower() == "the" and _INITIALS.fullmatch(tokens[head].text)
         counts = self.nouns.counts.get(lower)
-        if counts is None or not (counts[3] or lower in self.groups) or counts[0] < AMERICAN_LEAN * counts[1] \
-                or self._counts_a_share(lower):
+        if not initials and (counts is None or not (counts[3] or lower in self.groups)
+                             or counts[0] < AMERICAN_LEAN * counts[1] or self._counts_a_share(lower)):
             return False
         verb = tokens[head + 1].text.lower() if head + 1 < len(tokens) else ""
         before = tokens[first - 1].text.lower() if first > 0 else ""
-        if verb not in self.forms or tokens[head].text[0].isupper() or before in _INVERTING or (
+        if verb not in self.forms or (tokens[head].text[0].isupper() and not initials) or before in _INVERTING or (
                 verb in _BASE_FORMS and before in _NOT_BEFORE_A_BODY):
             return False  # a name ("The Union have won": a team), an inversion, a subjunctive
         return self.language == "en-US" if self.language in ("en-US", "en-GB") else american_copy(doc)
@@ -906,6 +909,9 @@ _TIMES = frozenset(("night", "day", "week", "month", "year", "morning", "evening
 # words that join or compare, which stand before a phrase, never inside it: "what we want to know
 # as citizens is"
 _NOT_MODIFIERS = frozenset(("as", "than", "like", "unlike"))
+
+
+_INITIALS = re.compile(r"[A-Z]{2,5}(?<!S)")  # "FBI", "EPA"; not a plural ("MPs", "the CEOS")
 
 
 def _no_phrase_word(word: str) -> bool:
