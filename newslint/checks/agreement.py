@@ -50,7 +50,8 @@ _NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
 _CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
 # a past verb or a gerund before a pronoun makes it the object: "who painted it were", "the
 # reasons it gave for rescinding it were"
-_OBJECT_AFTER = re.compile(r"[a-z]{2,}(?:ed|ing)")
+_OBJECT_AFTER = re.compile(r"[a-z]{2,}(?:ed|ing)|ha(?:ve|s|d)|get|gets|got|make|makes|made|take|takes|took|"
+                           r"give|gives|gave|want|wants|need|needs|keep|keeps|kept|own|owns|hold|holds|held")
 # pronouns that are never an object (him, her): after a verb they open its clause ("announced he were");
 # in lower case only ("officials who greeted He were": a surname)
 _SUBJECT_ONLY = frozenset(["he", "she", "i", "we", "they"])

@@ -92,6 +92,9 @@ _NOT_BEFORE_A_BODY = frozenset(["that", "insist", "insists", "insisted", "demand
                                 "recommend", "recommends", "recommended", "require", "requires", "required",
                                 "request", "requests", "requested", "order", "orders", "ordered", "suggest",
                                 "suggests", "suggested"])
+# nouns of demand whose "that" clause takes a subjunctive: "the requirement that each state have"
+_DEMAND_NOUNS = frozenset(["requirement", "demand", "demands", "recommendation", "proposal", "insistence", "request",
+                           "order", "rule", "condition", "stipulation"])
 _INVERTING = frozenset(["before", "after", "behind", "among", "beside", "alongside"])
 # modifiers that count: "the past two years has been", like "the 10 billion were", may be read either way
 CARDINALS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -215,6 +218,8 @@ class SubjectAgreement(Check):
             _, first, last = reading
             if verb.text in self.subjunctive and self._subjunctive_possible(doc, verb.start):
                 continue
+            if verb.text in _BASE_FORMS and _mandated(tokens, first):
+                continue  # "requires that a weapon have only one feature": a mandative subjunctive
             if _after_a_gerund(doc, first):
                 continue  # "Reclaiming white, working-class voters is a tall order": the gerund's clause is the subject
             if _NAMES_A_TERM.match(view, verb.end):
@@ -912,6 +917,15 @@ _NOT_MODIFIERS = frozenset(("as", "than", "like", "unlike"))
 
 
 _INITIALS = re.compile(r"[A-Z]{2,5}(?<!S)")  # "FBI", "EPA"; not a plural ("MPs", "the CEOS")
+
+
+def _mandated(tokens, first: int) -> bool:
+    """Whether the subject starting at `first` follows "that" after a verb or noun of demand:
+    "requires that a weapon have", "the requirement that each state have"."""
+    if first < 2 or tokens[first - 1].text.lower() != "that":
+        return False
+    demand = tokens[first - 2].text.lower()
+    return demand != "that" and demand in _NOT_BEFORE_A_BODY or demand in _DEMAND_NOUNS
 
 
 def _no_phrase_word(word: str) -> bool:
