@@ -633,7 +633,10 @@ class NumberConsistency(Check):
             start = m.start() - len(currency)
             # "the 27% who said so in 2011": a share its own clause defines, no number taken up
             definite = _DEFINITE.search(view, max(0, start - 7), start)
-            act = not definite and not unit and _DEFINITE_ACT.search(view, max(0, start - 24), start)
+            # (and a number the article wrote before, for whatever, is a restatement: "640 jobs in
+            # Leeds and 460 at Hull" ... "the loss of 460 jobs in Hull")
+            act = not definite and not unit and _DEFINITE_ACT.search(view, max(0, start - 24), start) \
+                and not re.search(rf"(?<![\d,.]){re.escape(m.group('n'))}(?![\d,])", view[:start])
             if m.group("thing") not in _RELATIVES and (definite or act) and len(set(digits.replace(".", ""))) > 1:
                 # a sum taken up with "the" where the article gave one sum only: that one, whatever
                 # its noun ("a £4.2m diagnostic centre" ... "the £2.4 million unit")
