@@ -48,8 +48,8 @@ VERB_OPENERS = frozenset(["to", "will", "would", "can", "could", "shall", "shoul
 _NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
 # and a relative pronoun: the word after it is the clause's verb ("who follow Obama have")
 _CLAUSE_VERB_OPENERS = VERB_OPENERS | {"who", "that", "which"}
-# a past verb or a gerund before a pronoun makes it the object: "who painted it were", "the
-# reasons it gave for rescinding it were"
+# a past verb, a gerund or a common transitive verb before a pronoun makes it the object: "who
+# painted it were", "the reasons it gave for rescinding it were", "the politicians who have it have"
 _OBJECT_AFTER = re.compile(r"[a-z]{2,}(?:ed|ing)|ha(?:ve|s|d)|get|gets|got|make|makes|made|take|takes|took|"
                            r"give|gives|gave|want|wants|need|needs|keep|keeps|kept|own|owns|hold|holds|held")
 # pronouns that are never an object (him, her): after a verb they open its clause ("announced he were");

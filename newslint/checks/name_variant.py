@@ -248,10 +248,10 @@ class NameVariant(Check):
             for group in same_name_groups(list(names)):
                 if len(group) < 2:
                     continue
+                written = {g: len(re.findall(rf"\b{re.escape(g)}\b", doc.view)) for g in group}  # alone or not
                 # the one given most with the surname, then alone too ("Philip Gedge" ... "Philip was
                 # educated" beside a headline's "Phillip Gedge"), then the one given first
-                usual = max(group, key=lambda g: (len(names[g]), len(re.findall(rf"\b{re.escape(g)}\b", doc.view)),
-                                                  -names[g][0][0]))
+                usual = max(group, key=lambda g: (len(names[g]), written[g], -names[g][0][0]))
                 for rare in group:
                     spans = names[rare]
                     once_each = len(names[usual]) == len(spans) == 1 and (
@@ -262,7 +262,7 @@ class NameVariant(Check):
                         continue  # "Dr. Phillip Amadi" ... "Dr. Philip Amadi": the later one is the slip
                     if self._plural_of(rare, usual) or self._plural_of(usual, rare):
                         continue  # "after Hurricanes Harvey and Irma": a plural before two names
-                    if len(re.findall(rf"\b{re.escape(rare)}\b", doc.view)) > len(spans) or any(
+                    if written[rare] > len(spans) or any(
                             doc.view[max(0, s - 20):s].rstrip(", ").split()[-1:] in ([k] for k in kin)
                             for s, _ in spans):  # "her sister Kathryn", "her husband, Jan Corrie"
                         continue

@@ -636,7 +636,7 @@ class NumberConsistency(Check):
             # (and a number the article wrote before, for whatever, is a restatement: "640 jobs in
             # Leeds and 460 at Hull" ... "the loss of 460 jobs in Hull")
             act = not definite and not unit and _DEFINITE_ACT.search(view, max(0, start - 24), start) \
-                and not re.search(rf"(?<![\d,.]){re.escape(m.group('n'))}(?![\d,])", view[:start])
+                and not re.compile(rf"(?<![\d,.]){re.escape(m.group('n'))}(?![\d,])").search(view, 0, start)
             if m.group("thing") not in _RELATIVES and (definite or act) and len(set(digits.replace(".", ""))) > 1:
                 # a sum taken up with "the" where the article gave one sum only: that one, whatever
                 # its noun ("a £4.2m diagnostic centre" ... "the £2.4 million unit")

@@ -772,7 +772,8 @@ class SubjectAgreement(Check):
         tokens = doc.tokens
         lower = _plain(tokens[head].text).lower()
         # an agency known by its initials right after "the": "The FBI were expected"
-        initials = first == head - 1 and tokens[first].text.lower() == "the" and _INITIALS.fullmatch(tokens[head].text)
+        initials = first == head - 1 and tokens[first].text.lower() == "the" \
+            and _AGENCY_INITIALS.fullmatch(tokens[head].text) is not None
         counts = self.nouns.counts.get(lower)
         if not initials and (counts is None or not (counts[3] or lower in self.groups)
                              or counts[0] < AMERICAN_LEAN * counts[1] or self._counts_a_share(lower)):
@@ -916,7 +917,7 @@ _TIMES = frozenset(("night", "day", "week", "month", "year", "morning", "evening
 _NOT_MODIFIERS = frozenset(("as", "than", "like", "unlike"))
 
 
-_INITIALS = re.compile(r"[A-Z]{2,5}(?<!S)")  # "FBI", "EPA"; not a plural ("MPs", "the CEOS")
+_AGENCY_INITIALS = re.compile(r"[A-Z]{2,5}(?<!S)")  # "FBI", "EPA"; not a plural ("MPs", "the CEOS")
 
 
 def _mandated(tokens, first: int) -> bool:

@@ -233,7 +233,8 @@ class WeekdayDate(Check):
                     yield self._report(doc, start, end, date, [])
         captioned: list[tuple[int, int]] | None = None  # read only for a finding
         reported: set[int] = set()
-        stated = None if around is not None else latest_stated_date(view, dates)
+        # a year for dates written without one, only where some are and the article has no date
+        stated = latest_stated_date(view, dates) if around is None and any(d.year is None for d in dates) else None
         for found in (*self._events(doc, weekdays, dates, around, stated, done, pairs),
                       *self._acts_taken_up(doc, weekdays),
                       *self._days_pointed_back(doc, weekdays, dates, around, pairs)):
@@ -363,23 +364,31 @@ class WeekdayDate(Check):
         "arrived that Friday night") where the story gave no such day: every date it gives
         falls on another weekday, and it names that weekday nowhere else."""
         view = doc.view
+        pointing = []
+        for start, end, name in weekdays:
+            before = view[max(0, start - 16):start]
+            if start not in pairs and (_POINTED_BACK.search(before) or (
+                    before.endswith(" that ") and _PART_OF_DAY.match(view, end)
+                    and not _TOLD_BEFORE.search(before) and not _SPAN_TO.search(before))):
+                pointing.append((start, end, name))
+        if not pointing:
+            return
+        named_at: dict[int, str] = {}  # a date's start -> the weekday written beside it, the first one
+        for s, _, weekday_name in weekdays:
+            if s in pairs:
+                named_at.setdefault(pairs[s].start, weekday_name)
         dated: list[tuple[DateMention, str]] = []
         for d in dates:
             day = d.resolve(around)
             if day is not None:
                 dated.append((d, WEEKDAYS[day.weekday()]))
-            elif named := [s for s, paired in pairs.items() if paired is d]:  # "Thursday, May 2": its weekday given
-                dated.append((d, next(name for s, _, name in weekdays if s == named[0])))
+            elif d.start in named_at:  # "Thursday, May 2": its weekday given
+                dated.append((d, named_at[d.start]))
         if not dated:
             return
         known = {name for _, name in dated}
-        for start, end, name in weekdays:
-            if name in known or start in pairs:
-                continue
-            before = view[max(0, start - 16):start]
-            if not (_POINTED_BACK.search(before) or (before.endswith(" that ") and _PART_OF_DAY.match(view, end)
-                                                     and not _TOLD_BEFORE.search(before)
-                                                     and not _SPAN_TO.search(before))):
+        for start, end, name in pointing:
+            if name in known:
                 continue
             if any(other == name and not view.endswith("that ", 0, s) for s, _, other in weekdays if s != start):
                 continue  # "on Tuesday ... later that Tuesday": the story gave the day
