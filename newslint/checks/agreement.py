@@ -28,6 +28,7 @@ from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
 from ..document.people import CALENDAR, acronym, bare, capitalised, people, possessive, vocabulary
+from ..document.tokens import straight_apostrophes
 from .shared.article_model import NUMBER_WORDS, article
 from .shared.check import Check
 from .shared.fixes import match_case
@@ -95,6 +96,8 @@ class Agreement(Check):
                                  "a clause, read when an adverb stands before the verb: that, said"),
         "not_within": Option("strings", [], "words that, among the few before the subject, make it compound: and"),
         "window": Option("int", 4, "how many words before the subject are read for not_within", minimum=0),
+        "unless_earlier": Option("strings", [], "words that, earlier in the sentence, make the plural right: "
+                                 "imagine (\"Imagine that she were\")"),
     }
     PLACEHOLDERS = ("match", "suggestion", "subject")
 
@@ -105,6 +108,7 @@ class Agreement(Check):
         self.not_after = [tuple(p.lower().split()) for p in self.options["not_after"]]
         self.not_within = {w.lower() for w in self.options["not_within"]}
         self.adverbs = frozenset(w.lower() for w in self.options["adverbs"])
+        self.unless_earlier = frozenset(w.lower() for w in self.options["unless_earlier"])
         self.clause_openers = frozenset(w.lower() for w in self.options["clause_openers"])
         self.singular_verbs = set(self.options["singular_verbs"])
         self.plural_verbs = set(self.options["plural_verbs"]) | {self.verb}
@@ -118,7 +122,8 @@ class Agreement(Check):
         if not found:
             return
         tokens = doc.tokens
-        persons: set[str] | None = None  # both read once, at the first capitalised subject
+        persons: set[str] | None = None  # all three read once, at the first capitalised subject
+        american: set[str] = set()
         numbers: dict[str, tuple[int, int]] = {}
         spans = None
         for at in found:
@@ -148,26 +153,30 @@ class Agreement(Check):
                     continue
                 if persons is None:
                     persons = named_persons(doc)
+                    american = _american_persons(doc) - persons
                     numbers = self._verb_numbers(doc) if self.singular_verbs else {}
                 name = bare(subject)
                 singular, plural = numbers.get(name, (0, 0))
                 singular_elsewhere = singular >= 1 and plural == 1  # this verb is its one plural
-                if name not in persons and not singular_elsewhere:
+                if name not in persons and name not in american and not singular_elsewhere:
                     continue
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
+                if name in american and tokens[first].text == "The":
+                    continue  # "The Taliban have": no person's name opens with "The"
                 if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1 or tokens[first].text.lower() in _QUANTIFIERS:
                     continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
                 if first == s and opens_sentence(doc, subject.start) and (
                         re.search(rf"\b{re.escape(name.lower())}\b", view)
-                        or not (singular_elsewhere or self._person_opening(doc, name, persons))):
+                        or not (singular_elsewhere or self._person_opening(doc, name, persons | american))):
                     # "People have ...": one capital word opening a sentence may be anything; and one
                     # the article writes in lower case is a noun ("Cities have", after "Guardian Cities is")
                     continue
                 if self._object_of_a_verb(tokens, first, view) or self._in_a_list(tokens, first, view):
                     continue
-            if self._plural_made_right(tokens, first, view, named=not pronoun):
+            if self._plural_made_right(tokens, first, view, named=not pronoun) or (
+                    self.unless_earlier and earlier_in_sentence(doc, tokens[first].start, self.unless_earlier)):
                 continue
             if spans is None and self.rule.scope != "document":
                 spans = self.spans(doc)
@@ -265,6 +274,8 @@ class Agreement(Check):
                 continue  # "none of its 53 Republicans has": the verb agrees with "none"
             if before in _OBJECT_BEFORE or (before == "the" and i > 1 and tokens[i - 2].text.lower() in _OBJECT_BEFORE):
                 continue  # "The need to seek help from the Libyans was": the name is no subject
+            if before in _JOINERS:
+                continue  # "Biden and Booker are": the verb agrees with both
             counts.setdefault(tok.text, [0, 0])[number] += 1
         return {name: (singular, plural) for name, (singular, plural) in counts.items()}
 
@@ -273,14 +284,19 @@ class Agreement(Check):
         one of not_after or, before a name, hold one of not_within ("Smith and star Jones have";
         before a pronoun, "and" more often joins two clauses: "..., and he have"), or an
         ampersand joins the subject to another."""
-        if first > 0 and "&" in view[tokens[first - 1].end:tokens[first].start]:
-            return True  # "Smith & Jones have"
+        if first > 0 and ("&" in view[tokens[first - 1].end:tokens[first].start]
+                          or view[tokens[first - 1].end:tokens[first].start] == "/"):
+            return True  # "Smith & Jones have", "The Enquirer/The Onion have"
         before: list[str] = []
         j = first
         # quotation marks and hyphens go with the words: "his longtime “fixer”-turned-foe Michael Cohen";
         # an editor's brackets too: "and [if] I were president"; a name's particle ("supporters of de
         # Blasio were") and a region's word ("forces in northern Iraq were") are the name's
-        while j > 0 and len(before) < self.reach and not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]'):
+        dotted = vocabulary()["dotted_titles"]
+        while j > 0 and len(before) < self.reach and (
+                not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]')
+                or view[tokens[j - 1].end:tokens[j].start] == ". " and tokens[j - 1].text in dotted):
+            # (past a title's full stop: "Mrs. Warren and Mr. de Blasio have")
             j -= 1
             word = tokens[j].text.lower().replace("’", "'").lstrip("‘")
             if not word.startswith("'"):
@@ -301,6 +317,7 @@ class Agreement(Check):
 
 
 _DEGREE = frozenset(("nearly", "almost", "virtually", "practically"))
+_JOINERS = frozenset(("and", "or", "nor"))
 # words that open a clause: a compound subject does not reach back past them
 _SUBORDINATORS = frozenset(("when", "while", "because", "after", "before", "since", "until", "if", "although",
                             "though", "whether", "where", "once", "unless"))
@@ -321,7 +338,8 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.
 # where the spellings leave the dialect open, a courtesy title written the American way, or the
 # dotted "U.S." (British papers write "US"), and nothing British: "Mr. Boyd" against "Mr Boyd"
 # ("percent" and "July 1" are no marks: wire copy of British spelling writes them too)
-_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr)\. [A-Z]|\bU\.S\.")
+_AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Atty)\. [A-Z]|\bU\.S\.|"
+                             r"\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. \d|\([DRI]-[A-Z][a-z]*\.?\)")
 _BRITISH_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£")
 
 
@@ -349,6 +367,16 @@ def opens_sentence(doc: Document, offset: int) -> bool:
     return not before.strip(" \"'“‘([") or _DATELINE.fullmatch(before) is not None
 
 
+_PUNCTUATION = ",.;:!?\"'“”‘’()[]"
+
+
+def earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` comes before `offset` in its sentence ("if sales rise, then")."""
+    k = doc.sentence_index(offset)
+    start = doc.sentences[k][0] if k >= 0 else 0
+    return not words.isdisjoint(straight_apostrophes(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
+
+
 def named_persons(doc: Document) -> set[str]:
     """The persons of the article with a title ("Ms Williams", "President Vladimir Putin"), named
     in full after a role in lower case ("Tory leader Michael Howard"), named in full who also
@@ -367,13 +395,13 @@ def named_persons(doc: Document) -> set[str]:
     titles, verbs = words["titles"], words["speech_verbs"]
     tokens = doc.tokens
     last = len(tokens) - 1
-    named = set()
+    named, titled = set(), set()
     for i in doc.capital_words:
         name = bare(tokens[i])
         if name in named:
             continue
         if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
-            named.add(name)
+            titled.add(name)
         elif (i < last and tokens[i + 1].text in verbs or _speaker_after_verb(doc, i, cast, verbs)) and any(
                 lex.zipf(first.lower()) < COMMON_WORD_ZIPF for first in cast.first_names.get(name, ())) \
                 and not _of_a_body(tokens, i):
@@ -381,8 +409,33 @@ def named_persons(doc: Document) -> set[str]:
     named |= _named_after_a_role(doc, titles)
     named |= {age.person for age in article(doc).ages if age.how == "apposition" and " " not in age.person}
     named -= _groups(doc, words["quantifiers"])
+    named |= titled  # "Mr. Sessions" is one person, however the article writes his possessive ("Sessions’ bid")
     doc.__dict__["_named_persons"] = named
     return named
+
+
+def _american_persons(doc: Document) -> set[str]:
+    """In American copy, where a firm or a team named after a person takes a singular verb as the
+    person does, the whole cast of people.py ("O'Rourke quickly" after "Beto O'Rourke") and each
+    word of a full name ("Jeb" of "Jeb Bush", "Carter" of "Jimmy Carter") is singular; but not a
+    word ending in s ("Senate Democrats", "Jeff Sessions": named_persons reads those by their
+    title) nor a noun the word pairs give plural verbs ("Capitol Police")."""
+    if not american_copy(doc):
+        return set()
+    from ..resources import noun_number
+    counts = noun_number.get().counts
+    cast = people(doc)
+    names = cast.persons | cast.first_names.keys() | {f for firsts in cast.first_names.values() for f in firsts}
+    lower_words = set(_LOWER_WORD.findall(doc.view))
+    return {name for name in names if not name.endswith("s") and not _ABSTRACT_NOUN.search(name)
+            and name.lower() not in lower_words and not (
+                (entry := counts.get(name.lower())) is not None and entry[1] >= PLURAL_SHARE * entry[0])}
+
+
+# a word the article also writes in lower case is a noun, whatever a capital makes of it once
+# ("top Congressional Leadership were", "I've been Speaker"); so is a word of these endings
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_ABSTRACT_NOUN = re.compile(r"(?:ship|ment|tion|sion|ity|ness|ance|ence|ism|ure)$")
 
 
 def _speaker_after_verb(doc: Document, i: int, cast, verbs) -> bool:

@@ -35,7 +35,7 @@ from ..core.options import Option
 from ..core.rule import Rule
 from ..document.model import Document
 from ..document.tokens import straight_apostrophes as _plain
-from .agreement import opens_sentence
+from .agreement import earlier_in_sentence, opens_sentence
 from .languagetool import from_languagetool
 from .shared.check import BuildContext, Check
 from .shared.fixes import match_case
@@ -50,7 +50,6 @@ _LOG_2 = math.log(2)
 # a word this common opens sentences as itself, not as a name: their 6.3, you're 5.9, less 5.5 (not
 # shell 4.4, lead 5.2, whose 5.1)
 FUNCTION_WORD_ZIPF = 5.4
-_PUNCTUATION = ",.;:!?\"'“”‘’()[]"
 CLAUSE_REACH = 5  # words after a member that unless_in_clause reads
 _CLAUSE_BREAK = re.compile(r"[,.;:!?\"“”()\n—–]")
 _ENDS_SENTENCE = re.compile(r"[.!?:;\n\"“”]")
@@ -111,6 +110,10 @@ class Confusion(Check):
                               "subject's noun, so a possessive before it is likely: would, is ('it's films would "
                               "be available': its)"),
         "owner_min_ratio": Option("number", 1, "the ratio a possessive suggested there needs", minimum=1),
+        "owner_places": Option("mapping_of_lists", {}, "members, besides the contractions, that a possessive may "
+                               "stand for before a subject's noun and its verb, each with the words before it that "
+                               "make it a place: there: [near, in] ('that there careers would': their; not 'Near "
+                               "there residents have')"),
         "unless_within": Option("mapping_of_lists", {}, "a member left alone where one of these words stands among "
                                 "the three words before it: have: [and, of] ('the city and the hotel have grown', "
                                 "'the contents of the article were'): the word before is not the subject"),
@@ -178,6 +181,7 @@ class Confusion(Check):
         self.needs_noun_after = frozenset(_plain(w).lower() for w in self.options["needs_noun_after"])
         self.owner_verbs = frozenset(w.lower() for w in self.options["owner_verbs"])
         self.owner_bar = math.log(float(self.options["owner_min_ratio"]))
+        self.owner_places = _word_sets(self.options["owner_places"])
         self.unless_after = _word_sets(self.options["unless_after"])
         self.unless_in_clause = _word_sets(self.options["unless_in_clause"])
         self.taken_as_meant = frozenset(_plain(w).lower() for w in self.options["taken_as_meant"])
@@ -316,15 +320,18 @@ class Confusion(Check):
         """Whether a possessive suggested for a contraction stands before a subject's noun: a
         content word, then a finite verb ("it's films would be", "they're family was"), so that nothing but a noun
         fits between them; a contraction's reading needs a participle, an adverb or an
-        adjective there, which the pairs have weighed ("it's widely believed")."""
-        if verdict.word not in self.needs_noun_after or word not in self.contractions or not self.owner_verbs:
-            return False  # "there" may be a place: "Near there residents have complained"
+        adjective there, which the pairs have weighed ("it's widely believed"). So does an
+        existential "there", which a verb follows ("that there careers wouldn't be"), unless the
+        word before makes it a place ("Near there residents have complained")."""
+        if verdict.word not in self.needs_noun_after or not self.owner_verbs or word not in self.contractions and (
+                word not in self.owner_places or _previous_word(doc, tok) in self.owner_places[word]):
+            return False
         tokens, view = doc.tokens, doc.view
         i = doc.token_range(tok.start, tok.end).start
         if i + 2 >= len(tokens) or view[tok.end:tokens[i + 1].start] != " " \
                 or view[tokens[i + 1].end:tokens[i + 2].start] != " ":
             return False
-        noun, verb = tokens[i + 1].text, tokens[i + 2].text
+        noun, verb = tokens[i + 1].text, _plain(tokens[i + 2].text)
         return verb in self.owner_verbs and noun.isalpha() and noun.islower() and not noun.endswith("ly") \
             and not gerund(noun) and not _PARTICIPLE.fullmatch(noun) and not _function_word(noun)
 
@@ -393,13 +400,6 @@ def _after_auxiliary(doc: Document, tok: Token) -> bool:
     while k >= 0 and tokens[k].text.lower() in _BETWEEN_AUXILIARY:
         k -= 1
     return k >= 0 and tokens[k].text.lower() in _PARTICIPLE_AUXILIARIES
-
-
-def earlier_in_sentence(doc: Document, offset: int, words: frozenset[str]) -> bool:
-    """Whether one of `words` comes before `offset` in its sentence ("if sales rise, then")."""
-    k = doc.sentence_index(offset)
-    start = doc.sentences[k][0] if k >= 0 else 0
-    return not words.isdisjoint(_plain(w).strip(_PUNCTUATION) for w in doc.lowered[start:offset].split())
 
 
 def _word_sets(mapping: dict[str, list[str]]) -> dict[str, frozenset[str]]:

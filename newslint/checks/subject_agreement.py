@@ -39,8 +39,8 @@ from ..document.model import Document
 from ..document.people import vocabulary
 from ..document.tokens import straight_apostrophes as _plain
 from ..document.tokens import strip_possessive
-from .agreement import VERB_OPENERS, american_copy, named_persons, opens_sentence
-from .confusion import Confusion, earlier_in_sentence, gerund
+from .agreement import VERB_OPENERS, american_copy, earlier_in_sentence, named_persons, opens_sentence
+from .confusion import Confusion, gerund
 from .languagetool import from_languagetool
 from .shared.check import Check
 from .shared.fixes import match_case
