@@ -333,9 +333,10 @@ class WeekdayDate(Check):
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
         once_days = self._once_days(doc, weekday_at, done)
         dated_days = {weekday_at[s][2] for s in pairs if s in weekday_at}  # "Sunday 18 May": that Sunday is known
+        named_days = {paired.start: weekday_at[s][2] for s, paired in pairs.items() if s in weekday_at}
         for noun, mentions in on_weekday.items():
             yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, stated, taken_up,
-                                     once_days.get(noun, []), dated_days)
+                                     once_days.get(noun, []), dated_days, named_days)
 
     def _acts_taken_up(self, doc: Document, weekdays: list[tuple[int, int, str]]) -> Iterator[Diagnostic]:
         """An act of telling, told with its verb, a weekday and what it told ("Hartwell announced
@@ -421,7 +422,8 @@ class WeekdayDate(Check):
 
     def _compare(self, doc: Document, kind: str, mentions: list[tuple[int, int, str]], dated: list[DateMention],
                  around: dt.date | None, stated: dt.date | None, taken_up: set[int],
-                 once_days: list[tuple[int, int, str]], dated_days: set[str]) -> Iterator[Diagnostic]:
+                 once_days: list[tuple[int, int, str]], dated_days: set[str],
+                 named_days: dict[int, str]) -> Iterator[Diagnostic]:
         """The weekdays given for one kind of event against its one date (or, for an event a
         story has one of, against the weekday given first; `once_days` are days a sentence gives
         such an event: "Voters ... rejected the bond on Tuesday"). A weekday the article gives its
@@ -430,7 +432,8 @@ class WeekdayDate(Check):
         of the article's own, a date without a year takes the latest year the story states
         (`stated`), and is then read against a weekday that owns the event only ("on 3 February"
         ... "Sunday's storm"): a looser tie ("launch was on Sunday and it goes on sale ... on 2
-        December") may join two events."""
+        December") may join two events. A date no year resolves still names its day where the
+        article writes its weekday beside it ("on Thursday 14 November" ... "Wednesday's storm")."""
         resolved: dict[dt.date, DateMention] = {}
         guessed = False
         for d in dated:
@@ -439,6 +442,14 @@ class WeekdayDate(Check):
                 date, guessed = d.resolve(stated), True
             if date is not None:
                 resolved[date] = d
+        if not resolved and dated and all(d.start in named_days for d in dated) \
+                and len(days := {named_days[d.start] for d in dated}) == 1:
+            day = days.pop()
+            for start, end, name in mentions:
+                if name != day and name not in dated_days:
+                    yield self._other_day(doc, (start, end), (dated[0].start, dated[0].end, day), f"the {kind}",
+                                          "event")
+            return
         if not resolved and kind in self.once:
             yield from self._taken_up(doc, kind, mentions, taken_up)
         elif not resolved and once_days:  # only the public vote itself: not "Monday's vote in the Senate"
