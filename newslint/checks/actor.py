@@ -165,7 +165,10 @@ class Actor(Check):
                 counts[m.actor] = counts.get(m.actor, 0) + 1
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             main, main_count = ranked[0]
-            if main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
+            doer = self._told_doer(doc, group, cast)
+            if doer is not None:
+                main = doer
+            elif main_count < self.options["min_evidence"] or (len(ranked) > 1 and ranked[1][1] == main_count):
                 lede = self._lede_person(doc, cast)  # a tie goes to the person the article opens with
                 if lede is None or counts.get(lede, 0) < main_count or len(ranked) < 2 \
                         or min(m.start for m in group if m.kind not in _EVIDENCE_ONLY or m.actor == lede) \
@@ -173,8 +176,8 @@ class Actor(Check):
                     continue  # nor when another gives the event first ("Ambler's report" before "Moss's")
                 main = lede
             established = [m for m in group if m.actor == main]
-            if not any(m.kind in ("possessive", "by", "pronoun", "fronted", "headline", "audience", "act")
-                       for m in established) \
+            if doer is None and not any(m.kind in ("possessive", "by", "pronoun", "fronted", "headline", "audience",
+                                                   "act") for m in established) \
                     and len({m.sentence for m in established}) < 2 and not self._lede_trip(doc, established):
                 continue  # a subject in one sentence does not make the event someone's; in two it does
             others = {m.actor for m in group} - {main}
@@ -211,6 +214,22 @@ class Actor(Check):
                                   related=[(first.start, first.end, f"{first.actor} {first.act} here")],
                                   event=f"act ('{again.act}')", actor=first.actor, other=again.actor,
                                   lines=str(doc.line_of(first.start)))
+
+    def _told_doer(self, doc: Document, group: list[Mention], cast: People) -> str | None:
+        """Of two people given an event once each, the one the story tells going somewhere by
+        name ("Gwen Rowlands travelled to Chengdu") before the other is made its owner by a
+        possessive ("during Mr Parry's trip"): a told journey outweighs a later owner, where one
+        subject alone makes nobody's event. Not an act many share ("visited", "met"), and the
+        name right before its verb (not "Seeking to give Saccone a boost, Trump traveled")."""
+        if len(group) != 2:
+            return None
+        first, then = sorted(group, key=lambda m: m.start)
+        if first.kind != "verb" or then.kind != "possessive" or first.actor == then.actor \
+                or first.destination is None or first.noun.lower() in self.shared_acts \
+                or first.actor not in cast.persons or first.sentence == then.sentence \
+                or not doc.view.startswith(" " + first.noun, first.end):
+            return None
+        return first.actor
 
     def _deeds(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
         """One dated act told of two people: "State Sen. Marcia Delgado ... introduced the bill in
