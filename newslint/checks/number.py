@@ -212,9 +212,10 @@ _PART_AFTER = re.compile(r"\s+(?:in|on|at|of|from|near|along|north|south|east|we
 
 
 def _said_before(view: str, word: str, at: int) -> bool:
-    """Whether the number `word` stands before `at` already, in words or figures."""
+    """Whether the number `word` stands before `at` already, in words or figures, as a count of
+    its own (not in a compound: "a six-square-mile area")."""
     figure = str(NUMBER_WORDS[word.lower()])
-    return re.search(rf"\b(?:{re.escape(word)}|{figure})\b", view[:at], re.IGNORECASE) is not None
+    return re.search(rf"(?<!-)\b(?:{re.escape(word)}|{figure})\b(?!-)", view[:at], re.IGNORECASE) is not None
 
 
 # a count's noun and a phrase that bounds it: "54 homes on the estate", "in the street"
