@@ -49,6 +49,9 @@ _ANOTHER_OCCASION = re.compile(rf"\b(?:[Ll]ater|[Ee]arlier|again|[Ss]peaking to|
                                rf"posted|tweeted|[Ii]n a (?:post|tweet|letter|message))\b")
 _SENTENCE_END = re.compile(r"[.!?]")  # between two quoted words: a sentence ends there
 _MOST_SWAPPED = 3  # words of a run put in place of others in a quoted sentence given again with no cue
+# words before a quotation that offer it in place of another: "should have read", "instead"
+_OFFERED_INSTEAD = re.compile(r"\b(?:should|would|could|might|ought to) have\b|\b(?:instead|rather)\b", re.IGNORECASE)
+_FEWEST_REORDERED = 3  # words of a quotation whose order is compared with another's: "costly and short-sighted"
 _MOST_REWORDED = 5  # words put in place of others in a repeat that slipped ("pretends" / "ignores the fact that")
 _CUE_REACH = 80  # characters before a quotation read for the words that present it as given before
 WORDS_SHOWN = 3  # the words where two quotations part, shown side by side
@@ -115,6 +118,30 @@ class QuotationConsistency(Check):
         yield from self._two_speakers(doc, quotes, first)
         yield from self._presented_again(doc, quotes, first, reported)
         yield from self._sentence_again(doc, quotes, first, reported)
+        yield from self._reordered(doc, quotes, first, reported)
+
+    def _reordered(self, doc: Document, quotes: list[tuple[int, int]], first: int,
+                   reported: set[int]) -> Iterator[Diagnostic]:
+        """A quotation given again with the same words in another order, however short:
+        "short-sighted and costly" ... "costly and short-sighted", "We played scared tonight and they
+        played free" ... "They played free tonight and we played scared". No speaker says one thing
+        both ways; one of the two is misquoted. Not a quotation with an ellipsis or brackets, nor
+        one the writer offers in place of the other ("Its headline should have read, ...")."""
+        view = doc.view
+        seen: dict[tuple[str, ...], tuple[list[str], tuple[int, int]]] = {}  # its words, sorted -> first given
+        for s, e in quotes:
+            if s < first or _BREAK.search(view, s, e):
+                continue
+            found = list(_WORD.finditer(view, s, e))
+            words = [_said(w) for w in found]
+            if len(words) < _FEWEST_REORDERED:
+                continue
+            span = (found[0].start(), found[-1].end())
+            earlier = seen.setdefault(tuple(sorted(words)), (words, span))
+            if earlier[0] != words and not any(s <= at < e for at in reported) \
+                    and not _OFFERED_INSTEAD.search(view, doc.sentence_at(s)[0], s):
+                reported.add(span[0])
+                yield self._reworded(doc, span, earlier[1], "in another order")
 
     def _sentence_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
                         reported: set[int]) -> Iterator[Diagnostic]:
