@@ -220,10 +220,18 @@ class Actor(Check):
         name ("Gwen Rowlands travelled to Chengdu") before the other is made its owner by a
         possessive ("during Mr Parry's trip"): a told journey outweighs a later owner, where one
         subject alone makes nobody's event. Not an act many share ("visited", "met"), and the
-        name right before its verb (not "Seeking to give Saccone a boost, Trump traveled")."""
+        name right before its verb (not "Seeking to give Saccone a boost, Trump traveled"). So
+        too an act on the event told first ("Gov. Ray Talbot signed a bill") against the same act
+        given to another later ("praised Ocampo for signing the measure")."""
         if len(group) != 2:
             return None
         first, then = sorted(group, key=lambda m: m.start)
+        if first.kind == "acted" and then.kind == "act" and first.actor != then.actor:
+            # "Gov. Ray Talbot signed a bill" ... "praised Ocampo for signing the measure"; not where the
+            # later names a place the first does not ("and Pennsylvania Gov. Tom Wolf signed the bill")
+            places = people(doc).places
+            there = _words_of(doc, then.sentence) & places
+            return first.actor if there <= _words_of(doc, first.sentence) & places else None
         if first.kind != "verb" or then.kind != "possessive" or first.actor == then.actor \
                 or first.destination is None or first.noun.lower() in self.shared_acts \
                 or first.actor not in cast.persons or first.sentence == then.sentence \
