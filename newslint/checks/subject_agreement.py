@@ -761,7 +761,8 @@ class SubjectAgreement(Check):
         """Whether the head names a body of people that American copy gives a singular verb ("the
         federal government have" is a slip there, British usage elsewhere): a noun the table
         names a group and gives singular verbs AMERICAN_LEAN times as often as plural ones, that
-        counts no share, in lower case (a team's name takes a plural: "The Union have won"),
+        counts no share, in lower case (a team's name takes a plural: "The Union have won") unless
+        it ends the full name of one of the groups ("The House Intelligence Committee have"),
         right before its verb (not "warned the White House about Flynn's conduct were", whose
         subject came before; not "a group of protesters were"), or initials after "the" ("The FBI
         were"), not after a preposition that may
@@ -780,7 +781,11 @@ class SubjectAgreement(Check):
             return False
         verb = tokens[head + 1].text.lower() if head + 1 < len(tokens) else ""
         before = tokens[first - 1].text.lower() if first > 0 else ""
-        if verb not in self.forms or (tokens[head].text[0].isupper() and not initials) or before in _INVERTING or (
+        # a body named in full: "The House Intelligence Committee have", not a team's "The Union have won"
+        body_named = lower in self.groups and head > 0 and tokens[head - 1].text[:1].isupper() \
+            and tokens[head - 1].text != "The"
+        if verb not in self.forms or (tokens[head].text[0].isupper() and not initials and not body_named) \
+                or before in _INVERTING or (
                 verb in _BASE_FORMS and before in _NOT_BEFORE_A_BODY):
             return False  # a name ("The Union have won": a team), an inversion, a subjunctive
         return self.language == "en-US" if self.language in ("en-US", "en-GB") else american_copy(doc)
