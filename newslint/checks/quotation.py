@@ -38,7 +38,7 @@ from ..core.errors import OptionError
 from ..core.options import Option
 from ..document.dates import WEEKDAYS
 from ..document.model import Document
-from ..document.people import people
+from ..document.people import bare, people
 from .shared.article_model import edit_distance, headline, sex_of
 from .shared.check import Check
 
@@ -126,7 +126,9 @@ class QuotationConsistency(Check):
         "short-sighted and costly" ... "costly and short-sighted", "We played scared tonight and they
         played free" ... "They played free tonight and we played scared". No speaker says one thing
         both ways; one of the two is misquoted. Not a quotation with an ellipsis or brackets, nor
-        one the writer offers in place of the other ("Its headline should have read, ...")."""
+        one the writer offers in place of the other ("Its headline should have read, ..."), nor
+        two whose sentences name other people ('Gail Morris called the plan "unsafe and unfair"'
+        ... 'Separately, Alan Cho ... said removing guards would be "unfair and unsafe"')."""
         view = doc.view
         seen: dict[tuple[str, ...], tuple[list[str], tuple[int, int]]] = {}  # its words, sorted -> first given
         for s, e in quotes:
@@ -139,7 +141,8 @@ class QuotationConsistency(Check):
             span = (found[0].start(), found[-1].end())
             earlier = seen.setdefault(tuple(sorted(words)), (words, span))
             if earlier[0] != words and not any(s <= at < e for at in reported) \
-                    and not _OFFERED_INSTEAD.search(view, doc.sentence_at(s)[0], s):
+                    and not _OFFERED_INSTEAD.search(view, doc.sentence_at(s)[0], s) \
+                    and not _other_speakers(doc, earlier[1][0], s):
                 reported.add(span[0])
                 yield self._reworded(doc, span, earlier[1], "in another order")
 
@@ -344,6 +347,15 @@ def _speaker(doc: Document, start: int, end: int) -> tuple[str, int, int] | None
         return last.group(), last.start(), last.end()
     b = _SAID_BEFORE.search(view, max(0, start - 60), start)
     return (b.group("before"), b.start("before"), b.end("before")) if b else None
+
+
+def _other_speakers(doc: Document, one: int, other: int) -> bool:
+    """Whether the sentences at the two offsets each name people of the article (persons, or
+    surnames written after a given name), and none in common."""
+    cast = people(doc)
+    persons = cast.persons | cast.first_names.keys()
+    named = [{bare(doc.tokens[i]) for i in doc.token_range(*doc.sentence_at(at))} & persons for at in (one, other)]
+    return bool(named[0]) and bool(named[1]) and not named[0] & named[1]
 
 
 def _said(word: re.Match) -> str:
