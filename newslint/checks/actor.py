@@ -326,17 +326,24 @@ class Actor(Check):
         several matches (more than three different scorelines: a round-up) may hold two in one
         minute, and is left alone, as are quotations. (A score's Deed has no determiner or names of
         its own to compare: "the" and none.)"""
-        if self.goals is None or "minute" not in doc.view or len(set(_SCORELINE.findall(doc.view))) > 3:
+        if self.goals is None or len(set(_SCORELINE.findall(doc.view))) > 3:
             return
         view = doc.view
         cast = people(doc)
         scores = sorted((m.start("name"), m.group("n"), scorer)
-                        for pattern in self.goals for m in pattern.finditer(view)
+                        for pattern in (self.goals if "minute" in view else ()) for m in pattern.finditer(view)
                         if (scorer := bare_word(m.group("name"))) in cast.persons
                         and not doc.in_quote(m.start(), m.end()))
+        # the match's winner, one player's: "Callum Reid scored the winner" ... "Adeyemi's winner"; not
+        # one of another match ("after Smith's winner at Leeds last week")
+        scores += sorted((m.start("name"), "winner", scorer) for pattern in _WINNER for m in pattern.finditer(view)
+                         if (scorer := bare_word(m.group("name"))) in cast.persons
+                         and not doc.in_quote(m.start(), m.end())
+                         and self.distinct.isdisjoint(_near(doc, m.start(), m.end()).lower().split()))
         first: dict[str, Deed] = {}
         for start, minute, scorer in scores:
-            deed = Deed(scorer, f"scored in minute {minute}", "the", start, start + len(scorer), frozenset())
+            deed = Deed(scorer, "scored the winner" if minute == "winner" else f"scored in minute {minute}", "the",
+                        start, start + len(scorer), frozenset())
             earlier = first.setdefault(minute, deed)
             if earlier.actor != scorer:
                 yield earlier, deed
@@ -857,6 +864,19 @@ def _goal_patterns(nouns: list[str], scoring: list[str], shooting: list[str]) ->
         patterns.append(re.compile(rf"{name} (?:{'|'.join(map(re.escape, shooting))}) "
                                    rf"(?:in\b|home\b|(?:[a-z]+ ){{0,3}}{noun}\b)[^.;:!?,A-Z]{{0,60}}?{minute}"))
     return tuple(patterns)
+_NEAR = 40  # characters either side of a winner's mention read for words that make it another match's
+
+
+def _near(doc: Document, start: int, end: int) -> str:
+    """The text of the sentence within _NEAR characters of start..end."""
+    s, e = doc.sentence_at(start)
+    return doc.view[max(s, start - _NEAR):min(e, end + _NEAR)]
+
+
+# a player given the match's winner: "Callum Reid scored the winner", "Adeyemi's winner"
+_WINNER = (re.compile(r"\b(?P<name>[A-Z][\w’'-]+) (?:scored|netted|struck|grabbed|headed|fired|got|hit) the "
+                      r"(?:[a-z-]+ )?winner\b"),
+           re.compile(r"\b(?P<name>[A-Z][\w’'-]+)['’]s? (?:[a-z-]+ )?winner\b"))
 # a clause or quotation ending between the act and its date: the date is another verb's
 _CLAUSE_END = re.compile(r"[.;:?!](?=\s)|[“”\"]|, (?:and|but|who|which|while|after|before|when) ")
 
