@@ -122,8 +122,7 @@ class Agreement(Check):
         if not found:
             return
         tokens = doc.tokens
-        persons: set[str] | None = None  # all three read once, at the first capitalised subject
-        american: set[str] = set()
+        persons: set[str] | None = None  # both read once, at the first capitalised subject
         numbers: dict[str, tuple[int, int]] = {}
         spans = None
         for at in found:
@@ -153,23 +152,25 @@ class Agreement(Check):
                     continue
                 if persons is None:
                     persons = named_persons(doc)
-                    american = _american_persons(doc) - persons
                     numbers = self._verb_numbers(doc) if self.singular_verbs else {}
                 name = bare(subject)
                 singular, plural = numbers.get(name, (0, 0))
                 singular_elsewhere = singular >= 1 and plural == 1  # this verb is its one plural
-                if name not in persons and name not in american and not singular_elsewhere:
+                # only as one of the cast of American copy (the cast first: american_copy reads every word)
+                american = name not in persons and not singular_elsewhere
+                if american and not (name in _cast_singulars(doc) and american_copy(doc)):
                     continue
                 if name in CALENDAR or (plural >= 2 and singular == 0):
                     continue  # "Tuesday were"; "Democrats have ... Democrats have"
                 first = self._name_start(tokens, first, view)
-                if name in american and tokens[first].text == "The":
+                if american and tokens[first].text == "The":
                     continue  # "The Taliban have": no person's name opens with "The"
                 if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1 or tokens[first].text.lower() in _QUANTIFIERS:
                     continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
+                known = persons | {name} if american else persons
                 if first == s and opens_sentence(doc, subject.start) and (
                         re.search(rf"\b{re.escape(name.lower())}\b", view)
-                        or not (singular_elsewhere or self._person_opening(doc, name, persons | american))):
+                        or not (singular_elsewhere or self._person_opening(doc, name, known))):
                     # "People have ...": one capital word opening a sentence may be anything; and one
                     # the article writes in lower case is a noun ("Cities have", after "Guardian Cities is")
                     continue
@@ -414,22 +415,26 @@ def named_persons(doc: Document) -> set[str]:
     return named
 
 
-def _american_persons(doc: Document) -> set[str]:
-    """In American copy, where a firm or a team named after a person takes a singular verb as the
-    person does, the whole cast of people.py ("O'Rourke quickly" after "Beto O'Rourke") and each
-    word of a full name ("Jeb" of "Jeb Bush", "Carter" of "Jimmy Carter") is singular; but not a
-    word ending in s ("Senate Democrats", "Jeff Sessions": named_persons reads those by their
-    title) nor a noun the word pairs give plural verbs ("Capitol Police")."""
-    if not american_copy(doc):
-        return set()
+def _cast_singulars(doc: Document) -> set[str]:
+    """The names that American copy, where a firm or a team named after a person takes a singular
+    verb as the person does, makes singular: the whole cast of people.py ("O'Rourke quickly" after
+    "Beto O'Rourke") and each word of a full name ("Jeb" of "Jeb Bush", "Carter" of "Jimmy
+    Carter"); but not a word ending in s ("Senate Democrats", "Jeff Sessions": named_persons reads
+    those by their title) nor a noun the word pairs give plural verbs ("Capitol Police").
+    Cached on the document: both agreement rules ask."""
+    cached = doc.__dict__.get("_cast_singulars")
+    if cached is not None:
+        return cached
     from ..resources import noun_number
     counts = noun_number.get().counts
     cast = people(doc)
     names = cast.persons | cast.first_names.keys() | {f for firsts in cast.first_names.values() for f in firsts}
     lower_words = set(_LOWER_WORD.findall(doc.view))
-    return {name for name in names if not name.endswith("s") and not _ABSTRACT_NOUN.search(name)
-            and name.lower() not in lower_words and not (
-                (entry := counts.get(name.lower())) is not None and entry[1] >= PLURAL_SHARE * entry[0])}
+    found = doc.__dict__["_cast_singulars"] = {
+        name for name in names if not name.endswith("s") and not _ABSTRACT_NOUN.search(name)
+        and name.lower() not in lower_words and not (
+            (entry := counts.get(name.lower())) is not None and entry[1] >= PLURAL_SHARE * entry[0])}
+    return found
 
 
 # a word the article also writes in lower case is a noun, whatever a capital makes of it once
