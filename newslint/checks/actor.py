@@ -142,6 +142,7 @@ class Actor(Check):
         self.deed = re.compile(_DEED.replace("VERBS", rf"[a-z]{{2,}}ed|{pasts}" if pasts else r"[a-z]{2,}ed"))
         self.sole = _sole_patterns(self.options["sole_acts"], self.options["sole_objects"])
         self.thing = {n.lower(): cls for cls, nouns in self.options["things"].items() for n in nouns}
+        self.winners = _winner_patterns(self.options["scoring_verbs"], self.options["shooting_verbs"])
         self.goals = _goal_patterns(self.options["goal_nouns"], self.options["scoring_verbs"],
                                     self.options["shooting_verbs"])
 
@@ -229,9 +230,8 @@ class Actor(Check):
         if first.kind == "acted" and then.kind == "act" and first.actor != then.actor:
             # "Gov. Ray Talbot signed a bill" ... "praised Ocampo for signing the measure"; not where the
             # later names a place the first does not ("and Pennsylvania Gov. Tom Wolf signed the bill")
-            places = people(doc).places
-            there = _words_of(doc, then.sentence) & places
-            return first.actor if there <= _words_of(doc, first.sentence) & places else None
+            there = _words_of(doc, then.sentence) & cast.places
+            return first.actor if there <= _words_of(doc, first.sentence) & cast.places else None
         if first.kind != "verb" or then.kind != "possessive" or first.actor == then.actor \
                 or first.destination is None or first.noun.lower() in self.shared_acts \
                 or first.actor not in cast.persons or first.sentence == then.sentence \
@@ -322,7 +322,8 @@ class Actor(Check):
 
     def _goals(self, doc: Document) -> Iterator[tuple["Deed", "Deed"]]:
         """One score told of two players: "Maria Delgado scored in the 67th minute" ... "Okafor's
-        67th-minute goal". A minute holds one score of a match, which one player makes; a report of
+        67th-minute goal", "Callum Reid scored the winner" ... "Adeyemi's winner". A minute holds
+        one score of a match, and a match one winner, which one player makes; a report of
         several matches (more than three different scorelines: a round-up) may hold two in one
         minute, and is left alone, as are quotations. (A score's Deed has no determiner or names of
         its own to compare: "the" and none.)"""
@@ -330,21 +331,23 @@ class Actor(Check):
             return
         view = doc.view
         cast = people(doc)
-        scores = sorted((m.start("name"), m.group("n"), scorer)
-                        for pattern in (self.goals if "minute" in view else ()) for m in pattern.finditer(view)
+        by_minute = self.goals if "minute" in view else ()
+        scores = sorted((m.start("name"), m.group("n"), scorer) for pattern in by_minute for m in pattern.finditer(view)
                         if (scorer := bare_word(m.group("name"))) in cast.persons
                         and not doc.in_quote(m.start(), m.end()))
-        # the match's winner, one player's: "Callum Reid scored the winner" ... "Adeyemi's winner"; not
-        # one of another match ("after Smith's winner at Leeds last week")
-        scores += sorted((m.start("name"), "winner", scorer) for pattern in _WINNER for m in pattern.finditer(view)
+        # the match's winner, one player's: "Callum Reid scored the winner" ... "Adeyemi's winner"; only
+        # in a report of a match that scores goals (a tennis "winner" is any shot that wins a point), and
+        # not one of another match ("after Smith's winner at Leeds last week")
+        by_winner = self.winners if _SCORELINE.search(view) and _GOALS_SCORED.search(view) else ()
+        scores += sorted((m.start("name"), "winner", scorer) for pattern in by_winner for m in pattern.finditer(view)
                          if (scorer := bare_word(m.group("name"))) in cast.persons
                          and not doc.in_quote(m.start(), m.end())
-                         and self.distinct.isdisjoint(_near(doc, m.start(), m.end()).lower().split()))
+                         and self.distinct.isdisjoint(w.lower() for w in _WORD.findall(_near(doc, *m.span()))))
         first: dict[str, Deed] = {}
-        for start, minute, scorer in scores:
-            deed = Deed(scorer, "scored the winner" if minute == "winner" else f"scored in minute {minute}", "the",
+        for start, occasion, scorer in scores:
+            deed = Deed(scorer, "scored the winner" if occasion == "winner" else f"scored in minute {occasion}", "the",
                         start, start + len(scorer), frozenset())
-            earlier = first.setdefault(minute, deed)
+            earlier = first.setdefault(occasion, deed)
             if earlier.actor != scorer:
                 yield earlier, deed
 
@@ -864,7 +867,12 @@ def _goal_patterns(nouns: list[str], scoring: list[str], shooting: list[str]) ->
         patterns.append(re.compile(rf"{name} (?:{'|'.join(map(re.escape, shooting))}) "
                                    rf"(?:in\b|home\b|(?:[a-z]+ ){{0,3}}{noun}\b)[^.;:!?,A-Z]{{0,60}}?{minute}"))
     return tuple(patterns)
+
+
 _NEAR = 40  # characters either side of a winner's mention read for words that make it another match's
+_WORD = re.compile(r"[\w’'-]+")
+# a report of a match that scores goals: where a "winner" is the last goal
+_GOALS_SCORED = re.compile(r"\b(?:goals?|equali[sz]er|equali[sz]ed|scored|netted)\b")
 
 
 def _near(doc: Document, start: int, end: int) -> str:
@@ -873,10 +881,14 @@ def _near(doc: Document, start: int, end: int) -> str:
     return doc.view[max(s, start - _NEAR):min(e, end + _NEAR)]
 
 
-# a player given the match's winner: "Callum Reid scored the winner", "Adeyemi's winner"
-_WINNER = (re.compile(r"\b(?P<name>[A-Z][\w’'-]+) (?:scored|netted|struck|grabbed|headed|fired|got|hit) the "
-                      r"(?:[a-z-]+ )?winner\b"),
-           re.compile(r"\b(?P<name>[A-Z][\w’'-]+)['’]s? (?:[a-z-]+ )?winner\b"))
+def _winner_patterns(scoring: list[str], shooting: list[str]) -> tuple[re.Pattern, ...]:
+    """A player given the match's winner: "Callum Reid scored the winner", "Adeyemi's winner"."""
+    name = r"\b(?P<name>[A-Z][\w’'-]+)"
+    verbs = "|".join(map(re.escape, [*scoring, *shooting]))
+    return ((re.compile(rf"{name} (?:{verbs}) the (?:[a-z-]+ )?winner\b"),) if verbs else ()) + \
+        (re.compile(rf"{name}['’]s? (?:[a-z-]+ )?winner\b"),)
+
+
 # a clause or quotation ending between the act and its date: the date is another verb's
 _CLAUSE_END = re.compile(r"[.;:?!](?=\s)|[“”\"]|, (?:and|but|who|which|while|after|before|when) ")
 

@@ -27,7 +27,7 @@ from typing import Iterator
 from ..core.diagnostic import Diagnostic
 from ..core.options import Option
 from ..document.model import Document
-from ..document.people import CALENDAR, acronym, bare, capitalised, people, possessive, vocabulary
+from ..document.people import CALENDAR, acronym, bare, capitalised, dotted_title, people, possessive, vocabulary
 from ..document.tokens import straight_apostrophes
 from .shared.article_model import NUMBER_WORDS, article
 from .shared.check import Check
@@ -167,10 +167,9 @@ class Agreement(Check):
                     continue  # "The Taliban have": no person's name opens with "The"
                 if NUMBER_WORDS.get(tokens[first].text.lower(), 1) > 1 or tokens[first].text.lower() in _QUANTIFIERS:
                     continue  # "Seventeen Democrats have", "Many Syrians have": a count of people, not a name
-                known = persons | {name} if american else persons
                 if first == s and opens_sentence(doc, subject.start) and (
                         re.search(rf"\b{re.escape(name.lower())}\b", view)
-                        or not (singular_elsewhere or self._person_opening(doc, name, known))):
+                        or not (singular_elsewhere or self._person_opening(doc, name, american or name in persons))):
                     # "People have ...": one capital word opening a sentence may be anything; and one
                     # the article writes in lower case is a noun ("Cities have", after "Guardian Cities is")
                     continue
@@ -188,7 +187,7 @@ class Agreement(Check):
                               fix=self.replacement_fix(doc, verb.start, verb.end, suggestion, safe=False),
                               suggestion=suggestion, subject=view[tokens[first].start:subject.end])
 
-    def _person_opening(self, doc: Document, name: str, persons: set[str]) -> bool:
+    def _person_opening(self, doc: Document, name: str, person: bool) -> bool:
         """Whether a person of the article opening a sentence on their own is the subject
         ("Trump have refused"): in American copy only, where a team or firm named after a
         person takes a singular verb too (British copy writes "McLaren have won", "Dyson have
@@ -197,7 +196,7 @@ class Agreement(Check):
         from ..resources import lexicon, noun_number
         lower = name.lower()
         counts = noun_number.get().counts.get(lower)
-        return name in persons and lower not in AUXILIARIES and american_copy(doc) and not (
+        return person and lower not in AUXILIARIES and american_copy(doc) and not (
             lower.endswith("s") and lexicon.get().known(lower)) and not (
             counts is not None and counts[1] >= PLURAL_SHARE * counts[0])  # "Fish have returned"
 
@@ -293,10 +292,9 @@ class Agreement(Check):
         # quotation marks and hyphens go with the words: "his longtime “fixer”-turned-foe Michael Cohen";
         # an editor's brackets too: "and [if] I were president"; a name's particle ("supporters of de
         # Blasio were") and a region's word ("forces in northern Iraq were") are the name's
-        dotted = vocabulary()["dotted_titles"]
         while j > 0 and len(before) < self.reach and (
                 not view[tokens[j - 1].end:tokens[j].start].strip(' “”"‘’-[]')
-                or view[tokens[j - 1].end:tokens[j].start] == ". " and tokens[j - 1].text in dotted):
+                or dotted_title(view, tokens[j - 1], tokens[j])):
             # (past a title's full stop: "Mrs. Warren and Mr. de Blasio have")
             j -= 1
             word = tokens[j].text.lower().replace("’", "'").lstrip("‘")
@@ -340,7 +338,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.
 # dotted "U.S." (British papers write "US"), and nothing British: "Mr. Boyd" against "Mr Boyd"
 # ("percent" and "July 1" are no marks: wire copy of British spelling writes them too)
 _AMERICAN_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Atty)\. [A-Z]|\bU\.S\.|"
-                             r"\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. \d|\([DRI]-[A-Z][a-z]*\.?\)")
+                             r"\b(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. \d|\([DRI]-[A-Z][A-Za-z.]*\)")
 _BRITISH_MARKS = re.compile(r"\b(?:Mrs?|Ms|Dr) [A-Z]|\bper cent\b|£")
 
 
@@ -399,7 +397,7 @@ def named_persons(doc: Document) -> set[str]:
     named, titled = set(), set()
     for i in doc.capital_words:
         name = bare(tokens[i])
-        if name in named:
+        if name in named or name in titled:
             continue
         if i > 0 and tokens[i - 1].text.rstrip(".") in titles:
             titled.add(name)
@@ -413,6 +411,12 @@ def named_persons(doc: Document) -> set[str]:
     named |= titled  # "Mr. Sessions" is one person, however the article writes his possessive ("Sessions’ bid")
     doc.__dict__["_named_persons"] = named
     return named
+
+
+# a word the article also writes in lower case is a noun, whatever a capital makes of it once
+# ("top Congressional Leadership were", "I've been Speaker"); so is a word of these endings
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_ABSTRACT_NOUN = re.compile(r"(?:ship|ment|tion|sion|ity|ness|ance|ence|ism|ure)$")
 
 
 def _cast_singulars(doc: Document) -> set[str]:
@@ -435,12 +439,6 @@ def _cast_singulars(doc: Document) -> set[str]:
         and name.lower() not in lower_words and not (
             (entry := counts.get(name.lower())) is not None and entry[1] >= PLURAL_SHARE * entry[0])}
     return found
-
-
-# a word the article also writes in lower case is a noun, whatever a capital makes of it once
-# ("top Congressional Leadership were", "I've been Speaker"); so is a word of these endings
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_ABSTRACT_NOUN = re.compile(r"(?:ship|ment|tion|sion|ity|ness|ance|ence|ism|ure)$")
 
 
 def _speaker_after_verb(doc: Document, i: int, cast, verbs) -> bool:

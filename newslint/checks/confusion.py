@@ -320,11 +320,11 @@ class Confusion(Check):
         """Whether a possessive suggested for a contraction stands before a subject's noun: a
         content word, then a finite verb ("it's films would be", "they're family was"), so that nothing but a noun
         fits between them; a contraction's reading needs a participle, an adverb or an
-        adjective there, which the pairs have weighed ("it's widely believed"). So does an
-        existential "there", which a verb follows ("that there careers wouldn't be"), unless the
-        word before makes it a place ("Near there residents have complained")."""
-        if verdict.word not in self.needs_noun_after or not self.owner_verbs or word not in self.contractions and (
-                word not in self.owner_places or _previous_word(doc, tok) in self.owner_places[word]):
+        adjective there, which the pairs have weighed ("it's widely believed"). So does "there"
+        written for "their" ("that there careers wouldn't be": an existential "there" takes its
+        verb first), unless the word before makes it a place ("Near there residents have complained")."""
+        if verdict.word not in self.needs_noun_after or not self.owner_verbs or (word not in self.contractions and (
+                word not in self.owner_places or _previous_word(doc, tok) in self.owner_places[word])):
             return False
         tokens, view = doc.tokens, doc.view
         i = doc.token_range(tok.start, tok.end).start

@@ -177,11 +177,12 @@ class QuotationConsistency(Check):
             for w in long_words:
                 index.setdefault(w, []).append(j)
             sentence_start, _ = doc.sentence_at(s)
+            # "Later, speaking to reporters, she said:": said again, another time (but "repeated in a
+            # video posted on Tuesday": the same words, whenever)
             if any(later_spans[0][0] <= at <= later_spans[-1][1] for at in reported) \
-                    or _ANOTHER_OCCASION.search(view, sentence_start, s) and not (
-                        self.repeat_cue is not None and self.repeat_cue.search(view, sentence_start, s)):
-                continue  # "Later, speaking to reporters, she said:": said again, another time (but
-                # "repeated in a video posted on Tuesday": the same words, whenever)
+                    or (_ANOTHER_OCCASION.search(view, sentence_start, s) and not (
+                        self.repeat_cue is not None and self.repeat_cue.search(view, sentence_start, s))):
+                continue
             for k, _ in shared_words.most_common():
                 s0, speaker0, earlier, earlier_spans = sentences[k]
                 if shared_words[k] < len(long_words) / 2:

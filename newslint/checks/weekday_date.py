@@ -332,8 +332,9 @@ class WeekdayDate(Check):
             if m:
                 on_date.setdefault(self._kind(m.group("noun")), []).append(d)
         once_days = self._once_days(doc, weekday_at, done)
-        dated_days = {weekday_at[s][2] for s in pairs if s in weekday_at}  # "Sunday 18 May": that Sunday is known
+        # the weekday written beside each date ("Sunday 18 May": that Sunday is known), by the date's start
         named_days = {paired.start: weekday_at[s][2] for s, paired in pairs.items() if s in weekday_at}
+        dated_days = set(named_days.values())
         for noun, mentions in on_weekday.items():
             yield from self._compare(doc, noun, mentions, on_date.get(noun, []), around, stated, taken_up,
                                      once_days.get(noun, []), dated_days, named_days)
@@ -444,12 +445,11 @@ class WeekdayDate(Check):
                 resolved[date] = d
         if not resolved and dated and all(d.start in named_days for d in dated) \
                 and len(days := {named_days[d.start] for d in dated}) == 1:
-            day = days.pop()
+            day = days.pop()  # compared, like a guessed year's date, with a weekday that owns the event only
             for start, end, name in mentions:
-                if name != day and name not in dated_days:
+                if name != day and name not in dated_days and start in taken_up:
                     yield self._other_day(doc, (start, end), (dated[0].start, dated[0].end, day), f"the {kind}",
                                           "event")
-            return
         if not resolved and kind in self.once:
             yield from self._taken_up(doc, kind, mentions, taken_up)
         elif not resolved and once_days:  # only the public vote itself: not "Monday's vote in the Senate"

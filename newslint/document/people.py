@@ -90,7 +90,7 @@ def people(doc) -> People:
         tok = tokens[i]
         name = bare(tok)
         before = tokens[i - 1] if i > 0 else None
-        prev = before if before is not None and (_adjacent(view, before, tok) or _dotted_title(view, before, tok)) \
+        prev = before if before is not None and (_adjacent(view, before, tok) or dotted_title(view, before, tok)) \
             else None
         nxt_cap = i < last and cap[i + 1] and _adjacent(view, tok, tokens[i + 1])
         # "During Pike's tour": a capitalised opener of the sentence is no part of the name
@@ -129,7 +129,7 @@ def people(doc) -> People:
 _PRONOUNS = frozenset("i you he she it we they this that these those there here what which who".split())
 
 
-def _dotted_title(view: str, a: Token, b: Token) -> bool:
+def dotted_title(view: str, a: Token, b: Token) -> bool:
     """A title abbreviated with a full stop before a name: "Gov. Ann Lee", "Sgt. Paul Hart"."""
     return view[a.end:b.start] == ". " and a.text in vocabulary()["dotted_titles"]
 
