@@ -129,6 +129,7 @@ _NAMED_EVENT = re.compile(r"['’]s ([A-Z][a-z]+[A-Z]?[a-z]*)(?=[.,;:!?]|$| (?:i
                           r"attracted|and|after|before|went|goes|ended|opened|closed)\b)", re.M)
 # one word before an owned event's noun: "Friday's championship game"
 _MODIFIER = re.compile(r" ([a-z]+(?:-[a-z]+)?)\b(?<!\bthe)(?<!\ba)(?<!\ban)")
+_MODIFIERS = 2  # words read between an owning weekday and its event's noun
 # a time of day counts as one word between an event noun and its "on <day>": "Polls open at 7 a.m. on"
 _WORD_OR_TIME = r"(?:\d{1,2}(?:[.:]\d\d)?\s?(?:[ap]\.m\.|[ap]m)|[\w’'-]+)"
 _NAMED_PLACE = r"(?:,?\s+(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*))"
@@ -553,15 +554,20 @@ class WeekdayDate(Check):
 
     def _possessed(self, view: str, weekday: tuple[int, int, str]) -> str | None:
         """The kind of event a weekday owns or names: "Sunday's final", "Tuesday’s vote", "the
-        board's Thursday vote", "Friday night's championship game" (a part of the day and one
-        word before the noun; not "Friday's second game", another)."""
+        board's Thursday vote", "Friday night's championship game", "Tuesday's county cup replay"
+        (a part of the day and up to two words before the noun; not "Friday's second game",
+        another)."""
         if self.date_event is None:
             return None
         owner = _POSSESSIVE_DAY.match(view, weekday[1])
         end = owner.end() if owner else weekday[1]
         m = self.date_event.match(view, end)
-        if m is None and owner and (word := _MODIFIER.match(view, end)) and word.group(1) not in self.distinct:
-            m = self.date_event.match(view, word.end())
+        for _ in range(_MODIFIERS):  # "Tuesday's county cup replay"
+            if m is not None or not owner or not (word := _MODIFIER.match(view, end)) \
+                    or word.group(1) in self.distinct:
+                break
+            end = word.end()
+            m = self.date_event.match(view, end)
         if m is not None and m.end() > m.end("noun"):
             return None  # "Tuesday night's protests": several, one of them perhaps on another day
         return self._kind(m.group("noun")) if m else None
