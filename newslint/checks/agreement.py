@@ -141,11 +141,13 @@ class Agreement(Check):
                 and view[tokens[s - 1].end:subject.start] == " ")
             if pronoun and subject.text not in _SUBJECT_ONLY and s > 0 and \
                     view[tokens[s - 1].end:subject.start] == " " and (
-                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text) or _after_a_verb_opener(tokens, s - 1, view)
-                    or s < i - 1 and tokens[s - 1].text.lower() not in self.clause_openers):
+                    _OBJECT_AFTER.fullmatch(tokens[s - 1].text)
+                    or (tokens[s - 1].text.lower() not in self.clause_openers
+                        and (_after_a_verb_opener(tokens, s - 1, view) or s < i - 1))):
                 # "the people who painted it were", "his vows to close it have", "would not discuss
                 # it were": the pronoun is the verb's object; past an adverb, only a word that opens
-                # a clause makes it the subject ("said it really were", not "regulate it really have")
+                # a clause makes it the subject ("said it really were", not "regulate it really have"),
+                # as after an auxiliary ("I don't think it ever were")
                 continue
             if not pronoun:
                 if not self.options["persons"] or not capitalised(subject) or possessive(subject):
