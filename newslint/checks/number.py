@@ -519,6 +519,9 @@ class NumberConsistency(Check):
         before = doc.view[s:q.start].split()
         after = [] if q.bound else doc.view[q.end:e].split()[:_CUE_WINDOW]
         cues = self.age_change if q.key.startswith(_AGE) else self.change
+        if q.key.startswith(_AGE):  # "turned 44" changes an age; "the 43-year-old turned to face" does not
+            after = [w for k, w in enumerate(after)
+                     if not _TURN.fullmatch(w) or (k + 1 < len(after) and _NUMBER_NEXT.match(after[k + 1]))]
         window = before[-_CUE_WINDOW:]
         if window and window[-1].lower() != "of":  # "a total of 300" states a change; "the terms of
             window = [w for w in window if w.lower() != "of"]  # the $12.5m deal" names a thing
@@ -928,6 +931,10 @@ def _money(currency: str, value: int, unit: str | None) -> str:
 def _parallel_word(words: str) -> str:
     split = words.split()
     return next((w for w in split if w in _PART_PREPOSITIONS), split[0])
+
+
+_TURN = re.compile(r"turn(?:ed|s|ing)")
+_NUMBER_NEXT = re.compile(rf"(?:\d|(?i:{_NUM})\b)")
 
 
 def _cue_words(before: list[str], opens_sentence: bool, after: list[str]) -> set[str]:

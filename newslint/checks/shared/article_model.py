@@ -111,6 +111,7 @@ _SEX = {"he": "he", "his": "he", "himself": "he", "she": "she", "hers": "she", "
 COURTESY_SEX = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|thinks|thought|believes|believed)(?: that)? \Z")
 # "the 41-year-old said he": the pronoun the described person speaks of themselves with (read from the number)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)  # the described person, later in the sentence
 _SAYS_OF_SELF = re.compile(r"\d{1,3}-year-old (?:said|says|added|told \w+) (?:that )?(he|she)\b")
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|told (?:\w+ )?(?:that )?|added|explained|noted|argued|stressed|"
                              r"acknowledged|accepted|insisted|conceded|believed|believes|found|ruled)"
@@ -772,12 +773,22 @@ class _AgeReader:
         if person is not None and own and self.sex(person) not in (None, _SEX[own.group(1)]):
             # "Whitley said ... The 41-year-old said he planned": not Whitley, whom the article calls "she"
             return self._aged_before(offset, value, found, within=1)
+        later = _SUBJECT_PRONOUN.search(self.view, offset, self.doc.sentence_at(offset)[1])
+        if person is not None and later and self.sex(person) != (sex := later.group().lower()):
+            # "Gareth Lloyd, who chairs the group, says ..." / "The 79-year-old, who was widowed in
+            # 2004, insists she has no plans": the one aged a slip away whom the article calls "she"
+            return self._aged_before(offset, value, [a for a in found if self.sex(a.person) == sex]) or person
         if run is not None and person is not None and person not in {a.person for a in found} \
                 and self._a_speaker(run, offset):
             # "Union secretary Fiona Leckie said the tournament ..." / "The 14-year-old now has her
             # sights set ...": one quoted about the story, given no age, is not the one described
             # (who does not speak there) when someone was given an age a year away
             return self._aged_before(offset, value, found, within=1) or person
+        if person is not None and person not in {a.person for a in found}:
+            # "Brandon Keel, 34, pleaded guilty" ... "Judge Walter Haines said" ... "the 43-year-old
+            # apologized": the judge was given no age, and the one given its digits swapped is the
+            # one described
+            return self._aged_before(offset, value, found, within=0) or person
         return person
 
     def _a_speaker(self, run: NameRun, offset: int) -> bool:
