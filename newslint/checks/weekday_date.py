@@ -190,7 +190,8 @@ class WeekdayDate(Check):
         # a named place may stand between too: "the polls at the Bridge View Center on Wednesday"
         gap = rf"{_NAMED_PLACE}?(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
-        self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
+        # (the noun nearest the day: "a final pretrial hearing on Wednesday" dates the hearing)
+        self.event_on = re.compile(rf"(?s:.*)\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         # American copy drops the "on": "the board will vote Thursday"
         self.event_bare = re.compile(rf"\b(?P<noun>{nouns})s?\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
@@ -301,7 +302,7 @@ class WeekdayDate(Check):
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
             m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
-            if m is not None and doc.sentence_index(m.start()) != doc.sentence_index(anchor - 1):
+            if m is not None and doc.sentence_index(m.start("noun")) != doc.sentence_index(anchor - 1):
                 m = None  # "... plane crash in Iran\n\nTrump told reporters on Thursday": another sentence's event
             m = m or self._occurs(view, anchor)
             if m is None and at in weekday_at and (act := _ACT_ON.search(view, max(0, anchor - 30), anchor)
@@ -310,10 +311,10 @@ class WeekdayDate(Check):
                 on_weekday.setdefault(_act(act.group(1)), []).append(weekday_at[at])
                 continue
             if m is None or self.distinct & set(view[m.end("noun"):anchor].lower().split()) \
-                    or _OF_BEFORE.search(view, max(0, m.start() - 12), m.start()):
+                    or _OF_BEFORE.search(view, max(0, m.start("noun") - 12), m.start("noun")):
                 continue
             keys = [self._kind(m.group("noun"))]
-            act = _ACT_BEFORE.search(view, max(0, m.start() - 24), m.start())
+            act = _ACT_BEFORE.search(view, max(0, m.start("noun") - 24), m.start("noun"))
             if act:  # "the sentencing hearing on Thursday" is also the day of the act, "sentenced"
                 keys.append(_act(act.group(1)))
             for key in keys:
