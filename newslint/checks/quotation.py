@@ -240,8 +240,17 @@ class QuotationConsistency(Check):
             if best is None:
                 continue
             _, matcher, earlier_spans = best
+            ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+            if len(ops) == 1 and ops[0][0] == "delete" and 0 < ops[0][1] and ops[0][2] < len(earlier_spans) \
+                    and ops[0][2] - ops[0][1] <= _MOST_REWORDED:
+                # the whole sentence given again with words left out of its middle, and no ellipsis:
+                # "out of nothing but stubbornness" ... "As she put it: ... out of stubbornness"
+                _, i1, i2, j1, _ = ops[0]
+                reported.add(later_spans[j1][0])
+                yield self._reworded(doc, later_spans[j1], _joined(earlier_spans[i1:i2 + 1]), "with words left out")
+                continue
             # the first words put in place of others (words only left out or added make a shorter or longer quote)
-            replaced = next((op for op in matcher.get_opcodes() if op[0] == "replace"), None)
+            replaced = next((op for op in ops if op[0] == "replace"), None)
             if replaced is None or max(replaced[2] - replaced[1], replaced[4] - replaced[3]) > _MOST_REWORDED:
                 continue  # other words at length are another sentence, not a slip of one
             _, i1, i2, j1, j2 = replaced
@@ -314,7 +323,7 @@ class QuotationConsistency(Check):
 _ROLE_WORD = r"(?!(?:in|on|at|that|after|before|to|of|for|with|by|when|as|while|from|during|outside)\b)[a-z-]+ "
 _SAID_AFTER = re.compile(rf" (?:(?:said|says|added) (?:{_ROLE_WORD}){{0,4}}(?P<after>(?:[A-Z][\w.’'-]* )*[A-Z][\w’'-]+)"
                          r"|(?P<named>(?:[A-Za-z][\w.’'-]* ){0,5}?[A-Z][\w’'-]+|he|she) (?:said|says|added))\b")
-_SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+) (?:said|says|added)[:,] ?\Z")
+_SAID_BEFORE = re.compile(r"(?P<before>[A-Z][\w’'-]+|[Hh]e|[Ss]he) (?:said|says|added|told(?: [\w’'-]+){1,4})[:,] ?\Z")
 _NAME = re.compile(r"[A-Z][\w’'-]+")
 # a speaker who gives another's words as that person's: "quoting the leader", "in the words of"
 _CITING = re.compile(r"[^.;:!?“”\"]{0,60}?\b(?:quoting|citing|echoing|in the words of|paraphrasing)\b")
@@ -332,21 +341,22 @@ def _speaker(doc: Document, start: int, end: int) -> tuple[str, int, int] | None
     m = _SAID_AFTER.match(view, end, min(len(view), end + 80))
     if m is not None and view[max(0, end - 2):end].rstrip("\"”’'")[-1:] == ".":
         m = None
-    if m is not None and m.group("named") in ("he", "she"):
+    b = _SAID_BEFORE.search(view, max(0, start - 60), start) if m is None else None
+    pronoun = m.group("named") if m is not None else b.group("before").lower() if b is not None else None
+    if pronoun in ("he", "she"):
         persons = people(doc).persons
         paragraph = view.rfind("\n", 0, start) + 1
         names = [n for n in _NAME.finditer(view, paragraph, start) if n.group() in persons]
         if not names and not view[paragraph:start].strip():
             before = view.rfind("\n", 0, max(0, paragraph - 2)) + 1  # the paragraph before, past a blank line
             names = [n for n in _NAME.finditer(view, before, paragraph) if n.group() in persons]
-            if len({n.group() for n in names}) != 1 or sex_of(doc, names[0].group()) not in (None, m.group("named")):
+            if len({n.group() for n in names}) != 1 or sex_of(doc, names[0].group()) not in (None, pronoun):
                 return None  # no one, two people, or one the article calls by the other pronoun
         return (names[-1].group(), *names[-1].span()) if names else None
     if m is not None:
         group = "after" if m.group("after") else "named"
         last = list(_NAME.finditer(view, m.start(group), m.end(group)))[-1]
         return last.group(), last.start(), last.end()
-    b = _SAID_BEFORE.search(view, max(0, start - 60), start)
     return (b.group("before"), b.start("before"), b.end("before")) if b else None
 
 
