@@ -263,16 +263,26 @@ def _build(doc: Document) -> Article:
 
 # "Eleni and John Petrakis": two given names before one surname
 _COUPLE = re.compile(r"\b([A-Z][a-z]{2,}) and ([A-Z][a-z]{2,}) ([A-Z][\w’'-]+)\b")
+# "Pete Doyle, 66, and his wife, Maureen, 63,": a relative named by a given name alone, after one
+# named in full, shares the surname
+_KIN = re.compile(r"\b(?P<given>[A-Z][a-z]{2,}) (?P<surname>[A-Z][\w’'-]+)(?:, \d{1,3},)? and (?:his|her) "
+                  r"(?:wife|husband|partner|son|daughter|brother|sister|mother|father), (?P<kin>[A-Z][a-z]{2,})"
+                  r"(?=[,.;]| and\b)")
 
 
 def _add_shared_surnames(doc: Document, model: Article) -> None:
     """Give the first of "Eleni and John Petrakis" the surname too: a couple or siblings named
-    together, so that "Mrs Petrakis" and "Mr Petrakis" are two people. Not a person the article
-    names on their own ("Prince Harry and Meghan Markle": Harry speaks as Harry)."""
+    together, so that "Mrs Petrakis" and "Mr Petrakis" are two people; so too a relative named by a
+    given name after one named in full ("Pete Doyle and his wife, Maureen"). Not a person the
+    article names on their own ("Prince Harry and Meghan Markle": Harry speaks as Harry)."""
     for m in _COUPLE.finditer(doc.view):
         first, second, surname = m.group(1), m.group(2), strip_possessive(m.group(3))
         if second in model.given.get(surname, {}) and first not in model.cast.persons:
             model.given[surname].setdefault(first, []).append((m.start(1), m.end(1)))
+    for m in _KIN.finditer(doc.view):
+        kin, surname = m.group("kin"), m.group("surname")
+        if m.group("given") in model.given.get(surname, {}):  # (named alone after: "Maureen, 63,")
+            model.given[surname].setdefault(kin, []).append(m.span("kin"))
 
 # runs of capitalised words, found in C: "Chief Constable Andrew Hale", "Elizabeth A. Burton"
 _RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: [A-Z]\.?)? [A-Z][\w’'-]*)*")
