@@ -190,8 +190,7 @@ class WeekdayDate(Check):
         # a named place may stand between too: "the polls at the Bridge View Center on Wednesday"
         gap = rf"{_NAMED_PLACE}?(?:,?\s+{_WORD_OR_TIME}){{0,{opts['window']}}},?"
         # read backwards from a weekday or date: "the vote (held) on <Thursday>"
-        # (the noun nearest the day: "a final pretrial hearing on Wednesday" dates the hearing)
-        self.event_on = re.compile(rf"(?s:.*)\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
+        self.event_on = re.compile(rf"\b(?P<noun>{nouns})s?\b{gap}\s+on\s+\Z", re.IGNORECASE) if nouns else None
         # American copy drops the "on": "the board will vote Thursday"
         self.event_bare = re.compile(rf"\b(?P<noun>{nouns})s?\s+\Z", re.IGNORECASE) if nouns else None
         self.date_event = re.compile(rf"\s+(?P<noun>{nouns})s?\b", re.IGNORECASE) if nouns else None
@@ -301,7 +300,7 @@ class WeekdayDate(Check):
                         or (bare := self.day_for.match(view, weekday_at[at][1]))):
                     on_weekday.setdefault(self._kind(bare.group("noun")), []).append(weekday_at[at])
                 continue
-            m = self.event_on.search(view, max(0, anchor - _LOOK_BACK), anchor)
+            m = self._event_on(view, anchor)
             if m is not None and doc.sentence_index(m.start("noun")) != doc.sentence_index(anchor - 1):
                 m = None  # "... plane crash in Iran\n\nTrump told reporters on Thursday": another sentence's event
             m = m or self._occurs(view, anchor)
@@ -478,6 +477,13 @@ class WeekdayDate(Check):
         if comma < 0:
             return set()
         return self._kinds_named(view, comma, e, dates, verbs_only=True)
+
+    def _event_on(self, view: str, anchor: int) -> re.Match | None:
+        """The event noun nearest "on <day>" at `anchor` that the day may date: "a final pretrial
+        hearing on Wednesday" dates the hearing, not the final."""
+        assert self.event_on is not None and self.any_event is not None
+        nouns = list(self.any_event.finditer(view, max(0, anchor - _LOOK_BACK), anchor))
+        return next((m for noun in reversed(nouns) if (m := self.event_on.match(view, noun.start(), anchor))), None)
 
     def _occurs(self, view: str, anchor: int) -> re.Match | None:
         """An event said to happen in the clause before "on <day>": "The blaze broke out at the
