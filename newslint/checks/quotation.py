@@ -64,6 +64,14 @@ class Piece(NamedTuple):
     spans: list[tuple[int, int]]  # each word's span in the view
 
 
+class Quoted(NamedTuple):
+    """A quotation of the body and its words, read once for every comparison."""
+    start: int
+    end: int
+    words: list[str]              # lower case, straight apostrophes
+    spans: list[tuple[int, int]]  # each word's span in the view
+
+
 class QuotationConsistency(Check):
     NAME = "quotation"
     DESCRIPTION = "Flags a quotation repeated later in the article in different words."
@@ -115,13 +123,14 @@ class QuotationConsistency(Check):
                 reported.add(at[0][0])
                 yield self._reworded(doc, *at)
                 break
-        yield from self._two_speakers(doc, quotes, first)
-        yield from self._presented_again(doc, quotes, first, reported)
-        yield from self._sentence_again(doc, quotes, first, reported)
-        yield from self._reordered(doc, quotes, first, reported)
+        said = [Quoted(s, e, [_said(w) for w in found], [w.span() for w in found])
+                for s, e in quotes if s >= first for found in [list(_WORD.finditer(doc.view, s, e))]]
+        yield from self._two_speakers(doc, said)
+        yield from self._presented_again(doc, said, reported)
+        yield from self._sentence_again(doc, said, reported)
+        yield from self._reordered(doc, said, reported)
 
-    def _reordered(self, doc: Document, quotes: list[tuple[int, int]], first: int,
-                   reported: set[int]) -> Iterator[Diagnostic]:
+    def _reordered(self, doc: Document, said: list[Quoted], reported: set[int]) -> Iterator[Diagnostic]:
         """A quotation given again with the same words in another order, however short:
         "short-sighted and costly" ... "costly and short-sighted", "We played scared tonight and they
         played free" ... "They played free tonight and we played scared". No speaker says one thing
@@ -131,14 +140,10 @@ class QuotationConsistency(Check):
         ... 'Separately, Alan Cho ... said removing guards would be "unfair and unsafe"')."""
         view = doc.view
         seen: dict[tuple[str, ...], tuple[list[str], tuple[int, int]]] = {}  # its words, sorted -> first given
-        for s, e in quotes:
-            if s < first or _BREAK.search(view, s, e):
+        for s, e, words, spans in said:
+            if len(words) < _FEWEST_REORDERED or _BREAK.search(view, s, e):
                 continue
-            found = list(_WORD.finditer(view, s, e))
-            words = [_said(w) for w in found]
-            if len(words) < _FEWEST_REORDERED:
-                continue
-            span = (found[0].start(), found[-1].end())
+            span = (spans[0][0], spans[-1][1])
             earlier = seen.setdefault(tuple(sorted(words)), (words, span))
             if earlier[0] != words and not any(s <= at < e for at in reported) \
                     and not _OFFERED_INSTEAD.search(view, doc.sentence_at(s)[0], s) \
@@ -146,8 +151,7 @@ class QuotationConsistency(Check):
                 reported.add(span[0])
                 yield self._reworded(doc, span, earlier[1], "in another order")
 
-    def _sentence_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
-                        reported: set[int]) -> Iterator[Diagnostic]:
+    def _sentence_again(self, doc: Document, said: list[Quoted], reported: set[int]) -> Iterator[Diagnostic]:
         """A quoted sentence given again, with no cue, in nearly the same words, by the one
         speaker: "I gave this club everything I had, and I leave with my head held high," he
         said ... "Doyle's statement ended: "I gave this club all I had, and I walk away with my
@@ -160,16 +164,14 @@ class QuotationConsistency(Check):
         view, least = doc.view, self.options["min_sentence"]
         starts = [b.start for b in doc.blocks]
         sentences = []  # (the quotation's start, its speaker, a sentence's words and their spans)
-        for s, e in quotes:
-            if s < first or e - s < least * 3:
+        for s, e, words, spans in said:
+            if e - s < least * 3:
                 continue
             named = _speaker(doc, s, e)
-            found = list(_WORD.finditer(view, s, e))
-            cuts = [k for k in range(1, len(found)) if _SENTENCE_END.search(view, found[k - 1].end(), found[k].start())]
-            for a, b in zip([0, *cuts], [*cuts, len(found)]):
-                if b - a >= least and not _BREAK.search(view, found[a].start(), found[b - 1].end()):
-                    sentences.append((s, named[0] if named else None, [_said(w) for w in found[a:b]],
-                                      [w.span() for w in found[a:b]]))
+            cuts = [k for k in range(1, len(spans)) if _SENTENCE_END.search(view, spans[k - 1][1], spans[k][0])]
+            for a, b in zip([0, *cuts], [*cuts, len(spans)]):
+                if b - a >= least and not _BREAK.search(view, spans[a][0], spans[b - 1][1]):
+                    sentences.append((s, named[0] if named else None, words[a:b], spans[a:b]))
         index: dict[str, list[int]] = {}  # a long word -> the sentences that hold it, so that only
         for j, (s, speaker, later, later_spans) in enumerate(sentences):  # sentences sharing most are compared
             long_words = {w for w in later if len(w) > 3}
@@ -209,8 +211,7 @@ class QuotationConsistency(Check):
                 yield self._reworded(doc, _joined(later_spans[j1:j2]), _joined(earlier_spans[i1:i2]))
                 break
 
-    def _presented_again(self, doc: Document, quotes: list[tuple[int, int]], first: int,
-                         reported: set[int]) -> Iterator[Diagnostic]:
+    def _presented_again(self, doc: Document, said: list[Quoted], reported: set[int]) -> Iterator[Diagnostic]:
         """A whole quotation presented as one given before ("Mr Collis repeated:", "As Mrs Bexley
         put it:", "wrote out Kaminski's words") that gives other words than the earlier one it
         shares most of its words with: "There is no plan to close the pool" ... repeated: "There
@@ -219,11 +220,6 @@ class QuotationConsistency(Check):
         if cue is None:
             return
         view = doc.view
-        said = []  # each quotation's span, its words as compared and their spans
-        for s, e in quotes:
-            if s >= first:
-                found = list(_WORD.finditer(view, s, e))
-                said.append((s, e, [_said(w) for w in found], [w.span() for w in found]))
         for j, (s, e, later, later_spans) in enumerate(said):
             if len(later) < self.options["min_run"] or any(s <= at < e for at in reported) or _partial(view, s, e) \
                     or not cue.search(view, max(doc.sentence_at(s)[0], s - _CUE_REACH), s):
@@ -266,22 +262,21 @@ class QuotationConsistency(Check):
                            how=f"{how}: '{here}' here, '{there}' there",
                            related=[(*earlier, f"the same quotation says '{there}' here")])
 
-    def _two_speakers(self, doc: Document, quotes: list[tuple[int, int]], first: int) -> Iterator[Diagnostic]:
+    def _two_speakers(self, doc: Document, said: list[Quoted]) -> Iterator[Diagnostic]:
         """The same words quoted twice, each time given to a speaker named beside them ('"You don't
         cut the bus lines people actually ride," said Marisol Vega' ... '"You don't cut the bus
         lines people actually ride," Okafor said'): one of the two is not who said them."""
         view, persons = doc.view, people(doc).persons
-        said: dict[tuple[str, ...], tuple[str, int]] = {}  # the words -> their first speaker, where
-        for s, e in quotes:
-            words = tuple(_said(w) for w in _WORD.finditer(view, s, e))
-            if s < first or len(words) < self.options["min_run"]:
+        speakers: dict[tuple[str, ...], tuple[str, int]] = {}  # the words -> their first speaker, where
+        for s, e, words, _ in said:
+            if len(words) < self.options["min_run"]:
                 continue
             speaker = _speaker(doc, s, e)
             if speaker is None or speaker[0] not in persons and \
                     not _GIVEN_BEFORE.search(view, max(0, speaker[1] - _GIVEN_REACH), speaker[1]):
                 continue  # a speaker is a person of the article, or named in full ("said Marisol Vega")
             name, start, end = speaker
-            before = said.setdefault(words, (name, start))
+            before = speakers.setdefault(tuple(words), (name, start))
             if before[0] != name and not _CITING.match(view, e) and edit_distance(before[0], name, 2) > 2:
                 # (not one name spelt two ways, "Milanowski" and "Milanowksi": name-variant's to judge)
                 # (not one who cites the other: 'said campaigner Tom Ellis, quoting the leader')
